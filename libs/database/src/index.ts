@@ -1,0 +1,6 @@
+export * from './sql-database';
+export * from './mutex';
+export * from './postgres-database';
+export * from './pglite-database';
+export * from './open-database';
+export * from './typeorm-driver';

@@ -1,0 +1,77 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { Mutex } from './mutex';
+import { SqlDatabase, SqlExecutor, SqlLease, SqlResult } from './sql-database';
+
+export interface PgliteDatabaseOptions {
+  /** A directory for the data (created if missing), or undefined for an in-memory database. */
+  dataDir?: string;
+}
+
+/**
+ * The embedded PGlite database. PGlite is ONE database session: two transactions in flight
+ * at once would share it, and one's ROLLBACK would discard the other's work. So every use of
+ * the session — a single query, a transaction, a TypeORM lease — holds one FIFO mutex.
+ */
+export class PgliteDatabase implements SqlDatabase {
+  readonly kind = 'pglite' as const;
+  readonly description: string;
+  private readonly session = new Mutex();
+
+  private constructor(
+    private readonly db: PGlite,
+    options: PgliteDatabaseOptions,
+  ) {
+    this.description = options.dataDir ? `PGlite (${options.dataDir})` : 'PGlite (in memory)';
+  }
+
+  static async open(options: PgliteDatabaseOptions = {}): Promise<PgliteDatabase> {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const db = await PGlite.create({
+      dataDir: options.dataDir,
+      // Same conventions as `pg`: 64-bit integers and numerics come back as strings.
+      parsers: { [types.INT8]: (value: string) => value, [types.NUMERIC]: (value: string) => value },
+    });
+    return new PgliteDatabase(db, options);
+  }
+
+  query<Row>(text: string, params?: unknown[]): Promise<SqlResult<Row>> {
+    return this.session.runExclusive(() => run<Row>(this.db, text, params));
+  }
+
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.session.runExclusive(async () => {
+      const tx: SqlExecutor = { query: (text, params) => run(this.db, text, params) };
+      await this.db.exec('BEGIN');
+      try {
+        const result = await work(tx);
+        await this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        await this.db.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async lease(): Promise<SqlLease> {
+    const release = await this.session.acquire();
+    return { query: (text, params) => run(this.db, text, params), release };
+  }
+
+  async close(): Promise<void> {
+    await this.session.runExclusive(() => this.db.close());
+  }
+}
+
+async function run<Row>(db: PGlite, text: string, params?: unknown[]): Promise<SqlResult<Row>> {
+  if (params && params.length > 0) {
+    const result = await db.query<Row>(text, params);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+  // Without parameters the simple protocol allows several statements (migrations use that).
+  const results = await db.exec(text);
+  const last = results[results.length - 1];
+  const rows = (last?.rows ?? []) as Row[];
+  return { rows, rowCount: last?.affectedRows ?? rows.length };
+}
