@@ -9,14 +9,23 @@ export default tseslint.config(
   prettier,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'pg', message: 'Only libs/database and libs/event-store talk to the database driver.' },
+            {
+              name: 'pg',
+              message: 'Only libs/database and libs/event-store talk to the database driver.',
+            },
             { name: '@electric-sql/pglite', message: 'Only libs/database talks to PGlite.' },
-            { name: '@eventstore/db-client', message: 'Only libs/event-store talks to EventStoreDB.' },
+            {
+              name: '@eventstore/db-client',
+              message: 'Only libs/event-store talks to EventStoreDB.',
+            },
           ],
         },
       ],
@@ -31,7 +40,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'pg', '@app/event-store', '@app/database', '@app/read-models'] },
+        {
+          patterns: [
+            '@nestjs/*',
+            'typeorm',
+            'pg',
+            '@app/event-store',
+            '@app/database',
+            '@app/read-models',
+          ],
+        },
       ],
     },
   },

@@ -30,7 +30,10 @@ export class PgliteDatabase implements SqlDatabase {
     const db = await PGlite.create({
       dataDir: options.dataDir,
       // Same conventions as `pg`: 64-bit integers and numerics come back as strings.
-      parsers: { [types.INT8]: (value: string) => value, [types.NUMERIC]: (value: string) => value },
+      parsers: {
+        [types.INT8]: (value: string) => value,
+        [types.NUMERIC]: (value: string) => value,
+      },
     });
     return new PgliteDatabase(db, options);
   }

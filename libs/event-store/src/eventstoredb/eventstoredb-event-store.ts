@@ -12,7 +12,11 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import type { AllStreamRecordedEvent, AppendExpectedRevision, Position } from '@eventstore/db-client';
+import type {
+  AllStreamRecordedEvent,
+  AppendExpectedRevision,
+  Position,
+} from '@eventstore/db-client';
 import {
   AppendOptions,
   AppendResult,
@@ -55,20 +59,32 @@ export class EventStoreDbEventStore implements EventStore {
     this.description = description;
   }
 
-  static connect(connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbEventStore {
+  static connect(
+    connectionString: string,
+    options: EventStoreDbOptions = {},
+  ): EventStoreDbEventStore {
     const client = EventStoreDBClient.connectionString(connectionString);
     const host = connectionString.replace(/^[a-z+]+:\/\/([^@]*@)?/i, '').split(/[/?]/)[0];
     return new EventStoreDbEventStore(client, options, `EventStoreDB ${host}`);
   }
 
-  async append(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const prepared = prepareEvents(stream, events, this.upcasters, this.clock);
     const expectedRevision = toEsdbExpected(options.expectedRevision ?? 'any');
     try {
       const result = await this.client.appendToStream(
         stream,
         prepared.map((event) =>
-          jsonEvent({ id: event.id, type: event.type, data: event.data as never, metadata: event.metadata }),
+          jsonEvent({
+            id: event.id,
+            type: event.type,
+            data: event.data as never,
+            metadata: event.metadata,
+          }),
         ),
         { expectedRevision },
       );
@@ -95,7 +111,9 @@ export class EventStoreDbEventStore implements EventStore {
         if (!resolved.event) continue;
         const event = this.toEvent(resolved.event as AllStreamRecordedEvent);
         if (options.toRevision !== undefined) {
-          const past = backwards ? event.revision < options.toRevision : event.revision > options.toRevision;
+          const past = backwards
+            ? event.revision < options.toRevision
+            : event.revision > options.toRevision;
           if (past) break;
         }
         if (options.until && Date.parse(event.metadata.occurredAt) > options.until.getTime()) {
@@ -125,7 +143,8 @@ export class EventStoreDbEventStore implements EventStore {
     for await (const resolved of read) {
       const event = resolved.event;
       if (!event || event.type.startsWith('$') || event.streamId.startsWith('$')) continue;
-      if (options.fromPosition !== undefined && event.position.commit <= options.fromPosition) continue;
+      if (options.fromPosition !== undefined && event.position.commit <= options.fromPosition)
+        continue;
       if (types && !types.has(event.type)) continue;
       events.push(this.toEvent(event));
       if (events.length >= limit) break;

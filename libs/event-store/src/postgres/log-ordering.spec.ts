@@ -14,109 +14,122 @@ import { PostgresEventStore } from './postgres-event-store';
 const databaseUrl = process.env.DATABASE_URL;
 const describeOnPostgres = databaseUrl ? describe : describe.skip;
 
-describeOnPostgres('log readers never skip an event committed out of position order (PostgreSQL)', () => {
-  let opened: { db: PostgresDatabase; dispose(): Promise<void> };
-  let store: PostgresEventStore;
+describeOnPostgres(
+  'log readers never skip an event committed out of position order (PostgreSQL)',
+  () => {
+    let opened: { db: PostgresDatabase; dispose(): Promise<void> };
+    let store: PostgresEventStore;
 
-  beforeAll(async () => {
-    opened = await openTestPostgres(databaseUrl!, 'ordering', 40);
-    store = await PostgresEventStore.create(opened.db, { pollIntervalMs: 10 });
-  });
-  afterAll(async () => {
-    await store.close();
-    await opened.dispose();
-  });
-
-  /** Starts an append whose transaction stays open until `commit` is called. */
-  async function holdOpenAppend(stream: string) {
-    let commit!: () => void;
-    const released = new Promise<void>((resolve) => (commit = resolve));
-    let reserved!: (position: bigint) => void;
-    const appended = new Promise<bigint>((resolve) => (reserved = resolve));
-    const done = opened.db.transaction(async (tx) => {
-      const result = await store.appendWithin(tx, stream, store.prepare(stream, [{ type: 'Slow', data: {} }]), {});
-      reserved(result.position);
-      await released;
+    beforeAll(async () => {
+      opened = await openTestPostgres(databaseUrl!, 'ordering', 40);
+      store = await PostgresEventStore.create(opened.db, { pollIntervalMs: 10 });
     });
-    return { position: await appended, commit, done };
-  }
+    afterAll(async () => {
+      await store.close();
+      await opened.dispose();
+    });
 
-  it('hides later positions while an earlier append is open, then delivers all in order', async () => {
-    const before = await store.headPosition();
-    const slow = await holdOpenAppend(`slow-${uuid()}`);
-    const fast1 = await store.append(`fast-${uuid()}`, [{ type: 'Fast', data: {} }]);
-    const fast2 = await store.append(`fast-${uuid()}`, [{ type: 'Fast', data: {} }]);
-    expect(slow.position).toBeLessThan(fast1.position);
+    /** Starts an append whose transaction stays open until `commit` is called. */
+    async function holdOpenAppend(stream: string) {
+      let commit!: () => void;
+      const released = new Promise<void>((resolve) => (commit = resolve));
+      let reserved!: (position: bigint) => void;
+      const appended = new Promise<bigint>((resolve) => (reserved = resolve));
+      const done = opened.db.transaction(async (tx) => {
+        const result = await store.appendWithin(
+          tx,
+          stream,
+          store.prepare(stream, [{ type: 'Slow', data: {} }]),
+          {},
+        );
+        reserved(result.position);
+        await released;
+      });
+      return { position: await appended, commit, done };
+    }
 
-    // The trap is real: a naive reader sees the later positions before the earlier one.
-    const naive = await opened.db.query<{ position: string }>(
-      'SELECT position FROM es_events WHERE position > $1 ORDER BY position',
-      [(before ?? 0n).toString()],
-    );
-    expect(naive.rows.map((row) => BigInt(row.position))).toEqual([fast1.position, fast2.position]);
+    it('hides later positions while an earlier append is open, then delivers all in order', async () => {
+      const before = await store.headPosition();
+      const slow = await holdOpenAppend(`slow-${uuid()}`);
+      const fast1 = await store.append(`fast-${uuid()}`, [{ type: 'Fast', data: {} }]);
+      const fast2 = await store.append(`fast-${uuid()}`, [{ type: 'Fast', data: {} }]);
+      expect(slow.position).toBeLessThan(fast1.position);
 
-    // The store's reader and subscription hold back instead.
-    expect(await store.readAll({ fromPosition: before })).toEqual([]);
-    const received: RecordedEvent[] = [];
-    const subscription = store.subscribeToAll({ fromPosition: before });
-    const consuming = (async () => {
-      for await (const event of subscription) {
-        received.push(event);
-        if (received.length === 3) break;
-      }
-    })();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(received).toEqual([]);
+      // The trap is real: a naive reader sees the later positions before the earlier one.
+      const naive = await opened.db.query<{ position: string }>(
+        'SELECT position FROM es_events WHERE position > $1 ORDER BY position',
+        [(before ?? 0n).toString()],
+      );
+      expect(naive.rows.map((row) => BigInt(row.position))).toEqual([
+        fast1.position,
+        fast2.position,
+      ]);
 
-    slow.commit();
-    await slow.done;
-    await consuming;
-    await subscription.stop();
-    const expected = [slow.position, fast1.position, fast2.position];
-    expect(received.map((event) => event.position)).toEqual(expected);
-    expect((await store.readAll({ fromPosition: before })).map((e) => e.position)).toEqual(expected);
-  });
-
-  it('delivers every event exactly once to a live subscriber under racing, randomly slow writers', async () => {
-    const before = await store.headPosition();
-    const writers = 16;
-    const appendsPerWriter = 15;
-    const streamOf = (writer: number) => `race-${writer}-${uuid()}`;
-    const received: bigint[] = [];
-    const subscription = store.subscribeToAll({ fromPosition: before, batchSize: 7 });
-    const total = writers * appendsPerWriter * 2;
-    const consuming = (async () => {
-      for await (const event of subscription) {
-        received.push(event.position);
-        if (received.length === total) break;
-      }
-    })();
-
-    await Promise.all(
-      Array.from({ length: writers }, async (_, writer) => {
-        const stream = streamOf(writer);
-        for (let i = 0; i < appendsPerWriter; i++) {
-          await opened.db.transaction(async (tx) => {
-            const events = store.prepare(stream, [
-              { type: 'Raced', data: { writer, i } },
-              { type: 'Raced', data: { writer, i, second: true } },
-            ]);
-            await store.appendWithin(tx, stream, events, {});
-            // Hold some transactions open so that commits land out of position order.
-            await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.3 ? 15 : 0));
-          });
+      // The store's reader and subscription hold back instead.
+      expect(await store.readAll({ fromPosition: before })).toEqual([]);
+      const received: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll({ fromPosition: before });
+      const consuming = (async () => {
+        for await (const event of subscription) {
+          received.push(event);
+          if (received.length === 3) break;
         }
-      }),
-    );
-    // Bounded: a reader that skipped an event would otherwise wait for it forever.
-    await Promise.race([consuming, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    await subscription.stop();
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(received).toEqual([]);
 
-    const committed = (await store.readAll({ fromPosition: before, limit: 100_000 })).map(
-      (e) => e.position,
-    );
-    expect(committed).toHaveLength(total);
-    expect(received).toEqual(committed);
-    expect(new Set(received).size).toBe(total);
-  });
-});
+      slow.commit();
+      await slow.done;
+      await consuming;
+      await subscription.stop();
+      const expected = [slow.position, fast1.position, fast2.position];
+      expect(received.map((event) => event.position)).toEqual(expected);
+      expect((await store.readAll({ fromPosition: before })).map((e) => e.position)).toEqual(
+        expected,
+      );
+    });
+
+    it('delivers every event exactly once to a live subscriber under racing, randomly slow writers', async () => {
+      const before = await store.headPosition();
+      const writers = 16;
+      const appendsPerWriter = 15;
+      const streamOf = (writer: number) => `race-${writer}-${uuid()}`;
+      const received: bigint[] = [];
+      const subscription = store.subscribeToAll({ fromPosition: before, batchSize: 7 });
+      const total = writers * appendsPerWriter * 2;
+      const consuming = (async () => {
+        for await (const event of subscription) {
+          received.push(event.position);
+          if (received.length === total) break;
+        }
+      })();
+
+      await Promise.all(
+        Array.from({ length: writers }, async (_, writer) => {
+          const stream = streamOf(writer);
+          for (let i = 0; i < appendsPerWriter; i++) {
+            await opened.db.transaction(async (tx) => {
+              const events = store.prepare(stream, [
+                { type: 'Raced', data: { writer, i } },
+                { type: 'Raced', data: { writer, i, second: true } },
+              ]);
+              await store.appendWithin(tx, stream, events, {});
+              // Hold some transactions open so that commits land out of position order.
+              await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.3 ? 15 : 0));
+            });
+          }
+        }),
+      );
+      // Bounded: a reader that skipped an event would otherwise wait for it forever.
+      await Promise.race([consuming, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await subscription.stop();
+
+      const committed = (await store.readAll({ fromPosition: before, limit: 100_000 })).map(
+        (e) => e.position,
+      );
+      expect(committed).toHaveLength(total);
+      expect(received).toEqual(committed);
+      expect(new Set(received).size).toBe(total);
+    });
+  },
+);

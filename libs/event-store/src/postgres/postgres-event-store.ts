@@ -69,7 +69,11 @@ export class PostgresEventStore implements EventStore {
     return store;
   }
 
-  async append(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const prepared = prepareEvents(stream, events, this.upcasters, this.clock);
     const result = await this.db.transaction((tx) =>
       this.appendWithin(tx, stream, prepared, options),
@@ -144,7 +148,8 @@ export class PostgresEventStore implements EventStore {
     if (options.until) bound('occurred_at <= ?', options.until.toISOString());
     let sql = `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where.join(' AND ')}
                ORDER BY revision ${backwards ? 'DESC' : 'ASC'}`;
-    if (options.maxCount !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
+    if (options.maxCount !== undefined)
+      sql += ` LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
     const { rows } = await this.db.query<EventRow>(sql, params);
     return rows.map((row) => this.toEvent(row));
   }

@@ -282,7 +282,10 @@ export function eventStoreContract(subject: EventStoreContractSubject): void {
       it('resumes from a checkpoint without repeating or skipping', async () => {
         const stream = newStream();
         const before = await store.headPosition();
-        await store.append(stream, [1, 2, 3, 4].map((n) => event('Counted', { n })));
+        await store.append(
+          stream,
+          [1, 2, 3, 4].map((n) => event('Counted', { n })),
+        );
         const first = store.subscribeToAll({ fromPosition: before });
         const firstTwo = await take(first, 2, (e) => e.stream === stream);
         await first.stop();

@@ -35,7 +35,11 @@ export class UpcasterRegistry {
     const byVersion = this.upcasters.get(event.type);
     if (!byVersion) return event;
     let { data, schemaVersion } = event;
-    for (let upcaster = byVersion.get(schemaVersion); upcaster; upcaster = byVersion.get(schemaVersion)) {
+    for (
+      let upcaster = byVersion.get(schemaVersion);
+      upcaster;
+      upcaster = byVersion.get(schemaVersion)
+    ) {
       data = upcaster(data);
       schemaVersion += 1;
     }

@@ -1,0 +1,87 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the service reads, validated at boot: a bad value stops the process with a
+ * message naming it, rather than failing later. Documented in the README's configuration table.
+ */
+export class AppConfig {
+  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** PostgreSQL schema for the log and read models (default: the server's search_path). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z_][a-z0-9_]*$/i, { message: 'DATABASE_SCHEMA must be a plain SQL identifier' })
+  DATABASE_SCHEMA?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// connection string',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** `role:key` pairs, comma-separated; roles admin, operator, auditor. */
+  @IsOptional()
+  @Matches(/^((admin|operator|auditor):[^,:\s]{8,})(,(admin|operator|auditor):[^,:\s]{8,})*$/, {
+    message:
+      'API_KEYS must be comma-separated role:key pairs (roles admin, operator, auditor; keys of 8+ characters)',
+  })
+  API_KEYS?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Run the projection runner inside the API process (default) or standalone only. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  PROJECTIONS_IN_PROCESS = true;
+
+  @Transform(({ value }) => (value === undefined ? 250 : Number(value)))
+  @IsInt()
+  @Min(5)
+  EVENT_POLL_INTERVAL_MS = 250;
+
+  /** Largest JSON body accepted by the API. */
+  @IsString()
+  @Matches(/^\d+(b|kb|mb)$/i)
+  BODY_LIMIT = '100kb';
+}
+
+export function validateAppConfig(raw: Record<string, unknown>): AppConfig {
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new Error(`Invalid configuration:\n - ${problems.join('\n - ')}`);
+  }
+  return config;
+}

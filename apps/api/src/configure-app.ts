@@ -1,0 +1,34 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { ErrorResponseFilter } from './http/error-response.filter';
+import { requestValidationPipe } from './http/validation.pipe';
+import { APP_CONFIG } from './infrastructure/tokens';
+
+/** Everything main.ts and the end-to-end tests set up alike on the Nest application. */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalFilters(new ErrorResponseFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('ISP billing core')
+      .setDescription(
+        'Event-sourced customer file and billing. Commands answer { id, version, position }; ' +
+          'queries accept X-Min-Position to read their own writes.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key from API_KEYS' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

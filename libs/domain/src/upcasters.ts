@@ -1,0 +1,12 @@
+/**
+ * How old versions of events are raised to the current one when read (see the README's
+ * "How to evolve an event"). Pure functions; the event store applies them on every read.
+ */
+export interface EventUpcaster {
+  eventType: string;
+  /** The stored schema version this upcaster reads; it returns data at `fromVersion + 1`. */
+  fromVersion: number;
+  upcast(data: unknown): unknown;
+}
+
+export const eventUpcasters: EventUpcaster[] = [];

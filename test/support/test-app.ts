@@ -1,0 +1,63 @@
+import { Test } from '@nestjs/testing';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { PostgresDatabase, quoteIdentifier } from '@app/database';
+import { AppModule } from '../../apps/api/src/app.module';
+import { AppConfig, validateAppConfig } from '../../apps/api/src/config/app-config';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { APP_CONFIG } from '../../apps/api/src/infrastructure/tokens';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  /** Which storage the app runs on, for test titles. */
+  storage: string;
+  close(): Promise<void>;
+}
+
+export const TEST_API_KEYS = {
+  admin: 'admin-test-key-0001',
+  operator: 'operator-test-key-0001',
+  auditor: 'auditor-test-key-0001',
+};
+
+/**
+ * The real application on the storage the environment names: PostgreSQL in a fresh schema
+ * when DATABASE_URL is set, else embedded PGlite (in memory unless a DATA_DIR is given).
+ */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
+  const schema = databaseUrl
+    ? (overrides.DATABASE_SCHEMA ??
+      `e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`)
+    : undefined;
+  const config = validateAppConfig({
+    DATA_DIR: 'memory://',
+    LOG_LEVEL: 'silent',
+    EVENT_POLL_INTERVAL_MS: '20',
+    API_KEYS: Object.entries(TEST_API_KEYS)
+      .map(([role, key]) => `${role}:${key}`)
+      .join(','),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
+    ...overrides,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    config,
+    storage: databaseUrl ? `PostgreSQL (schema ${schema})` : `PGlite (${config.DATA_DIR})`,
+    async close() {
+      await app.close();
+      if (databaseUrl && schema && !overrides.DATABASE_SCHEMA) {
+        const db = await PostgresDatabase.open({ connectionString: databaseUrl });
+        await db.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+        await db.close();
+      }
+    },
+  };
+}
