@@ -1,0 +1,111 @@
+import { DomainCommand } from '../shared/decider';
+import { ContactConsents } from './customer.addresses-and-contacts';
+import { BillingSettingsInput } from './customer.billing';
+import { DeletionBlocker } from './customer.deletion';
+import { InteractionKind } from './customer.interaction';
+import {
+  CustomerProfileInput,
+  CustomerProfilePatch,
+  PersonNameInput,
+  PostalAddressInput,
+} from './customer.profile-patch';
+
+/** Every customer command names its customer; ids of new things come from the caller too. */
+interface ForCustomer {
+  customerId: string;
+}
+
+/** Set by `decideBulkUpdate` so the events it produces carry the operation's id (R14). */
+interface MaybeBulk {
+  bulkOperationId?: string;
+}
+
+export type RegisterCustomer = DomainCommand<
+  'RegisterCustomer',
+  ForCustomer & CustomerProfileInput
+>;
+
+/** `PATCH /customers/:id`: split into CustomerRenamed, CustomerEmailChanged, CustomerDetailsEdited. */
+export type EditCustomer = DomainCommand<
+  'EditCustomer',
+  ForCustomer & MaybeBulk & CustomerProfilePatch
+>;
+
+export type RenameCustomer = DomainCommand<
+  'RenameCustomer',
+  ForCustomer & Partial<PersonNameInput>
+>;
+
+export type ChangeCustomerEmail = DomainCommand<
+  'ChangeCustomerEmail',
+  ForCustomer & { email: string | null }
+>;
+
+/** `PUT /customers/:id/billing-settings`; fields left out keep their value. */
+export type ChangeBillingSettings = DomainCommand<
+  'ChangeBillingSettings',
+  ForCustomer & MaybeBulk & BillingSettingsInput
+>;
+
+export type AddAddress = DomainCommand<
+  'AddAddress',
+  ForCustomer & { addressId: string; label?: string | null; address: PostalAddressInput }
+>;
+
+export type RemoveAddress = DomainCommand<'RemoveAddress', ForCustomer & { addressId: string }>;
+
+export type AddContactPerson = DomainCommand<
+  'AddContactPerson',
+  ForCustomer & {
+    contactId: string;
+    name: string;
+    role?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    /** Consent is opt-in: a flag left out is `false`. */
+    consents?: Partial<ContactConsents>;
+  }
+>;
+
+export type RemoveContactPerson = DomainCommand<
+  'RemoveContactPerson',
+  ForCustomer & { contactId: string }
+>;
+
+export type RecordInteraction = DomainCommand<
+  'RecordInteraction',
+  ForCustomer & { interactionId: string; kind: InteractionKind; text: string }
+>;
+
+export type DeactivateCustomer = DomainCommand<
+  'DeactivateCustomer',
+  ForCustomer & { reason?: string | null }
+>;
+
+export type ReactivateCustomer = DomainCommand<'ReactivateCustomer', ForCustomer>;
+
+/**
+ * Rule R6 depends on invoices, contracts and subscriptions, which live in other streams: the
+ * application layer gathers them (see `customerDeletionBlockers`) and passes the blockers in.
+ */
+export type DeleteCustomer = DomainCommand<
+  'DeleteCustomer',
+  ForCustomer & { blockers: DeletionBlocker[] }
+>;
+
+export type CustomerCommand =
+  | RegisterCustomer
+  | EditCustomer
+  | RenameCustomer
+  | ChangeCustomerEmail
+  | ChangeBillingSettings
+  | AddAddress
+  | RemoveAddress
+  | AddContactPerson
+  | RemoveContactPerson
+  | RecordInteraction
+  | DeactivateCustomer
+  | ReactivateCustomer
+  | DeleteCustomer;
+
+export type CustomerCommandType = CustomerCommand['type'];

@@ -1,0 +1,30 @@
+import { DomainError } from '../shared/domain-error';
+
+/** Refusals of the customer aggregate that are not numbered rules of DOMAIN.md. */
+export const CustomerRefusal = {
+  notFound: 'CUSTOMER.NOT_FOUND',
+  deleted: 'CUSTOMER.DELETED',
+  alreadyRegistered: 'CUSTOMER.ALREADY_REGISTERED',
+  alreadyInactive: 'CUSTOMER.ALREADY_INACTIVE',
+  alreadyActive: 'CUSTOMER.ALREADY_ACTIVE',
+  addressNotFound: 'CUSTOMER.ADDRESS_NOT_FOUND',
+  addressAlreadyAdded: 'CUSTOMER.ADDRESS_ALREADY_ADDED',
+  contactNotFound: 'CUSTOMER.CONTACT_NOT_FOUND',
+  contactAlreadyAdded: 'CUSTOMER.CONTACT_ALREADY_ADDED',
+  /** Input the HTTP layer should have caught (400) but the domain still guards. */
+  invalidInput: 'CUSTOMER.INVALID_INPUT',
+} as const;
+
+export type CustomerRefusal = (typeof CustomerRefusal)[keyof typeof CustomerRefusal];
+
+export const customerNotFound = (customerId: string) =>
+  new DomainError(
+    CustomerRefusal.notFound,
+    `Customer ${customerId} is not registered; register it before changing it.`,
+  );
+
+export const customerDeleted = (customerId: string, deletedAt: string) =>
+  new DomainError(
+    CustomerRefusal.deleted,
+    `Customer ${customerId} was deleted on ${deletedAt}; a deleted customer cannot be changed. Register a new customer instead.`,
+  );

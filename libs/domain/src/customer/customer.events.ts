@@ -1,0 +1,137 @@
+import { DomainEvent } from '../shared/decider';
+import { PostalAddress, CustomerProfile, PersonName } from './customer.profile';
+import { CustomerDetailsChange } from './customer.detail-fields';
+import { BillingSettings, BillingSettingsChange } from './customer.billing';
+import { ContactConsents } from './customer.addresses-and-contacts';
+import { InteractionKind } from './customer.interaction';
+
+/** Set on the events a bulk update (rule R14) wrote, so it can be audited and reverted whole. */
+export interface PartOfBulkOperation {
+  bulkOperationId?: string;
+}
+
+export type CustomerRegistered = DomainEvent<
+  'CustomerRegistered',
+  { customerId: string; registeredAt: string } & CustomerProfile
+>;
+
+/** Details other than the name and the main e-mail, field by field. */
+export type CustomerDetailsEdited = DomainEvent<
+  'CustomerDetailsEdited',
+  { customerId: string; changes: CustomerDetailsChange[] } & PartOfBulkOperation
+>;
+
+/** The main e-mail, unique among customers that are not deleted (rule R2). */
+export type CustomerEmailChanged = DomainEvent<
+  'CustomerEmailChanged',
+  { customerId: string; before: string | null; after: string | null } & PartOfBulkOperation
+>;
+
+/** The person type and the five name fields; issued invoices keep their snapshot (rule R15). */
+export type CustomerRenamed = DomainEvent<
+  'CustomerRenamed',
+  { customerId: string; before: PersonName; after: PersonName } & PartOfBulkOperation
+>;
+
+/** `settings` is the whole billing tab afterwards; `changes` what moved, for history and revert. */
+export type CustomerBillingSettingsChanged = DomainEvent<
+  'CustomerBillingSettingsChanged',
+  {
+    customerId: string;
+    settings: BillingSettings;
+    changes: BillingSettingsChange[];
+  } & PartOfBulkOperation
+>;
+
+export type AddressAdded = DomainEvent<
+  'AddressAdded',
+  { customerId: string; addressId: string; label: string | null; address: PostalAddress }
+>;
+
+export type AddressRemoved = DomainEvent<
+  'AddressRemoved',
+  { customerId: string; addressId: string }
+>;
+
+export type ContactPersonAdded = DomainEvent<
+  'ContactPersonAdded',
+  {
+    customerId: string;
+    contactId: string;
+    name: string;
+    role: string | null;
+    email: string | null;
+    phone: string | null;
+    consents: ContactConsents;
+  }
+>;
+
+export type ContactPersonRemoved = DomainEvent<
+  'ContactPersonRemoved',
+  { customerId: string; contactId: string }
+>;
+
+export type InteractionRecorded = DomainEvent<
+  'InteractionRecorded',
+  {
+    customerId: string;
+    interactionId: string;
+    kind: InteractionKind;
+    text: string;
+    recordedAt: string;
+  }
+>;
+
+export type CustomerDeactivated = DomainEvent<
+  'CustomerDeactivated',
+  { customerId: string; reason: string | null; deactivatedAt: string }
+>;
+
+export type CustomerReactivated = DomainEvent<
+  'CustomerReactivated',
+  { customerId: string; reactivatedAt: string }
+>;
+
+export type CustomerDeleted = DomainEvent<
+  'CustomerDeleted',
+  { customerId: string; deletedAt: string }
+>;
+
+export type CustomerEvent =
+  | CustomerRegistered
+  | CustomerDetailsEdited
+  | CustomerEmailChanged
+  | CustomerRenamed
+  | CustomerBillingSettingsChanged
+  | AddressAdded
+  | AddressRemoved
+  | ContactPersonAdded
+  | ContactPersonRemoved
+  | InteractionRecorded
+  | CustomerDeactivated
+  | CustomerReactivated
+  | CustomerDeleted;
+
+export type CustomerEventType = CustomerEvent['type'];
+
+/** Every customer event type, for projections' `canHandle`; the map makes a missing one a compile error. */
+const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
+  CustomerRegistered: true,
+  CustomerDetailsEdited: true,
+  CustomerEmailChanged: true,
+  CustomerRenamed: true,
+  CustomerBillingSettingsChanged: true,
+  AddressAdded: true,
+  AddressRemoved: true,
+  ContactPersonAdded: true,
+  ContactPersonRemoved: true,
+  InteractionRecorded: true,
+  CustomerDeactivated: true,
+  CustomerReactivated: true,
+  CustomerDeleted: true,
+};
+
+export const CUSTOMER_EVENT_TYPES = Object.keys(CUSTOMER_EVENT_TYPE_SET) as CustomerEventType[];
+
+export const isCustomerEvent = (event: { type: string }): event is CustomerEvent =>
+  Object.prototype.hasOwnProperty.call(CUSTOMER_EVENT_TYPE_SET, event.type);

@@ -1,0 +1,85 @@
+import { assertNever } from '../shared/decider';
+import { DEFAULT_BILLING_SETTINGS } from './customer.billing';
+import { applyDetailChanges } from './customer.detail-fields';
+import { CustomerEvent, CustomerRegistered } from './customer.events';
+import { CustomerRecord, CustomerState, isRegistered, RegisteredCustomer } from './customer.state';
+
+/**
+ * Folds one event into the state. Events are facts already accepted, so evolve never refuses:
+ * an event that cannot apply to the current status leaves the state as it is.
+ */
+export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
+  const { type, data } = event;
+  switch (type) {
+    case 'CustomerRegistered':
+      return registered(data);
+    case 'CustomerRenamed':
+      return update(state, ({ profile }) => ({ profile: { ...profile, ...data.after } }));
+    case 'CustomerEmailChanged':
+      return update(state, ({ profile }) => ({ profile: { ...profile, email: data.after } }));
+    case 'CustomerDetailsEdited':
+      return update(state, ({ profile }) => ({
+        profile: applyDetailChanges(profile, data.changes),
+      }));
+    case 'CustomerBillingSettingsChanged':
+      return update(state, () => ({ billing: data.settings }));
+    case 'AddressAdded':
+      return update(state, ({ addresses }) => ({
+        addresses: [
+          ...addresses,
+          { addressId: data.addressId, label: data.label, address: data.address },
+        ],
+      }));
+    case 'AddressRemoved':
+      return update(state, ({ addresses }) => ({
+        addresses: addresses.filter((entry) => entry.addressId !== data.addressId),
+      }));
+    case 'ContactPersonAdded': {
+      const { customerId: _customerId, ...contact } = data;
+      return update(state, ({ contacts }) => ({ contacts: [...contacts, contact] }));
+    }
+    case 'ContactPersonRemoved':
+      return update(state, ({ contacts }) => ({
+        contacts: contacts.filter((contact) => contact.contactId !== data.contactId),
+      }));
+    case 'InteractionRecorded':
+      return state;
+    case 'CustomerDeactivated':
+      if (state.status !== 'active') return state;
+      return {
+        ...state,
+        status: 'inactive',
+        deactivatedAt: data.deactivatedAt,
+        deactivationReason: data.reason,
+      };
+    case 'CustomerReactivated': {
+      if (state.status !== 'inactive') return state;
+      const { deactivatedAt: _at, deactivationReason: _reason, ...record } = state;
+      return { ...record, status: 'active' };
+    }
+    case 'CustomerDeleted':
+      return { status: 'deleted', customerId: data.customerId, deletedAt: data.deletedAt };
+    default:
+      return assertNever(type, 'customer event');
+  }
+}
+
+function registered(data: CustomerRegistered['data']): CustomerState {
+  const { customerId, registeredAt, ...profile } = data;
+  const record: CustomerRecord = {
+    customerId,
+    registeredAt,
+    profile,
+    billing: DEFAULT_BILLING_SETTINGS,
+    addresses: [],
+    contacts: [],
+  };
+  return { status: 'active', ...record };
+}
+
+function update(
+  state: CustomerState,
+  change: (customer: RegisteredCustomer) => Partial<CustomerRecord>,
+): CustomerState {
+  return isRegistered(state) ? { ...state, ...change(state) } : state;
+}

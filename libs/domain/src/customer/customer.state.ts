@@ -1,0 +1,33 @@
+import { BillingSettings } from './customer.billing';
+import { ContactPerson, CustomerAddress } from './customer.addresses-and-contacts';
+import { CustomerProfile } from './customer.profile';
+
+/** What a registered customer holds, whether active or not. Interactions are not kept: no rule reads them. */
+export interface CustomerRecord {
+  customerId: string;
+  registeredAt: string;
+  profile: CustomerProfile;
+  billing: BillingSettings;
+  addresses: CustomerAddress[];
+  contacts: ContactPerson[];
+}
+
+export type UnregisteredCustomer = { status: 'unregistered' };
+export type ActiveCustomer = { status: 'active' } & CustomerRecord;
+export type InactiveCustomer = {
+  status: 'inactive';
+  deactivatedAt: string;
+  deactivationReason: string | null;
+} & CustomerRecord;
+/** A deleted customer keeps nothing but the fact: its data is gone with it. */
+export type DeletedCustomer = { status: 'deleted'; customerId: string; deletedAt: string };
+
+export type RegisteredCustomer = ActiveCustomer | InactiveCustomer;
+
+export type CustomerState =
+  UnregisteredCustomer | ActiveCustomer | InactiveCustomer | DeletedCustomer;
+
+export const initialCustomerState: CustomerState = { status: 'unregistered' };
+
+export const isRegistered = (state: CustomerState): state is RegisteredCustomer =>
+  state.status === 'active' || state.status === 'inactive';

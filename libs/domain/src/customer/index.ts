@@ -1,0 +1,16 @@
+export * from './customer.profile';
+export * from './customer.profile-patch';
+export * from './customer.name.rule';
+export * from './customer.detail-fields';
+export * from './customer.billing';
+export * from './customer.addresses-and-contacts';
+export * from './customer.interaction';
+export * from './customer.deletion';
+export * from './customer.errors';
+export * from './customer.events';
+export * from './customer.commands';
+export * from './customer.state';
+export * from './customer.evolve';
+export { customerDecider, decideCustomer } from './customer.decider';
+export * from './customer.bulk-update';
+export * from './customer.stream';

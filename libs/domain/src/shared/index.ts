@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './decider';
+export * from './rule-codes';
+export * from './validated';
+export * from './field-changes';

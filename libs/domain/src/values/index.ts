@@ -1,0 +1,4 @@
+export * from './iban';
+export * from './spanish-document';
+export * from './email';
+export * from './money';

@@ -1,0 +1,66 @@
+/**
+ * Money is integer cents (EUR unless said otherwise), never floating point. Every division
+ * rounds half away from zero, as rule R11 asks for taxes, and is done in integer arithmetic
+ * so 0.5 boundaries are exact.
+ */
+export type Cents = number;
+
+export const isCents = (value: unknown): value is Cents =>
+  typeof value === 'number' && Number.isSafeInteger(value);
+
+export function assertCents(value: number, what = 'amount'): Cents {
+  if (!isCents(value))
+    throw new RangeError(`${what} must be a whole number of cents, got ${value}`);
+  return value;
+}
+
+export function sumCents(amounts: readonly Cents[]): Cents {
+  return amounts.reduce((total, amount) => total + assertCents(amount), 0);
+}
+
+/** `numerator / denominator` rounded half away from zero (2.5 → 3, −2.5 → −3). */
+export function divideRoundingHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('Division by zero');
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const rounded = (n * 2n + d) / (d * 2n);
+  return negative ? -rounded : rounded;
+}
+
+/**
+ * A percentage of an amount (a tax, a discount), rounded half away from zero to the cent.
+ * Percentages may carry up to two decimals (21, 10.5, 5.25).
+ */
+export function percentOfCents(amount: Cents, percent: number): Cents {
+  const basisPoints = Math.round(percent * 100);
+  if (Math.abs(basisPoints - percent * 100) > 1e-6)
+    throw new RangeError(`A percentage has at most two decimals, got ${percent}`);
+  const result = divideRoundingHalfAwayFromZero(
+    BigInt(assertCents(amount)) * BigInt(basisPoints),
+    10_000n,
+  );
+  return Number(result);
+}
+
+/** The share `part / whole` of an amount, e.g. the unused days of a period (rule R10). */
+export function prorateCents(amount: Cents, part: number, whole: number): Cents {
+  if (!Number.isSafeInteger(part) || !Number.isSafeInteger(whole) || whole <= 0)
+    throw new RangeError(
+      `Proration needs whole numbers and a positive whole, got ${part}/${whole}`,
+    );
+  const result = divideRoundingHalfAwayFromZero(
+    BigInt(assertCents(amount)) * BigInt(part),
+    BigInt(whole),
+  );
+  return Number(result);
+}
+
+/** `1234` → `12.34 EUR`: for messages and logs, not for invoices (they format per locale). */
+export function describeCents(amount: Cents, currency = 'EUR'): string {
+  const sign = amount < 0 ? '-' : '';
+  const absolute = Math.abs(assertCents(amount));
+  const units = Math.floor(absolute / 100);
+  const cents = String(absolute % 100).padStart(2, '0');
+  return `${sign}${units}.${cents} ${currency}`;
+}
