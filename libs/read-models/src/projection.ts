@@ -1,0 +1,17 @@
+import type { RecordedEvent } from '@app/event-store';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * One read model kept from the log. `apply` runs inside the runner's transaction, on its
+ * EntityManager, together with the projection's checkpoint: a batch and its checkpoint
+ * commit or roll back as one, so no update is lost or applied twice.
+ */
+export interface Projection {
+  /** Stable name: the checkpoint's key, and what `rebuild <name>` takes. */
+  readonly name: string;
+  /** Event types it reads; others only move its checkpoint. */
+  readonly handles: readonly string[];
+  /** Tables it owns, emptied by a rebuild. */
+  readonly tables: readonly string[];
+  apply(event: RecordedEvent, manager: EntityManager): Promise<void>;
+}
