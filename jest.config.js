@@ -12,6 +12,7 @@ module.exports = {
   transform,
   moduleNameMapper,
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };
