@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { CustomersModule } from './customers/customers.module';
+import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
+import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
+import { ReadModelsModule } from './infrastructure/read-models.module';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
@@ -6,6 +12,19 @@ import { LoggingModule } from './infrastructure/logging.module';
 import { StorageModule } from './infrastructure/storage.module';
 
 @Module({
-  imports: [AppConfigModule, LoggingModule, StorageModule, CqrsModule.forRoot(), HealthModule],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    StorageModule,
+    ReadModelsModule,
+    CqrsModule.forRoot(),
+    HealthModule,
+    CustomersModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
 })
 export class AppModule {}

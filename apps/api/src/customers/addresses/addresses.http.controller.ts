@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { v4 as uuid } from 'uuid';
+import { CommandEndpoint } from '../../auth/access.decorator';
+import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { AddressDto } from '../customer-request.dto';
+import { CustomerCommands } from '../customer-command.bus';
+
+export class AddAddressDto {
+  @ApiPropertyOptional({ example: 'Installation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  label?: string | null;
+
+  @ApiProperty({ type: AddressDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address!: AddressDto;
+}
+
+/** "Domicilios": further addresses of a customer. */
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class AddressesController {
+  constructor(private readonly commands: CustomerCommands) {}
+
+  @Post(':id/addresses')
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Add an address; answers the new address id as addressId' })
+  async add(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AddAddressDto,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome & { addressId: string }> {
+    const addressId = uuid();
+    const outcome = await this.commands.run('AddAddress', id, { ...body, addressId }, context);
+    return { ...outcome, addressId };
+  }
+
+  @Delete(':id/addresses/:addressId')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Remove an address' })
+  @ApiOkResponse({ type: CommandOutcome })
+  remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('addressId', ParseUUIDPipe) addressId: string,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.commands.run('RemoveAddress', id, { addressId }, context);
+  }
+}

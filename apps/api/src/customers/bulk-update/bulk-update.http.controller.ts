@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CommandEndpoint } from '../../auth/access.decorator';
+import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { BillingSettingsDto } from '../change-billing-settings/billing-settings.request.dto';
+import { BulkUpdateCustomers, BulkUpdateResult } from './bulk-update-customers.handler';
+
+/** What one bulk operation may set: grouping fields and the billing tab. */
+export class BulkChangesDto extends BillingSettingsDto {
+  @IsOptional() @IsString() @MaxLength(200) zone?: string | null;
+  @IsOptional() @IsString() @MaxLength(200) seller?: string | null;
+  @IsOptional() @IsString() @MaxLength(200) collector?: string | null;
+  @IsOptional() @IsString() @MaxLength(4000) observations?: string | null;
+}
+
+export class BulkUpdateDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsUUID('4', { each: true })
+  customerIds!: string[];
+
+  @ApiProperty({ type: BulkChangesDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BulkChangesDto)
+  changes!: BulkChangesDto;
+}
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class BulkUpdateController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post('bulk-update')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiOperation({
+    summary: 'Rule R14: the same changes on many customers, all or nothing, one event per customer',
+  })
+  update(
+    @Body() body: BulkUpdateDto,
+    @Context() context: CommandContext,
+  ): Promise<BulkUpdateResult> {
+    return this.bus.execute(new BulkUpdateCustomers(body.customerIds, body.changes, context));
+  }
+}

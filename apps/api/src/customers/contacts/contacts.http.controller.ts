@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { v4 as uuid } from 'uuid';
+import { CommandEndpoint } from '../../auth/access.decorator';
+import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CustomerCommands } from '../customer-command.bus';
+
+export class ConsentsDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() mailing?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() sms?: boolean;
+}
+
+export class AddContactDto {
+  @ApiProperty() @IsString() @MaxLength(200) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) role?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
+
+  @ApiPropertyOptional({ type: ConsentsDto, description: 'Opt-in: a flag left out is false' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConsentsDto)
+  consents?: ConsentsDto;
+}
+
+/** "Contactos": contact persons with their consent to mailing, e-mail and SMS. */
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class ContactsController {
+  constructor(private readonly commands: CustomerCommands) {}
+
+  @Post(':id/contacts')
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Add a contact person; answers the new contact id as contactId' })
+  async add(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AddContactDto,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome & { contactId: string }> {
+    const contactId = uuid();
+    const outcome = await this.commands.run(
+      'AddContactPerson',
+      id,
+      { ...body, contactId },
+      context,
+    );
+    return { ...outcome, contactId };
+  }
+
+  @Delete(':id/contacts/:contactId')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Remove a contact person' })
+  @ApiOkResponse({ type: CommandOutcome })
+  remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.commands.run('RemoveContactPerson', id, { contactId }, context);
+  }
+}

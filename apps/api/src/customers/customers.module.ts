@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { AddressesController } from './addresses/addresses.http.controller';
+import { BulkUpdateCustomersHandler } from './bulk-update/bulk-update-customers.handler';
+import { BulkUpdateController } from './bulk-update/bulk-update.http.controller';
+import { ChangeBillingSettingsController } from './change-billing-settings/change-billing-settings.http.controller';
+import { ContactsController } from './contacts/contacts.http.controller';
+import { CustomerCommands } from './customer-command.bus';
+import { CustomerUniqueValues } from './customer-unique-values';
+import { EditCustomerController } from './edit-customer/edit-customer.http.controller';
+import { ExecuteCustomerCommandHandler } from './execute-customer-command';
+import { CustomerDeletionFactsReader } from './lifecycle/deletion-facts';
+import { CustomerLifecycleController } from './lifecycle/lifecycle.http.controller';
+import { RecordInteractionController } from './record-interaction/record-interaction.http.controller';
+import { RegisterCustomerController } from './register-customer/register-customer.http.controller';
+
+const commandHandlers = [ExecuteCustomerCommandHandler, BulkUpdateCustomersHandler];
+const queryControllers: never[] = [];
+
+@Module({
+  controllers: [
+    // Queries first: `GET /customers/export.csv` must be matched before `GET /customers/:id`.
+    ...queryControllers,
+    RegisterCustomerController,
+    BulkUpdateController,
+    EditCustomerController,
+    ChangeBillingSettingsController,
+    AddressesController,
+    ContactsController,
+    RecordInteractionController,
+    CustomerLifecycleController,
+  ],
+  providers: [
+    ...commandHandlers,
+    CustomerCommands,
+    CustomerUniqueValues,
+    CustomerDeletionFactsReader,
+  ],
+})
+export class CustomersModule {}

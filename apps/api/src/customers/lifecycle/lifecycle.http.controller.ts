@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { customerDeletionBlockers } from '@app/domain';
+import { CommandEndpoint } from '../../auth/access.decorator';
+import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CustomerCommands } from '../customer-command.bus';
+import { CustomerDeletionFactsReader } from './deletion-facts';
+
+export class DeactivateDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
+}
+
+/** Deactivate, reactivate and delete (rule R6: refused with every blocking reason). */
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class CustomerLifecycleController {
+  constructor(
+    private readonly commands: CustomerCommands,
+    private readonly deletionFacts: CustomerDeletionFactsReader,
+  ) {}
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Deactivate a customer (what to do with one that cannot be deleted)' })
+  @ApiOkResponse({ type: CommandOutcome })
+  deactivate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DeactivateDto,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.commands.run('DeactivateCustomer', id, { reason: body?.reason ?? null }, context);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Reactivate a deactivated customer' })
+  @ApiOkResponse({ type: CommandOutcome })
+  reactivate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.commands.run('ReactivateCustomer', id, {}, context);
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Delete a customer; 422 listing every blocking reason of rule R6' })
+  @ApiOkResponse({ type: CommandOutcome })
+  delete(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.commands.run(
+      'DeleteCustomer',
+      id,
+      async () => ({ blockers: customerDeletionBlockers(await this.deletionFacts.factsFor(id)) }),
+      context,
+    );
+  }
+}

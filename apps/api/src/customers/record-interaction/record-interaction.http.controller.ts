@@ -1,0 +1,43 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { v4 as uuid } from 'uuid';
+import { INTERACTION_KINDS, InteractionKind } from '@app/domain';
+import { CommandEndpoint } from '../../auth/access.decorator';
+import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CustomerCommands } from '../customer-command.bus';
+
+export class RecordInteractionDto {
+  @ApiProperty({ enum: INTERACTION_KINDS })
+  @IsIn(INTERACTION_KINDS as unknown as string[])
+  kind!: InteractionKind;
+
+  @ApiProperty() @IsString() @MaxLength(10_000) text!: string;
+}
+
+/** "Interacciones": calls, e-mails, visits, incidents and notes on the customer file. */
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class RecordInteractionController {
+  constructor(private readonly commands: CustomerCommands) {}
+
+  @Post(':id/interactions')
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Record an interaction; answers its id as interactionId' })
+  async record(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecordInteractionDto,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome & { interactionId: string }> {
+    const interactionId = uuid();
+    const outcome = await this.commands.run(
+      'RecordInteraction',
+      id,
+      { ...body, interactionId },
+      context,
+    );
+    return { ...outcome, interactionId };
+  }
+}

@@ -1,0 +1,67 @@
+import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { v4 as uuid } from 'uuid';
+import type { AuthenticatedRequest } from '../../auth/api-key.guard';
+
+/** Who issues a command, in answer to what, and what they believe the aggregate's version is. */
+export interface CommandContext {
+  /** The person or system acting: `X-Actor` when given, else the API key's fingerprint. */
+  actor: string;
+  /** The API key the command came through. */
+  via: string;
+  correlationId: string;
+  causationId: string | null;
+  /** From `If-Match`: the version the client last saw; a different one is a 409. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+  /** When the command was received: the domain's only clock. */
+  at: string;
+}
+
+const SAFE_HEADER = /^[\p{L}\p{N} ._@:/+-]{1,120}$/u;
+
+function header(request: AuthenticatedRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(value);
+  if (!match) {
+    throw new BadRequestException({
+      message: 'If-Match must be the version number a command or query answered',
+      details: [{ field: 'If-Match', problems: ['must be a non-negative integer version'] }],
+    });
+  }
+  return Number(match[1]);
+}
+
+function optionalHeader(request: AuthenticatedRequest, name: string): string | undefined {
+  const value = header(request, name);
+  if (value === undefined || value === '') return undefined;
+  if (!SAFE_HEADER.test(value)) {
+    throw new BadRequestException({
+      message: `The ${name} header has characters it may not contain`,
+      details: [{ field: name, problems: ['1–120 letters, digits, spaces or . _ @ : / + -'] }],
+    });
+  }
+  return value;
+}
+
+export function commandContextOf(request: AuthenticatedRequest, now = new Date()): CommandContext {
+  const via = request.identity?.keyId ?? 'anonymous';
+  return {
+    actor: optionalHeader(request, 'x-actor') ?? via,
+    via,
+    correlationId: optionalHeader(request, 'x-correlation-id') ?? uuid(),
+    causationId: optionalHeader(request, 'x-causation-id') ?? null,
+    expectedVersion: parseIfMatch(header(request, 'if-match')),
+    idempotencyKey: optionalHeader(request, 'idempotency-key'),
+    at: now.toISOString(),
+  };
+}
+
+/** Injects the CommandContext of the current request into a controller method. */
+export const Context = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  commandContextOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
+);

@@ -1,0 +1,30 @@
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import { from, Observable } from 'rxjs';
+import { mergeMap } from 'rxjs/operators';
+import { parseMinPosition, ProjectionProgress } from './projection-progress';
+
+/** Applies `X-Min-Position` to every GET: the query runs once the read models caught up. */
+@Injectable()
+export class MinPositionInterceptor implements NestInterceptor {
+  constructor(private readonly progress: ProjectionProgress) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (request.method !== 'GET') return next.handle();
+    const position = parseMinPosition(request.headers['x-min-position']);
+    if (position === -1n) {
+      throw new BadRequestException({
+        message: 'X-Min-Position must be a log position (a non-negative integer)',
+        details: [{ field: 'X-Min-Position', problems: ['must be a non-negative integer'] }],
+      });
+    }
+    return from(this.progress.waitFor(position)).pipe(mergeMap(() => next.handle()));
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { SqlDatabase } from '@app/database';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { openReadModels, Projection, ProjectionRunner } from '@app/read-models';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { IdempotencyStore } from './commands/idempotency-store';
+import { ProjectionProgress } from './queries/projection-progress';
+import { allProjections } from './projections';
+import { APP_CONFIG, SQL_DATABASE } from './tokens';
+
+export const READ_MODELS = Symbol('READ_MODELS');
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+
+/**
+ * The read models: TypeORM on the process's database, migrated at boot, kept up to date by a
+ * projection runner inside this process unless PROJECTIONS_IN_PROCESS=false (then run
+ * `npm run projections` beside it).
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: READ_MODELS,
+      inject: [SQL_DATABASE],
+      useFactory: (database: SqlDatabase) => openReadModels(database),
+    },
+    {
+      provide: PROJECTION_RUNNER,
+      inject: [EVENT_STORE, READ_MODELS],
+      useFactory: (store: EventStore, dataSource: DataSource) => {
+        const logger = new Logger('Projections');
+        return new ProjectionRunner(store, dataSource, allProjections(), {
+          onError: (error) => logger.error(`Projection batch failed, retrying: ${String(error)}`),
+        });
+      },
+    },
+    {
+      provide: ProjectionProgress,
+      inject: [READ_MODELS],
+      useFactory: (dataSource: DataSource) =>
+        new ProjectionProgress(
+          dataSource,
+          allProjections().map((projection: Projection) => projection.name),
+        ),
+    },
+    {
+      provide: IdempotencyStore,
+      inject: [SQL_DATABASE],
+      useFactory: (database: SqlDatabase) => new IdempotencyStore(database),
+    },
+  ],
+  exports: [READ_MODELS, PROJECTION_RUNNER, ProjectionProgress, IdempotencyStore],
+})
+export class ReadModelsModule implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(READ_MODELS) private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.PROJECTIONS_IN_PROCESS) this.runner.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
+    await this.dataSource.destroy();
+  }
+}
