@@ -6,6 +6,7 @@ import { ChangeBillingSettingsController } from './change-billing-settings/chang
 import { ContactsController } from './contacts/contacts.http.controller';
 import { CustomerCommands } from './customer-command.bus';
 import { CustomerUniqueValues } from './customer-unique-values';
+import { CustomerQueriesController } from './queries/customer-queries.http.controller';
 import { EditCustomerController } from './edit-customer/edit-customer.http.controller';
 import { ExecuteCustomerCommandHandler } from './execute-customer-command';
 import { CustomerDeletionFactsReader } from './lifecycle/deletion-facts';
@@ -14,7 +15,7 @@ import { RecordInteractionController } from './record-interaction/record-interac
 import { RegisterCustomerController } from './register-customer/register-customer.http.controller';
 
 const commandHandlers = [ExecuteCustomerCommandHandler, BulkUpdateCustomersHandler];
-const queryControllers: never[] = [];
+const queryControllers = [CustomerQueriesController];
 
 @Module({
   controllers: [

@@ -1,0 +1,62 @@
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PAYMENT_METHODS } from '@app/domain';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/** The list's filters (API.md, GET /customers), shared by the CSV export. */
+export class CustomerFiltersDto {
+  @ApiPropertyOptional({ description: 'Code, name, document, e-mail or phone contains it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) zone?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'inactive', 'deleted'] })
+  @IsOptional()
+  @IsIn(['active', 'inactive', 'deleted'])
+  status?: 'active' | 'inactive' | 'deleted';
+
+  @ApiPropertyOptional({ enum: PAYMENT_METHODS })
+  @IsOptional()
+  @IsIn(PAYMENT_METHODS as unknown as string[])
+  paymentMethod?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  billingEnabled?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'With (true) or without (false) unpaid balance',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  hasDebt?: boolean;
+}
+
+export class PagingDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class CustomerListQueryDto extends IntersectionType(CustomerFiltersDto, PagingDto) {}
