@@ -11,7 +11,9 @@ const databaseUrl = process.env.DATABASE_URL;
 describe(`restarting the app (${databaseUrl ? 'PostgreSQL' : 'PGlite in a data directory'})`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'billing-restart-'));
   const schema = `e2e_restart_${Date.now().toString(36)}`;
-  const storage = databaseUrl ? { DATABASE_SCHEMA: schema } : { DATA_DIR: dataDir };
+  const storage: Record<string, string> = databaseUrl
+    ? { DATABASE_SCHEMA: schema }
+    : { DATA_DIR: dataDir };
 
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });

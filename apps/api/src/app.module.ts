@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CustomersModule } from './customers/customers.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
@@ -20,6 +21,7 @@ import { StorageModule } from './infrastructure/storage.module';
     CqrsModule.forRoot(),
     HealthModule,
     CustomersModule,
+    AuditModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },
