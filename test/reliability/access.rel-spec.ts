@@ -1,0 +1,93 @@
+import request from 'supertest';
+import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
+
+type Role = keyof typeof TEST_API_KEYS;
+interface Endpoint {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+}
+
+/**
+ * Who may call what (API.md, Auth), as a table: commands operator+admin, queries every role,
+ * auditor tools auditor+admin, health and docs nobody needs a key for.
+ */
+function allowedRoles({ method, path }: Endpoint): Role[] | 'public' {
+  if (path === '/api/health') return 'public';
+  if (path.startsWith('/api/audit') || path.endsWith('/state')) return ['admin', 'auditor'];
+  if (method === 'get') return ['admin', 'operator', 'auditor'];
+  return ['admin', 'operator'];
+}
+
+const SAMPLE_ID = '3f1c1a52-8d7e-4b7a-9a55-1d2f8c7b6e10';
+
+describe('access: every endpoint of the OpenAPI document against every role', () => {
+  let testApp: TestApp;
+  let endpoints: Endpoint[];
+  const http = () => request(testApp.app.getHttpServer());
+  const call = (endpoint: Endpoint, headers: Record<string, string>) =>
+    http()
+      [endpoint.method](endpoint.path.replace(/\{[^}]+\}/g, SAMPLE_ID))
+      .set(headers)
+      .send(endpoint.method === 'get' || endpoint.method === 'delete' ? undefined : {});
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    const docs = await http().get('/api/docs-json').expect(200);
+    endpoints = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, operations]) =>
+        Object.keys(operations).map((method) => ({ method, path }) as Endpoint),
+    );
+  });
+  afterAll(() => testApp.close());
+
+  it('documents every endpoint of API.md', () => {
+    const listed = endpoints.map((e) => `${e.method.toUpperCase()} ${e.path}`);
+    for (const expected of [
+      'POST /api/customers',
+      'PATCH /api/customers/{id}',
+      'GET /api/customers',
+      'GET /api/customers/export.csv',
+      'GET /api/customers/{id}/history',
+      'GET /api/audit/events',
+      'POST /api/customers/bulk-update',
+    ]) {
+      expect(listed).toContain(expected);
+    }
+  });
+
+  it('answers 401 without a key and with an unknown key, except on public endpoints', async () => {
+    let checked = 0;
+    for (const endpoint of endpoints) {
+      if (allowedRoles(endpoint) === 'public') continue;
+      for (const headers of [
+        {},
+        { Authorization: 'Bearer not-a-real-key-000' },
+        { Authorization: 'Basic abc' },
+      ]) {
+        const res = await call(endpoint, headers);
+        expect({ endpoint, status: res.status }).toEqual({ endpoint, status: 401 });
+        expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('answers 403 to every role the table does not allow, and never 401/403 to one it does', async () => {
+    let checked = 0;
+    for (const endpoint of endpoints) {
+      const allowed = allowedRoles(endpoint);
+      for (const role of Object.keys(TEST_API_KEYS) as Role[]) {
+        const res = await call(endpoint, { Authorization: `Bearer ${TEST_API_KEYS[role]}` });
+        const permitted = allowed === 'public' || allowed.includes(role);
+        if (permitted)
+          expect({ endpoint, role, status: res.status }).not.toMatchObject({ status: 403 });
+        else
+          expect({ endpoint, role, status: res.status }).toEqual({ endpoint, role, status: 403 });
+        expect([401]).not.toContain(res.status);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
