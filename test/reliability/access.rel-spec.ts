@@ -59,11 +59,12 @@ describe('access: every endpoint of the OpenAPI document against every role', ()
     let checked = 0;
     for (const endpoint of endpoints) {
       if (allowedRoles(endpoint) === 'public') continue;
-      for (const headers of [
+      const attempts: Record<string, string>[] = [
         {},
         { Authorization: 'Bearer not-a-real-key-000' },
         { Authorization: 'Basic abc' },
-      ]) {
+      ];
+      for (const headers of attempts) {
         const res = await call(endpoint, headers);
         expect({ endpoint, status: res.status }).toEqual({ endpoint, status: 401 });
         expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });

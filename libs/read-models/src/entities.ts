@@ -1,4 +1,5 @@
 import { ProjectionCheckpoint } from './checkpoints/projection-checkpoint.entity';
+import { customerEntities } from './customers';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
-export const readModelEntities = [ProjectionCheckpoint];
+export const readModelEntities = [ProjectionCheckpoint, ...customerEntities];

@@ -6,3 +6,4 @@ export * from './checkpoints/projection-checkpoint.entity';
 export * from './checkpoints/checkpoint-store';
 export * from './runner/batched';
 export * from './runner/projection-runner';
+export * from './customers';

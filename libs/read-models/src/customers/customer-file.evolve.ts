@@ -1,0 +1,161 @@
+import {
+  assertNever,
+  BillingSettings,
+  CustomerDetailsChange,
+  CustomerRegistered,
+  DEFAULT_BILLING_SETTINGS,
+  displayName,
+  maskIban,
+  PersonName,
+  PostalAddress,
+} from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
+import { CustomerFileRow } from './customer-file.entity';
+import { RecordedCustomerEvent } from './recorded-customer-event';
+
+type Columns = Partial<CustomerFileRow>;
+
+/**
+ * The customer file after one more event of its stream: pure, so the live projection and a
+ * rebuild from the log cannot disagree. `null` in and not a registration: nothing to show.
+ */
+export function evolveCustomerFile(
+  row: CustomerFileRow | null,
+  event: RecordedCustomerEvent,
+): CustomerFileRow | null {
+  if (event.type === 'CustomerRegistered') return registered(event);
+  if (row === null) return null;
+  return { ...row, ...changedColumns(row, event), ...stamp(event) };
+}
+
+type LaterEvent = Exclude<RecordedCustomerEvent, { type: 'CustomerRegistered' }>;
+
+/** Every event moves the revision, the last-modified time and who did it. */
+function stamp(event: RecordedCustomerEvent) {
+  return {
+    lastRevision: Number(event.revision),
+    updatedAt: new Date(event.metadata.occurredAt),
+    lastModifiedBy: event.metadata.actor,
+  };
+}
+
+function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
+  switch (event.type) {
+    case 'CustomerRenamed':
+      return nameColumns(event.data.after);
+    case 'CustomerEmailChanged':
+      return { email: event.data.after };
+    case 'CustomerDetailsEdited':
+      return Object.assign({}, ...event.data.changes.map(detailColumns)) as Columns;
+    case 'CustomerBillingSettingsChanged':
+      return billingColumns(event.data.settings);
+    case 'AddressAdded': {
+      const { addressId, label, address } = event.data;
+      const addresses = [...row.addresses, { addressId, label, address }];
+      return { addresses, addressCount: addresses.length };
+    }
+    case 'AddressRemoved': {
+      const addresses = row.addresses.filter((a) => a.addressId !== event.data.addressId);
+      return { addresses, addressCount: addresses.length };
+    }
+    case 'ContactPersonAdded': {
+      const { customerId: _customerId, ...contact } = event.data;
+      const contacts = [...row.contacts, contact];
+      return { contacts, contactCount: contacts.length };
+    }
+    case 'ContactPersonRemoved': {
+      const contacts = row.contacts.filter((c) => c.contactId !== event.data.contactId);
+      return { contacts, contactCount: contacts.length };
+    }
+    case 'InteractionRecorded':
+      return { interactionCount: row.interactionCount + 1 };
+    case 'CustomerDeactivated':
+      return {
+        status: 'inactive',
+        deactivatedAt: new Date(event.data.deactivatedAt),
+        deactivationReason: event.data.reason,
+      };
+    case 'CustomerReactivated':
+      return { status: 'active', deactivatedAt: null, deactivationReason: null };
+    case 'CustomerDeleted':
+      // The row stays (status `deleted`): the list can still show it when asked for deleted ones.
+      return { status: 'deleted', deletedAt: new Date(event.data.deletedAt) };
+    default:
+      return assertNever(event, 'customer event');
+  }
+}
+
+function registered(event: RecordedEvent<'CustomerRegistered', CustomerRegistered['data']>) {
+  const { data } = event;
+  const file: CustomerFileRow = {
+    id: data.customerId,
+    code: data.code,
+    status: 'active',
+    ...nameColumns(data),
+    documentType: data.document?.type ?? null,
+    documentNumber: data.document?.number ?? null,
+    email: data.email,
+    phone: data.phone,
+    mobile: data.mobile,
+    ...addressColumns(data.address),
+    zone: data.zone,
+    seller: data.seller,
+    collector: data.collector,
+    observations: data.observations,
+    ...billingColumns(DEFAULT_BILLING_SETTINGS),
+    addresses: [],
+    contacts: [],
+    interactionCount: 0,
+    addressCount: 0,
+    contactCount: 0,
+    invoiceCount: 0,
+    pendingEffectCount: 0,
+    contractCount: 0,
+    subscriptionCount: 0,
+    unpaidInvoiceCount: 0,
+    unpaidBalanceCents: 0,
+    availableCreditCents: 0,
+    warnings: [],
+    deactivatedAt: null,
+    deactivationReason: null,
+    deletedAt: null,
+    createdAt: new Date(event.metadata.occurredAt),
+    ...stamp(event),
+  };
+  return file;
+}
+
+function nameColumns(name: PersonName) {
+  const { personType, givenName, middleName, firstSurname, secondSurname } = name;
+  return {
+    personType,
+    displayName: displayName(name),
+    name: name.name,
+    givenName,
+    middleName,
+    firstSurname,
+    secondSurname,
+  };
+}
+
+function addressColumns(address: PostalAddress) {
+  const { street, city, neighbourhood, province, postalCode, country } = address;
+  return { street, city, neighbourhood, province, postalCode, country };
+}
+
+/** Rule R4: the file shows the customer's IBAN masked, never in full. */
+function billingColumns(settings: BillingSettings) {
+  const { iban, ...rest } = settings;
+  return { ...rest, notifyEmails: [...rest.notifyEmails], maskedIban: iban && maskIban(iban) };
+}
+
+function detailColumns(change: CustomerDetailsChange): Columns {
+  if (change.field === 'document')
+    return {
+      documentType: change.after?.type ?? null,
+      documentNumber: change.after?.number ?? null,
+    };
+  if (change.field.startsWith('address.'))
+    return { [change.field.slice('address.'.length)]: change.after } as Columns;
+  return { [change.field]: change.after } as Columns;
+}

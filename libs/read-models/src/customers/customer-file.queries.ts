@@ -1,0 +1,37 @@
+import { CustomerFileRow } from './customer-file.entity';
+import {
+  CustomerFile,
+  CustomerListItem,
+  toCustomerFile,
+  toCustomerListItem,
+} from './customer-file.view';
+import { CustomerFilters, selectCustomers } from './customer-search';
+import { normalizePaging, Page, Paging } from './paging';
+import { isUuid, managerOf, ReadModelSource } from './read-model-source';
+
+/** `GET /customers/:id`: the file, or `null` for an id never registered (deleted ones stay). */
+export async function findCustomerFile(
+  source: ReadModelSource,
+  id: string,
+): Promise<CustomerFile | null> {
+  if (!isUuid(id)) return null;
+  const row = await managerOf(source).getRepository(CustomerFileRow).findOneBy({ id });
+  return row && toCustomerFile(row);
+}
+
+export type CustomerSearch = CustomerFilters & Paging;
+
+/** `GET /customers`: one page of the list, with the total matching the filters. */
+export async function searchCustomers(
+  source: ReadModelSource,
+  search: CustomerSearch = {},
+): Promise<Page<CustomerListItem>> {
+  const { page, pageSize, offset } = normalizePaging(search);
+  const query = selectCustomers(managerOf(source), search);
+  // One after the other: inside a caller's transaction they share one connection.
+  const [rows, total] = [
+    await query.clone().offset(offset).limit(pageSize).getMany(),
+    await query.getCount(),
+  ];
+  return { items: rows.map(toCustomerListItem), total, page, pageSize };
+}

@@ -1,0 +1,38 @@
+import type { RecordedEvent } from '@app/event-store';
+import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Projection } from '../projection';
+import { customerHistorySource } from './customer.history-entries';
+import { CustomerHistoryRow } from './customer-history.entity';
+import { HistorySource, historyRowFor } from './history-entry';
+
+/**
+ * The history tab (rule R13). Each aggregate contributes a `HistorySource`; today the
+ * customer's, later contracts', subscriptions' and invoices' for their owning customer.
+ */
+export class CustomerHistoryProjection implements Projection {
+  readonly name = 'customer-history';
+  readonly handles: readonly string[];
+  readonly tables = ['customer_history'];
+  private readonly sourceByType = new Map<string, HistorySource>();
+
+  constructor(sources: readonly HistorySource[] = [customerHistorySource]) {
+    for (const source of sources)
+      for (const type of source.handles) this.sourceByType.set(type, source);
+    this.handles = [...this.sourceByType.keys()];
+  }
+
+  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    const entry = this.sourceByType.get(event.type)?.historyEntryFor(event) ?? null;
+    if (entry === null) return;
+    // One row per event id: applying the same event again changes nothing.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CustomerHistoryRow)
+      // `changes` holds plain JSON, which TypeORM's deep-partial type cannot see through `unknown`.
+      .values(historyRowFor(event, entry) as QueryDeepPartialEntity<CustomerHistoryRow>)
+      .orIgnore()
+      .execute();
+  }
+}

@@ -1,0 +1,56 @@
+import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { CustomerFileRow, CustomerFileStatus } from './customer-file.entity';
+
+/** The list's filters (`GET /customers`, `GET /customers/export.csv`); all optional. */
+export interface CustomerFilters {
+  /** Free text: code, display name, document number, e-mail, phone or mobile contain it. */
+  q?: string;
+  zone?: string;
+  /** Deleted customers are left out unless asked for by this filter. */
+  status?: CustomerFileStatus;
+  paymentMethod?: string;
+  billingEnabled?: boolean;
+  /** With (true) or without (false) an unpaid balance. */
+  hasDebt?: boolean;
+}
+
+/** Matching customers in the list's stable order: display name (case aside), then id. */
+export function selectCustomers(
+  manager: EntityManager,
+  filters: CustomerFilters,
+): SelectQueryBuilder<CustomerFileRow> {
+  const query = manager.getRepository(CustomerFileRow).createQueryBuilder('c');
+  if (filters.status !== undefined)
+    query.andWhere('c.status = :status', { status: filters.status });
+  else query.andWhere("c.status <> 'deleted'");
+  if (filters.zone !== undefined) query.andWhere('c.zone = :zone', { zone: filters.zone });
+  if (filters.paymentMethod !== undefined)
+    query.andWhere('c.payment_method = :paymentMethod', { paymentMethod: filters.paymentMethod });
+  if (filters.billingEnabled !== undefined)
+    query.andWhere('c.billing_enabled = :billingEnabled', {
+      billingEnabled: filters.billingEnabled,
+    });
+  if (filters.hasDebt !== undefined)
+    query.andWhere(filters.hasDebt ? 'c.unpaid_balance_cents > 0' : 'c.unpaid_balance_cents <= 0');
+  const text = filters.q?.trim() ?? '';
+  if (text !== '') query.andWhere(matchingText(text));
+  return query.orderBy('lower(c.display_name)', 'ASC').addOrderBy('c.id', 'ASC');
+}
+
+function matchingText(text: string): Brackets {
+  const pattern = `%${escapeLike(text)}%`;
+  // "600 12 34 56" finds 600123456: phones are compared on their digits too.
+  const digits = /^[\d\s+().-]+$/.test(text) ? text.replace(/\D/g, '') : '';
+  return new Brackets((where) => {
+    for (const column of ['code', 'display_name', 'document_number', 'email', 'phone', 'mobile'])
+      where.orWhere(`c.${column} ILIKE :pattern`, { pattern });
+    if (digits !== '')
+      for (const column of ['phone', 'mobile'])
+        where.orWhere(`regexp_replace(c.${column}, '[^0-9]', '', 'g') LIKE :digits`, {
+          digits: `%${digits}%`,
+        });
+  });
+}
+
+/** The text is searched for literally: `%`, `_` and `\` are not wildcards. */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);

@@ -1,0 +1,135 @@
+import {
+  assertNever,
+  CUSTOMER_EVENT_TYPES,
+  CustomerRegistered,
+  detailFieldsOf,
+  NAME_FIELDS,
+  PersonName,
+} from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
+import { HistoryChange } from './customer-history.entity';
+import { HistoryEntry, HistorySource } from './history-entry';
+import { isRecordedCustomerEvent, RecordedCustomerEvent } from './recorded-customer-event';
+
+/** How the tab names a field when one detail changed alone ("Zone changed"). */
+const FIELD_LABELS: Record<string, string> = {
+  code: 'Customer code',
+  document: 'Document',
+  phone: 'Phone',
+  mobile: 'Mobile',
+  'address.street': 'Street',
+  'address.city': 'City',
+  'address.neighbourhood': 'Neighbourhood',
+  'address.province': 'Province',
+  'address.postalCode': 'Postal code',
+  'address.country': 'Country',
+  zone: 'Zone',
+  seller: 'Seller',
+  collector: 'Collector',
+  observations: 'Observations',
+};
+
+/** A customer event's line on its own customer's history tab. */
+export function customerHistoryEntryFor(event: RecordedEvent): HistoryEntry | null {
+  if (!isRecordedCustomerEvent(event)) return null;
+  const data: { customerId: string; bulkOperationId?: string } = event.data;
+  const { summary, changes } = describe(event);
+  return {
+    customerId: data.customerId,
+    summary,
+    changes,
+    bulkOperationId: data.bulkOperationId ?? null,
+  };
+}
+
+export const customerHistorySource: HistorySource = {
+  handles: CUSTOMER_EVENT_TYPES,
+  historyEntryFor: customerHistoryEntryFor,
+};
+
+function describe(event: RecordedCustomerEvent): { summary: string; changes: HistoryChange[] } {
+  switch (event.type) {
+    case 'CustomerRegistered':
+      return { summary: 'Customer registered', changes: registeredFields(event.data) };
+    case 'CustomerRenamed':
+      return { summary: 'Customer renamed', changes: nameChanges(event.data) };
+    case 'CustomerEmailChanged': {
+      const { before, after } = event.data;
+      return { summary: 'Email changed', changes: [{ field: 'email', before, after }] };
+    }
+    case 'CustomerDetailsEdited': {
+      const { changes } = event.data;
+      const summary =
+        changes.length === 1
+          ? `${FIELD_LABELS[changes[0].field] ?? changes[0].field} changed`
+          : `Details changed: ${changes.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ')}`;
+      return { summary, changes };
+    }
+    case 'CustomerBillingSettingsChanged':
+      return { summary: 'Billing settings changed', changes: event.data.changes };
+    case 'AddressAdded': {
+      const { addressId, label, address } = event.data;
+      const after = { addressId, label, ...address };
+      return { summary: 'Address added', changes: [{ field: 'addresses', before: null, after }] };
+    }
+    case 'AddressRemoved': {
+      const before = { addressId: event.data.addressId };
+      return { summary: 'Address removed', changes: [{ field: 'addresses', before, after: null }] };
+    }
+    case 'ContactPersonAdded': {
+      const { customerId: _customerId, ...after } = event.data;
+      const summary = `Contact person added: ${after.name}`;
+      return { summary, changes: [{ field: 'contacts', before: null, after }] };
+    }
+    case 'ContactPersonRemoved': {
+      const before = { contactId: event.data.contactId };
+      return {
+        summary: 'Contact person removed',
+        changes: [{ field: 'contacts', before, after: null }],
+      };
+    }
+    case 'InteractionRecorded': {
+      const { interactionId, kind, text } = event.data;
+      const after = { interactionId, kind, text };
+      const summary = `Interaction recorded: ${kind}`;
+      return { summary, changes: [{ field: 'interactions', before: null, after }] };
+    }
+    case 'CustomerDeactivated': {
+      const { reason } = event.data;
+      const summary = reason === null ? 'Customer deactivated' : `Customer deactivated: ${reason}`;
+      return { summary, changes: [{ field: 'status', before: 'active', after: 'inactive' }] };
+    }
+    case 'CustomerReactivated':
+      return {
+        summary: 'Customer reactivated',
+        changes: [{ field: 'status', before: 'inactive', after: 'active' }],
+      };
+    case 'CustomerDeleted':
+      // Active or inactive before: the event does not say, so the tab does not guess.
+      return {
+        summary: 'Customer deleted',
+        changes: [{ field: 'status', before: null, after: 'deleted' }],
+      };
+    default:
+      return assertNever(event, 'customer event');
+  }
+}
+
+/** Registration lists every field it filled in, from nothing. */
+function registeredFields(data: CustomerRegistered['data']): HistoryChange[] {
+  const fields: Record<string, unknown> = {
+    personType: data.personType,
+    ...Object.fromEntries(NAME_FIELDS.map((field) => [field, data[field]])),
+    email: data.email,
+    ...detailFieldsOf(data),
+  };
+  return Object.entries(fields)
+    .filter(([, value]) => value !== null)
+    .map(([field, after]) => ({ field, before: null, after }));
+}
+
+function nameChanges({ before, after }: { before: PersonName; after: PersonName }) {
+  return (['personType', ...NAME_FIELDS] as const)
+    .filter((field) => before[field] !== after[field])
+    .map((field) => ({ field, before: before[field], after: after[field] }));
+}
