@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { RateLimitGuard } from './auth/rate-limit.guard';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './infrastructure/tokens';
 import { CustomersModule } from './customers/customers.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
 import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
@@ -18,6 +22,10 @@ import { StorageModule } from './infrastructure/storage.module';
     LoggingModule,
     StorageModule,
     ReadModelsModule,
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+    }),
     CqrsModule.forRoot(),
     HealthModule,
     CustomersModule,
@@ -25,6 +33,7 @@ import { StorageModule } from './infrastructure/storage.module';
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

@@ -70,6 +70,12 @@ export class AppConfig {
   @Min(5)
   EVENT_POLL_INTERVAL_MS = 250;
 
+  /** Requests per minute per API key (`@nestjs/throttler`); beyond it, 429. */
+  @Transform(({ value }) => (value === undefined ? 6000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 6000;
+
   /** Largest JSON body accepted by the API. */
   @IsString()
   @Matches(/^\d+(b|kb|mb)$/i)

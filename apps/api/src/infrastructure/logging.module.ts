@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from './tokens';
 
@@ -18,24 +19,28 @@ export const REDACTED_PATHS = [
   '*.mobile',
 ];
 
+/** The pino-http options: level, redaction, and request serialization without personal data. */
+export function pinoHttpOptions(config: Pick<AppConfig, 'LOG_LEVEL'>): Options {
+  return {
+    level: config.LOG_LEVEL,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+    serializers: {
+      // No headers, no body, no query string (a search may carry a name or an e-mail).
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split('?')[0],
+      }),
+    },
+  };
+}
+
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
-          serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url,
-            }),
-          },
-        },
-      }),
+      useFactory: (config: AppConfig) => ({ pinoHttp: pinoHttpOptions(config) }),
     }),
   ],
 })
