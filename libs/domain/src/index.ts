@@ -1,3 +1,5 @@
 export * from './shared';
 export * from './values';
 export * from './customer';
+export * from './contract';
+export * from './subscription';

@@ -1,0 +1,50 @@
+import { PaymentMethod } from '../customer/customer.billing';
+import { DomainCommand } from '../shared/decider';
+
+/** Every contract command names its contract; the id of a new one comes from the caller. */
+interface ForContract {
+  contractId: string;
+}
+
+/** `POST /contracts`. That the customer exists is the handler's check: it lives in another stream. */
+export type DraftContract = DomainCommand<
+  'DraftContract',
+  ForContract & { customerId: string; paymentMethod: PaymentMethod }
+>;
+
+/**
+ * `POST /contracts/:id/sign`. The IBAN and the SEPA mandate reference are required for direct
+ * debit; for other methods they are optional, and an IBAN given is still validated (R4).
+ */
+export type SignContract = DomainCommand<
+  'SignContract',
+  ForContract & {
+    iban?: string | null;
+    signatory: string;
+    mandateReference?: string | null;
+    signedAt: string;
+  }
+>;
+
+/**
+ * `PUT /contracts/:id/iban`: the account the signature charges. A mandate reference left out
+ * keeps the current one (SEPA lets a mandate be amended for a new account of the same debtor).
+ */
+export type ChangeSignatureIban = DomainCommand<
+  'ChangeSignatureIban',
+  ForContract & { iban: string; mandateReference?: string | null }
+>;
+
+/** `DELETE /contracts/:id`: only an unsigned draft. */
+export type DeleteContractDraft = DomainCommand<'DeleteContractDraft', ForContract>;
+
+/** Ends a signed contract; `terminatedAt` defaults to when the command was issued. */
+export type TerminateContract = DomainCommand<
+  'TerminateContract',
+  ForContract & { reason: string; terminatedAt?: string }
+>;
+
+export type ContractCommand =
+  DraftContract | SignContract | ChangeSignatureIban | DeleteContractDraft | TerminateContract;
+
+export type ContractCommandType = ContractCommand['type'];

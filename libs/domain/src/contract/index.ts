@@ -1,0 +1,10 @@
+export * from './contract.stream';
+export * from './contract.signature';
+export * from './contract.errors';
+export * from './contract.events';
+export * from './contract.commands';
+export * from './contract.state';
+export * from './contract.evolve';
+export { contractDecider, decideContract } from './contract.decider';
+export * from './contract.iban';
+export * from './contract.deletion';

@@ -1,0 +1,122 @@
+import { RefusalReason, refuseIfAny } from '../../shared/domain-error';
+import {
+  ActivateSubscription,
+  CancelSubscription,
+  MoveSubscriptionToActiveBillable,
+  MoveSubscriptionToActiveNotBillable,
+  RejectSubscription,
+  ResumeSubscription,
+  SuspendSubscription,
+} from '../subscription.commands';
+import {
+  SubscriptionActivated,
+  SubscriptionCancelled,
+  SubscriptionMovedToActiveBillable,
+  SubscriptionMovedToActiveNotBillable,
+  SubscriptionRejected,
+  SubscriptionResumed,
+  SubscriptionSuspended,
+} from '../subscription.events';
+import {
+  ActiveNotBillableSubscription,
+  ActiveSubscription,
+  PendingActivationSubscription,
+  RequestedSubscription,
+  SuspendedSubscription,
+} from '../subscription.state';
+import { ofSubscription } from './of-subscription';
+import { checkInstant, optionalText, requireText } from './subscription-inputs';
+
+/*
+ * The state changes of rule R5. The decider has already checked each is allowed from the
+ * subscription's state (see SUBSCRIPTION_TRANSITIONS); what is left is checking the input.
+ */
+
+export function activateSubscription(
+  command: ActivateSubscription,
+  subscription: PendingActivationSubscription,
+): SubscriptionActivated[] {
+  const problems: RefusalReason[] = [];
+  const activatedAt = command.data.activatedAt ?? command.metadata.at;
+  checkInstant(activatedAt, 'activatedAt', problems);
+  refuseIfAny(problems);
+  return [
+    { type: 'SubscriptionActivated', data: { ...ofSubscription(subscription), activatedAt } },
+  ];
+}
+
+export function rejectSubscription(
+  command: RejectSubscription,
+  subscription: PendingActivationSubscription,
+): SubscriptionRejected[] {
+  const problems: RefusalReason[] = [];
+  const reason = requireText(
+    command.data.reason,
+    'reason',
+    'Say why the subscription is rejected.',
+    problems,
+  );
+  refuseIfAny(problems);
+  const data = { ...ofSubscription(subscription), reason, rejectedAt: command.metadata.at };
+  return [{ type: 'SubscriptionRejected', data }];
+}
+
+export function moveToActiveNotBillable(
+  command: MoveSubscriptionToActiveNotBillable,
+  subscription: ActiveSubscription,
+): SubscriptionMovedToActiveNotBillable[] {
+  const data = {
+    ...ofSubscription(subscription),
+    reason: optionalText(command.data.reason),
+    movedAt: command.metadata.at,
+  };
+  return [{ type: 'SubscriptionMovedToActiveNotBillable', data }];
+}
+
+export function moveToActiveBillable(
+  command: MoveSubscriptionToActiveBillable,
+  subscription: ActiveNotBillableSubscription,
+): SubscriptionMovedToActiveBillable[] {
+  const data = { ...ofSubscription(subscription), movedAt: command.metadata.at };
+  return [{ type: 'SubscriptionMovedToActiveBillable', data }];
+}
+
+export function suspendSubscription(
+  command: SuspendSubscription,
+  subscription: ActiveSubscription,
+): SubscriptionSuspended[] {
+  const problems: RefusalReason[] = [];
+  const reason = requireText(
+    command.data.reason,
+    'reason',
+    'Say why the service is suspended (unpaid invoices, a customer request…).',
+    problems,
+  );
+  refuseIfAny(problems);
+  const data = { ...ofSubscription(subscription), reason, suspendedAt: command.metadata.at };
+  return [{ type: 'SubscriptionSuspended', data }];
+}
+
+export function resumeSubscription(
+  command: ResumeSubscription,
+  subscription: SuspendedSubscription,
+): SubscriptionResumed[] {
+  const data = { ...ofSubscription(subscription), resumedAt: command.metadata.at };
+  return [{ type: 'SubscriptionResumed', data }];
+}
+
+export function cancelSubscription(
+  command: CancelSubscription,
+  subscription: RequestedSubscription,
+): SubscriptionCancelled[] {
+  const problems: RefusalReason[] = [];
+  const cancelledAt = command.data.cancelledAt ?? command.metadata.at;
+  checkInstant(cancelledAt, 'cancelledAt', problems);
+  refuseIfAny(problems);
+  const data = {
+    ...ofSubscription(subscription),
+    reason: optionalText(command.data.reason),
+    cancelledAt,
+  };
+  return [{ type: 'SubscriptionCancelled', data }];
+}

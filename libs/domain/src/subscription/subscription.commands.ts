@@ -1,0 +1,106 @@
+import { DomainCommand } from '../shared/decider';
+import { BillingMode } from './subscription.terms';
+
+/** Every subscription command names its subscription; ids of new things come from the caller. */
+interface ForSubscription {
+  subscriptionId: string;
+}
+
+/**
+ * `POST /subscriptions`. That the contract exists and belongs to the customer is the
+ * handler's check: it lives in another stream. A zero price is accepted (rule R12's simulation
+ * flags it before it reaches an invoice); a negative one is refused — a credit is a discount.
+ * `requestedAt` defaults to when the command was issued.
+ */
+export type RequestSubscription = DomainCommand<
+  'RequestSubscription',
+  ForSubscription & {
+    contractId: string;
+    customerId: string;
+    tariff: string;
+    monthlyPriceCents: number;
+    billingMode: BillingMode;
+    requestedAt?: string;
+  }
+>;
+
+/** `activatedAt` (date or date-time) defaults to when the command was issued. */
+export type ActivateSubscription = DomainCommand<
+  'ActivateSubscription',
+  ForSubscription & { activatedAt?: string }
+>;
+
+export type RejectSubscription = DomainCommand<
+  'RejectSubscription',
+  ForSubscription & { reason: string }
+>;
+
+export type MoveSubscriptionToActiveNotBillable = DomainCommand<
+  'MoveSubscriptionToActiveNotBillable',
+  ForSubscription & { reason?: string | null }
+>;
+
+export type MoveSubscriptionToActiveBillable = DomainCommand<
+  'MoveSubscriptionToActiveBillable',
+  ForSubscription
+>;
+
+export type SuspendSubscription = DomainCommand<
+  'SuspendSubscription',
+  ForSubscription & { reason: string }
+>;
+
+export type ResumeSubscription = DomainCommand<'ResumeSubscription', ForSubscription>;
+
+/** `cancelledAt` (date or date-time) defaults to when the command was issued. */
+export type CancelSubscription = DomainCommand<
+  'CancelSubscription',
+  ForSubscription & { cancelledAt?: string; reason?: string | null }
+>;
+
+/** `effectiveDate` is a calendar day (`YYYY-MM-DD`): billing prorates by days (rule R10). */
+export type MigrateSubscriptionTariff = DomainCommand<
+  'MigrateSubscriptionTariff',
+  ForSubscription & { tariff: string; monthlyPriceCents: number; effectiveDate: string }
+>;
+
+/**
+ * Exactly one of `percent` (0 < p ≤ 100, two decimals at most) or `amountCents` (> 0), over
+ * the calendar days `[from, until)`; `until` left out makes it open-ended.
+ */
+export type GrantDiscount = DomainCommand<
+  'GrantDiscount',
+  ForSubscription & {
+    discountId: string;
+    percent?: number | null;
+    amountCents?: number | null;
+    from: string;
+    until?: string | null;
+  }
+>;
+
+export type AddExtraCharge = DomainCommand<
+  'AddExtraCharge',
+  ForSubscription & {
+    chargeId: string;
+    amountCents: number;
+    description: string;
+    recurring: boolean;
+    from?: string | null;
+  }
+>;
+
+export type SubscriptionCommand =
+  | RequestSubscription
+  | ActivateSubscription
+  | RejectSubscription
+  | MoveSubscriptionToActiveNotBillable
+  | MoveSubscriptionToActiveBillable
+  | SuspendSubscription
+  | ResumeSubscription
+  | CancelSubscription
+  | MigrateSubscriptionTariff
+  | GrantDiscount
+  | AddExtraCharge;
+
+export type SubscriptionCommandType = SubscriptionCommand['type'];

@@ -1,0 +1,23 @@
+import { DomainError } from '../shared/domain-error';
+
+/** Refusals of the subscription aggregate. Rule R5 refuses with `illegalTransition`. */
+export const SubscriptionRefusal = {
+  /** Rule R5: the command is not allowed from the subscription's current state. */
+  illegalTransition: 'SUBSCRIPTION.ILLEGAL_TRANSITION',
+  notFound: 'SUBSCRIPTION.NOT_FOUND',
+  alreadyRequested: 'SUBSCRIPTION.ALREADY_REQUESTED',
+  /** A tariff migration effective before the current tariff took effect. */
+  migrationBackdated: 'SUBSCRIPTION.MIGRATION_BACKDATED',
+  discountAlreadyGranted: 'SUBSCRIPTION.DISCOUNT_ALREADY_GRANTED',
+  extraChargeAlreadyAdded: 'SUBSCRIPTION.EXTRA_CHARGE_ALREADY_ADDED',
+  /** Input the HTTP layer should have caught (400) but the domain still guards. */
+  invalidInput: 'SUBSCRIPTION.INVALID_INPUT',
+} as const;
+
+export type SubscriptionRefusal = (typeof SubscriptionRefusal)[keyof typeof SubscriptionRefusal];
+
+export const subscriptionNotFound = (subscriptionId: string) =>
+  new DomainError(
+    SubscriptionRefusal.notFound,
+    `Subscription ${subscriptionId} was never requested; request it before changing it.`,
+  );
