@@ -3,3 +3,4 @@ export * from './values';
 export * from './customer';
 export * from './contract';
 export * from './subscription';
+export * from './billing';

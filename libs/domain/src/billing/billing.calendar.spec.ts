@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import {
+  addDays,
+  addMonths,
+  dateInZone,
+  daysBetween,
+  daysIn,
+  isPlainDate,
+  overlap,
+} from './billing.calendar';
+import { plainDate } from './testing/billing.arbitraries';
+
+describe('Plain dates', () => {
+  it('accepts real calendar days only', () => {
+    expect(isPlainDate('2028-02-29')).toBe(true);
+    expect(isPlainDate('2026-02-29')).toBe(false);
+    expect(isPlainDate('2026-4-01')).toBe(false);
+    expect(isPlainDate('2026-04-01T00:00:00Z')).toBe(false);
+    expect(() => daysBetween('2026-13-01', '2026-01-01')).toThrow(RangeError);
+  });
+
+  it('counts days across month ends and leap days', () => {
+    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+    expect(daysBetween('2026-02-01', '2026-03-01')).toBe(28);
+    expect(daysBetween('2028-02-01', '2028-03-01')).toBe(29);
+    expect(daysBetween('2026-04-01', '2026-03-01')).toBe(-31);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('adds months keeping the day, and refuses a day the month does not have', () => {
+    expect(addMonths('2026-01-28', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
+    expect(() => addMonths('2026-01-31', 1)).toThrow(RangeError);
+  });
+
+  it('works with half-open ranges', () => {
+    expect(daysIn({ from: '2026-03-01', to: '2026-03-01' })).toBe(0);
+    expect(daysIn({ from: '2026-03-10', to: '2026-03-01' })).toBe(0);
+    const march = { from: '2026-03-01', to: '2026-04-01' };
+    expect(overlap(march, { from: '2026-03-20', to: '2026-05-01' })).toEqual({
+      from: '2026-03-20',
+      to: '2026-04-01',
+    });
+    expect(overlap(march, { from: '2026-04-01', to: '2026-05-01' })).toBeNull();
+  });
+
+  it('moves by days and back to the same date', () => {
+    fc.assert(
+      fc.property(plainDate, fc.integer({ min: -800, max: 800 }), (date, days) => {
+        const moved = addDays(date, days);
+        return isPlainDate(moved) && daysBetween(date, moved) === days;
+      }),
+    );
+  });
+});
+
+describe('dateInZone', () => {
+  it('turns an instant into the Madrid calendar date, winter (UTC+1) and summer (UTC+2)', () => {
+    expect(dateInZone('2026-01-31T22:59:59Z')).toBe('2026-01-31');
+    expect(dateInZone('2026-01-31T23:00:00Z')).toBe('2026-02-01');
+    expect(dateInZone('2026-03-31T21:59:59Z')).toBe('2026-03-31');
+    expect(dateInZone('2026-03-31T22:00:00Z')).toBe('2026-04-01');
+  });
+
+  it('follows the DST changes and other zones and offsets', () => {
+    expect(dateInZone('2026-03-28T23:30:00Z')).toBe('2026-03-29');
+    expect(dateInZone('2026-10-24T22:30:00Z')).toBe('2026-10-25');
+    expect(dateInZone('2026-10-24T21:30:00Z')).toBe('2026-10-24');
+    expect(dateInZone('2026-04-01T02:00:00Z', 'America/New_York')).toBe('2026-03-31');
+    expect(dateInZone('2026-04-01T00:30:00+02:00')).toBe('2026-04-01');
+    expect(dateInZone('2026-04-01T00:30:00+02:00', 'UTC')).toBe('2026-03-31');
+  });
+
+  it('refuses what is not an instant or a zone', () => {
+    expect(() => dateInZone('yesterday')).toThrow(RangeError);
+    expect(() => dateInZone('2026-04-01T00:00:00Z', 'Mars/Olympus')).toThrow(RangeError);
+  });
+});

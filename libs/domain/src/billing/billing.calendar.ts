@@ -1,0 +1,105 @@
+/**
+ * Plain calendar dates, `YYYY-MM-DD`, with no time of day and no zone: billing counts days,
+ * and a day is the same day for every reader once it has been written down. The tenant's time
+ * zone matters only when an instant (an event's `occurredAt`) becomes a date: `dateInZone`.
+ *
+ * Every range in the billing library is half-open, `[from, to)`: the first day is in, the
+ * last is out, so adjacent ranges share a boundary and never a day.
+ */
+export type PlainDate = string;
+
+/** A half-open range of days, `[from, to)`. */
+export interface PlainDateRange {
+  from: PlainDate;
+  to: PlainDate;
+}
+
+/** The tenant zone DOMAIN.md names as the default. */
+export const DEFAULT_TIME_ZONE = 'Europe/Madrid';
+
+const MS_PER_DAY = 86_400_000;
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isPlainDate(value: unknown): value is PlainDate {
+  if (typeof value !== 'string') return false;
+  const match = PLAIN_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1;
+}
+
+export function assertPlainDate(value: string, what = 'date'): PlainDate {
+  if (!isPlainDate(value)) throw new RangeError(`${what} must be a date YYYY-MM-DD, got ${value}`);
+  return value;
+}
+
+/** Days since 1970-01-01: the one number every other calculation here is done on. */
+export function epochDay(date: PlainDate): number {
+  return Date.UTC(...ymd(assertPlainDate(date))) / MS_PER_DAY;
+}
+
+export function fromEpochDay(day: number): PlainDate {
+  if (!Number.isSafeInteger(day)) throw new RangeError(`A day number must be whole, got ${day}`);
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** `to − from` in days: positive when `to` is later, 0 for the same day. */
+export function daysBetween(from: PlainDate, to: PlainDate): number {
+  return epochDay(to) - epochDay(from);
+}
+
+export function addDays(date: PlainDate, days: number): PlainDate {
+  return fromEpochDay(epochDay(date) + days);
+}
+
+/** The same day of the month `months` later; the day must exist there (billing days are 1–28). */
+export function addMonths(date: PlainDate, months: number): PlainDate {
+  const [year, monthIndex, day] = ymd(assertPlainDate(date));
+  const shifted = new Date(Date.UTC(year, monthIndex + months, day));
+  if (shifted.getUTCDate() !== day)
+    throw new RangeError(`${date} plus ${months} month(s) has no day ${day}`);
+  return shifted.toISOString().slice(0, 10);
+}
+
+export const earliest = (a: PlainDate, b: PlainDate): PlainDate => (a <= b ? a : b);
+export const latest = (a: PlainDate, b: PlainDate): PlainDate => (a >= b ? a : b);
+
+/** Days in a half-open range; 0 when it is empty or reversed. */
+export function daysIn(range: PlainDateRange): number {
+  return Math.max(0, daysBetween(range.from, range.to));
+}
+
+/** The days two ranges share, or `null` when they share none. */
+export function overlap(a: PlainDateRange, b: PlainDateRange): PlainDateRange | null {
+  const from = latest(a.from, b.from);
+  const to = earliest(a.to, b.to);
+  return from < to ? { from, to } : null;
+}
+
+export const containsDate = (range: PlainDateRange, date: PlainDate): boolean =>
+  range.from <= date && date < range.to;
+
+/**
+ * The calendar date an instant falls on in a time zone: `2026-03-31T22:30:00Z` is
+ * `2026-04-01` in Madrid (summer time, UTC+2). Uses Intl, so any IANA zone works.
+ */
+export function dateInZone(instantIso: string, timeZone: string = DEFAULT_TIME_ZONE): PlainDate {
+  const instant = new Date(instantIso);
+  if (Number.isNaN(instant.getTime()))
+    throw new RangeError(`Not an ISO-8601 instant: ${instantIso}`);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return assertPlainDate(`${part('year')}-${part('month')}-${part('day')}`, 'dateInZone result');
+}
+
+function ymd(date: PlainDate): [number, number, number] {
+  const [year, month, day] = date.split('-').map(Number);
+  return [year, month - 1, day];
+}

@@ -1,0 +1,20 @@
+export {
+  DEFAULT_TIME_ZONE,
+  addDays,
+  addMonths,
+  assertPlainDate,
+  dateInZone,
+  daysBetween,
+  daysIn,
+  isPlainDate,
+} from './billing.calendar';
+export type { PlainDate, PlainDateRange } from './billing.calendar';
+export * from './billing.cycles';
+export * from './billing.proration';
+export * from './billing.lines';
+export * from './billing.pricing-input';
+export * from './billing.pricing';
+export * from './billing.migration-credit';
+export * from './billing.credit-limit';
+export * from './billing.invoice-numbering';
+export * from './billing.errors';
