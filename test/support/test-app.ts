@@ -1,10 +1,10 @@
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { PostgresDatabase, quoteIdentifier } from '@app/database';
+import { PostgresDatabase, quoteIdentifier, SqlDatabase } from '@app/database';
 import { AppModule } from '../../apps/api/src/app.module';
 import { AppConfig, validateAppConfig } from '../../apps/api/src/config/app-config';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { APP_CONFIG } from '../../apps/api/src/infrastructure/tokens';
+import { APP_CONFIG, SQL_DATABASE } from '../../apps/api/src/infrastructure/tokens';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -60,4 +60,17 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       }
     },
   };
+}
+
+/**
+ * How many events the log holds, counted in the table itself. Unlike `headPosition()`, which
+ * only sees transactions older than every running one (so lags under a busy server), this
+ * tells at once whether a request wrote anything.
+ */
+export async function countEvents(testApp: TestApp): Promise<number> {
+  const database = testApp.app.get<SqlDatabase>(SQL_DATABASE);
+  const { rows } = await database.query<{ count: string }>(
+    'SELECT count(*) AS count FROM es_events',
+  );
+  return Number(rows[0].count);
 }
