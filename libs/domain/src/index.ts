@@ -4,3 +4,4 @@ export * from './customer';
 export * from './contract';
 export * from './subscription';
 export * from './billing';
+export * from './invoice';

@@ -1,0 +1,10 @@
+export * from './series';
+export * from './invoice.stream';
+export * from './invoice.terms';
+export * from './invoice.errors';
+export * from './invoice.events';
+export * from './invoice.commands';
+export * from './invoice.state';
+export * from './invoice.evolve';
+export * from './invoice.balance';
+export { invoiceDecider, decideInvoice } from './invoice.decider';

@@ -1,0 +1,93 @@
+import { PlainDate, PlainDateRange } from '../billing/billing.calendar';
+import { YearMonth } from '../billing/billing.cycles';
+import { BillingLine, BillingTotals } from '../billing/billing.lines';
+import { PaymentMethod } from '../customer/customer.billing';
+import { DomainCommand } from '../shared/decider';
+import { Cents } from '../values/money';
+import { InvoiceCustomerSnapshot } from './invoice.terms';
+
+/** Every invoice command names its invoice; ids of new things come from the caller. */
+interface ForInvoice {
+  invoiceId: string;
+}
+
+/**
+ * Issues the invoice of one contract for one cycle. The billing run prices it (one pricing
+ * function, R12), takes its `number` from the series stream (R8), copies the customer's legal
+ * name, tax id and address (R15) and the IBAN of the contract signature (R4). Lines and totals
+ * are checked here, never recomputed: the invoice says exactly what was priced.
+ */
+export type IssueInvoice = DomainCommand<
+  'IssueInvoice',
+  ForInvoice & {
+    series: string;
+    number: number;
+    customerId: string;
+    contractId: string;
+    billingPeriod: PlainDateRange;
+    cyclePeriod: YearMonth;
+    customer: InvoiceCustomerSnapshot;
+    iban: string | null;
+    paymentMethod: PaymentMethod;
+    lines: BillingLine[];
+    totals: BillingTotals;
+    issueDate: PlainDate;
+    dueDate: PlainDate;
+  }
+>;
+
+/**
+ * A credit note on the invoice, numbered `number` in the invoice's rectifying series
+ * (`rectifyingSeries`, R8). Lines and totals are positive amounts given back. `migrationId`
+ * (R10) makes the mass credit run grant each migration's credit at most once. `grantedAt`
+ * defaults to when the command was issued.
+ */
+export type GrantCreditNote = DomainCommand<
+  'GrantCreditNote',
+  ForInvoice & {
+    creditNoteId: string;
+    number: number;
+    reason: string;
+    lines: BillingLine[];
+    totals: BillingTotals;
+    grantedAt?: string;
+    migrationId?: string | null;
+  }
+>;
+
+/** `paidAt` (date or date-time) defaults to when the command was issued. */
+export type RecordPayment = DomainCommand<
+  'RecordPayment',
+  ForInvoice & { paymentId: string; amountCents: Cents; method: PaymentMethod; paidAt?: string }
+>;
+
+/**
+ * A receivable on the invoice's IBAN. `amountCents` defaults to what is owed and not already
+ * being collected; `dueDate` to the invoice's due date.
+ */
+export type CreateDirectDebitEffect = DomainCommand<
+  'CreateDirectDebitEffect',
+  ForInvoice & { effectId: string; amountCents?: Cents; dueDate?: PlainDate }
+>;
+
+/** `collectedAt` defaults to when the command was issued. */
+export type CollectEffect = DomainCommand<
+  'CollectEffect',
+  ForInvoice & { effectId: string; collectedAt?: string }
+>;
+
+/** `returnedAt` defaults to when the command was issued. */
+export type ReturnEffect = DomainCommand<
+  'ReturnEffect',
+  ForInvoice & { effectId: string; reason: string; returnedAt?: string }
+>;
+
+export type InvoiceCommand =
+  | IssueInvoice
+  | GrantCreditNote
+  | RecordPayment
+  | CreateDirectDebitEffect
+  | CollectEffect
+  | ReturnEffect;
+
+export type InvoiceCommandType = InvoiceCommand['type'];

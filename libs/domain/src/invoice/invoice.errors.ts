@@ -1,0 +1,43 @@
+import { DomainError } from '../shared/domain-error';
+
+/**
+ * Refusals of the invoice aggregate. The credit limit (R9) and a credit of nothing refuse with
+ * the billing library's codes (`R9`, `BILLING.INVALID_CREDIT`); a bad IBAN with `R4`; a line
+ * whose VAT is not its own, rounded half away from zero, with `R11`.
+ */
+export const InvoiceRefusal = {
+  notFound: 'INVOICE.NOT_FOUND',
+  /** Rule R9: an issued invoice is immutable; it is issued once. */
+  alreadyIssued: 'INVOICE.ALREADY_ISSUED',
+  noLines: 'INVOICE.NO_LINES',
+  /** The totals are not the sum of the lines, or a line's total is not its net plus its VAT. */
+  totalsMismatch: 'INVOICE.TOTALS_MISMATCH',
+  /** A total below zero is a credit note, not an invoice. */
+  negativeTotal: 'INVOICE.NEGATIVE_TOTAL',
+  /** VAT rounded per line (R11). */
+  lineVat: 'R11',
+  /** Direct debit charges the IBAN on the contract signature (R4): the invoice needs it. */
+  ibanRequired: 'INVOICE.IBAN_REQUIRED',
+  creditNoteAlreadyGranted: 'INVOICE.CREDIT_NOTE_ALREADY_GRANTED',
+  /** Rule R10: a tariff migration is credited at most once. */
+  migrationAlreadyCredited: 'R10',
+  paymentAlreadyRecorded: 'INVOICE.PAYMENT_ALREADY_RECORDED',
+  /** A payment over what is still owed on the invoice. */
+  overpayment: 'INVOICE.OVERPAYMENT',
+  effectAlreadyCreated: 'INVOICE.EFFECT_ALREADY_CREATED',
+  /** Direct-debit effects over what is owed and not already being collected. */
+  effectExceedsOutstanding: 'INVOICE.EFFECT_EXCEEDS_OUTSTANDING',
+  effectNotFound: 'INVOICE.EFFECT_NOT_FOUND',
+  effectNotPending: 'INVOICE.EFFECT_NOT_PENDING',
+  effectAlreadyReturned: 'INVOICE.EFFECT_ALREADY_RETURNED',
+  /** Input the HTTP layer should have caught (400) but the domain still guards. */
+  invalidInput: 'INVOICE.INVALID_INPUT',
+} as const;
+
+export type InvoiceRefusal = (typeof InvoiceRefusal)[keyof typeof InvoiceRefusal];
+
+export const invoiceNotFound = (invoiceId: string) =>
+  new DomainError(
+    InvoiceRefusal.notFound,
+    `Invoice ${invoiceId} was never issued; issue it before crediting, charging or paying it.`,
+  );

@@ -1,0 +1,122 @@
+import { PlainDate, PlainDateRange } from '../billing/billing.calendar';
+import { YearMonth } from '../billing/billing.cycles';
+import { BillingLine, BillingTotals } from '../billing/billing.lines';
+import { PaymentMethod } from '../customer/customer.billing';
+import { DomainEvent } from '../shared/decider';
+import { Cents } from '../values/money';
+import { InvoiceCustomerSnapshot } from './invoice.terms';
+
+/**
+ * Every invoice event names the invoice, its customer and its contract, so the customer's
+ * account, the history tab and the R6 facts can follow it without loading the invoice.
+ */
+export interface OfInvoice {
+  invoiceId: string;
+  customerId: string;
+  contractId: string;
+}
+
+/**
+ * Rule R7: one invoice per contract per cycle (`cyclePeriod`), charging `billingPeriod`
+ * (half-open, `[from, to)`). Numbered in `series` (R8), made out to the customer as it was
+ * then (R15), charged to the IBAN on the contract signature (R4). Immutable once issued (R9).
+ */
+export type InvoiceIssued = DomainEvent<
+  'InvoiceIssued',
+  OfInvoice & {
+    series: string;
+    number: number;
+    formatted: string;
+    billingPeriod: PlainDateRange;
+    cyclePeriod: YearMonth;
+    customer: InvoiceCustomerSnapshot;
+    iban: string | null;
+    paymentMethod: PaymentMethod;
+    lines: BillingLine[];
+    totals: BillingTotals;
+    issueDate: PlainDate;
+    dueDate: PlainDate;
+  }
+>;
+
+/**
+ * A credit note on the invoice, in its rectifying series (R8); `rectifies` is the original's
+ * formatted number. Its total never takes the credits on the invoice over its total (R9).
+ */
+export type CreditNoteGranted = DomainEvent<
+  'CreditNoteGranted',
+  OfInvoice & {
+    creditNoteId: string;
+    series: string;
+    number: number;
+    formatted: string;
+    rectifies: string;
+    reason: string;
+    lines: BillingLine[];
+    totals: BillingTotals;
+    grantedAt: string;
+    migrationId: string | null;
+  }
+>;
+
+/** Money received for the invoice, in full or in part. */
+export type PaymentRecorded = DomainEvent<
+  'PaymentRecorded',
+  OfInvoice & { paymentId: string; amountCents: Cents; method: PaymentMethod; paidAt: string }
+>;
+
+/** A receivable sent to the bank to charge `iban` on `dueDate` ("efecto pendiente"). */
+export type DirectDebitEffectCreated = DomainEvent<
+  'DirectDebitEffectCreated',
+  OfInvoice & {
+    effectId: string;
+    amountCents: Cents;
+    iban: string;
+    dueDate: PlainDate;
+    createdAt: string;
+  }
+>;
+
+/** The bank collected the effect: its amount counts as paid. */
+export type EffectCollected = DomainEvent<
+  'EffectCollected',
+  OfInvoice & { effectId: string; amountCents: Cents; collectedAt: string }
+>;
+
+/** The bank returned the effect ("devuelto"): its amount is owed again. */
+export type EffectReturned = DomainEvent<
+  'EffectReturned',
+  OfInvoice & {
+    effectId: string;
+    amountCents: Cents;
+    reason: string;
+    returnedAt: string;
+    /** Whether it had been collected, so its amount stops counting as paid. */
+    wasCollected: boolean;
+  }
+>;
+
+export type InvoiceEvent =
+  | InvoiceIssued
+  | CreditNoteGranted
+  | PaymentRecorded
+  | DirectDebitEffectCreated
+  | EffectCollected
+  | EffectReturned;
+
+export type InvoiceEventType = InvoiceEvent['type'];
+
+/** Every invoice event type, for projections' `canHandle`; the map makes a missing one a compile error. */
+const INVOICE_EVENT_TYPE_SET: Record<InvoiceEventType, true> = {
+  InvoiceIssued: true,
+  CreditNoteGranted: true,
+  PaymentRecorded: true,
+  DirectDebitEffectCreated: true,
+  EffectCollected: true,
+  EffectReturned: true,
+};
+
+export const INVOICE_EVENT_TYPES = Object.keys(INVOICE_EVENT_TYPE_SET) as InvoiceEventType[];
+
+export const isInvoiceEvent = (event: { type: string }): event is InvoiceEvent =>
+  Object.prototype.hasOwnProperty.call(INVOICE_EVENT_TYPE_SET, event.type);

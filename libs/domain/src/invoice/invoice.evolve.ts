@@ -1,0 +1,78 @@
+import { assertNever } from '../shared/decider';
+import { InvoiceEvent } from './invoice.events';
+import { InvoiceState, IssuedInvoice } from './invoice.state';
+import { DirectDebitEffect } from './invoice.terms';
+
+/**
+ * Folds one event into the state. Events are facts already accepted, so evolve never refuses:
+ * an event that cannot apply (a second issue, an unknown effect) leaves the state as it is.
+ */
+export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): InvoiceState {
+  if (event.type === 'InvoiceIssued')
+    return state.status === 'none'
+      ? { status: 'issued', ...event.data, creditNotes: [], payments: [], effects: [] }
+      : state;
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'CreditNoteGranted': {
+      const {
+        invoiceId: _i,
+        customerId: _cu,
+        contractId: _co,
+        rectifies: _r,
+        ...note
+      } = event.data;
+      return { ...state, creditNotes: [...state.creditNotes, note] };
+    }
+    case 'PaymentRecorded': {
+      const { paymentId, amountCents, method, paidAt } = event.data;
+      return {
+        ...state,
+        payments: [...state.payments, { paymentId, amountCents, method, paidAt }],
+      };
+    }
+    case 'DirectDebitEffectCreated': {
+      const { effectId, amountCents, iban, dueDate, createdAt } = event.data;
+      const effect: DirectDebitEffect = {
+        status: 'pending',
+        effectId,
+        amountCents,
+        iban,
+        dueDate,
+        createdAt,
+      };
+      return { ...state, effects: [...state.effects, effect] };
+    }
+    case 'EffectCollected':
+      return updateEffect(state, event.data.effectId, (effect) =>
+        effect.status === 'pending'
+          ? { ...effect, status: 'collected', collectedAt: event.data.collectedAt }
+          : effect,
+      );
+    case 'EffectReturned':
+      return updateEffect(state, event.data.effectId, (effect) =>
+        effect.status === 'returned'
+          ? effect
+          : {
+              ...effect,
+              status: 'returned',
+              collectedAt: effect.status === 'collected' ? effect.collectedAt : null,
+              returnedAt: event.data.returnedAt,
+              returnReason: event.data.reason,
+            },
+      );
+    default:
+      return assertNever(event, 'invoice event');
+  }
+}
+
+function updateEffect(
+  invoice: IssuedInvoice,
+  effectId: string,
+  change: (effect: DirectDebitEffect) => DirectDebitEffect,
+): IssuedInvoice {
+  const effects = invoice.effects.map((effect) =>
+    effect.effectId === effectId ? change(effect) : effect,
+  );
+  return { ...invoice, effects };
+}

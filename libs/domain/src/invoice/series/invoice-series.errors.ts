@@ -1,0 +1,7 @@
+/** Refusals of the invoice series aggregate; a malformed series code is `BILLING.INVALID_SERIES`. */
+export const InvoiceSeriesRefusal = {
+  /** Input the HTTP layer or the billing run should have caught, but the domain still guards. */
+  invalidInput: 'INVOICE_SERIES.INVALID_INPUT',
+} as const;
+
+export type InvoiceSeriesRefusal = (typeof InvoiceSeriesRefusal)[keyof typeof InvoiceSeriesRefusal];
