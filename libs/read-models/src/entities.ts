@@ -1,5 +1,6 @@
 import { ProjectionCheckpoint } from './checkpoints/projection-checkpoint.entity';
+import { contractEntities } from './contracts';
 import { customerEntities } from './customers';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
-export const readModelEntities = [ProjectionCheckpoint, ...customerEntities];
+export const readModelEntities = [ProjectionCheckpoint, ...customerEntities, ...contractEntities];

@@ -7,3 +7,4 @@ export * from './checkpoints/checkpoint-store';
 export * from './runner/batched';
 export * from './runner/projection-runner';
 export * from './customers';
+export * from './contracts';

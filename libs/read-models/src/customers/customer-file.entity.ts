@@ -4,16 +4,18 @@ import { numberColumn } from './column-transformers';
 
 export type CustomerFileStatus = 'active' | 'inactive' | 'deleted';
 
-/** Something the operator should look at, e.g. rule R4's IBAN mismatch. */
+/** Something the operator should look at, e.g. rule R4's IBAN mismatch (naming its contract). */
 export interface CustomerWarning {
   code: string;
   message: string;
+  contractId?: string;
 }
 
 /**
  * One row per customer: the customer file and the customer list (DOMAIN.md, "Read models").
  * Only masked IBANs live here (rule R4). Counters and money of other aggregates stay 0 until
- * their projections exist.
+ * their projections exist; contracts and subscriptions are counted, and R4's warnings computed,
+ * when the file is read (`findCustomerFile`), from their own views.
  */
 @Entity({ name: 'customer_file' })
 export class CustomerFileRow {
@@ -48,6 +50,9 @@ export class CustomerFileRow {
   @Column({ type: 'text', name: 'invoice_series', nullable: true }) invoiceSeries!: string | null;
   @Column({ type: 'smallint', name: 'billing_day' }) billingDay!: number;
   @Column({ type: 'text', name: 'masked_iban', nullable: true }) maskedIban!: string | null;
+  /** SHA-256 of the normalised IBAN (`ibanFingerprint`): compared with signatures, never shown. */
+  @Column({ type: 'text', name: 'iban_fingerprint', nullable: true })
+  ibanFingerprint!: string | null;
   @Column({ type: 'text', name: 'tax_id', nullable: true }) taxId!: string | null;
   @Column({ type: 'numeric', name: 'vat_rate_percent', transformer: numberColumn })
   vatRatePercent!: number;

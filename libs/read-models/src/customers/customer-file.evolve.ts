@@ -11,6 +11,7 @@ import {
 } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { CustomerFileRow } from './customer-file.entity';
+import { ibanFingerprint } from './iban-fingerprint';
 import { RecordedCustomerEvent } from './recorded-customer-event';
 
 type Columns = Partial<CustomerFileRow>;
@@ -143,10 +144,18 @@ function addressColumns(address: PostalAddress) {
   return { street, city, neighbourhood, province, postalCode, country };
 }
 
-/** Rule R4: the file shows the customer's IBAN masked, never in full. */
+/**
+ * Rule R4: the file shows the customer's IBAN masked, never in full, and keeps its fingerprint
+ * to compare with the contracts' signatures.
+ */
 function billingColumns(settings: BillingSettings) {
   const { iban, ...rest } = settings;
-  return { ...rest, notifyEmails: [...rest.notifyEmails], maskedIban: iban && maskIban(iban) };
+  return {
+    ...rest,
+    notifyEmails: [...rest.notifyEmails],
+    maskedIban: iban && maskIban(iban),
+    ibanFingerprint: ibanFingerprint(iban),
+  };
 }
 
 function detailColumns(change: CustomerDetailsChange): Columns {

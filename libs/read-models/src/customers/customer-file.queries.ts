@@ -1,3 +1,5 @@
+import { contractTabCounts } from '../contracts/contract.queries';
+import { ibanWarningsOf } from '../contracts/customer-iban-warnings';
 import { CustomerFileRow } from './customer-file.entity';
 import {
   CustomerFile,
@@ -9,14 +11,28 @@ import { CustomerFilters, selectCustomers } from './customer-search';
 import { normalizePaging, Page, Paging } from './paging';
 import { isUuid, managerOf, ReadModelSource } from './read-model-source';
 
-/** `GET /customers/:id`: the file, or `null` for an id never registered (deleted ones stay). */
+/**
+ * `GET /customers/:id`: the file, or `null` for an id never registered (deleted ones stay).
+ * The contracts tab's counters and rule R4's IBAN warnings come from the contracts' views,
+ * read here rather than copied into the file, so they cannot drift from them.
+ */
 export async function findCustomerFile(
   source: ReadModelSource,
   id: string,
 ): Promise<CustomerFile | null> {
   if (!isUuid(id)) return null;
-  const row = await managerOf(source).getRepository(CustomerFileRow).findOneBy({ id });
-  return row && toCustomerFile(row);
+  const manager = managerOf(source);
+  const row = await manager.getRepository(CustomerFileRow).findOneBy({ id });
+  if (row === null) return null;
+  const file = toCustomerFile(row);
+  // One after the other: inside a caller's transaction they share one connection.
+  const counts = await contractTabCounts(manager, id);
+  const ibanWarnings = await ibanWarningsOf(manager, row);
+  return {
+    ...file,
+    counts: { ...file.counts, ...counts },
+    warnings: [...file.warnings, ...ibanWarnings],
+  };
 }
 
 export type CustomerSearch = CustomerFilters & Paging;

@@ -2,13 +2,22 @@ import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Projection } from '../projection';
+import { contractHistorySource } from '../contracts/contract.history-entries';
+import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { customerHistorySource } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
 
+/** Every aggregate's lines on the history tab so far; invoices will add theirs. */
+export const HISTORY_SOURCES: readonly HistorySource[] = [
+  customerHistorySource,
+  contractHistorySource,
+  subscriptionHistorySource,
+];
+
 /**
- * The history tab (rule R13). Each aggregate contributes a `HistorySource`; today the
- * customer's, later contracts', subscriptions' and invoices' for their owning customer.
+ * The history tab (rule R13). Each aggregate contributes a `HistorySource`: the customer's,
+ * its contracts' and subscriptions' (invoices' later) for their owning customer.
  */
 export class CustomerHistoryProjection implements Projection {
   readonly name = 'customer-history';
@@ -16,7 +25,7 @@ export class CustomerHistoryProjection implements Projection {
   readonly tables = ['customer_history'];
   private readonly sourceByType = new Map<string, HistorySource>();
 
-  constructor(sources: readonly HistorySource[] = [customerHistorySource]) {
+  constructor(sources: readonly HistorySource[] = HISTORY_SOURCES) {
     for (const source of sources)
       for (const type of source.handles) this.sourceByType.set(type, source);
     this.handles = [...this.sourceByType.keys()];

@@ -1,4 +1,5 @@
 export * from './customer-file.entity';
+export * from './iban-fingerprint';
 export * from './customer-history.entity';
 export * from './recorded-customer-event';
 export * from './customer-file.evolve';
@@ -18,12 +19,15 @@ export * from './customers-export.csv';
 import { CustomerFileRow } from './customer-file.entity';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { CustomerFileProjection } from './customer-file.projection';
-import { CustomerHistoryProjection } from './customer-history.projection';
+import { CustomerHistoryProjection, HISTORY_SOURCES } from './customer-history.projection';
 
 export const customerEntities = [CustomerFileRow, CustomerHistoryRow];
 
-/** The customer projections, ready for a `ProjectionRunner`. */
+/**
+ * The customer projections, ready for a `ProjectionRunner`. The history tab takes the lines of
+ * the customer's contracts and subscriptions too.
+ */
 export const customerProjections = () => [
   new CustomerFileProjection(),
-  new CustomerHistoryProjection(),
+  new CustomerHistoryProjection(HISTORY_SOURCES),
 ];

@@ -1,5 +1,6 @@
 import { ProjectionCheckpoints1764000000000 } from './1764000000000-projection-checkpoints';
 import { CustomerFileAndHistory1764100000000 } from './1764100000000-customer-file-and-history';
+import { CustomerContractsAndSubscriptions1764200000000 } from './1764200000000-customer-contracts-and-subscriptions';
 import { IdempotencyKeys1764000000500 } from './1764000000500-idempotency-keys';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
@@ -7,4 +8,5 @@ export const readModelMigrations = [
   ProjectionCheckpoints1764000000000,
   IdempotencyKeys1764000000500,
   CustomerFileAndHistory1764100000000,
+  CustomerContractsAndSubscriptions1764200000000,
 ];

@@ -6,7 +6,10 @@ import {
   CustomerEvent,
   customerDecider,
   customerStream,
+  Decider,
   decideBulkUpdate,
+  DomainCommand,
+  DomainEvent,
   foldEvents,
   RegisterCustomer,
 } from '@app/domain';
@@ -76,12 +79,21 @@ export class CustomerLog {
     data: DataOf<T>,
     options: RunOptions = {},
   ): Promise<RecordedEvent[]> {
+    const command = { type, data } as Pick<CustomerCommand, 'type' | 'data'>;
+    return this.decideOn(customerDecider, customerStream(data.customerId), command, options);
+  }
+
+  /** `run` for any aggregate's decider and stream (contracts, subscriptions…). */
+  async decideOn<Command extends DomainCommand, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    stream: string,
+    command: Pick<Command, 'type' | 'data'>,
+    options: RunOptions = {},
+  ): Promise<RecordedEvent[]> {
     const at = options.at ?? this.tick();
-    const stream = customerStream(data.customerId);
     const past = await this.store.readStream(stream);
-    const state = foldEvents(customerDecider, past as unknown as CustomerEvent[]);
-    const command = { type, data, metadata: { at } } as CustomerCommand;
-    const events = customerDecider.decide(command, state);
+    const state = foldEvents(decider, past as unknown as Event[]);
+    const events = decider.decide({ ...command, metadata: { at } } as Command, state);
     return this.append(stream, events, past.length, { ...options, at });
   }
 
@@ -152,7 +164,7 @@ export class CustomerLog {
 
   private async append(
     stream: string,
-    events: readonly CustomerEvent[],
+    events: readonly DomainEvent[],
     pastCount: number,
     options: RunOptions & { at: string },
   ): Promise<RecordedEvent[]> {

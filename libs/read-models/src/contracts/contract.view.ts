@@ -1,0 +1,70 @@
+import type { BillingMode, Discount, ExtraCharge, PaymentMethod, TariffPeriod } from '@app/domain';
+import { SubscriptionStatus } from '@app/domain';
+import { CustomerContractRow, CustomerContractStatus } from './customer-contract.entity';
+import { CustomerSubscriptionRow } from './customer-subscription.entity';
+
+/** `GET /subscriptions/:id`, and each subscription on the contracts tab. */
+export interface SubscriptionView {
+  id: string;
+  contractId: string;
+  customerId: string;
+  status: SubscriptionStatus;
+  /** Invoiced: only `active` (rule R5). */
+  billable: boolean;
+  /** The service is on: `active` or `active-not-billable`. */
+  serviceActive: boolean;
+  /** The latest tariff and price; `tariffTimeline` says from which day each applies. */
+  tariff: string;
+  monthlyPriceCents: number;
+  billingMode: BillingMode;
+  tariffTimeline: TariffPeriod[];
+  discounts: Discount[];
+  extraCharges: ExtraCharge[];
+  requestedAt: string;
+  activatedAt: string | null;
+  statusSince: string;
+  statusReason: string | null;
+  lastRevision: number;
+  updatedAt: string;
+  lastModifiedBy: string;
+}
+
+/**
+ * `GET /contracts/:id`, and each contract on the customer's contracts tab, with its
+ * subscriptions. The signature's IBAN only masked (rule R4).
+ */
+export interface ContractView {
+  id: string;
+  customerId: string;
+  status: CustomerContractStatus;
+  paymentMethod: PaymentMethod;
+  maskedIban: string | null;
+  mandateReference: string | null;
+  signatory: string | null;
+  draftedAt: string;
+  signedAt: string | null;
+  terminatedAt: string | null;
+  terminationReason: string | null;
+  deletedAt: string | null;
+  subscriptions: SubscriptionView[];
+  lastRevision: number;
+  updatedAt: string;
+  lastModifiedBy: string;
+}
+
+export function toContractView(
+  row: CustomerContractRow,
+  subscriptions: readonly CustomerSubscriptionRow[],
+): ContractView {
+  // The fingerprint stays in the table: it is for comparing, not for showing.
+  const { ibanFingerprint: _fingerprint, updatedAt, ...shown } = row;
+  return {
+    ...shown,
+    subscriptions: subscriptions.map(toSubscriptionView),
+    updatedAt: updatedAt.toISOString(),
+  };
+}
+
+export function toSubscriptionView(row: CustomerSubscriptionRow): SubscriptionView {
+  return { ...row, updatedAt: row.updatedAt.toISOString() };
+}

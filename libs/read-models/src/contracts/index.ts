@@ -1,0 +1,34 @@
+export * from './customer-contract.entity';
+export * from './customer-subscription.entity';
+export * from './recorded-contract-events';
+export * from './customer-contract.evolve';
+export * from './customer-subscription.evolve';
+export * from './customer-contracts.projection';
+export * from './customer-subscriptions.projection';
+export * from './contract.history-entries';
+export * from './subscription.history-entries';
+export * from './contract.view';
+export * from './contract.queries';
+export * from './customer-iban-warnings';
+export * from './customer-deletion-facts';
+
+import { customerProjections } from '../customers';
+import { Projection } from '../projection';
+import { CustomerContractRow } from './customer-contract.entity';
+import { CustomerSubscriptionRow } from './customer-subscription.entity';
+import { CustomerContractsProjection } from './customer-contracts.projection';
+import { CustomerSubscriptionsProjection } from './customer-subscriptions.projection';
+
+export const contractEntities = [CustomerContractRow, CustomerSubscriptionRow];
+
+/** The contract and subscription projections, ready for a `ProjectionRunner`. */
+export const contractProjections = (): Projection[] => [
+  new CustomerContractsProjection(),
+  new CustomerSubscriptionsProjection(),
+];
+
+/** Every read model's projection (customers, then contracts), for one runner. */
+export const allReadModelProjections = (): Projection[] => [
+  ...customerProjections(),
+  ...contractProjections(),
+];
