@@ -6,7 +6,10 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './infrastructure/tokens';
+import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
+import { CommandsModule } from './infrastructure/commands/commands.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
 import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
 import { ReadModelsModule } from './infrastructure/read-models.module';
@@ -28,7 +31,10 @@ import { StorageModule } from './infrastructure/storage.module';
     }),
     CqrsModule.forRoot(),
     HealthModule,
+    CommandsModule,
     CustomersModule,
+    ContractsModule,
+    SubscriptionsModule,
     AuditModule,
   ],
   providers: [

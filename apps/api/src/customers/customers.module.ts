@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
 import { AddressesController } from './addresses/addresses.http.controller';
 import { BulkUpdateCustomersHandler } from './bulk-update/bulk-update-customers.handler';
 import { BulkUpdateController } from './bulk-update/bulk-update.http.controller';
@@ -18,6 +19,7 @@ const commandHandlers = [ExecuteCustomerCommandHandler, BulkUpdateCustomersHandl
 const queryControllers = [CustomerQueriesController];
 
 @Module({
+  imports: [ContractsModule],
   controllers: [
     // Queries first: `GET /customers/export.csv` must be matched before `GET /customers/:id`.
     ...queryControllers,

@@ -1,20 +1,32 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CustomerDeletionFacts } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { customerDeletionFactsFromReadModels, draftContractIds } from '@app/read-models';
+import { DataSource } from 'typeorm';
+import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
+import { READ_MODELS } from '../../infrastructure/read-models.module';
 
 /**
- * What rule R6 needs from other aggregates before a customer may be deleted: invoices
- * issued, signed contracts, live subscriptions, discounts and extra charges. This service
- * has no contract, subscription or invoice aggregates yet, so a customer can hold none of
- * them and every count is zero; when those aggregates arrive they answer here.
+ * What rule R6 needs from other aggregates before a customer may be deleted: invoices issued,
+ * signed contracts, live subscriptions, discounts and extra charges. Read from the read models
+ * once they have caught up with the whole log as it stands now, so nothing already written
+ * is missed.
  */
 @Injectable()
 export class CustomerDeletionFactsReader {
-  async factsFor(_customerId: string): Promise<CustomerDeletionFacts> {
-    return {
-      invoicesIssued: 0,
-      signedContracts: 0,
-      liveSubscriptions: 0,
-      subscriptionsWithDiscountsOrExtraCharges: 0,
-    };
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly progress: ProjectionProgress,
+  ) {}
+
+  async factsFor(customerId: string): Promise<CustomerDeletionFacts> {
+    await this.progress.waitFor(await this.store.headPosition());
+    return customerDeletionFactsFromReadModels(this.readModels, customerId);
+  }
+
+  /** The unsigned drafts that go with a deleted customer. */
+  draftContracts(customerId: string): Promise<string[]> {
+    return draftContractIds(this.readModels, customerId);
   }
 }

@@ -11,6 +11,7 @@ import { customerDeletionBlockers } from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { ContractCommands } from '../../contracts/contract-commands';
 import { CustomerCommands } from '../customer-command.bus';
 import { CustomerDeletionFactsReader } from './deletion-facts';
 
@@ -26,6 +27,7 @@ export class CustomerLifecycleController {
   constructor(
     private readonly commands: CustomerCommands,
     private readonly deletionFacts: CustomerDeletionFactsReader,
+    private readonly contracts: ContractCommands,
   ) {}
 
   @Post(':id/deactivate')
@@ -58,15 +60,21 @@ export class CustomerLifecycleController {
   @CommandEndpoint()
   @ApiOperation({ summary: 'Delete a customer; 422 listing every blocking reason of rule R6' })
   @ApiOkResponse({ type: CommandOutcome })
-  delete(
+  async delete(
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run(
+    const deleted = await this.commands.run(
       'DeleteCustomer',
       id,
       async () => ({ blockers: customerDeletionBlockers(await this.deletionFacts.factsFor(id)) }),
       context,
     );
+    // Its draft contracts go with it (rule R6), each with its own event.
+    const drafts = { ...context, expectedVersion: undefined };
+    for (const draftId of await this.deletionFacts.draftContracts(id)) {
+      await this.contracts.run('DeleteContractDraft', draftId, {}, drafts);
+    }
+    return deleted;
   }
 }

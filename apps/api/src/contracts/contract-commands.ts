@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ContractCommand,
+  contractDecider,
+  ContractEvent,
+  ContractState,
+  contractStream,
+} from '@app/domain';
+import { AggregateCommands } from '../infrastructure/commands/execute-aggregate-command';
+
+/** Runs contract commands (load → decide → append on `contract-<id>`). */
+@Injectable()
+export class ContractCommands extends AggregateCommands<
+  ContractCommand,
+  ContractEvent,
+  ContractState
+> {
+  constructor(bus: CommandBus) {
+    super(bus, { decider: contractDecider, stream: contractStream, idField: 'contractId' });
+  }
+}

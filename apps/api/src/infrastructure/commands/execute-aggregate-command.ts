@@ -1,0 +1,77 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { CommandContext } from './command-context';
+import { CommandOutcome } from './command-outcome';
+import { DecideAndAppend, decideAndAppend, DecisionResult } from './decide-and-append';
+
+type AnyEvent = { type: string; data: unknown };
+
+/** One decider command on one stream, through the command bus. */
+export class ExecuteAggregateCommand<Command, Event extends AnyEvent, State> {
+  constructor(readonly spec: DecideAndAppend<Command, Event, State>) {}
+}
+
+@CommandHandler(ExecuteAggregateCommand)
+export class ExecuteAggregateCommandHandler implements ICommandHandler<
+  ExecuteAggregateCommand<unknown, AnyEvent, unknown>,
+  DecisionResult<AnyEvent, unknown>
+> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ spec }: ExecuteAggregateCommand<unknown, AnyEvent, unknown>) {
+    return decideAndAppend(this.store, spec);
+  }
+}
+
+interface AggregateKind<Command, Event extends AnyEvent, State> {
+  decider: DecideAndAppend<Command, Event, State>['decider'];
+  stream(id: string): string;
+  /** The field of every command's data naming the aggregate (`contractId`, …). */
+  idField: string;
+}
+
+type CommandOf<C, T> = Extract<C, { type: T }>;
+type DataOf<C, T> = CommandOf<C, T> extends { data: infer D } ? D : never;
+
+/**
+ * What a capability's controllers use to run one of its aggregate's commands: builds the domain
+ * command (data, the aggregate id, the instant), optionally from the loaded state, and answers
+ * API.md's `{ id, version, position }`.
+ */
+export class AggregateCommands<Command extends { type: string }, Event extends AnyEvent, State> {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly kind: AggregateKind<Command, Event, State>,
+  ) {}
+
+  async run<T extends Command['type']>(
+    type: T,
+    id: string,
+    data: Omit<DataOf<Command, T>, never> | ((state: State) => Promise<object>) | object,
+    context: CommandContext,
+  ): Promise<CommandOutcome> {
+    const build = async (state: State) =>
+      ({
+        type,
+        data: {
+          ...(typeof data === 'function' ? await data(state) : data),
+          [this.kind.idField]: id,
+        },
+        metadata: { at: context.at },
+      }) as unknown as Command;
+    const result = await this.bus.execute<
+      ExecuteAggregateCommand<Command, Event, State>,
+      DecisionResult<Event, State>
+    >(
+      new ExecuteAggregateCommand({
+        aggregateId: id,
+        stream: this.kind.stream(id),
+        decider: this.kind.decider,
+        command: build,
+        context,
+      }),
+    );
+    return { id: result.id, version: result.version, position: result.position };
+  }
+}

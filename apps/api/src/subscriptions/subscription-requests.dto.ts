@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { BILLING_MODES, BillingMode } from '@app/domain';
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class RequestSubscriptionDto {
+  @ApiProperty() @IsUUID() contractId!: string;
+  @ApiProperty({ example: 'Fibra 600 Mb' }) @IsString() @MaxLength(200) tariff!: string;
+  @ApiProperty({ example: 3500 }) @IsInt() monthlyPriceCents!: number;
+
+  @ApiProperty({ enum: BILLING_MODES })
+  @IsIn(BILLING_MODES as unknown as string[])
+  billingMode!: BillingMode;
+}
+
+export class ActivateDto {
+  @ApiPropertyOptional() @IsOptional() @IsDateString() activatedAt?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @MaxLength(500) reason!: string;
+}
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
+}
+
+export class CancelDto extends OptionalReasonDto {
+  @ApiPropertyOptional() @IsOptional() @IsDateString() cancelledAt?: string;
+}
+
+export class TariffMigrationDto {
+  @ApiProperty() @IsString() @MaxLength(200) tariff!: string;
+  @ApiProperty() @IsInt() monthlyPriceCents!: number;
+
+  @ApiProperty({ example: '2026-03-15', description: 'Calendar day the new tariff applies from' })
+  @Matches(CALENDAR_DAY, { message: 'effectiveDate must be YYYY-MM-DD' })
+  effectiveDate!: string;
+}
+
+export class DiscountDto {
+  @ApiPropertyOptional({ description: 'Either percent (0–100]…' })
+  @IsOptional()
+  @IsNumber()
+  percent?: number;
+  @ApiPropertyOptional({ description: '…or a fixed amount per month' })
+  @IsOptional()
+  @IsInt()
+  amountCents?: number;
+
+  @ApiProperty({ example: '2026-03-01' })
+  @Matches(CALENDAR_DAY, { message: 'from must be YYYY-MM-DD' })
+  from!: string;
+
+  @ApiPropertyOptional({ example: '2026-06-01', description: 'Exclusive; left out: open-ended' })
+  @IsOptional()
+  @Matches(CALENDAR_DAY, { message: 'until must be YYYY-MM-DD' })
+  until?: string | null;
+}
+
+export class ExtraChargeDto {
+  @ApiProperty() @IsInt() amountCents!: number;
+  @ApiProperty() @IsString() @MaxLength(200) description!: string;
+  @ApiProperty() @IsBoolean() recurring!: boolean;
+
+  @ApiPropertyOptional({ example: '2026-03-01' })
+  @IsOptional()
+  @Matches(CALENDAR_DAY, { message: 'from must be YYYY-MM-DD' })
+  from?: string | null;
+}
