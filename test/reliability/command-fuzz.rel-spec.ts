@@ -3,9 +3,23 @@ import request from 'supertest';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
-const RUNS_PER_ENDPOINT = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS_PER_ENDPOINT = Number(process.env.FUZZ_RUNS ?? 100);
 
 const FIELDS = [
+  'contractId',
+  'signatory',
+  'mandateReference',
+  'signedAt',
+  'tariff',
+  'monthlyPriceCents',
+  'billingMode',
+  'effectiveDate',
+  'percent',
+  'amountCents',
+  'from',
+  'until',
+  'recurring',
+  'description',
   'personType',
   'name',
   'givenName',
@@ -95,15 +109,28 @@ const body = fc.oneof(
 describe('fuzzing every command endpoint with hostile input', () => {
   let testApp: TestApp;
   let customerId: string;
+  let contractId: string;
+  let subscriptionId: string;
   const tally = { tried: 0, rejected: 0, accepted: 0 };
 
   beforeAll(async () => {
     testApp = await startTestApp({ BODY_LIMIT: '100kb' });
+    const http = () => request(testApp.app.getHttpServer());
     customerId = (
-      await request(testApp.app.getHttpServer())
-        .post('/api/customers')
+      await http().post('/api/customers').set(operator).send({ name: 'Fuzz SL' }).expect(201)
+    ).body.id;
+    contractId = (
+      await http()
+        .post('/api/contracts')
         .set(operator)
-        .send({ name: 'Fuzz SL' })
+        .send({ customerId, paymentMethod: 'transfer' })
+        .expect(201)
+    ).body.id;
+    subscriptionId = (
+      await http()
+        .post('/api/subscriptions')
+        .set(operator)
+        .send({ contractId, tariff: 'Fuzz 100', monthlyPriceCents: 1000, billingMode: 'advance' })
         .expect(201)
     ).body.id;
   });
@@ -124,6 +151,15 @@ describe('fuzzing every command endpoint with hostile input', () => {
       ['post', `/api/customers/${customerId}/interactions`],
       ['post', `/api/customers/${customerId}/deactivate`],
       ['post', '/api/customers/bulk-update'],
+      ['post', '/api/contracts'],
+      ['post', `/api/contracts/${contractId}/sign`],
+      ['put', `/api/contracts/${contractId}/iban`],
+      ['post', '/api/subscriptions'],
+      ['post', `/api/subscriptions/${subscriptionId}/activate`],
+      ['post', `/api/subscriptions/${subscriptionId}/suspend`],
+      ['post', `/api/subscriptions/${subscriptionId}/tariff-migrations`],
+      ['post', `/api/subscriptions/${subscriptionId}/discounts`],
+      ['post', `/api/subscriptions/${subscriptionId}/extra-charges`],
     ] as const;
 
   it('never answers 5xx; every refusal has the error shape and writes nothing', async () => {
