@@ -18,3 +18,7 @@ export * from './billing.migration-credit';
 export * from './billing.credit-limit';
 export * from './billing.invoice-numbering';
 export * from './billing.errors';
+export * from './billing.snapshot';
+export * from './billing.problems';
+export * from './billing.issuance';
+export * from './billing.simulation';
