@@ -1,36 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CustomerCommand, CustomerEvent, CustomerState } from '@app/domain';
+import {
+  CustomerCommand,
+  customerDecider,
+  CustomerEvent,
+  CustomerState,
+  customerStream,
+} from '@app/domain';
 import { CommandContext } from '../infrastructure/commands/command-context';
-import { CommandOutcome } from '../infrastructure/commands/command-outcome';
-import { DecisionResult } from '../infrastructure/commands/decide-and-append';
-import { ExecuteCustomerCommand } from './execute-customer-command';
+import { AggregateCommands } from '../infrastructure/commands/execute-aggregate-command';
+import { CustomerUniqueValues, UniqueValue, uniqueValueChanges } from './customer-unique-values';
 
-type CommandFor<T extends CustomerCommand['type']> = Extract<CustomerCommand, { type: T }>;
-
-/** What the customer controllers use: builds the domain command and answers API.md's outcome. */
+/**
+ * Runs customer commands (load → decide → append on `customer-<id>`), plus rules R2/R3 across
+ * customers: the e-mail and document the new events give the customer are claimed before the
+ * append (and released if it fails); those they take away are released after it.
+ */
 @Injectable()
-export class CustomerCommands {
-  constructor(private readonly bus: CommandBus) {}
-
-  async run<T extends CustomerCommand['type']>(
-    type: T,
-    customerId: string,
-    data:
-      | Omit<CommandFor<T>['data'], 'customerId'>
-      | ((state: CustomerState) => Promise<Omit<CommandFor<T>['data'], 'customerId'>>),
-    context: CommandContext,
-  ): Promise<CommandOutcome> {
-    const build = async (state: CustomerState) =>
-      ({
-        type,
-        data: { ...(typeof data === 'function' ? await data(state) : data), customerId },
-        metadata: { at: context.at },
-      }) as unknown as CustomerCommand;
-    const result = await this.bus.execute<
-      ExecuteCustomerCommand,
-      DecisionResult<CustomerEvent, CustomerState>
-    >(new ExecuteCustomerCommand(customerId, build, context));
-    return { id: result.id, version: result.version, position: result.position };
+export class CustomerCommands extends AggregateCommands<
+  CustomerCommand,
+  CustomerEvent,
+  CustomerState
+> {
+  constructor(bus: CommandBus, uniqueValues: CustomerUniqueValues) {
+    super(bus, {
+      decider: customerDecider,
+      stream: customerStream,
+      idField: 'customerId',
+      hooks: (customerId: string, context: CommandContext) => {
+        let claimed: UniqueValue[] = [];
+        const changes = (events: CustomerEvent[], state: CustomerState) =>
+          uniqueValueChanges(state, events.reduce(customerDecider.evolve, state));
+        return {
+          beforeAppend: async (events, state) => {
+            claimed = await uniqueValues.claim(
+              changes(events, state).claims,
+              customerId,
+              context.actor,
+            );
+          },
+          onAppendFailed: () => uniqueValues.release(claimed, customerId, context.actor),
+          afterAppend: (events, state) =>
+            uniqueValues.release(changes(events, state).releases, customerId, context.actor),
+        };
+      },
+    });
   }
 }

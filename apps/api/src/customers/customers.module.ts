@@ -9,13 +9,12 @@ import { CustomerCommands } from './customer-command.bus';
 import { CustomerUniqueValues } from './customer-unique-values';
 import { CustomerQueriesController } from './queries/customer-queries.http.controller';
 import { EditCustomerController } from './edit-customer/edit-customer.http.controller';
-import { ExecuteCustomerCommandHandler } from './execute-customer-command';
 import { CustomerDeletionFactsReader } from './lifecycle/deletion-facts';
 import { CustomerLifecycleController } from './lifecycle/lifecycle.http.controller';
 import { RecordInteractionController } from './record-interaction/record-interaction.http.controller';
 import { RegisterCustomerController } from './register-customer/register-customer.http.controller';
 
-const commandHandlers = [ExecuteCustomerCommandHandler, BulkUpdateCustomersHandler];
+const commandHandlers = [BulkUpdateCustomersHandler];
 const queryControllers = [CustomerQueriesController];
 
 @Module({

@@ -24,11 +24,18 @@ export class ExecuteAggregateCommandHandler implements ICommandHandler<
   }
 }
 
+type Hooks<Command, Event extends AnyEvent, State> = Pick<
+  DecideAndAppend<Command, Event, State>,
+  'beforeAppend' | 'onAppendFailed' | 'afterAppend'
+>;
+
 interface AggregateKind<Command, Event extends AnyEvent, State> {
   decider: DecideAndAppend<Command, Event, State>['decider'];
   stream(id: string): string;
   /** The field of every command's data naming the aggregate (`contractId`, …). */
   idField: string;
+  /** Checks across aggregates around the append (e.g. unique values), per command. */
+  hooks?(id: string, context: CommandContext): Hooks<Command, Event, State>;
 }
 
 type CommandOf<C, T> = Extract<C, { type: T }>;
@@ -70,6 +77,7 @@ export class AggregateCommands<Command extends { type: string }, Event extends A
         decider: this.kind.decider,
         command: build,
         context,
+        ...this.kind.hooks?.(id, context),
       }),
     );
     return { id: result.id, version: result.version, position: result.position };
