@@ -1,62 +1,14 @@
 import { BillingLine, BillingTotals, assertVatRate, totalsOf } from '../../billing/billing.lines';
 import { DomainError, RefusalReason } from '../../shared/domain-error';
-import { isCalendarDate, isIsoDateOrDateTime } from '../../shared/iso-dates';
+import { inputChecks, optionalText } from '../../shared/input-checks';
 import { describeCents, isCents, percentOfCents } from '../../values/money';
 import { InvoiceRefusal } from '../invoice.errors';
 
-/*
- * Checks of raw command input. Each pushes its problem on the list it is given, so a decision
- * can refuse with every problem at once (`refuseIfAny`) and a form can show them together.
- */
-
-export const invalid = (field: string, message: string): RefusalReason => ({
-  code: InvoiceRefusal.invalidInput,
-  field,
-  message,
-});
-
-/** Trimmed text; blank or missing means "no value". */
-export const optionalText = (input: string | null | undefined): string | null => {
-  const trimmed = typeof input === 'string' ? input.trim() : '';
-  return trimmed === '' ? null : trimmed;
-};
-
-export function requireText(
-  value: string | null | undefined,
-  field: string,
-  message: string,
-  problems: RefusalReason[],
-): string {
-  const text = optionalText(value);
-  if (text === null) problems.push(invalid(field, message));
-  return text ?? '';
-}
-
-export function checkPositiveCents(value: unknown, field: string, problems: RefusalReason[]): void {
-  if (isCents(value) && value > 0) return;
-  problems.push(
-    invalid(field, `${field} must be a whole number of cents above zero, got ${String(value)}.`),
-  );
-}
-
-/** A calendar day, `YYYY-MM-DD`. */
-export function checkDay(value: unknown, field: string, problems: RefusalReason[]): void {
-  if (isCalendarDate(value)) return;
-  problems.push(
-    invalid(field, `${field} must be a calendar date (YYYY-MM-DD), got ${JSON.stringify(value)}.`),
-  );
-}
-
-/** A date or a date-time, ISO-8601. */
-export function checkInstant(value: unknown, field: string, problems: RefusalReason[]): void {
-  if (isIsoDateOrDateTime(value)) return;
-  problems.push(
-    invalid(
-      field,
-      `${field} must be an ISO-8601 date or date-time (2025-03-01 or 2025-03-01T10:30:00Z), got ${JSON.stringify(value)}.`,
-    ),
-  );
-}
+/* Checks of raw command input: the shared ones, with this aggregate's invalid-input code. */
+export const { invalid, requireText, checkPositiveCents, checkDay, checkInstant } = inputChecks(
+  InvoiceRefusal.invalidInput,
+);
+export { optionalText };
 
 /** A refusal thrown by a library check (the billing library's, R8) becomes one more problem. */
 export function collectRefusal<T>(check: () => T, problems: RefusalReason[]): T | null {
