@@ -1,6 +1,12 @@
 import { ProjectionCheckpoint } from './checkpoints/projection-checkpoint.entity';
 import { contractEntities } from './contracts';
 import { customerEntities } from './customers';
+import { invoiceEntities } from './invoices';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
-export const readModelEntities = [ProjectionCheckpoint, ...customerEntities, ...contractEntities];
+export const readModelEntities = [
+  ProjectionCheckpoint,
+  ...customerEntities,
+  ...contractEntities,
+  ...invoiceEntities,
+];

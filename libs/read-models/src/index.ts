@@ -8,3 +8,4 @@ export * from './runner/batched';
 export * from './runner/projection-runner';
 export * from './customers';
 export * from './contracts';
+export * from './invoices';

@@ -13,6 +13,7 @@ export * from './customer-iban-warnings';
 export * from './customer-deletion-facts';
 
 import { customerProjections } from '../customers';
+import { invoiceProjections } from '../invoices';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -27,8 +28,9 @@ export const contractProjections = (): Projection[] => [
   new CustomerSubscriptionsProjection(),
 ];
 
-/** Every read model's projection (customers, then contracts), for one runner. */
+/** Every read model's projection (customers, contracts, invoices), for one runner. */
 export const allReadModelProjections = (): Projection[] => [
   ...customerProjections(),
   ...contractProjections(),
+  ...invoiceProjections(),
 ];

@@ -1,4 +1,6 @@
 import { CustomerSearch, findCustomerFile, searchCustomers } from './customer-file.queries';
+import { allReadModelProjections } from '../contracts';
+import { issueInvoice, recordPayment } from '../invoices/testing/invoice-log';
 import { CustomerLog, databaseName, dni } from './testing/customer-log';
 
 describe(`Customer file and list queries on ${databaseName}`, () => {
@@ -42,12 +44,13 @@ describe(`Customer file and list queries on ${databaseName}`, () => {
     });
     await log.run('DeactivateCustomer', { customerId: ids.dario });
     await log.run('DeleteCustomer', { customerId: ids.elena, blockers: [] });
-    await log.project();
-    // The invoices projection will own these columns; until it exists, a debt is set by hand.
-    await log.dataSource.query(
-      'UPDATE customer_file SET unpaid_invoice_count = 2, unpaid_balance_cents = 4599 WHERE id = $1',
-      [ids.bruno],
-    );
+    // Two invoices of 42.35, 38.71 paid on the first: 2 unpaid, 45.99 owed.
+    const first = await issueInvoice(log, ids.bruno);
+    await issueInvoice(log, ids.bruno);
+    await recordPayment(log, first, 3871);
+    // Alba's invoice is paid: she owes nothing.
+    await recordPayment(log, await issueInvoice(log, ids.alba), 4235);
+    await log.project(allReadModelProjections());
   });
   afterAll(() => log.close());
 

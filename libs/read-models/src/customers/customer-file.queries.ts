@@ -1,5 +1,6 @@
 import { contractTabCounts } from '../contracts/contract.queries';
 import { ibanWarningsOf } from '../contracts/customer-iban-warnings';
+import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
 import { CustomerFileRow } from './customer-file.entity';
 import {
   CustomerFile,
@@ -14,7 +15,8 @@ import { isUuid, managerOf, ReadModelSource } from './read-model-source';
 /**
  * `GET /customers/:id`: the file, or `null` for an id never registered (deleted ones stay).
  * The contracts tab's counters and rule R4's IBAN warnings come from the contracts' views,
- * read here rather than copied into the file, so they cannot drift from them.
+ * read here rather than copied into the file, so they cannot drift from them; so do the
+ * invoices' and effects' counters and the account summary (`withInvoiceFigures`).
  */
 export async function findCustomerFile(
   source: ReadModelSource,
@@ -24,8 +26,9 @@ export async function findCustomerFile(
   const manager = managerOf(source);
   const row = await manager.getRepository(CustomerFileRow).findOneBy({ id });
   if (row === null) return null;
-  const file = toCustomerFile(row);
   // One after the other: inside a caller's transaction they share one connection.
+  const [withFigures] = await withInvoiceFigures(manager, [row]);
+  const file = toCustomerFile(withFigures);
   const counts = await contractTabCounts(manager, id);
   const ibanWarnings = await ibanWarningsOf(manager, row);
   return {
@@ -43,11 +46,13 @@ export async function searchCustomers(
   search: CustomerSearch = {},
 ): Promise<Page<CustomerListItem>> {
   const { page, pageSize, offset } = normalizePaging(search);
-  const query = selectCustomers(managerOf(source), search);
+  const manager = managerOf(source);
+  const query = selectCustomers(manager, search);
   // One after the other: inside a caller's transaction they share one connection.
   const [rows, total] = [
     await query.clone().offset(offset).limit(pageSize).getMany(),
     await query.getCount(),
   ];
-  return { items: rows.map(toCustomerListItem), total, page, pageSize };
+  const items = (await withInvoiceFigures(manager, rows)).map(toCustomerListItem);
+  return { items, total, page, pageSize };
 }

@@ -4,20 +4,22 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { Projection } from '../projection';
 import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
+import { invoiceHistorySource } from '../invoices/invoice.history-entries';
 import { customerHistorySource } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
 
-/** Every aggregate's lines on the history tab so far; invoices will add theirs. */
+/** Every aggregate's lines on the history tab: customers, contracts, subscriptions, invoices. */
 export const HISTORY_SOURCES: readonly HistorySource[] = [
   customerHistorySource,
   contractHistorySource,
   subscriptionHistorySource,
+  invoiceHistorySource,
 ];
 
 /**
  * The history tab (rule R13). Each aggregate contributes a `HistorySource`: the customer's,
- * its contracts' and subscriptions' (invoices' later) for their owning customer.
+ * its contracts', subscriptions' and invoices' for their owning customer.
  */
 export class CustomerHistoryProjection implements Projection {
   readonly name = 'customer-history';

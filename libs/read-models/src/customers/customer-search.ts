@@ -1,4 +1,5 @@
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { HAS_DEBT_SQL } from '../invoices/invoice.queries';
 import { CustomerFileRow, CustomerFileStatus } from './customer-file.entity';
 
 /** The list's filters (`GET /customers`, `GET /customers/export.csv`); all optional. */
@@ -10,7 +11,7 @@ export interface CustomerFilters {
   status?: CustomerFileStatus;
   paymentMethod?: string;
   billingEnabled?: boolean;
-  /** With (true) or without (false) an unpaid balance. */
+  /** With (true) or without (false) an unpaid balance on its invoices. */
   hasDebt?: boolean;
 }
 
@@ -31,7 +32,7 @@ export function selectCustomers(
       billingEnabled: filters.billingEnabled,
     });
   if (filters.hasDebt !== undefined)
-    query.andWhere(filters.hasDebt ? 'c.unpaid_balance_cents > 0' : 'c.unpaid_balance_cents <= 0');
+    query.andWhere(filters.hasDebt ? HAS_DEBT_SQL : `NOT ${HAS_DEBT_SQL}`);
   const text = filters.q?.trim() ?? '';
   if (text !== '') query.andWhere(matchingText(text));
   return query.orderBy('lower(c.display_name)', 'ASC').addOrderBy('c.id', 'ASC');

@@ -1,5 +1,7 @@
 import { csvCell, csvLines, guardFormula } from './csv';
 import { exportCustomersCsv } from './customers-export.csv';
+import { allReadModelProjections } from '../contracts';
+import { issueInvoice, recordPayment } from '../invoices/testing/invoice-log';
 import { CustomerLog, databaseName, dni, IBAN } from './testing/customer-log';
 
 const HEADER =
@@ -91,11 +93,12 @@ describe(`exportCustomersCsv on ${databaseName}`, () => {
     });
     const gone = await log.register(3, { personType: 'other', name: 'Gone', zone: 'Centro' });
     await log.run('DeleteCustomer', { customerId: gone, blockers: [] });
-    await log.project();
-    await log.dataSource.query(
-      'UPDATE customer_file SET unpaid_invoice_count = 3, unpaid_balance_cents = 12345 WHERE id = $1',
-      [ana],
-    );
+    // Three invoices of 42.35, 3.60 paid on one: 3 unpaid, 123.45 owed.
+    const first = await issueInvoice(log, ana);
+    await issueInvoice(log, ana);
+    await issueInvoice(log, ana);
+    await recordPayment(log, first, 360);
+    await log.project(allReadModelProjections());
   });
   afterAll(() => log.close());
 

@@ -1,3 +1,4 @@
+import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
 import { CustomerFileRow } from './customer-file.entity';
 import { CustomerFilters, selectCustomers } from './customer-search';
 import { csvLines, CsvValue } from './csv';
@@ -31,13 +32,17 @@ export const CUSTOMER_EXPORT_COLUMNS: readonly [string, (row: CustomerFileRow) =
   ['last modified', (row) => row.updatedAt.toISOString()],
 ];
 
-/** `GET /customers/export.csv`: every customer the list's filters match, in the list's order. */
+/**
+ * `GET /customers/export.csv`: every customer the list's filters match, in the list's order;
+ * the unpaid columns from the invoices' view.
+ */
 export async function exportCustomersCsv(
   source: ReadModelSource,
   filters: CustomerFilters = {},
 ): Promise<string> {
-  const rows = await selectCustomers(managerOf(source), filters).getMany();
-  return customersCsv(rows);
+  const manager = managerOf(source);
+  const rows = await selectCustomers(manager, filters).getMany();
+  return customersCsv(await withInvoiceFigures(manager, rows));
 }
 
 export function customersCsv(rows: readonly CustomerFileRow[]): string {

@@ -2,6 +2,7 @@ import { ProjectionCheckpoints1764000000000 } from './1764000000000-projection-c
 import { CustomerFileAndHistory1764100000000 } from './1764100000000-customer-file-and-history';
 import { CustomerContractsAndSubscriptions1764200000000 } from './1764200000000-customer-contracts-and-subscriptions';
 import { IdempotencyKeys1764000000500 } from './1764000000500-idempotency-keys';
+import { InvoicesAndAccountStatement1764300000000 } from './1764300000000-invoices-and-account-statement';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -9,4 +10,5 @@ export const readModelMigrations = [
   IdempotencyKeys1764000000500,
   CustomerFileAndHistory1764100000000,
   CustomerContractsAndSubscriptions1764200000000,
+  InvoicesAndAccountStatement1764300000000,
 ];

@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numberColumn } from '../customers/column-transformers';
+
+export const INVOICE_TRANSACTION_KINDS = [
+  'invoice',
+  'credit-note',
+  'payment',
+  'effect-created',
+  'effect-collected',
+  'effect-returned',
+] as const;
+export type InvoiceTransactionKind = (typeof INVOICE_TRANSACTION_KINDS)[number];
+
+/**
+ * One line of the account statement per invoice event. `amountCents` is what the event did to
+ * what the customer owes (an invoice +, a credit note, payment or collection −, a return of
+ * collected money +, an effect sent to the bank 0), so the statement's balance is their sum;
+ * `documentCents` is the document's own amount, positive, for display.
+ */
+@Entity({ name: 'invoice_transactions' })
+export class InvoiceTransactionRow {
+  @PrimaryColumn({ type: 'uuid', name: 'event_id' }) eventId!: string;
+  @Column({ type: 'text', name: 'customer_id' }) customerId!: string;
+  @Column({ type: 'text', name: 'invoice_id' }) invoiceId!: string;
+  /** Revision in the invoice's stream: the newest one per invoice guards against replays. */
+  @Column({ type: 'bigint', transformer: numberColumn }) revision!: number;
+  @Column({ type: 'text' }) kind!: InvoiceTransactionKind;
+  /** The invoice's or credit note's number, the payment's or effect's id. */
+  @Column({ type: 'text' }) reference!: string;
+  @Column({ type: 'text' }) description!: string;
+  @Column({ type: 'bigint', name: 'document_cents', transformer: numberColumn })
+  documentCents!: number;
+  @Column({ type: 'bigint', name: 'amount_cents', transformer: numberColumn })
+  amountCents!: number;
+  /** The business date the event carries (issue date, paid at…), as recorded. */
+  @Column({ type: 'text', name: 'occurred_at' }) occurredAt!: string;
+  @Column({ type: 'timestamptz', name: 'recorded_at' }) recordedAt!: Date;
+  @Column({ type: 'bigint', transformer: numberColumn }) position!: number;
+}
+
+export type PendingEffectStatus = 'pending' | 'collected' | 'returned';
+
+/** A direct-debit effect ("efecto") and what the bank did with it; the IBAN only masked (R4). */
+@Entity({ name: 'pending_effects' })
+export class PendingEffectRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text', name: 'invoice_id' }) invoiceId!: string;
+  @Column({ type: 'text', name: 'customer_id' }) customerId!: string;
+  @Column({ type: 'bigint', name: 'amount_cents', transformer: numberColumn })
+  amountCents!: number;
+  @Column({ type: 'text', name: 'due_date' }) dueDate!: string;
+  @Column({ type: 'text' }) status!: PendingEffectStatus;
+  @Column({ type: 'text', name: 'masked_iban' }) maskedIban!: string;
+  @Column({ type: 'text', name: 'created_at' }) createdAt!: string;
+  @Column({ type: 'text', name: 'collected_at', nullable: true }) collectedAt!: string | null;
+  @Column({ type: 'text', name: 'returned_at', nullable: true }) returnedAt!: string | null;
+  @Column({ type: 'text', name: 'return_reason', nullable: true }) returnReason!: string | null;
+}
