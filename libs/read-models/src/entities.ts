@@ -1,3 +1,4 @@
+import { billingEntities } from './billing';
 import { ProjectionCheckpoint } from './checkpoints/projection-checkpoint.entity';
 import { contractEntities } from './contracts';
 import { customerEntities } from './customers';
@@ -9,4 +10,5 @@ export const readModelEntities = [
   ...customerEntities,
   ...contractEntities,
   ...invoiceEntities,
+  ...billingEntities,
 ];

@@ -9,3 +9,4 @@ export * from './runner/projection-runner';
 export * from './customers';
 export * from './contracts';
 export * from './invoices';
+export * from './billing';

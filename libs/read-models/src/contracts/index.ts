@@ -12,6 +12,7 @@ export * from './contract.queries';
 export * from './customer-iban-warnings';
 export * from './customer-deletion-facts';
 
+import { billingProjections } from '../billing';
 import { customerProjections } from '../customers';
 import { invoiceProjections } from '../invoices';
 import { Projection } from '../projection';
@@ -28,9 +29,10 @@ export const contractProjections = (): Projection[] => [
   new CustomerSubscriptionsProjection(),
 ];
 
-/** Every read model's projection (customers, contracts, invoices), for one runner. */
+/** Every read model's projection (customers, contracts, invoices, billing), for one runner. */
 export const allReadModelProjections = (): Projection[] => [
   ...customerProjections(),
   ...contractProjections(),
   ...invoiceProjections(),
+  ...billingProjections(),
 ];

@@ -3,6 +3,7 @@ import { CustomerFileAndHistory1764100000000 } from './1764100000000-customer-fi
 import { CustomerContractsAndSubscriptions1764200000000 } from './1764200000000-customer-contracts-and-subscriptions';
 import { IdempotencyKeys1764000000500 } from './1764000000500-idempotency-keys';
 import { InvoicesAndAccountStatement1764300000000 } from './1764300000000-invoices-and-account-statement';
+import { CycleSimulationView1764400000000 } from './1764400000000-cycle-simulation-view';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -11,4 +12,5 @@ export const readModelMigrations = [
   CustomerFileAndHistory1764100000000,
   CustomerContractsAndSubscriptions1764200000000,
   InvoicesAndAccountStatement1764300000000,
+  CycleSimulationView1764400000000,
 ];

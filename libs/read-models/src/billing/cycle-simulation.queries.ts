@@ -1,0 +1,95 @@
+import {
+  ContractBillingSnapshot,
+  contractBillingSnapshot,
+  ContractState,
+  customerDecider,
+  CustomerState,
+  CycleSimulation,
+  PlainDate,
+  simulateCycles,
+  SubscriptionState,
+} from '@app/domain';
+import { isUuid, managerOf, ReadModelSource } from '../customers/read-model-source';
+import { BillingAggregateKind } from './billing-aggregate-state.entity';
+
+export interface ContractBillingSnapshotsQuery {
+  /** Only these customers; all when left out. */
+  customerIds?: readonly string[];
+  /** Days of the timelines in this zone (default: the tenant's, Europe/Madrid). */
+  timeZone?: string;
+}
+
+export interface SimulateFromViewQuery {
+  customerIds?: readonly string[];
+  from: PlainDate;
+  cycles: number;
+  vatDefault: number;
+  timeZone?: string;
+}
+
+interface StateRow {
+  customer_id: string;
+  kind: BillingAggregateKind;
+  state: unknown;
+}
+
+interface CustomerGroup {
+  customer: CustomerState;
+  contracts: ContractState[];
+  subscriptions: SubscriptionState[];
+}
+
+/**
+ * Every contract's billing snapshot (rule R12), from the cycle simulation view in ONE pass: a
+ * single SELECT ordered by customer, grouped per customer in memory. Contracts with nothing to
+ * bill (customer not registered or deleted, contract deleted) are left out. The states read
+ * here hold full IBANs; only the snapshots (the signed IBAN billing charges) leave this function.
+ */
+export async function contractBillingSnapshots(
+  source: ReadModelSource,
+  query: ContractBillingSnapshotsQuery = {},
+): Promise<ContractBillingSnapshot[]> {
+  const ids = query.customerIds?.filter(isUuid);
+  if (ids !== undefined && ids.length === 0) return [];
+  const where = ids === undefined ? '' : 'WHERE customer_id = ANY($1::uuid[])';
+  const rows: StateRow[] = await managerOf(source).query(
+    `SELECT customer_id, kind, state FROM billing_aggregate_states ${where}
+      ORDER BY customer_id, kind, stream`,
+    ids === undefined ? [] : [ids],
+  );
+  const groups = new Map<string, CustomerGroup>();
+  for (const row of rows) {
+    let group = groups.get(row.customer_id);
+    if (group === undefined) {
+      group = { customer: customerDecider.initialState, contracts: [], subscriptions: [] };
+      groups.set(row.customer_id, group);
+    }
+    const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
+    if (row.kind === 'customer') group.customer = state as CustomerState;
+    else if (row.kind === 'contract') group.contracts.push(state as ContractState);
+    else group.subscriptions.push(state as SubscriptionState);
+  }
+  const options = { timeZone: query.timeZone };
+  return [...groups.values()].flatMap(({ customer, contracts, subscriptions }) =>
+    contracts.flatMap((contract) => {
+      const snapshot = contractBillingSnapshot(customer, contract, subscriptions, options);
+      return snapshot === null ? [] : [snapshot];
+    }),
+  );
+}
+
+/** Rule R12, "Simular ciclos", over the view: writes nothing. */
+export async function simulateFromView(
+  source: ReadModelSource,
+  query: SimulateFromViewQuery,
+): Promise<CycleSimulation> {
+  const snapshots = await contractBillingSnapshots(source, {
+    customerIds: query.customerIds,
+    timeZone: query.timeZone,
+  });
+  return simulateCycles(snapshots, {
+    from: query.from,
+    cycles: query.cycles,
+    vatDefault: query.vatDefault,
+  });
+}
