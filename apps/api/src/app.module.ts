@@ -6,6 +6,7 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './infrastructure/tokens';
+import { BillingModule } from './billing/billing.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
 import { CommandsModule } from './infrastructure/commands/commands.module';
@@ -35,6 +36,7 @@ import { StorageModule } from './infrastructure/storage.module';
     CustomersModule,
     ContractsModule,
     SubscriptionsModule,
+    BillingModule,
     AuditModule,
   ],
   providers: [

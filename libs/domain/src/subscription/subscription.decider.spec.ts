@@ -110,6 +110,15 @@ describe('Subscription decider', () => {
         .then([activated(SUBSCRIPTION_NOW)]);
     });
 
+    it('refuses an activation dated before the request', () => {
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-01-19' }))
+        .thenRefuses('SUBSCRIPTION.INVALID_INPUT', { details: [{ field: 'activatedAt' }] });
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-01-20' }))
+        .then([activated('2025-01-20')]);
+    });
+
     it('refuses an activation date that is not ISO-8601', () => {
       pending()
         .when(subscriptionCommand('ActivateSubscription', { activatedAt: '01/02/2025' }))

@@ -25,7 +25,8 @@ import {
   SuspendedSubscription,
 } from '../subscription.state';
 import { ofSubscription } from './of-subscription';
-import { checkInstant, optionalText, requireText } from './subscription-inputs';
+import { calendarDateOf } from '../../shared/iso-dates';
+import { checkInstant, invalid, optionalText, requireText } from './subscription-inputs';
 
 /*
  * The state changes of rule R5. The decider has already checked each is allowed from the
@@ -39,6 +40,19 @@ export function activateSubscription(
   const problems: RefusalReason[] = [];
   const activatedAt = command.data.activatedAt ?? command.metadata.at;
   checkInstant(activatedAt, 'activatedAt', problems);
+  // Billing reads the status timeline by date: an activation before the request would put
+  // "pending" after "active" and silently stop the invoices.
+  if (
+    problems.length === 0 &&
+    calendarDateOf(activatedAt) < calendarDateOf(subscription.requestedAt)
+  ) {
+    problems.push(
+      invalid(
+        'activatedAt',
+        `A subscription cannot be activated (${activatedAt}) before it was requested (${subscription.requestedAt}).`,
+      ),
+    );
+  }
   refuseIfAny(problems);
   return [
     { type: 'SubscriptionActivated', data: { ...ofSubscription(subscription), activatedAt } },

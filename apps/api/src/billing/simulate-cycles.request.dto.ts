@@ -1,0 +1,46 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+export class SimulateCyclesDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  cycles?: number;
+
+  @ApiPropertyOptional({ type: [String], description: 'Only these customers; default: all' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsUUID('4', { each: true })
+  customerIds?: string[];
+
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'First day to simulate from; default: today (tenant zone)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: 21,
+    description: 'VAT for customers without a rate of their own',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  vatDefault?: number;
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { dateInZone, DEFAULT_VAT_RATE_PERCENT } from '@app/domain';
+import { simulateFromView } from '@app/read-models';
+import { DataSource } from 'typeorm';
+import { CommandEndpoint } from '../auth/access.decorator';
+import {
+  parseMinPosition,
+  ProjectionProgress,
+} from '../infrastructure/queries/projection-progress';
+import { READ_MODELS } from '../infrastructure/read-models.module';
+import { SimulateCyclesDto } from './simulate-cycles.request.dto';
+
+/**
+ * "Simular ciclos" (rule R12): previews the next cycles' invoices for one customer or all, and
+ * lists the problems that would stop or spoil them. Writes nothing. One pass over the
+ * cycle-simulation view, priced by the same function the billing run uses.
+ */
+@ApiTags('billing')
+@ApiBearerAuth()
+@Controller('billing')
+export class SimulationsController {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+    private readonly progress: ProjectionProgress,
+  ) {}
+
+  @Post('simulations')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiHeader({
+    name: 'X-Min-Position',
+    required: false,
+    description: 'Simulate once the view has this position',
+  })
+  @ApiOperation({ summary: 'Simulate the next 1–24 billing cycles; answers previews and problems' })
+  async simulate(@Body() body: SimulateCyclesDto, @Headers('x-min-position') minPosition?: string) {
+    const position = parseMinPosition(minPosition);
+    if (position !== undefined && position >= 0n) await this.progress.waitFor(position);
+    return simulateFromView(this.readModels, {
+      customerIds: body.customerIds,
+      from: body.from ?? dateInZone(new Date().toISOString()),
+      cycles: body.cycles ?? 1,
+      vatDefault: body.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
+    });
+  }
+}
