@@ -121,11 +121,7 @@ describe('POST /billing/simulations (rule R12)', () => {
     expect(await countEvents(testApp)).toBe(before);
 
     const [contract] = res.body.contracts;
-    expect(contract.cycles.map((c: SimulatedCycle) => c.period)).toEqual([
-      '2026-12',
-      '2027-01',
-      '2027-02',
-    ]);
+    expect(contract.cycles.map((c: SimulatedCycle) => c.period)).toEqual([FIRST, SECOND, THIRD]);
     for (const cycle of contract.cycles as SimulatedCycle[]) {
       expect(cycle.invoice!.lines.map((line) => line.subscriptionId)).toEqual([billable]);
       expect(cycle.invoice!.totals.totalCents).toBe(3630);
