@@ -12,6 +12,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { customerDecider, customerStream } from '@app/domain';
 import { EVENT_STORE, EventStore, ReadStreamOptions } from '@app/event-store';
 import { AuditEndpoint } from '../auth/access.decorator';
+import { foldState } from '../infrastructure/commands/load-state';
 import { AsOfQueryDto, AuditEventsQueryDto } from './audit-events.query.dto';
 import { auditedEvent } from './audited-event';
 
@@ -65,14 +66,12 @@ export class AuditController {
   })
   async customerState(@Param('id', ParseUUIDPipe) id: string, @Query() query: AsOfQueryDto) {
     const range = parseAsOf(query.asOf);
-    const all = await this.store.readStream(customerStream(id));
-    if (all.length === 0) throw new NotFoundException(`No customer ${id}`);
+    if ((await this.store.streamRevision(customerStream(id))) === undefined) {
+      throw new NotFoundException(`No customer ${id}`);
+    }
     const events =
       range.toRevision === -1n ? [] : await this.store.readStream(customerStream(id), range);
-    const state = events.reduce(
-      (current, event) => customerDecider.evolve(current, event as never),
-      customerDecider.initialState,
-    );
+    const state = foldState(events, customerDecider);
     const last = events[events.length - 1];
     return {
       id,

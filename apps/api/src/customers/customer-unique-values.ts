@@ -8,6 +8,7 @@ import {
   isRegistered,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@app/event-store';
+import { loadState } from '../infrastructure/commands/load-state';
 
 /** A value only one customer may hold: the main e-mail (rule R2) or the document (rule R3). */
 export interface UniqueValue {
@@ -109,11 +110,7 @@ export class CustomerUniqueValues {
   }
 
   private async stillHolds(customerId: string, value: UniqueValue): Promise<boolean> {
-    const events = await this.store.readStream(customerStream(customerId));
-    const state = events.reduce(
-      (current, event) => customerDecider.evolve(current, event as never),
-      customerDecider.initialState,
-    );
+    const state = await loadState(this.store, customerStream(customerId), customerDecider);
     return uniqueValuesOf(state).some((held) => key(held) === key(value));
   }
 }

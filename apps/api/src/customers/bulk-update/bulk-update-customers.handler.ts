@@ -11,6 +11,7 @@ import { v4 as uuid } from 'uuid';
 import { CommandContext } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
 import { toNewEvent, toNumber } from '../../infrastructure/commands/decide-and-append';
+import { foldState } from '../../infrastructure/commands/load-state';
 
 export class BulkUpdateCustomers {
   constructor(
@@ -46,10 +47,7 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
     const loaded = await Promise.all(
       [...new Set(customerIds)].map(async (id) => {
         const events = await this.store.readStream(customerStream(id));
-        const state = events.reduce(
-          (current, event) => customerDecider.evolve(current, event as never),
-          customerDecider.initialState,
-        );
+        const state = foldState(events, customerDecider);
         return { id, state, last: events[events.length - 1] as RecordedEvent | undefined };
       }),
     );

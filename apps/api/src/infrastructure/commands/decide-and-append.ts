@@ -6,6 +6,7 @@ import {
   WrongExpectedRevisionError,
 } from '@app/event-store';
 import { CommandContext } from './command-context';
+import { foldState } from './load-state';
 import { CommandOutcome } from './command-outcome';
 
 interface DeciderLike<Command, Event, State> {
@@ -51,10 +52,7 @@ export async function decideAndAppend<
 ): Promise<DecisionResult<Event, State>> {
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(spec.stream);
-    const state = recorded.reduce(
-      (current, event) => spec.decider.evolve(current, event as unknown as Event),
-      spec.decider.initialState,
-    );
+    const state = foldState(recorded, spec.decider);
     const last = recorded[recorded.length - 1] as RecordedEvent | undefined;
     checkIfMatch(spec, recorded.length, last);
     const command =
