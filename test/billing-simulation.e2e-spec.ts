@@ -164,7 +164,12 @@ describe('POST /billing/simulations (rule R12)', () => {
       .expect(422);
   });
 
-  it('refuses more than 24 cycles and malformed dates (400)', async () => {
+  it('refuses more than 24 cycles, malformed dates and a malformed X-Min-Position (400)', async () => {
+    await http()
+      .post('/api/billing/simulations')
+      .set({ ...operator, 'X-Min-Position': 'soon' })
+      .send({ cycles: 1 })
+      .expect(400);
     await http().post('/api/billing/simulations').set(operator).send({ cycles: 25 }).expect(400);
     await http()
       .post('/api/billing/simulations')

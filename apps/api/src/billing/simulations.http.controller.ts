@@ -1,13 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { dateInZone, DEFAULT_VAT_RATE_PERCENT } from '@app/domain';
 import { simulateFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
-import {
-  parseMinPosition,
-  ProjectionProgress,
-} from '../infrastructure/queries/projection-progress';
+import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
 import { READ_MODELS } from '../infrastructure/read-models.module';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 
@@ -20,23 +17,19 @@ import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 @ApiBearerAuth()
 @Controller('billing')
 export class SimulationsController {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
-    private readonly progress: ProjectionProgress,
-  ) {}
+  constructor(@Inject(READ_MODELS) private readonly readModels: DataSource) {}
 
   @Post('simulations')
   @HttpCode(200)
   @CommandEndpoint()
+  @ReadsProjections()
   @ApiHeader({
     name: 'X-Min-Position',
     required: false,
     description: 'Simulate once the view has this position',
   })
   @ApiOperation({ summary: 'Simulate the next 1–24 billing cycles; answers previews and problems' })
-  async simulate(@Body() body: SimulateCyclesDto, @Headers('x-min-position') minPosition?: string) {
-    const position = parseMinPosition(minPosition);
-    if (position !== undefined && position >= 0n) await this.progress.waitFor(position);
+  simulate(@Body() body: SimulateCyclesDto) {
     return simulateFromView(this.readModels, {
       customerIds: body.customerIds,
       from: body.from ?? dateInZone(new Date().toISOString()),

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  SetMetadata,
   CallHandler,
   ExecutionContext,
   Injectable,
@@ -10,14 +11,24 @@ import { from, Observable } from 'rxjs';
 import { mergeMap } from 'rxjs/operators';
 import { parseMinPosition, ProjectionProgress } from './projection-progress';
 
-/** Applies `X-Min-Position` to every GET: the query runs once the read models caught up. */
+const READS_PROJECTIONS = 'readsProjections';
+/** Marks a non-GET endpoint that only reads projections (a simulation), so it honours X-Min-Position. */
+export const ReadsProjections = () => SetMetadata(READS_PROJECTIONS, true);
+
+/**
+ * Applies `X-Min-Position` to every GET and every endpoint marked `@ReadsProjections()`: it
+ * runs once the read models caught up.
+ */
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
   constructor(private readonly progress: ProjectionProgress) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
-    if (request.method !== 'GET') return next.handle();
+    const readsProjections =
+      request.method === 'GET' ||
+      Reflect.getMetadata(READS_PROJECTIONS, context.getHandler()) === true;
+    if (!readsProjections) return next.handle();
     const position = parseMinPosition(request.headers['x-min-position']);
     if (position === -1n) {
       throw new BadRequestException({
