@@ -93,6 +93,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event readers can see (undefined: empty log). */
   headPosition(): Promise<bigint | undefined>;
+  /**
+   * Position of the last committed event, which readers of the whole log may not see yet
+   * (an older transaction still running). Wait for this one to be sure nothing committed is
+   * missed.
+   */
+  lastCommittedPosition(): Promise<bigint | undefined>;
   subscribeToAll(options?: SubscribeToAllOptions): LogSubscription;
   close(): Promise<void>;
 }

@@ -163,6 +163,11 @@ export class EventStoreDbEventStore implements EventStore {
     return undefined;
   }
 
+  /** EventStoreDB shows readers every committed event at once. */
+  lastCommittedPosition(): Promise<bigint | undefined> {
+    return this.headPosition();
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): LogSubscription {
     const subscription = this.client.subscribeToAll({
       fromPosition: toEsdbPosition(options.fromPosition),

@@ -186,6 +186,13 @@ export class PostgresEventStore implements EventStore {
     return rows.length > 0 ? BigInt(rows[0].position) : undefined;
   }
 
+  async lastCommittedPosition(): Promise<bigint | undefined> {
+    const { rows } = await this.db.query<{ position: string | null }>(
+      'SELECT max(position) AS position FROM es_events',
+    );
+    return rows[0]?.position ? BigInt(rows[0].position) : undefined;
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): LogSubscription {
     return new PollingLogSubscription({
       fromPosition: options.fromPosition,

@@ -280,6 +280,7 @@ export function eventStoreContract(subject: EventStoreContractSubject): void {
           (position) => position !== undefined && position >= all[4].position,
         );
         expect(head! >= all[4].position).toBe(true);
+        expect((await store.lastCommittedPosition())! >= all[4].position).toBe(true);
       });
 
       it('filters by event type', async () => {

@@ -9,8 +9,8 @@ import { READ_MODELS } from '../../infrastructure/read-models.module';
 /**
  * What rule R6 needs from other aggregates before a customer may be deleted: invoices issued,
  * signed contracts, live subscriptions, discounts and extra charges. Read from the read models
- * once they have caught up with the whole log as it stands now, so nothing already written
- * is missed.
+ * once they have caught up with every event committed so far (not only those readers can
+ * already see), so nothing already written is missed.
  */
 @Injectable()
 export class CustomerDeletionFactsReader {
@@ -21,7 +21,7 @@ export class CustomerDeletionFactsReader {
   ) {}
 
   async factsFor(customerId: string): Promise<CustomerDeletionFacts> {
-    await this.progress.waitFor(await this.store.headPosition());
+    await this.progress.waitFor(await this.store.lastCommittedPosition());
     return customerDeletionFactsFromReadModels(this.readModels, customerId);
   }
 

@@ -158,8 +158,18 @@ export class CustomerLog {
     }
   }
 
+  /**
+   * The whole log, once it shows everything this log appended: on a busy PostgreSQL server
+   * readers of $all only see transactions older than every running one.
+   */
   async allEvents(): Promise<RecordedEvent[]> {
-    return this.store.readAll();
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const events = await this.store.readAll({ limit: 100_000 });
+      const last = events[events.length - 1]?.position ?? 0n;
+      if (last >= this.lastPosition || Date.now() > deadline) return events;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   private async append(
