@@ -7,4 +7,5 @@ module.exports = {
   testRegex: 'test/reliability/.*\\.rel-spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 120000,
+  globalTeardown: '<rootDir>/test/reliability/global-teardown.ts',
 };
