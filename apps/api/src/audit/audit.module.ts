@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AggregateStateController } from './aggregate-state.http.controller';
 import { AuditController } from './audit.http.controller';
 
-@Module({ controllers: [AuditController] })
+@Module({ controllers: [AuditController, AggregateStateController] })
 export class AuditModule {}
