@@ -18,7 +18,7 @@ import { InvoiceState, IssuedInvoice } from './invoice.state';
  * went through, R10) leave nothing outstanding and money owed back: `availableCreditCents`.
  */
 
-/** As the invoices read model lists them. `draft`: nothing issued yet. */
+/** As the invoices read model lists them. `draft`: not issued yet (drafted by a billing run, or nothing). */
 export const INVOICE_STATUSES = ['draft', 'pending', 'partial', 'paid', 'overdue'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
@@ -73,7 +73,7 @@ export const remainingCreditableCents = (state: InvoiceState): Cents =>
  */
 export function invoiceStatus(state: InvoiceState, today: PlainDate): InvoiceStatus {
   assertPlainDate(today, 'today');
-  if (state.status === 'none') return 'draft';
+  if (state.status !== 'issued') return 'draft';
   if (outstandingCents(state) === 0) return 'paid';
   if (today > state.dueDate) return 'overdue';
   return paidCents(state) > 0 ? 'partial' : 'pending';

@@ -37,6 +37,15 @@ export type IssueInvoice = DomainCommand<
 >;
 
 /**
+ * The billing run's first step (R8): the invoice of `IssueInvoice` without its number. It is
+ * checked as fully as an issue, so the `IssueDraftInvoice` that numbers it cannot be refused.
+ */
+export type DraftInvoice = DomainCommand<'DraftInvoice', Omit<IssueInvoice['data'], 'number'>>;
+
+/** Issues the draft under `number`, the one the series gave its id (R8). */
+export type IssueDraftInvoice = DomainCommand<'IssueDraftInvoice', ForInvoice & { number: number }>;
+
+/**
  * A credit note on the invoice, numbered `number` in the invoice's rectifying series
  * (`rectifyingSeries`, R8). Lines and totals are positive amounts given back. `migrationId`
  * (R10) makes the mass credit run grant each migration's credit at most once. `grantedAt`
@@ -53,6 +62,18 @@ export type GrantCreditNote = DomainCommand<
     grantedAt?: string;
     migrationId?: string | null;
   }
+>;
+
+/** A credit note checked and counted against the invoice (R9), before it takes a number. */
+export type DraftCreditNote = DomainCommand<
+  'DraftCreditNote',
+  Omit<GrantCreditNote['data'], 'number'>
+>;
+
+/** Grants the drafted credit note `creditNoteId` under `number` in the rectifying series. */
+export type GrantDraftCreditNote = DomainCommand<
+  'GrantDraftCreditNote',
+  ForInvoice & { creditNoteId: string; number: number }
 >;
 
 /** `paidAt` (date or date-time) defaults to when the command was issued. */
@@ -83,7 +104,11 @@ export type ReturnEffect = DomainCommand<
 >;
 
 export type InvoiceCommand =
+  | DraftInvoice
+  | IssueDraftInvoice
   | IssueInvoice
+  | DraftCreditNote
+  | GrantDraftCreditNote
   | GrantCreditNote
   | RecordPayment
   | CreateDirectDebitEffect

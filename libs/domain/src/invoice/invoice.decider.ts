@@ -4,11 +4,15 @@ import {
   createDirectDebitEffect,
   returnEffect,
 } from './decisions/direct-debit-effects';
-import { grantCreditNote } from './decisions/grant-credit-note';
-import { issueInvoice } from './decisions/issue-invoice';
+import {
+  draftCreditNote,
+  grantCreditNote,
+  grantDraftCreditNote,
+} from './decisions/grant-credit-note';
+import { draftInvoice, issueDraftInvoice, issueInvoice } from './decisions/issue-invoice';
 import { recordPayment } from './decisions/record-payment';
 import { InvoiceCommand } from './invoice.commands';
-import { invoiceNotFound } from './invoice.errors';
+import { invoiceNotFound, invoiceNotIssued } from './invoice.errors';
 import { InvoiceEvent } from './invoice.events';
 import { evolveInvoice } from './invoice.evolve';
 import { initialInvoiceState, InvoiceState } from './invoice.state';
@@ -20,8 +24,15 @@ import { initialInvoiceState, InvoiceState } from './invoice.state';
 export function decideInvoice(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[] {
   assertSameInvoice(command, state);
   if (command.type === 'IssueInvoice') return issueInvoice(command, state);
+  if (command.type === 'DraftInvoice') return draftInvoice(command, state);
+  if (command.type === 'IssueDraftInvoice') return issueDraftInvoice(command, state);
   if (state.status === 'none') throw invoiceNotFound(command.data.invoiceId);
+  if (state.status === 'draft') throw invoiceNotIssued(state.invoiceId);
   switch (command.type) {
+    case 'DraftCreditNote':
+      return draftCreditNote(command, state);
+    case 'GrantDraftCreditNote':
+      return grantDraftCreditNote(command, state);
     case 'GrantCreditNote':
       return grantCreditNote(command, state);
     case 'RecordPayment':

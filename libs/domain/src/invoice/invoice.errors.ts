@@ -19,6 +19,9 @@ export const InvoiceRefusal = {
   /** Direct debit charges the IBAN on the contract signature (R4): the invoice needs it. */
   ibanRequired: 'INVOICE.IBAN_REQUIRED',
   creditNoteAlreadyGranted: 'INVOICE.CREDIT_NOTE_ALREADY_GRANTED',
+  creditNoteNotFound: 'INVOICE.CREDIT_NOTE_NOT_FOUND',
+  /** Drafted by a billing run and not numbered yet: nothing can be done to it but issue it. */
+  notIssued: 'INVOICE.NOT_ISSUED',
   /** Rule R10: a tariff migration is credited at most once. */
   migrationAlreadyCredited: 'R10',
   paymentAlreadyRecorded: 'INVOICE.PAYMENT_ALREADY_RECORDED',
@@ -40,4 +43,10 @@ export const invoiceNotFound = (invoiceId: string) =>
   new DomainError(
     InvoiceRefusal.notFound,
     `Invoice ${invoiceId} was never issued; issue it before crediting, charging or paying it.`,
+  );
+
+export const invoiceNotIssued = (invoiceId: string) =>
+  new DomainError(
+    InvoiceRefusal.notIssued,
+    `Invoice ${invoiceId} is a draft waiting for its number; it cannot be credited, charged or paid until it is issued.`,
   );

@@ -40,6 +40,25 @@ export type InvoiceIssued = DomainEvent<
 >;
 
 /**
+ * The first step of issuing (R8): the invoice priced and fixed, not numbered yet. Numbers are
+ * only taken for drafts, and a draft can always be issued, so a billing run that stops between
+ * numbering and issuing leaves no gap: its retry issues the drafts under the numbers they got.
+ */
+export type InvoiceDrafted = DomainEvent<
+  'InvoiceDrafted',
+  Omit<InvoiceIssued['data'], 'number' | 'formatted'>
+>;
+
+/**
+ * The first step of a credit note (R8, R9): fixed, counted against what is left to credit on
+ * the invoice, not numbered yet. Granting it with its number can then never be refused.
+ */
+export type CreditNoteDrafted = DomainEvent<
+  'CreditNoteDrafted',
+  Omit<CreditNoteGranted['data'], 'number' | 'formatted' | 'rectifies'>
+>;
+
+/**
  * A credit note on the invoice, in its rectifying series (R8); `rectifies` is the original's
  * formatted number. Its total never takes the credits on the invoice over its total (R9).
  */
@@ -97,7 +116,9 @@ export type EffectReturned = DomainEvent<
 >;
 
 export type InvoiceEvent =
+  | InvoiceDrafted
   | InvoiceIssued
+  | CreditNoteDrafted
   | CreditNoteGranted
   | PaymentRecorded
   | DirectDebitEffectCreated
@@ -108,7 +129,9 @@ export type InvoiceEventType = InvoiceEvent['type'];
 
 /** Every invoice event type, for projections' `canHandle`; the map makes a missing one a compile error. */
 const INVOICE_EVENT_TYPE_SET: Record<InvoiceEventType, true> = {
+  InvoiceDrafted: true,
   InvoiceIssued: true,
+  CreditNoteDrafted: true,
   CreditNoteGranted: true,
   PaymentRecorded: true,
   DirectDebitEffectCreated: true,
@@ -120,3 +143,18 @@ export const INVOICE_EVENT_TYPES = Object.keys(INVOICE_EVENT_TYPE_SET) as Invoic
 
 export const isInvoiceEvent = (event: { type: string }): event is InvoiceEvent =>
   Object.prototype.hasOwnProperty.call(INVOICE_EVENT_TYPE_SET, event.type);
+
+/**
+ * The events of numbered documents. Drafts are steps of issuing, not documents: read models
+ * show an invoice or a credit note once it has its number.
+ */
+export type InvoiceDocumentEvent = Exclude<InvoiceEvent, InvoiceDrafted | CreditNoteDrafted>;
+
+const DRAFTING_EVENT_TYPES: readonly InvoiceEventType[] = ['InvoiceDrafted', 'CreditNoteDrafted'];
+
+export const INVOICE_DOCUMENT_EVENT_TYPES = INVOICE_EVENT_TYPES.filter(
+  (type) => !DRAFTING_EVENT_TYPES.includes(type),
+) as InvoiceDocumentEvent['type'][];
+
+export const isInvoiceDocumentEvent = (event: { type: string }): event is InvoiceDocumentEvent =>
+  isInvoiceEvent(event) && !DRAFTING_EVENT_TYPES.includes(event.type);

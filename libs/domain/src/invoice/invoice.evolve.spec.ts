@@ -24,6 +24,7 @@ describe('Invoice evolve', () => {
       status: 'issued',
       ...data,
       creditNotes: [],
+      draftCreditNotes: [],
       payments: [],
       effects: [],
     });

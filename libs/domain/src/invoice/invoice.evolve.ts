@@ -8,12 +8,25 @@ import { DirectDebitEffect } from './invoice.terms';
  * an event that cannot apply (a second issue, an unknown effect) leaves the state as it is.
  */
 export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): InvoiceState {
+  if (event.type === 'InvoiceDrafted')
+    return state.status === 'none' ? { status: 'draft', ...event.data } : state;
   if (event.type === 'InvoiceIssued')
-    return state.status === 'none'
-      ? { status: 'issued', ...event.data, creditNotes: [], payments: [], effects: [] }
-      : state;
-  if (state.status === 'none') return state;
+    return state.status === 'issued'
+      ? state
+      : {
+          status: 'issued',
+          ...event.data,
+          creditNotes: [],
+          draftCreditNotes: [],
+          payments: [],
+          effects: [],
+        };
+  if (state.status !== 'issued') return state;
   switch (event.type) {
+    case 'CreditNoteDrafted': {
+      const { invoiceId: _i, customerId: _cu, contractId: _co, ...draft } = event.data;
+      return { ...state, draftCreditNotes: [...state.draftCreditNotes, draft] };
+    }
     case 'CreditNoteGranted': {
       const {
         invoiceId: _i,
@@ -22,7 +35,13 @@ export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): Invoice
         rectifies: _r,
         ...note
       } = event.data;
-      return { ...state, creditNotes: [...state.creditNotes, note] };
+      return {
+        ...state,
+        creditNotes: [...state.creditNotes, note],
+        draftCreditNotes: state.draftCreditNotes.filter(
+          (draft) => draft.creditNoteId !== note.creditNoteId,
+        ),
+      };
     }
     case 'PaymentRecorded': {
       const { paymentId, amountCents, method, paidAt } = event.data;

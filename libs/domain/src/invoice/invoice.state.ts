@@ -1,4 +1,4 @@
-import { InvoiceIssued } from './invoice.events';
+import { InvoiceDrafted, InvoiceIssued } from './invoice.events';
 import { DirectDebitEffect, GrantedCreditNote, RecordedPayment } from './invoice.terms';
 
 /**
@@ -7,13 +7,20 @@ import { DirectDebitEffect, GrantedCreditNote, RecordedPayment } from './invoice
  */
 export type InvoiceRecord = InvoiceIssued['data'] & {
   creditNotes: GrantedCreditNote[];
+  /** Credit notes drafted and not granted yet: they already count against the total (R9). */
+  draftCreditNotes: DraftedCreditNote[];
   payments: RecordedPayment[];
   effects: DirectDebitEffect[];
 };
 
+/** A credit note drafted on the invoice, waiting for its number in the rectifying series. */
+export type DraftedCreditNote = Omit<GrantedCreditNote, 'number' | 'formatted'>;
+
 export type NoInvoice = { status: 'none' };
+/** Priced and fixed by a billing run, waiting for its number (R8); not an invoice yet. */
+export type DraftedInvoice = { status: 'draft' } & InvoiceDrafted['data'];
 export type IssuedInvoice = { status: 'issued' } & InvoiceRecord;
 
-export type InvoiceState = NoInvoice | IssuedInvoice;
+export type InvoiceState = NoInvoice | DraftedInvoice | IssuedInvoice;
 
 export const initialInvoiceState: InvoiceState = { status: 'none' };

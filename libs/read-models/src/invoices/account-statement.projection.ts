@@ -1,4 +1,4 @@
-import { assertNever, INVOICE_EVENT_TYPES, maskIban } from '@app/domain';
+import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES, maskIban } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
@@ -12,7 +12,7 @@ import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice
  */
 export class AccountStatementProjection implements Projection {
   readonly name = 'account-statement';
-  readonly handles: readonly string[] = INVOICE_EVENT_TYPES;
+  readonly handles: readonly string[] = INVOICE_DOCUMENT_EVENT_TYPES;
   readonly tables = ['invoice_transactions', 'pending_effects'];
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {

@@ -1,4 +1,4 @@
-import { assertNever, INVOICE_EVENT_TYPES } from '@app/domain';
+import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { HistoryChange } from '../customers/customer-history.entity';
 import { HistoryEntry, HistorySource } from '../customers/history-entry';
@@ -17,7 +17,7 @@ export function invoiceHistoryEntryFor(event: RecordedEvent): HistoryEntry | nul
 }
 
 export const invoiceHistorySource: HistorySource = {
-  handles: INVOICE_EVENT_TYPES,
+  handles: INVOICE_DOCUMENT_EVENT_TYPES,
   historyEntryFor: invoiceHistoryEntryFor,
 };
 

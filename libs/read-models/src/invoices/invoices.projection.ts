@@ -1,4 +1,4 @@
-import { INVOICE_EVENT_TYPES } from '@app/domain';
+import { INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
@@ -9,7 +9,7 @@ import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice
 /** Invoices and their credit notes: `evolveInvoiceRow` over each invoice's stream. */
 export class InvoicesProjection implements Projection {
   readonly name = 'invoices';
-  readonly handles: readonly string[] = INVOICE_EVENT_TYPES;
+  readonly handles: readonly string[] = INVOICE_DOCUMENT_EVENT_TYPES;
   readonly tables = ['invoices', 'invoice_credit_notes'];
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {

@@ -4,9 +4,9 @@ import { PAYMENT_METHODS } from '../../customer/customer.billing';
 import { ADDRESS_FIELDS, PostalAddress } from '../../customer/customer.profile';
 import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
 import { Iban } from '../../values/iban';
-import { IssueInvoice } from '../invoice.commands';
-import { InvoiceRefusal } from '../invoice.errors';
-import { InvoiceIssued } from '../invoice.events';
+import { DraftInvoice, IssueDraftInvoice, IssueInvoice } from '../invoice.commands';
+import { InvoiceRefusal, invoiceNotFound } from '../invoice.errors';
+import { InvoiceDrafted, InvoiceIssued } from '../invoice.events';
 import { InvoiceState } from '../invoice.state';
 import { InvoiceCustomerSnapshot } from '../invoice.terms';
 import {
@@ -20,36 +20,85 @@ import {
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+type InvoiceContent = Omit<IssueInvoice['data'], 'number'>;
+
 /** Every problem with the invoice is listed at once; an invoice is issued once, never changed (R9). */
 export function issueInvoice(command: IssueInvoice, state: InvoiceState): InvoiceIssued[] {
-  const { invoiceId, series, number, billingPeriod, cyclePeriod, lines, totals } = command.data;
-  if (state.status !== 'none')
+  refuseIfDraftedOrIssued(command.data.invoiceId, state);
+  const problems: RefusalReason[] = [];
+  const { series, number } = command.data;
+  const formatted = collectRefusal(() => formatInvoiceNumber(series, number), problems);
+  const content = checkedContent(command.data, problems);
+  refuseIfAny(problems);
+  return [{ type: 'InvoiceIssued', data: { ...content, number, formatted: formatted as string } }];
+}
+
+/**
+ * The billing run's first step (R8): the invoice checked exactly as `issueInvoice` checks it,
+ * its series included, so that numbering the draft later can never be refused.
+ */
+export function draftInvoice(command: DraftInvoice, state: InvoiceState): InvoiceDrafted[] {
+  refuseIfDraftedOrIssued(command.data.invoiceId, state);
+  const problems: RefusalReason[] = [];
+  collectRefusal(() => formatInvoiceNumber(command.data.series, 1), problems);
+  const content = checkedContent(command.data, problems);
+  refuseIfAny(problems);
+  return [{ type: 'InvoiceDrafted', data: content }];
+}
+
+/** Numbers the draft; issuing it again under the same number is a retry and does nothing. */
+export function issueDraftInvoice(
+  command: IssueDraftInvoice,
+  state: InvoiceState,
+): InvoiceIssued[] {
+  const { invoiceId, number } = command.data;
+  if (state.status === 'none') throw invoiceNotFound(invoiceId);
+  if (state.status === 'issued') {
+    if (state.number === number) return [];
+    throw alreadyIssued(invoiceId, state.formatted);
+  }
+  const { status: _draft, ...content } = state;
+  const formatted = formatInvoiceNumber(content.series, number);
+  return [{ type: 'InvoiceIssued', data: { ...content, number, formatted } }];
+}
+
+function refuseIfDraftedOrIssued(invoiceId: string, state: InvoiceState): void {
+  if (state.status === 'issued') throw alreadyIssued(invoiceId, state.formatted);
+  if (state.status === 'draft')
     throw new DomainError(
       InvoiceRefusal.alreadyIssued,
-      `Invoice ${invoiceId} was already issued as ${state.formatted}; an issued invoice never changes (rule R9): grant a credit note to correct it.`,
+      `Invoice ${invoiceId} is already drafted for ${state.cyclePeriod}; it is issued under the number its series gives it, never drafted twice (rules R7, R8).`,
     );
-  const problems: RefusalReason[] = [];
+}
+
+const alreadyIssued = (invoiceId: string, formatted: string) =>
+  new DomainError(
+    InvoiceRefusal.alreadyIssued,
+    `Invoice ${invoiceId} was already issued as ${formatted}; an issued invoice never changes (rule R9): grant a credit note to correct it.`,
+  );
+
+function checkedContent(input: InvoiceContent, problems: RefusalReason[]): InvoiceContent {
+  const { invoiceId, series, billingPeriod, cyclePeriod, lines, totals } = input;
   const customerId = requireText(
-    command.data.customerId,
+    input.customerId,
     'customerId',
     'Give the customer billed.',
     problems,
   );
   const contractId = requireText(
-    command.data.contractId,
+    input.contractId,
     'contractId',
     'Give the contract billed (one invoice per contract and cycle, R7).',
     problems,
   );
-  const formatted = collectRefusal(() => formatInvoiceNumber(series, number), problems);
   checkPeriod(billingPeriod, problems);
   if (typeof cyclePeriod !== 'string' || !YEAR_MONTH.test(cyclePeriod))
     problems.push(
       invalid('cyclePeriod', `The cycle is a month, YYYY-MM; got ${JSON.stringify(cyclePeriod)}.`),
     );
-  const customer = snapshotOf(command.data.customer, problems);
-  const iban = chargedIban(command, problems);
-  checkDates(command, problems);
+  const customer = snapshotOf(input.customer, problems);
+  const iban = chargedIban(input, problems);
+  checkDates(input, problems);
   checkLines(lines, totals, problems);
   if (totals?.totalCents < 0)
     problems.push({
@@ -57,16 +106,13 @@ export function issueInvoice(command: IssueInvoice, state: InvoiceState): Invoic
       field: 'totals',
       message: 'An invoice cannot total less than zero; give money back with a credit note.',
     });
-  refuseIfAny(problems);
-  const { paymentMethod, issueDate, dueDate } = command.data;
-  const data = {
+  const { paymentMethod, issueDate, dueDate } = input;
+  return {
     invoiceId,
     customerId,
     contractId,
     series,
-    number,
-    formatted: formatted as string,
-    billingPeriod: { from: billingPeriod.from, to: billingPeriod.to },
+    billingPeriod: { from: billingPeriod?.from, to: billingPeriod?.to },
     cyclePeriod,
     customer,
     iban,
@@ -76,7 +122,6 @@ export function issueInvoice(command: IssueInvoice, state: InvoiceState): Invoic
     issueDate,
     dueDate,
   };
-  return [{ type: 'InvoiceIssued', data }];
 }
 
 function checkPeriod(period: { from: string; to: string }, problems: RefusalReason[]): void {
@@ -108,8 +153,8 @@ function snapshotOf(
 }
 
 /** Rule R4: the IBAN on the contract signature, validated; direct debit cannot do without it. */
-function chargedIban(command: IssueInvoice, problems: RefusalReason[]): string | null {
-  const { paymentMethod, iban: raw } = command.data;
+function chargedIban(input: InvoiceContent, problems: RefusalReason[]): string | null {
+  const { paymentMethod, iban: raw } = input;
   if (!PAYMENT_METHODS.includes(paymentMethod))
     problems.push(
       invalid(
@@ -133,8 +178,8 @@ function chargedIban(command: IssueInvoice, problems: RefusalReason[]): string |
   return null;
 }
 
-function checkDates(command: IssueInvoice, problems: RefusalReason[]): void {
-  const { issueDate, dueDate } = command.data;
+function checkDates(input: InvoiceContent, problems: RefusalReason[]): void {
+  const { issueDate, dueDate } = input;
   checkDay(issueDate, 'issueDate', problems);
   checkDay(dueDate, 'dueDate', problems);
   if (isPlainDate(issueDate) && isPlainDate(dueDate) && dueDate < issueDate)
