@@ -59,16 +59,21 @@ export class ProjectionRunner {
     this.running = undefined;
   }
 
-  /** Applies everything the log holds now, then returns the position reached. */
-  async catchUp(): Promise<bigint> {
+  /**
+   * Applies everything the log lets readers see now (or only up to `upTo`, inclusive), one
+   * batch at a time, then returns the position reached.
+   */
+  async catchUp(upTo?: bigint): Promise<bigint> {
     await this.loadCheckpoints();
     for (;;) {
-      const batch = await this.eventStore.readAll({
+      const read = await this.eventStore.readAll({
         fromPosition: this.position,
         limit: this.options.batchSize ?? 500,
       });
+      const batch = upTo === undefined ? read : read.filter((event) => event.position <= upTo);
       if (batch.length === 0) return this.position;
       await this.applyBatch(batch);
+      if (batch.length < read.length) return this.position;
     }
   }
 
@@ -113,10 +118,13 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
         if (last <= checkpoint) continue;
-        for (const event of batch) {
-          if (event.position > checkpoint && projection.handles.includes(event.type)) {
-            await projection.apply(event, manager);
-          }
+        const handled = batch.filter(
+          (event) => event.position > checkpoint && projection.handles.includes(event.type),
+        );
+        if (projection.applyBatch) {
+          if (handled.length > 0) await projection.applyBatch(handled, manager);
+        } else {
+          for (const event of handled) await projection.apply(event, manager);
         }
         await checkpointStore.save(manager, projection.name, last);
       }

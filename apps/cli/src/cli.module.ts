@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule } from '../../api/src/config/config.module';
+import { ReadModelsModule } from '../../api/src/infrastructure/read-models.module';
+import { StorageModule } from '../../api/src/infrastructure/storage.module';
+import { AsOfCommand } from './as-of/as-of.command';
+import { CliOutput } from './cli-output';
+import { ExportCommand } from './export/export.command';
+import { RebuildCommand } from './rebuild/rebuild.command';
+import { SimulateCommand } from './simulate/simulate.command';
+import { VerifyCommand } from './verify/verify.command';
+
+export const cliCommands = [
+  RebuildCommand,
+  VerifyCommand,
+  AsOfCommand,
+  ExportCommand,
+  SimulateCommand,
+];
+
+/**
+ * The auditors' command line on the API's own configuration and storage wiring (DATA_DIR,
+ * DATABASE_URL, DATABASE_SCHEMA, EVENTSTORE_CONNECTION_STRING). The read models are opened
+ * and migrated, but no projection runner follows the log: each command replays what it needs.
+ */
+@Module({
+  imports: [AppConfigModule, StorageModule, ReadModelsModule],
+  providers: [CliOutput, ...cliCommands],
+})
+export class CliModule {}

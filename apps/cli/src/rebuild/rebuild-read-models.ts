@@ -1,0 +1,56 @@
+import { EventStore } from '@app/event-store';
+import { allReadModelProjections, Projection } from '@app/read-models';
+import { DataSource } from 'typeorm';
+import { ReplayProgress } from '../replay/progress-bar';
+import { logHead, replayProjections } from '../replay/replay-projections';
+
+export class UnknownProjectionError extends Error {
+  constructor(name: string, known: readonly string[]) {
+    super(`Unknown projection "${name}". Projections: ${known.join(', ')}`);
+  }
+}
+
+/** The named projection, or every one when no name is given; refuses an unknown name. */
+export function selectProjections(name?: string): Projection[] {
+  const all = allReadModelProjections();
+  if (name === undefined) return all;
+  const found = all.filter((projection) => projection.name === name);
+  if (found.length === 0)
+    throw new UnknownProjectionError(
+      name,
+      all.map((projection) => projection.name),
+    );
+  return found;
+}
+
+export interface RebuildOutcome {
+  projections: string[];
+  tables: string[];
+  position: bigint;
+}
+
+/**
+ * Empties the projections' tables and checkpoints in one transaction, then replays the log
+ * into them up to its last committed event. Stop the projection runner (the API's or
+ * `npm run projections`) first, or it keeps applying on top of the rebuild.
+ */
+export async function rebuildReadModels(
+  store: EventStore,
+  dataSource: DataSource,
+  projections: readonly Projection[],
+  callbacks: { onStart?(target: bigint): void; onProgress?(progress: ReplayProgress): void } = {},
+): Promise<RebuildOutcome> {
+  const tables = projections.flatMap((projection) => projection.tables);
+  const names = projections.map((projection) => projection.name);
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')}`);
+    await manager.query('DELETE FROM projection_checkpoints WHERE name = ANY($1::text[])', [names]);
+  });
+  const target = await logHead(store);
+  callbacks.onStart?.(target);
+  const position = await replayProjections(store, dataSource, projections, {
+    upTo: target,
+    onProgress: callbacks.onProgress,
+  });
+  return { projections: names, tables, position };
+}

@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { Command, CommandRunner } from 'nest-commander';
+import { DataSource } from 'typeorm';
+import { READ_MODELS } from '../../../api/src/infrastructure/read-models.module';
+import { CliOutput } from '../cli-output';
+import { ReplayProgressBar } from '../replay/progress-bar';
+import {
+  rebuildReadModels,
+  selectProjections,
+  UnknownProjectionError,
+} from './rebuild-read-models';
+
+@Command({
+  name: 'rebuild',
+  arguments: '[projection]',
+  description:
+    'Drop and rebuild read models from the log (one projection, or all), with a progress bar',
+})
+export class RebuildCommand extends CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly dataSource: DataSource,
+    private readonly output: CliOutput,
+  ) {
+    super();
+  }
+
+  async run([name]: string[]): Promise<void> {
+    let projections;
+    try {
+      projections = selectProjections(name);
+    } catch (error) {
+      if (error instanceof UnknownProjectionError) return this.output.fail(error.message);
+      throw error;
+    }
+    let bar: ReplayProgressBar | undefined;
+    const startedAt = Date.now();
+    let events = 0;
+    try {
+      const outcome = await rebuildReadModels(this.store, this.dataSource, projections, {
+        onStart: (target) => (bar = new ReplayProgressBar('rebuild', target, this.output.stderr)),
+        onProgress: (progress) => {
+          events = progress.events;
+          bar?.update(progress);
+        },
+      });
+      bar?.stop();
+      const seconds = (Date.now() - startedAt) / 1000;
+      this.output.message(
+        `Rebuilt ${outcome.projections.join(', ')} (${outcome.tables.join(', ')}) up to position ${outcome.position}: ${events} events in ${seconds.toFixed(1)} s`,
+      );
+    } finally {
+      bar?.stop();
+    }
+  }
+}

@@ -1,0 +1,320 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { Test, TestingModule } from '@nestjs/testing';
+import request from 'supertest';
+import { dateInZone } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../apps/api/src/config/app-config';
+import { READ_MODELS } from '../apps/api/src/infrastructure/read-models.module';
+import { APP_CONFIG } from '../apps/api/src/infrastructure/tokens';
+import { AsOfCommand } from '../apps/cli/src/as-of/as-of.command';
+import { CliModule } from '../apps/cli/src/cli.module';
+import { CliOutput } from '../apps/cli/src/cli-output';
+import { ExportCommand } from '../apps/cli/src/export/export.command';
+import { RebuildCommand } from '../apps/cli/src/rebuild/rebuild.command';
+import { SimulateCommand } from '../apps/cli/src/simulate/simulate.command';
+import { VerifyCommand } from '../apps/cli/src/verify/verify.command';
+import { startTestApp, TEST_API_KEYS } from './support/test-app';
+
+const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
+const IBAN = 'ES91 2100 0418 4502 0005 1332';
+
+/** A CliOutput that keeps what a command wrote. */
+class CapturedOutput extends CliOutput {
+  private out = '';
+  private err = '';
+  override readonly stdout = capture((text) => (this.out += text));
+  override readonly stderr = capture((text) => (this.err += text));
+  take(): { stdout: string; stderr: string; failed: boolean } {
+    const taken = { stdout: this.out, stderr: this.err, failed: this.failed };
+    this.out = '';
+    this.err = '';
+    this.failed = false;
+    process.exitCode = 0;
+    return taken;
+  }
+}
+function capture(onText: (text: string) => void): PassThrough {
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => onText(chunk.toString()));
+  return stream;
+}
+
+interface Seeded {
+  customers: string[];
+  contract: string;
+  subscription: string;
+}
+
+/** A small workload through the real API: customers, billing, a signed contract, a subscription. */
+async function seed(
+  config: Record<string, string>,
+): Promise<{ seeded: Seeded; config: AppConfig }> {
+  const testApp = await startTestApp(config);
+  const http = () => request(testApp.app.getHttpServer());
+  try {
+    const customers: string[] = [];
+    for (let n = 1; n <= 4; n++) {
+      const res = await http()
+        .post('/api/customers')
+        .set(operator)
+        .send({ personType: 'legal', name: `Auditada ${n} SL`, zone: n % 2 ? 'Norte' : 'Sur' })
+        .expect(201);
+      customers.push(res.body.id);
+    }
+    await http()
+      .put(`/api/customers/${customers[0]}/billing-settings`)
+      .set(operator)
+      .send({
+        billingEnabled: true,
+        paymentMethod: 'direct_debit',
+        billingDay: 5,
+        invoiceSeries: 'F',
+        sendInvoiceEmail: true,
+        iban: IBAN,
+      })
+      .expect(200);
+    await http()
+      .patch(`/api/customers/${customers[1]}`)
+      .set(operator)
+      .send({ zone: 'Este' })
+      .expect(200);
+    await http()
+      .post(`/api/customers/${customers[3]}/deactivate`)
+      .set(operator)
+      .send({})
+      .expect(200);
+    const contract = (
+      await http()
+        .post('/api/contracts')
+        .set(operator)
+        .send({ customerId: customers[0], paymentMethod: 'direct_debit' })
+        .expect(201)
+    ).body.id as string;
+    await http()
+      .post(`/api/contracts/${contract}/sign`)
+      .set(operator)
+      .send({
+        iban: IBAN,
+        signatory: 'Ana',
+        mandateReference: 'M-1',
+        signedAt: '2026-01-10T10:00:00Z',
+      })
+      .expect(200);
+    const subscription = (
+      await http()
+        .post('/api/subscriptions')
+        .set(operator)
+        .send({
+          contractId: contract,
+          tariff: 'Fibra 600',
+          monthlyPriceCents: 3500,
+          billingMode: 'advance',
+        })
+        .expect(201)
+    ).body.id as string;
+    const last = await http()
+      .post(`/api/subscriptions/${subscription}/activate`)
+      .set(operator)
+      .send({})
+      .expect(200);
+    await http()
+      .get(`/api/customers/${customers[0]}`)
+      .set({ ...operator, 'X-Min-Position': String(last.body.position) })
+      .expect(200);
+    return { seeded: { customers, contract, subscription }, config: testApp.config };
+  } finally {
+    await testApp.close();
+  }
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+
+describe(`the auditors' command line on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cli-e2e-'));
+  const schema = `cli_${Date.now().toString(36)}`;
+  let seeded: Seeded;
+  let config: AppConfig;
+  let cli: TestingModule;
+  let output: CapturedOutput;
+  const readModels = () => cli.get<DataSource>(READ_MODELS);
+
+  async function openCli(): Promise<void> {
+    output = new CapturedOutput();
+    cli = await Test.createTestingModule({ imports: [CliModule] })
+      .overrideProvider(APP_CONFIG)
+      .useValue({ ...config, PROJECTIONS_IN_PROCESS: false })
+      .overrideProvider(CliOutput)
+      .useValue(output)
+      .compile();
+    await cli.init();
+  }
+
+  beforeAll(async () => {
+    ({ seeded, config } = await seed(
+      databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : { DATA_DIR: dataDir },
+    ));
+    await openCli();
+  }, 60_000);
+  afterAll(async () => {
+    await cli?.close();
+    if (databaseUrl) {
+      const { PostgresDatabase } = await import('@app/database');
+      const db = await PostgresDatabase.open({ connectionString: databaseUrl });
+      await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await db.close();
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('verify passes after the seeded workload, and fails naming a tampered row', async () => {
+    await cli.get(VerifyCommand).run([]);
+    const passed = output.take();
+    expect(passed.failed).toBe(false);
+    expect(passed.stderr).toMatch(/^OK: the read models \(customer_file, .*\) equal a rebuild/m);
+
+    const [ana, bea] = seeded.customers;
+    await readModels().query(`UPDATE customer_file SET zone = 'Tampered' WHERE id = $1`, [bea]);
+    await readModels().query(`DELETE FROM customer_subscriptions WHERE id = $1`, [
+      seeded.subscription,
+    ]);
+    await cli.get(VerifyCommand).run([]);
+    const failed = output.take();
+    expect(failed.failed).toBe(true);
+    expect(failed.stderr).toContain(
+      `customer_file {"id":"${bea}"} zone: live "Tampered" vs rebuilt "Este"`,
+    );
+    expect(failed.stderr).toContain(
+      `customer_subscriptions {"id":"${seeded.subscription}"}: missing from the live read models`,
+    );
+    expect(failed.stderr).not.toContain(ana);
+    expect(failed.stderr).toMatch(/FAILED: 2 row\(s\) differ/);
+    const schemas = await readModels().query(
+      "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'verify\\_%'",
+    );
+    expect(schemas).toEqual([]);
+  });
+
+  it('rebuild repairs the tampered projections; an unknown name is refused with the list', async () => {
+    await cli.get(RebuildCommand).run(['no-such-view']);
+    const refused = output.take();
+    expect(refused.failed).toBe(true);
+    expect(refused.stderr).toContain(
+      'Unknown projection "no-such-view". Projections: customer-file,',
+    );
+
+    await cli.get(RebuildCommand).run(['customer-file']);
+    expect(output.take().stderr).toMatch(
+      /Rebuilt customer-file \(customer_file\) up to position \d+: \d+ events/,
+    );
+    expect(
+      (
+        await readModels().query('SELECT zone FROM customer_file WHERE id = $1', [
+          seeded.customers[1],
+        ])
+      )[0].zone,
+    ).toBe('Este');
+    await cli.get(VerifyCommand).run([]);
+    expect(output.take().failed).toBe(true);
+
+    await cli.get(RebuildCommand).run([]);
+    expect(output.take().failed).toBe(false);
+    await cli.get(VerifyCommand).run([]);
+    expect(output.take()).toMatchObject({ failed: false, stderr: expect.stringMatching(/^OK/m) });
+  });
+
+  it('as-of prints a stream folded at a version or instant; export writes NDJSON', async () => {
+    const stream = `customer-${seeded.customers[1]}`;
+    await cli.get(AsOfCommand).run([stream, '1']);
+    const first = JSON.parse(output.take().stdout);
+    expect(first).toMatchObject({ kind: 'customer', version: 1, state: { status: 'active' } });
+    expect(JSON.stringify(first.state)).toContain('"Sur"');
+    await cli.get(AsOfCommand).run([stream]);
+    expect(JSON.stringify(JSON.parse(output.take().stdout).state)).toContain('"Este"');
+    await cli.get(AsOfCommand).run([stream, 'soon']);
+    expect(output.take()).toMatchObject({
+      failed: true,
+      stderr: expect.stringContaining('ISO-8601'),
+    });
+    await cli.get(AsOfCommand).run(['es-reservations-1']);
+    expect(output.take().failed).toBe(true);
+
+    await cli.get(ExportCommand).run([`subscription-${seeded.subscription}`]);
+    const lines = output
+      .take()
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((event) => event.type)).toEqual([
+      'SubscriptionRequested',
+      'SubscriptionActivated',
+    ]);
+    expect(lines[1]).toMatchObject({
+      version: 2,
+      position: expect.any(Number),
+      metadata: { actor: expect.any(String) },
+    });
+
+    await cli.get(ExportCommand).run(['all']);
+    const all = output
+      .take()
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const positions = all.map((event) => event.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(all.filter((event) => event.type === 'CustomerRegistered')).toHaveLength(4);
+  });
+
+  it('simulate prints invoices and amounts per cycle and problems by code', async () => {
+    const from = dateInZone(new Date(Date.now() + 40 * 86_400_000).toISOString());
+    await cli.get(SimulateCommand).run([], { cycles: 2, from });
+    const { stdout } = output.take();
+    expect(stdout).toContain(`Simulation from ${from}, 2 cycle(s)`);
+    expect(stdout).toContain('1 contract(s) simulated');
+    const cycleRows = stdout.match(/^\d{4}-\d{2} .*$/gm) ?? [];
+    expect(cycleRows).toHaveLength(2);
+    for (const row of cycleRows) expect(row).toMatch(/\s1\s+35\.00 EUR\s+7\.35 EUR\s+42\.35 EUR$/);
+    expect(stdout).toMatch(/^R12\.INVOICE_EMAIL_WITHOUT_MAIN_EMAIL\s+1\s+1\s+0$/m);
+  });
+
+  it('exits with status 1 from the real command line when a row was tampered with', async () => {
+    await readModels().query(
+      `UPDATE customer_contracts SET payment_method = 'cash' WHERE id = $1`,
+      [seeded.contract],
+    );
+    await cli.close();
+    const env = {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      ...(databaseUrl
+        ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema }
+        : { DATA_DIR: dataDir }),
+    };
+    const run = promisify(execFile);
+    const failure = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/cli/src/main.ts',
+        'verify',
+      ],
+      { env },
+    ).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(
+      `customer_contracts {"id":"${seeded.contract}"} payment_method: live "cash" vs rebuilt "direct_debit"`,
+    );
+    await openCli();
+  }, 60_000);
+});
