@@ -14,4 +14,10 @@ export interface Projection {
   /** Tables it owns, emptied by a rebuild. */
   readonly tables: readonly string[];
   apply(event: RecordedEvent, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: the events of one batch this projection handles, past its checkpoint, in log
+   * order, applied with as few statements as it can (a rebuild's speed). Must leave the read
+   * model exactly as `apply` on each event in turn would.
+   */
+  applyBatch?(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
 }
