@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { InvoicesModule } from '../invoices/invoices.module';
+import { BillingRunService } from './billing-runs/billing-run.service';
+import { BillingRunsController } from './billing-runs/billing-runs.http.controller';
+import { MigrationCreditRunService } from './migration-credits/migration-credit-run.service';
+import { MigrationCreditsController } from './migration-credits/migration-credits.http.controller';
 import { SimulationsController } from './simulations.http.controller';
 
-@Module({ controllers: [SimulationsController] })
+@Module({
+  imports: [InvoicesModule],
+  controllers: [SimulationsController, BillingRunsController, MigrationCreditsController],
+  providers: [BillingRunService, MigrationCreditRunService],
+})
 export class BillingModule {}

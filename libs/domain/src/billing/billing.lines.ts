@@ -8,9 +8,11 @@ export const DEFAULT_VAT_RATE_PERCENT = 21;
  * - `tariff`: the subscription's monthly price over the days it was active (prorated);
  * - `discount`: a "bonificación", a negative line beside the tariff lines it reduces;
  * - `extra-charge`: an "importe adicional", one-off or recurring;
- * - `migration-credit`: a credit-note line giving back unused days of an old tariff (R10).
+ * - `migration-credit`: a credit-note line giving back unused days of an old tariff (R10);
+ * - `correction`: a credit-note line an operator grants (R9), an amount given back.
  */
-export type BillingLineKind = 'tariff' | 'discount' | 'extra-charge' | 'migration-credit';
+export type BillingLineKind =
+  'tariff' | 'discount' | 'extra-charge' | 'migration-credit' | 'correction';
 
 /**
  * One line of an invoice or credit note. Money is net of VAT in `amountCents`; VAT is computed

@@ -15,6 +15,7 @@ export * from './billing.lines';
 export * from './billing.pricing-input';
 export * from './billing.pricing';
 export * from './billing.migration-credit';
+export * from './billing.migration-credits-due';
 export * from './billing.credit-limit';
 export * from './billing.invoice-numbering';
 export * from './billing.errors';

@@ -7,4 +7,5 @@ export * from './invoice.commands';
 export * from './invoice.state';
 export * from './invoice.evolve';
 export * from './invoice.balance';
+export * from './credit-note-lines';
 export { invoiceDecider, decideInvoice } from './invoice.decider';

@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  BillingProblem,
+  ContractBillingSnapshot,
+  DEFAULT_VAT_RATE_PERCENT,
+  DraftedInvoice,
+  InvoiceToIssue,
+  invoicesToIssue,
+  IssuedInvoice,
+  maskIban,
+  PlainDate,
+  YearMonth,
+} from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { contractBillingSnapshots } from '@app/read-models';
+import { DataSource } from 'typeorm';
+import { CommandContext } from '../../infrastructure/commands/command-context';
+import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
+import { READ_MODELS } from '../../infrastructure/read-models.module';
+import { InvoiceDocuments, invoiceIdFor } from '../../invoices/invoice-documents';
+import { inBatches } from './in-batches';
+
+export interface BillingRunRequest {
+  period: YearMonth;
+  customerIds?: string[];
+  issueDate?: PlainDate;
+  vatDefault?: number;
+}
+
+/** One invoice the run issued, as API.md answers it (the IBAN masked). */
+export interface IssuedInvoiceSummary {
+  invoiceId: string;
+  number: string;
+  series: string;
+  customerId: string;
+  contractId: string;
+  cyclePeriod: YearMonth;
+  billingPeriod: { from: string; to: string };
+  issueDate: string;
+  dueDate: string;
+  paymentMethod: string;
+  maskedIban: string | null;
+  totals: IssuedInvoice['totals'];
+}
+
+export interface BillingRunResult {
+  period: YearMonth;
+  /** The invoices this run issued, in number order per series. */
+  issued: IssuedInvoiceSummary[];
+  /** Contracts whose invoice for the period an earlier (or racing) run had already issued. */
+  alreadyIssued: number;
+  /** Rule R12's problems met on the way; those that block leave their contract uninvoiced. */
+  problems: BillingProblem[];
+  /** The log position after the run: pass it as `X-Min-Position` to read the invoices. */
+  position: number | null;
+}
+
+/** Contracts read and drafted at once; PGlite serialises them anyway, PostgreSQL does not. */
+const CONCURRENCY = 8;
+
+/**
+ * A billing run for one period (rules R7, R8, R4, R15): every billable contract gets its one
+ * invoice for the cycle, priced from the cycle-simulation view by the function the simulator
+ * uses. The view is read once it has every event committed so far. Each invoice has an id
+ * derived from its contract and cycle, so running a period again — or twice at once — issues
+ * nothing new; drafts left by a run cut short are numbered and issued by the next one.
+ */
+@Injectable()
+export class BillingRunService {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly progress: ProjectionProgress,
+    private readonly documents: InvoiceDocuments,
+  ) {}
+
+  async run(request: BillingRunRequest, context: CommandContext): Promise<BillingRunResult> {
+    await this.progress.waitFor(await this.store.lastCommittedPosition());
+    const snapshots = await contractBillingSnapshots(this.readModels, {
+      customerIds: request.customerIds,
+    });
+    snapshots.sort(byCustomerThenContract);
+    const problems: BillingProblem[] = [];
+    const drafts: DraftedInvoice[] = [];
+    let alreadyIssued = 0;
+    await inBatches(snapshots, CONCURRENCY, async (snapshot) => {
+      const state = await this.draftFor(snapshot, request, context, problems);
+      if (state?.status === 'draft') drafts.push(state);
+      if (state?.status === 'issued') alreadyIssued++;
+    });
+    const issued: IssuedInvoiceSummary[] = [];
+    for (const [series, ofSeries] of groupBySeries(drafts)) {
+      for (const { invoice, issuedHere } of await this.documents.issueDrafts(
+        series,
+        ofSeries,
+        context,
+      )) {
+        if (issuedHere) issued.push(summaryOf(invoice));
+        else alreadyIssued++;
+      }
+    }
+    const position = await this.store.lastCommittedPosition();
+    return {
+      period: request.period,
+      issued,
+      alreadyIssued,
+      problems,
+      position: position === undefined ? null : Number(position),
+    };
+  }
+
+  /** The contract's invoice for the period: the one already there, or a new draft, or none. */
+  private async draftFor(
+    snapshot: ContractBillingSnapshot,
+    request: BillingRunRequest,
+    context: CommandContext,
+    problems: BillingProblem[],
+  ) {
+    const invoiceId = invoiceIdFor(snapshot.contractId, request.period);
+    const existing = await this.documents.state(invoiceId);
+    if (existing.status !== 'none') return existing;
+    const outcome = invoicesToIssue(
+      snapshot,
+      request.period,
+      request.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
+      { issueDate: request.issueDate },
+    );
+    problems.push(...outcome.problems);
+    const [invoice] = outcome.invoices;
+    if (invoice === undefined) return null;
+    return this.documents.draft(draftCommand(invoiceId, invoice, context), context);
+  }
+}
+
+function draftCommand(invoiceId: string, invoice: InvoiceToIssue, context: CommandContext) {
+  const { cycle: _cycle, sendByEmail: _email, customer, ...content } = invoice;
+  return {
+    type: 'DraftInvoice' as const,
+    data: { ...content, invoiceId, customer: { ...customer } },
+    metadata: { at: context.at },
+  };
+}
+
+function groupBySeries(drafts: DraftedInvoice[]): Map<string, DraftedInvoice[]> {
+  const groups = new Map<string, DraftedInvoice[]>();
+  for (const draft of [...drafts].sort(byCustomerThenContract)) {
+    groups.set(draft.series, [...(groups.get(draft.series) ?? []), draft]);
+  }
+  return groups;
+}
+
+function byCustomerThenContract(
+  a: { customerId: string; contractId: string },
+  b: { customerId: string; contractId: string },
+): number {
+  return a.customerId.localeCompare(b.customerId) || a.contractId.localeCompare(b.contractId);
+}
+
+function summaryOf(invoice: IssuedInvoice): IssuedInvoiceSummary {
+  return {
+    invoiceId: invoice.invoiceId,
+    number: invoice.formatted,
+    series: invoice.series,
+    customerId: invoice.customerId,
+    contractId: invoice.contractId,
+    cyclePeriod: invoice.cyclePeriod,
+    billingPeriod: invoice.billingPeriod,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    paymentMethod: invoice.paymentMethod,
+    maskedIban: invoice.iban === null ? null : maskIban(invoice.iban),
+    totals: invoice.totals,
+  };
+}

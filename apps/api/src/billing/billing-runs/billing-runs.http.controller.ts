@@ -1,0 +1,24 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandEndpoint } from '../../auth/access.decorator';
+import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { BillingRunDto } from './billing-run.request.dto';
+import { BillingRunResult, BillingRunService } from './billing-run.service';
+
+/** Billing runs (rules R7, R8): one invoice per billable contract for the period. */
+@ApiTags('billing')
+@ApiBearerAuth()
+@Controller('billing')
+export class BillingRunsController {
+  constructor(private readonly runs: BillingRunService) {}
+
+  @Post('runs')
+  @CommandEndpoint()
+  @ApiOperation({
+    summary:
+      'Issue the invoices of a period; running it again issues nothing new. Answers the invoices issued and the problems met',
+  })
+  run(@Body() body: BillingRunDto, @Context() context: CommandContext): Promise<BillingRunResult> {
+    return this.runs.run(body, context);
+  }
+}

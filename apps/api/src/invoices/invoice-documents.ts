@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DraftInvoice,
+  DraftedInvoice,
+  InvoiceCommand,
+  invoiceDecider,
+  InvoiceEvent,
+  InvoiceState,
+  invoiceStream,
+  IssuedInvoice,
+  rectifyingSeries,
+} from '@app/domain';
+import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@app/event-store';
+import { v5 as uuidv5 } from 'uuid';
+import { CommandContext } from '../infrastructure/commands/command-context';
+import { toNewEvent, toNumber } from '../infrastructure/commands/decide-and-append';
+import { foldState } from '../infrastructure/commands/load-state';
+import { numbersFor } from './invoice-numbering';
+
+/** Names ids this service derives, so the same facts always give the same id. */
+const DERIVED_IDS = '5b0f8c52-6a3e-4f0e-9d7c-2a4a1c9e8b13';
+
+/** Rule R7: the one invoice of a contract for a cycle has one id, whoever issues it. */
+export const invoiceIdFor = (contractId: string, cyclePeriod: string): string =>
+  uuidv5(`invoice/${contractId}/${cyclePeriod}`, DERIVED_IDS);
+
+/** The direct-debit effect a billing run sends for an invoice it issues. */
+export const firstEffectIdFor = (invoiceId: string): string =>
+  uuidv5(`effect/${invoiceId}/1`, DERIVED_IDS);
+
+/** A decision on the invoice's latest state; return `[]` to write nothing. */
+type Decision = (state: InvoiceState) => InvoiceCommand[];
+
+/** The invoice after a decision, with API.md's version and log position of the last write. */
+export interface InvoiceDecided {
+  state: InvoiceState;
+  version: number;
+  position: number | null;
+}
+
+/** Appends to one invoice stream that lost a race are retried on the fresh state this often. */
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Invoices and credit notes in two steps (R8): a document is drafted, then numbered in its
+ * series, then issued under that number. Numbers are only taken for drafts, which can always be
+ * issued, so no number is ever skipped; a step cut short is finished by whoever comes next
+ * (a retried run, the next credit note on the invoice), never redone.
+ */
+@Injectable()
+export class InvoiceDocuments {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async state(invoiceId: string): Promise<InvoiceState> {
+    return foldState(await this.store.readStream(invoiceStream(invoiceId)), invoiceDecider);
+  }
+
+  /** Drafts the invoice unless it exists (drafted or issued by an earlier or racing run). */
+  async draft(command: DraftInvoice, context: CommandContext): Promise<InvoiceState> {
+    const decided = await this.decide(command.data.invoiceId, context, (state) =>
+      state.status === 'none' ? [command] : [],
+    );
+    return decided.state;
+  }
+
+  /**
+   * Numbers the drafts in `series` (in the order given) and issues them; invoices paid by
+   * direct debit get their effect in the same append. Answers each invoice as issued, with
+   * whether this call issued it (`false`: a racing run did).
+   */
+  async issueDrafts(
+    series: string,
+    drafts: readonly DraftedInvoice[],
+    context: CommandContext,
+  ): Promise<{ invoice: IssuedInvoice; issuedHere: boolean }[]> {
+    const numbers = await numbersFor(
+      this.store,
+      series,
+      drafts.map((draft) => draft.invoiceId),
+      context,
+    );
+    const issued = [];
+    for (const draft of drafts) {
+      const number = numbers.get(draft.invoiceId)!.number;
+      let issuedHere = false;
+      const { state } = await this.decide(draft.invoiceId, context, (current) => {
+        issuedHere = current.status === 'draft';
+        return issuedHere ? issueCommands(draft, number, context) : [];
+      });
+      issued.push({ invoice: state as IssuedInvoice, issuedHere });
+    }
+    return issued;
+  }
+
+  /**
+   * Grants a credit note: drafts it (checked and counted against the invoice, R9), numbers it
+   * in the rectifying series, grants it. Drafts left by an earlier grant cut short are granted
+   * first, so their numbers come before this one's.
+   */
+  async grantCreditNote(
+    command: Extract<InvoiceCommand, { type: 'DraftCreditNote' }>,
+    context: CommandContext,
+  ): Promise<InvoiceDecided> {
+    const { invoiceId } = command.data;
+    await this.decide(invoiceId, context, () => [command], context.expectedVersion);
+    return this.grantDraftCreditNotes(invoiceId, { ...context, expectedVersion: undefined });
+  }
+
+  /** Numbers and grants every credit note drafted on the invoice and not granted yet. */
+  async grantDraftCreditNotes(invoiceId: string, context: CommandContext): Promise<InvoiceDecided> {
+    let decided = await this.decide(invoiceId, context, () => []);
+    const { state } = decided;
+    if (state.status !== 'issued' || state.draftCreditNotes.length === 0) return decided;
+    const ids = state.draftCreditNotes.map((note) => note.creditNoteId);
+    const numbers = await numbersFor(this.store, rectifyingSeries(state.series), ids, context);
+    for (const creditNoteId of ids) {
+      const number = numbers.get(creditNoteId)!.number;
+      decided = await this.decide(invoiceId, context, (current) =>
+        current.status === 'issued' &&
+        current.draftCreditNotes.some((note) => note.creditNoteId === creditNoteId)
+          ? [
+              {
+                type: 'GrantDraftCreditNote',
+                data: { invoiceId, creditNoteId, number },
+                metadata: { at: context.at },
+              },
+            ]
+          : [],
+      );
+    }
+    return decided;
+  }
+
+  /**
+   * Load → decide → append on the invoice's stream, with the revision loaded; a lost race is
+   * decided again on the fresh state (unless the client pinned `expectedVersion`).
+   */
+  async decide(
+    invoiceId: string,
+    context: CommandContext,
+    decision: Decision,
+    expectedVersion?: number,
+  ): Promise<InvoiceDecided> {
+    const stream = invoiceStream(invoiceId);
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.store.readStream(stream);
+      if (expectedVersion !== undefined && expectedVersion !== recorded.length)
+        throw new WrongExpectedRevisionError(
+          stream,
+          expectedVersion === 0 ? 'no_stream' : BigInt(expectedVersion - 1),
+          recorded.length === 0 ? 'no_stream' : BigInt(recorded.length - 1),
+        );
+      let state = foldState(recorded, invoiceDecider);
+      const events: InvoiceEvent[] = [];
+      for (const command of decision(state)) {
+        const decided = invoiceDecider.decide(command, state);
+        state = decided.reduce(invoiceDecider.evolve, state);
+        events.push(...decided);
+      }
+      const last = recorded[recorded.length - 1];
+      if (events.length === 0)
+        return { state, version: recorded.length, position: toNumber(last?.position) };
+      try {
+        const written = await this.store.append(
+          stream,
+          events.map((event) => toNewEvent(event, context)),
+          { expectedRevision: last ? last.revision : 'no_stream' },
+        );
+        return {
+          state,
+          version: Number(written.nextRevision) + 1,
+          position: toNumber(written.position),
+        };
+      } catch (error) {
+        const retry =
+          error instanceof WrongExpectedRevisionError &&
+          expectedVersion === undefined &&
+          attempt < MAX_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+}
+
+/** Issue the draft under its number and, when it is paid by direct debit, send its effect. */
+function issueCommands(
+  draft: DraftedInvoice,
+  number: number,
+  context: CommandContext,
+): InvoiceCommand[] {
+  const metadata = { at: context.at };
+  const { invoiceId } = draft;
+  const issue: InvoiceCommand = {
+    type: 'IssueDraftInvoice',
+    data: { invoiceId, number },
+    metadata,
+  };
+  if (draft.paymentMethod !== 'direct_debit' || draft.iban === null || draft.totals.totalCents <= 0)
+    return [issue];
+  const effect: InvoiceCommand = {
+    type: 'CreateDirectDebitEffect',
+    data: { invoiceId, effectId: firstEffectIdFor(invoiceId) },
+    metadata,
+  };
+  return [issue, effect];
+}

@@ -1,0 +1,72 @@
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+  IntersectionType,
+} from '@nestjs/swagger';
+import { INVOICE_STATUSES, InvoiceStatus } from '@app/domain';
+import { customerAccount, customerInvoices, findCustomerFile, findInvoice } from '@app/read-models';
+import { IsIn, IsOptional } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { QueryEndpoint } from '../auth/access.decorator';
+import { PagingDto } from '../customers/queries/customer-list.query.dto';
+import { READ_MODELS } from '../infrastructure/read-models.module';
+
+class InvoiceStatusFilterDto {
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES })
+  @IsOptional()
+  @IsIn(INVOICE_STATUSES)
+  status?: InvoiceStatus;
+}
+
+class InvoiceListQueryDto extends IntersectionType(InvoiceStatusFilterDto, PagingDto) {}
+
+/** Invoices and credit notes with their lines, and the customer's account statement. */
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Controller()
+export class InvoiceQueriesController {
+  constructor(@Inject(READ_MODELS) private readonly readModels: DataSource) {}
+
+  @Get('customers/:id/invoices')
+  @QueryEndpoint()
+  @ApiOperation({ summary: "The invoices tab: newest first, each with today's status" })
+  async ofCustomer(@Param('id', ParseUUIDPipe) id: string, @Query() query: InvoiceListQueryDto) {
+    await this.customerExists(id);
+    return customerInvoices(this.readModels, id, query);
+  }
+
+  @Get('invoices/:id')
+  @QueryEndpoint()
+  @ApiOperation({ summary: 'One invoice: lines, credit notes, payments and effects' })
+  async invoice(@Param('id', ParseUUIDPipe) id: string) {
+    const invoice = await findInvoice(this.readModels, id);
+    if (!invoice) throw new NotFoundException(`No invoice ${id}`);
+    return invoice;
+  }
+
+  @Get('customers/:id/account')
+  @QueryEndpoint()
+  @ApiOperation({
+    summary: 'Balance, unpaid invoices, available credit, pending effects and transactions',
+  })
+  async account(@Param('id', ParseUUIDPipe) id: string) {
+    await this.customerExists(id);
+    return customerAccount(this.readModels, id);
+  }
+
+  private async customerExists(id: string): Promise<void> {
+    if (!(await findCustomerFile(this.readModels, id)))
+      throw new NotFoundException(`No customer ${id}`);
+  }
+}

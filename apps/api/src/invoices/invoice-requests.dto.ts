@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PAYMENT_METHODS } from '@app/domain';
+
+const CALENDAR_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const MAX_CENTS = 100_000_000_00;
+
+export class CreditNoteLineDto {
+  @ApiProperty({ example: 'Three days without service' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  description!: string;
+
+  @ApiProperty({ example: 1000, description: 'Net cents given back; VAT is added per line' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents!: number;
+
+  @ApiPropertyOptional({ example: 21, description: "Default: the invoice's own rate" })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  vatRatePercent?: number;
+}
+
+/** `amountCents` (one line) or `lines`, not both. */
+export class CreditNoteDto {
+  @ApiProperty({ example: 'Service outage 3–5 March' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+
+  @ApiPropertyOptional({
+    example: 1000,
+    description: "Net cents given back as one line at the invoice's VAT rate",
+  })
+  @ValidateIf((body: CreditNoteDto) => body.lines === undefined || body.amountCents !== undefined)
+  @IsInt({ message: 'give amountCents or lines' })
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents?: number;
+
+  @ApiPropertyOptional({ type: [CreditNoteLineDto] })
+  @ValidateIf((body: CreditNoteDto) => body.amountCents === undefined || body.lines !== undefined)
+  @IsArray({ message: 'give amountCents or lines' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CreditNoteLineDto)
+  lines?: CreditNoteLineDto[];
+}
+
+export class PaymentDto {
+  @ApiProperty({ example: 4235 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents!: number;
+
+  @ApiProperty({ enum: PAYMENT_METHODS })
+  @IsIn(PAYMENT_METHODS)
+  method!: (typeof PAYMENT_METHODS)[number];
+
+  @ApiPropertyOptional({ example: '2026-12-10', description: 'Date or date-time; default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  paidAt?: string;
+}
+
+export class DirectDebitEffectDto {
+  @ApiPropertyOptional({ description: 'Default: what is owed and not already being collected' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents?: number;
+
+  @ApiPropertyOptional({ example: '2026-12-20', description: "Default: the invoice's due date" })
+  @IsOptional()
+  @Matches(CALENDAR_DAY, { message: 'dueDate must be YYYY-MM-DD' })
+  dueDate?: string;
+}
+
+export class EffectCollectedDto {
+  @ApiPropertyOptional({ description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  collectedAt?: string;
+}
+
+export class EffectReturnedDto {
+  @ApiProperty({ example: 'MS02 refused by the debtor' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  returnedAt?: string;
+}

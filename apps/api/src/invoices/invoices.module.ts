@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { InvoiceCommandsController } from './invoice-commands.http.controller';
+import { InvoiceDocuments } from './invoice-documents';
+import { InvoiceQueriesController } from './invoice-queries.http.controller';
+
+@Module({
+  controllers: [InvoiceQueriesController, InvoiceCommandsController],
+  providers: [InvoiceDocuments],
+  exports: [InvoiceDocuments],
+})
+export class InvoicesModule {}
