@@ -11,6 +11,7 @@ import { CustomerQueriesController } from './queries/customer-queries.http.contr
 import { EditCustomerController } from './edit-customer/edit-customer.http.controller';
 import { CustomerDeletionFactsReader } from './lifecycle/deletion-facts';
 import { CustomerLifecycleController } from './lifecycle/lifecycle.http.controller';
+import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.http.controller';
 import { RecordInteractionController } from './record-interaction/record-interaction.http.controller';
 import { RegisterCustomerController } from './register-customer/register-customer.http.controller';
 
@@ -30,6 +31,7 @@ const queryControllers = [CustomerQueriesController];
     ContactsController,
     RecordInteractionController,
     CustomerLifecycleController,
+    ErasePersonalDataController,
   ],
   providers: [
     ...commandHandlers,

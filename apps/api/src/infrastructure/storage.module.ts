@@ -1,5 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { openDatabase, SqlDatabase } from '@app/database';
+import { customerPersonalDataPolicy } from '@app/domain';
 import { eventUpcasters } from '@app/domain/upcasters';
 import { createEventStore, EVENT_STORE, EventStore, UpcasterRegistry } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
@@ -31,6 +32,8 @@ import { APP_CONFIG, SQL_DATABASE } from './tokens';
           eventStoreConnectionString: config.EVENTSTORE_CONNECTION_STRING,
           pollIntervalMs: config.EVENT_POLL_INTERVAL_MS,
           upcasters: registryOf(eventUpcasters),
+          // Crypto-shredding: customers' personal fields sealed, keys in the SQL database.
+          personalData: customerPersonalDataPolicy,
         }),
     },
   ],

@@ -93,6 +93,12 @@ export type DeleteCustomer = DomainCommand<
   ForCustomer & { blockers: DeletionBlocker[] }
 >;
 
+/** Blockers (unpaid invoices, live subscriptions) gathered by the application layer. */
+export type EraseCustomerPersonalData = DomainCommand<
+  'EraseCustomerPersonalData',
+  ForCustomer & { blockers: DeletionBlocker[] }
+>;
+
 export type CustomerCommand =
   | RegisterCustomer
   | EditCustomer
@@ -106,6 +112,7 @@ export type CustomerCommand =
   | RecordInteraction
   | DeactivateCustomer
   | ReactivateCustomer
-  | DeleteCustomer;
+  | DeleteCustomer
+  | EraseCustomerPersonalData;
 
 export type CustomerCommandType = CustomerCommand['type'];

@@ -8,6 +8,7 @@ import { changeBillingSettings } from './decisions/change-billing-settings';
 import { addContactPerson, removeContactPerson } from './decisions/contacts';
 import { changeCustomerEmail, editCustomer, renameCustomer } from './decisions/edit-profile';
 import { deactivateCustomer, deleteCustomer, reactivateCustomer } from './decisions/lifecycle';
+import { erasePersonalData } from './decisions/erase-personal-data';
 import { recordInteraction } from './decisions/record-interaction';
 import { registerCustomer } from './decisions/register-customer';
 import { requireRegistered } from './decisions/require-registered';
@@ -16,6 +17,8 @@ import { requireRegistered } from './decisions/require-registered';
 export function decideCustomer(command: CustomerCommand, state: CustomerState): CustomerEvent[] {
   assertSameCustomer(command, state);
   if (command.type === 'RegisterCustomer') return registerCustomer(command, state);
+  // Erasure also applies to a deleted customer: its events still hold its personal data.
+  if (command.type === 'EraseCustomerPersonalData') return erasePersonalData(command, state);
   const customer = requireRegistered(state, command.data.customerId);
   switch (command.type) {
     case 'EditCustomer':

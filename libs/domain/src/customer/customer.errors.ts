@@ -4,6 +4,7 @@ import { DomainError } from '../shared/domain-error';
 export const CustomerRefusal = {
   notFound: 'CUSTOMER.NOT_FOUND',
   deleted: 'CUSTOMER.DELETED',
+  erased: 'CUSTOMER.ERASED',
   alreadyRegistered: 'CUSTOMER.ALREADY_REGISTERED',
   alreadyInactive: 'CUSTOMER.ALREADY_INACTIVE',
   alreadyActive: 'CUSTOMER.ALREADY_ACTIVE',
@@ -21,6 +22,12 @@ export const customerNotFound = (customerId: string) =>
   new DomainError(
     CustomerRefusal.notFound,
     `Customer ${customerId} is not registered; register it before changing it.`,
+  );
+
+export const customerErased = (customerId: string, erasedAt: string) =>
+  new DomainError(
+    CustomerRefusal.erased,
+    `The personal data of customer ${customerId} was erased on ${erasedAt}; it can no longer be changed.`,
   );
 
 export const customerDeleted = (customerId: string, deletedAt: string) =>

@@ -97,6 +97,15 @@ export type CustomerDeleted = DomainEvent<
   { customerId: string; deletedAt: string }
 >;
 
+/**
+ * The customer's personal data erased (GDPR art. 17): carries none itself. The event store
+ * destroys the customer's key on it, so every earlier personal field reads as erased.
+ */
+export type CustomerPersonalDataErased = DomainEvent<
+  'CustomerPersonalDataErased',
+  { customerId: string; erasedAt: string }
+>;
+
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerDetailsEdited
@@ -110,7 +119,8 @@ export type CustomerEvent =
   | InteractionRecorded
   | CustomerDeactivated
   | CustomerReactivated
-  | CustomerDeleted;
+  | CustomerDeleted
+  | CustomerPersonalDataErased;
 
 export type CustomerEventType = CustomerEvent['type'];
 
@@ -129,6 +139,7 @@ const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
   CustomerDeactivated: true,
   CustomerReactivated: true,
   CustomerDeleted: true,
+  CustomerPersonalDataErased: true,
 };
 
 export const CUSTOMER_EVENT_TYPES = Object.keys(CUSTOMER_EVENT_TYPE_SET) as CustomerEventType[];

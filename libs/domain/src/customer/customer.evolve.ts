@@ -59,6 +59,8 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
     }
     case 'CustomerDeleted':
       return { status: 'deleted', customerId: data.customerId, deletedAt: data.deletedAt };
+    case 'CustomerPersonalDataErased':
+      return { status: 'erased', customerId: data.customerId, erasedAt: data.erasedAt };
     default:
       return assertNever(type, 'customer event');
   }

@@ -22,10 +22,13 @@ export type InactiveCustomer = {
 /** A deleted customer keeps nothing but the fact: its data is gone with it. */
 export type DeletedCustomer = { status: 'deleted'; customerId: string; deletedAt: string };
 
+/** Personal data erased: like a deleted one, it keeps nothing but the fact. */
+export type ErasedCustomer = { status: 'erased'; customerId: string; erasedAt: string };
+
 export type RegisteredCustomer = ActiveCustomer | InactiveCustomer;
 
 export type CustomerState =
-  UnregisteredCustomer | ActiveCustomer | InactiveCustomer | DeletedCustomer;
+  UnregisteredCustomer | ActiveCustomer | InactiveCustomer | DeletedCustomer | ErasedCustomer;
 
 export const initialCustomerState: CustomerState = { status: 'unregistered' };
 

@@ -6,6 +6,8 @@ export * from './customer.billing';
 export * from './customer.addresses-and-contacts';
 export * from './customer.interaction';
 export * from './customer.deletion';
+export * from './customer.erasure';
+export * from './customer.personal-data';
 export * from './customer.errors';
 export * from './customer.events';
 export * from './customer.commands';

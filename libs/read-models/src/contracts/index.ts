@@ -11,6 +11,7 @@ export * from './contract.view';
 export * from './contract.queries';
 export * from './customer-iban-warnings';
 export * from './customer-deletion-facts';
+export * from './customer-erasure-facts';
 
 import { billingProjections } from '../billing';
 import { customerProjections } from '../customers';

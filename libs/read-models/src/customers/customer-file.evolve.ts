@@ -5,6 +5,10 @@ import {
   CustomerRegistered,
   DEFAULT_BILLING_SETTINGS,
   displayName,
+  EMPTY_ADDRESS,
+  erasedAddress,
+  erasedContact,
+  erasedPersonName,
   maskIban,
   PersonName,
   PostalAddress,
@@ -81,6 +85,8 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
     case 'CustomerDeleted':
       // The row stays (status `deleted`): the list can still show it when asked for deleted ones.
       return { status: 'deleted', deletedAt: new Date(event.data.deletedAt) };
+    case 'CustomerPersonalDataErased':
+      return erasedColumns(row);
     default:
       return assertNever(event, 'customer event');
   }
@@ -155,6 +161,30 @@ function billingColumns(settings: BillingSettings) {
     notifyEmails: [...rest.notifyEmails],
     maskedIban: iban && maskIban(iban),
     ibanFingerprint: ibanFingerprint(iban),
+  };
+}
+
+/**
+ * Every personal column set to its erased value, whatever it held: the live file and one rebuilt
+ * from the log (where the personal fields already read as erased) end up identical.
+ */
+function erasedColumns(row: CustomerFileRow): Columns {
+  return {
+    ...nameColumns(erasedPersonName(row.personType as PersonName['personType'])),
+    documentType: null,
+    documentNumber: null,
+    email: null,
+    phone: null,
+    mobile: null,
+    ...addressColumns(EMPTY_ADDRESS),
+    observations: null,
+    maskedIban: null,
+    ibanFingerprint: null,
+    taxId: null,
+    notifyEmails: [],
+    addresses: row.addresses.map(erasedAddress),
+    contacts: row.contacts.map(erasedContact),
+    deactivationReason: null,
   };
 }
 

@@ -5,7 +5,7 @@ import { Projection } from '../projection';
 import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
-import { customerHistorySource } from './customer.history-entries';
+import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
 
@@ -45,5 +45,19 @@ export class CustomerHistoryProjection implements Projection {
       .values(historyRowFor(event, entry) as QueryDeepPartialEntity<CustomerHistoryRow>)
       .orIgnore()
       .execute();
+    if (event.type === 'CustomerPersonalDataErased') await eraseLines(manager, event);
+  }
+}
+
+/** Rewrites the customer's own lines to their erased form (contracts' and invoices' are kept). */
+async function eraseLines(manager: EntityManager, event: RecordedEvent): Promise<void> {
+  const lines = manager.getRepository(CustomerHistoryRow);
+  for (const line of await lines.findBy({ stream: event.stream })) {
+    const erased = erasedHistoryLine(line);
+    // `changes` holds plain JSON, which TypeORM's deep-partial type cannot see through `unknown`.
+    await lines.update(
+      { eventId: line.eventId },
+      erased as QueryDeepPartialEntity<CustomerHistoryRow>,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import {
   assertNever,
   CUSTOMER_EVENT_TYPES,
+  CUSTOMER_PERSONAL_FIELDS,
   CustomerRegistered,
   detailFieldsOf,
   NAME_FIELDS,
@@ -110,9 +111,64 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
         summary: 'Customer deleted',
         changes: [{ field: 'status', before: null, after: 'deleted' }],
       };
+    case 'CustomerPersonalDataErased':
+      return { summary: 'Personal data erased', changes: [] };
     default:
       return assertNever(event, 'customer event');
   }
+}
+
+/** Fields whose values are personal data, wherever a history line lists them. */
+const PERSONAL_HISTORY_FIELDS = new Set<string>([
+  ...NAME_FIELDS,
+  'email',
+  ...Object.keys(CUSTOMER_PERSONAL_FIELDS.CustomerDetailsEdited?.changeLists?.changes ?? {}),
+  ...Object.keys(
+    CUSTOMER_PERSONAL_FIELDS.CustomerBillingSettingsChanged?.changeLists?.changes ?? {},
+  ),
+]);
+
+/** What is left of a tab entry (added address, contact, interaction) once erased: its ids. */
+const KEPT_OF_ENTRY: Record<string, readonly string[]> = {
+  addresses: ['addressId'],
+  contacts: ['contactId', 'consents'],
+  interactions: ['interactionId', 'kind', 'direction'],
+};
+
+/** Summaries that quote personal text, and what they say once erased. */
+const ERASED_SUMMARY: Record<string, string> = {
+  ContactPersonAdded: 'Contact person added',
+  CustomerDeactivated: 'Customer deactivated',
+};
+
+/**
+ * A customer-stream history line once the customer's personal data is erased: personal fields
+ * dropped, tab entries reduced to their ids. It depends only on what is not personal, so the
+ * live tab (rewritten on erasure) and one rebuilt from the log (erased values) are identical.
+ */
+export function erasedHistoryLine(line: {
+  eventType: string;
+  summary: string;
+  changes: HistoryChange[];
+}): { summary: string; changes: HistoryChange[] } {
+  const changes = line.changes
+    .filter((change) => !PERSONAL_HISTORY_FIELDS.has(change.field))
+    .map((change) => {
+      const kept = KEPT_OF_ENTRY[change.field];
+      if (!kept) return change;
+      return {
+        field: change.field,
+        before: pick(change.before, kept),
+        after: pick(change.after, kept),
+      };
+    });
+  return { summary: ERASED_SUMMARY[line.eventType] ?? line.summary, changes };
+}
+
+function pick(value: unknown, keys: readonly string[]): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([key]) => keys.includes(key));
+  return Object.fromEntries(entries);
 }
 
 /** Registration lists every field it filled in, from nothing. */

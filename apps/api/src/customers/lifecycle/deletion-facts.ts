@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CustomerDeletionFacts } from '@app/domain';
+import { CustomerDeletionFacts, ErasureFacts } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { customerDeletionFactsFromReadModels, draftContractIds } from '@app/read-models';
+import {
+  customerDeletionFactsFromReadModels,
+  customerErasureFactsFromReadModels,
+  draftContractIds,
+} from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
 import { READ_MODELS } from '../../infrastructure/read-models.module';
@@ -23,6 +27,12 @@ export class CustomerDeletionFactsReader {
   async factsFor(customerId: string): Promise<CustomerDeletionFacts> {
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     return customerDeletionFactsFromReadModels(this.readModels, customerId);
+  }
+
+  /** What keeps the customer's personal data from being erased: unpaid invoices, live service. */
+  async erasureFactsFor(customerId: string): Promise<ErasureFacts> {
+    await this.progress.waitFor(await this.store.lastCommittedPosition());
+    return customerErasureFactsFromReadModels(this.readModels, customerId);
   }
 
   /** The unsigned drafts that go with a deleted customer. */

@@ -5,6 +5,7 @@ import {
   CustomerCommandType,
   CustomerEvent,
   customerDecider,
+  customerPersonalDataPolicy,
   customerStream,
   Decider,
   decideBulkUpdate,
@@ -13,7 +14,13 @@ import {
   foldEvents,
   RegisterCustomer,
 } from '@app/domain';
-import { PostgresEventStore, RecordedEvent } from '@app/event-store';
+import {
+  CryptoShreddingEventStore,
+  EventStore,
+  PostgresEventStore,
+  RecordedEvent,
+  SqlPersonalDataKeys,
+} from '@app/event-store';
 import { openTestPglite, openTestPostgres } from '@app/event-store/testing/test-databases';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -56,13 +63,21 @@ export class CustomerLog {
 
   private constructor(
     readonly db: { db: SqlDatabase; dispose(): Promise<void> },
-    readonly store: PostgresEventStore,
+    readonly store: EventStore,
     readonly dataSource: DataSource,
   ) {}
 
-  static async open(label: string): Promise<CustomerLog> {
+  /** `sealPersonalData`: through the crypto-shredding decorator, as the application runs. */
+  static async open(label: string, { sealPersonalData = false } = {}): Promise<CustomerLog> {
     const db = databaseUrl ? await openTestPostgres(databaseUrl, label) : await openTestPglite();
-    const store = await PostgresEventStore.create(db.db, { pollIntervalMs: 10 });
+    const log = await PostgresEventStore.create(db.db, { pollIntervalMs: 10 });
+    const store: EventStore = sealPersonalData
+      ? new CryptoShreddingEventStore(
+          log,
+          await SqlPersonalDataKeys.create(db.db),
+          customerPersonalDataPolicy,
+        )
+      : log;
     const dataSource = await openReadModels(db.db);
     return new CustomerLog(db, store, dataSource);
   }
