@@ -7,6 +7,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './infrastructure/tokens';
 import { BillingModule } from './billing/billing.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
 import { CommandsModule } from './infrastructure/commands/commands.module';
@@ -37,6 +38,7 @@ import { StorageModule } from './infrastructure/storage.module';
     ContractsModule,
     SubscriptionsModule,
     BillingModule,
+    InvoicesModule,
     AuditModule,
   ],
   providers: [
