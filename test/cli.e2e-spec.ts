@@ -172,7 +172,7 @@ describe(`the auditors' command line on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}
   });
 
   it('verify passes after the seeded workload, and fails naming a tampered row', async () => {
-    await cli.get(VerifyCommand).run([]);
+    await cli.get(VerifyCommand).run();
     const passed = output.take();
     expect(passed.failed).toBe(false);
     expect(passed.stderr).toMatch(/^OK: the read models \(customer_file, .*\) equal a rebuild/m);
@@ -182,7 +182,7 @@ describe(`the auditors' command line on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}
     await readModels().query(`DELETE FROM customer_subscriptions WHERE id = $1`, [
       seeded.subscription,
     ]);
-    await cli.get(VerifyCommand).run([]);
+    await cli.get(VerifyCommand).run();
     const failed = output.take();
     expect(failed.failed).toBe(true);
     expect(failed.stderr).toContain(
@@ -218,12 +218,12 @@ describe(`the auditors' command line on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}
         ])
       )[0].zone,
     ).toBe('Este');
-    await cli.get(VerifyCommand).run([]);
+    await cli.get(VerifyCommand).run();
     expect(output.take().failed).toBe(true);
 
     await cli.get(RebuildCommand).run([]);
     expect(output.take().failed).toBe(false);
-    await cli.get(VerifyCommand).run([]);
+    await cli.get(VerifyCommand).run();
     expect(output.take()).toMatchObject({ failed: false, stderr: expect.stringMatching(/^OK/m) });
   });
 
