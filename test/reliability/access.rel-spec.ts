@@ -1,11 +1,9 @@
 import request from 'supertest';
+import { fetchOpenApiDocument, OpenApiOperation, operationsOf } from './support/openapi-operations';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
 type Role = keyof typeof TEST_API_KEYS;
-interface Endpoint {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-}
+type Endpoint = Pick<OpenApiOperation, 'method' | 'path'>;
 
 /**
  * Who may call what (API.md, Auth), as a table: commands operator+admin, queries every role,
@@ -32,11 +30,7 @@ describe('access: every endpoint of the OpenAPI document against every role', ()
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    const docs = await http().get('/api/docs-json').expect(200);
-    endpoints = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(
-      ([path, operations]) =>
-        Object.keys(operations).map((method) => ({ method, path }) as Endpoint),
-    );
+    endpoints = operationsOf(await fetchOpenApiDocument(testApp.app));
   });
   afterAll(() => testApp.close());
 
