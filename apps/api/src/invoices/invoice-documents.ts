@@ -15,6 +15,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { CommandContext } from '../infrastructure/commands/command-context';
 import { toNewEvent, toNumber } from '../infrastructure/commands/decide-and-append';
 import { foldState } from '../infrastructure/commands/load-state';
+import { inBatches } from '../infrastructure/in-batches';
 import { numbersFor } from './invoice-numbering';
 
 /** Names ids this service derives, so the same facts always give the same id. */
@@ -37,6 +38,9 @@ export interface InvoiceDecided {
   version: number;
   position: number | null;
 }
+
+/** Drafts of one series issued at once: their numbers are taken already, order cannot change. */
+const ISSUE_CONCURRENCY = 8;
 
 /** Appends to one invoice stream that lost a race are retried on the fresh state this often. */
 const MAX_ATTEMPTS = 20;
@@ -79,16 +83,17 @@ export class InvoiceDocuments {
       drafts.map((draft) => draft.invoiceId),
       context,
     );
-    const issued = [];
-    for (const draft of drafts) {
+    const issued: { invoice: IssuedInvoice; issuedHere: boolean }[] = new Array(drafts.length);
+    const indexed = drafts.map((draft, index) => ({ draft, index }));
+    await inBatches(indexed, ISSUE_CONCURRENCY, async ({ draft, index }) => {
       const number = numbers.get(draft.invoiceId)!.number;
       let issuedHere = false;
       const { state } = await this.decide(draft.invoiceId, context, (current) => {
         issuedHere = current.status === 'draft';
         return issuedHere ? issueCommands(draft, number, context) : [];
       });
-      issued.push({ invoice: state as IssuedInvoice, issuedHere });
-    }
+      issued[index] = { invoice: state as IssuedInvoice, issuedHere };
+    });
     return issued;
   }
 

@@ -18,7 +18,7 @@ import { CommandContext } from '../../infrastructure/commands/command-context';
 import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
 import { READ_MODELS } from '../../infrastructure/read-models.module';
 import { InvoiceDocuments, invoiceIdFor } from '../../invoices/invoice-documents';
-import { inBatches } from './in-batches';
+import { inBatches } from '../../infrastructure/in-batches';
 
 export interface BillingRunRequest {
   period: YearMonth;
