@@ -2,7 +2,7 @@ import { PostgresDatabase } from '@app/database';
 import { allReadModelProjections } from '@app/read-models';
 import fc from 'fast-check';
 import { runCustomerWorkload } from './support/customer-workload';
-import { ProjectionRunnerProcess } from './support/projection-runner-process';
+import { AppProcess, ENTRIES } from './support/app-process';
 import {
   clearReadModels,
   readModelTables,
@@ -34,7 +34,7 @@ describeOnPostgres(
   () => {
     let testApp: TestApp;
     let database: PostgresDatabase;
-    const runners: ProjectionRunnerProcess[] = [];
+    const runners: AppProcess[] = [];
     let spawned = 0;
     const projectionNames = allReadModelProjections().map((projection) => projection.name);
 
@@ -53,7 +53,8 @@ describeOnPostgres(
     });
 
     const startRunner = () => {
-      const runner = ProjectionRunnerProcess.start(
+      const runner = AppProcess.start(
+        ENTRIES.projections,
         {
           DATABASE_URL: databaseUrl!,
           DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
@@ -92,7 +93,7 @@ describeOnPostgres(
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     }
-    const connected = (runner: ProjectionRunnerProcess) => async () =>
+    const connected = (runner: AppProcess) => async () =>
       Number(
         (
           await database.query<{ n: string }>(

@@ -1,0 +1,78 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The entry points a test can run as a real process. */
+export const ENTRIES = {
+  /** The HTTP API (`npm start`). */
+  api: 'apps/api/src/main.ts',
+  /** The standalone projection runner (`npm run projections`). */
+  projections: 'apps/api/src/projections.main.ts',
+} as const;
+
+/**
+ * One of the service's entry points as a real child process, so a test can SIGKILL it (no
+ * shutdown hook, no `finally`: the open transaction simply vanishes) or read everything it
+ * writes to stdout/stderr. Its PostgreSQL connections carry `applicationName`, so a test can
+ * see when it has connected.
+ */
+export class AppProcess {
+  private written = '';
+  private readonly exited: Promise<unknown>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly applicationName: string,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.written += chunk.toString();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exited = once(child, 'exit');
+  }
+
+  static start(
+    entry: (typeof ENTRIES)[keyof typeof ENTRIES],
+    env: Record<string, string>,
+    applicationName: string,
+  ): AppProcess {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, PGAPPNAME: applicationName },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    return new AppProcess(child, applicationName);
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Everything it wrote so far (its log lines). */
+  get output(): string {
+    return this.written;
+  }
+
+  /** The last lines it wrote: what a failing test shows. */
+  get lastOutput(): string {
+    return this.written.slice(-4000);
+  }
+
+  async kill(): Promise<void> {
+    if (this.running) this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  /** A graceful stop (SIGTERM: shutdown hooks run, the runner finishes its batch). */
+  async stop(): Promise<void> {
+    if (this.running) this.child.kill('SIGTERM');
+    await this.exited;
+  }
+}
