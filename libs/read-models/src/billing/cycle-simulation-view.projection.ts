@@ -18,6 +18,7 @@ import {
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
+import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
 import { BillingAggregateKind, BillingAggregateStateRow } from './billing-aggregate-state.entity';
 
 interface Folded {
@@ -77,22 +78,30 @@ export class CycleSimulationViewProjection implements Projection {
   readonly tables = ['billing_aggregate_states'];
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    const rows = manager.getRepository(BillingAggregateStateRow);
-    const current = await rows.findOneBy({ stream: event.stream });
-    // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
-    if (current !== null && BigInt(current.lastRevision) >= event.revision) return;
-    const next = fold(current?.state, event);
-    if (next === null || next.customerId === null) return;
-    await rows.upsert(
-      {
-        stream: event.stream,
-        kind: next.kind,
-        customerId: next.customerId,
-        contractId: next.contractId,
-        state: next.state,
-        lastRevision: Number(event.revision),
-      },
-      ['stream'],
-    );
+    await this.applyBatch([event], manager);
+  }
+
+  // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    await applyToKeyedRows(aggregateStates, events, manager);
   }
 }
+
+const aggregateStates: KeyedRowsSpec<BillingAggregateStateRow> = {
+  entity: BillingAggregateStateRow,
+  key: 'stream',
+  keyOf: (event) => event.stream,
+  evolve(current, event) {
+    const next = fold(current?.state, event);
+    if (next === null || next.customerId === null) return null;
+    return {
+      stream: event.stream,
+      kind: next.kind,
+      customerId: next.customerId,
+      contractId: next.contractId,
+      state: next.state,
+      lastRevision: Number(event.revision),
+    };
+  },
+  lastRevisionOf: (row) => row.lastRevision,
+};

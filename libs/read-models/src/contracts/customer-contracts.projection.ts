@@ -2,6 +2,7 @@ import { CONTRACT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
+import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
 import { CustomerContractRow } from './customer-contract.entity';
 import { evolveCustomerContract } from './customer-contract.evolve';
 import { isRecordedContractEvent } from './recorded-contract-events';
@@ -13,12 +14,20 @@ export class CustomerContractsProjection implements Projection {
   readonly tables = ['customer_contracts'];
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    if (!isRecordedContractEvent(event)) return;
-    const contracts = manager.getRepository(CustomerContractRow);
-    const current = await contracts.findOneBy({ id: event.data.contractId });
-    // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
-    if (current !== null && BigInt(current.lastRevision) >= event.revision) return;
-    const next = evolveCustomerContract(current, event);
-    if (next !== null) await contracts.upsert(next, ['id']);
+    await this.applyBatch([event], manager);
+  }
+
+  // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    await applyToKeyedRows(customerContracts, events, manager);
   }
 }
+
+const customerContracts: KeyedRowsSpec<CustomerContractRow> = {
+  entity: CustomerContractRow,
+  key: 'id',
+  keyOf: (event) => (isRecordedContractEvent(event) ? event.data.contractId : null),
+  evolve: (row, event) =>
+    isRecordedContractEvent(event) ? evolveCustomerContract(row, event) : row,
+  lastRevisionOf: (row) => row.lastRevision,
+};

@@ -2,6 +2,7 @@ import { SUBSCRIPTION_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
+import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
 import { evolveCustomerSubscription } from './customer-subscription.evolve';
 import { isRecordedSubscriptionEvent } from './recorded-contract-events';
@@ -13,12 +14,20 @@ export class CustomerSubscriptionsProjection implements Projection {
   readonly tables = ['customer_subscriptions'];
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    if (!isRecordedSubscriptionEvent(event)) return;
-    const subscriptions = manager.getRepository(CustomerSubscriptionRow);
-    const current = await subscriptions.findOneBy({ id: event.data.subscriptionId });
-    // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
-    if (current !== null && BigInt(current.lastRevision) >= event.revision) return;
-    const next = evolveCustomerSubscription(current, event);
-    if (next !== null) await subscriptions.upsert(next, ['id']);
+    await this.applyBatch([event], manager);
+  }
+
+  // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    await applyToKeyedRows(customerSubscriptions, events, manager);
   }
 }
+
+const customerSubscriptions: KeyedRowsSpec<CustomerSubscriptionRow> = {
+  entity: CustomerSubscriptionRow,
+  key: 'id',
+  keyOf: (event) => (isRecordedSubscriptionEvent(event) ? event.data.subscriptionId : null),
+  evolve: (row, event) =>
+    isRecordedSubscriptionEvent(event) ? evolveCustomerSubscription(row, event) : row,
+  lastRevisionOf: (row) => row.lastRevision,
+};

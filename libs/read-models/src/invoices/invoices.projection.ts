@@ -2,6 +2,7 @@ import { INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
+import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
 import { InvoiceCreditNoteRow, InvoiceRow } from './invoice.entity';
 import { evolveInvoiceRow } from './invoice.evolve';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
@@ -13,18 +14,30 @@ export class InvoicesProjection implements Projection {
   readonly tables = ['invoices', 'invoice_credit_notes'];
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    if (!isRecordedInvoiceEvent(event)) return;
-    const invoices = manager.getRepository(InvoiceRow);
-    const current = await invoices.findOneBy({ id: event.data.invoiceId });
-    // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
-    if (current !== null && BigInt(current.lastRevision) >= event.revision) return;
-    const next = evolveInvoiceRow(current, event);
-    if (next === null) return;
-    await invoices.upsert(next, ['id']);
-    if (event.type === 'CreditNoteGranted')
-      await manager.getRepository(InvoiceCreditNoteRow).upsert(creditNoteRow(event), ['id']);
+    await this.applyBatch([event], manager);
+  }
+
+  // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped,
+  // and a credit note written again (keyed by its id) is written the same.
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    await applyToKeyedRows(invoiceRows, events, manager);
+    const creditNotes = new Map<string, InvoiceCreditNoteRow>();
+    for (const event of events) {
+      if (isRecordedInvoiceEvent(event) && event.type === 'CreditNoteGranted')
+        creditNotes.set(event.data.creditNoteId, creditNoteRow(event));
+    }
+    if (creditNotes.size > 0)
+      await manager.getRepository(InvoiceCreditNoteRow).upsert([...creditNotes.values()], ['id']);
   }
 }
+
+const invoiceRows: KeyedRowsSpec<InvoiceRow> = {
+  entity: InvoiceRow,
+  key: 'id',
+  keyOf: (event) => (isRecordedInvoiceEvent(event) ? event.data.invoiceId : null),
+  evolve: (row, event) => (isRecordedInvoiceEvent(event) ? evolveInvoiceRow(row, event) : row),
+  lastRevisionOf: (row) => row.lastRevision,
+};
 
 function creditNoteRow(
   event: Extract<RecordedInvoiceEvent, { type: 'CreditNoteGranted' }>,
