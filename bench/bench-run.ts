@@ -1,0 +1,166 @@
+import { allReadModelProjections, ProjectionRunner } from '@app/read-models';
+import { generateWorkload } from './workload/generate-workload';
+import { loadWorkload, LoadedWorkload } from './workload/load-workload';
+import { DEFAULT_WORKLOAD } from './workload/workload-options';
+import { BenchDatabaseKind, BenchStorage, openFreshStorage } from './support/bench-storage';
+import { runTsForJson } from './support/child-process';
+import { startApiProcess } from './support/api-process';
+import { megabytes, round } from './support/measure';
+import { appendStage, AppendFigures } from './stages/append-commands';
+import { bareInsertBaseline } from './stages/bare-insert-baseline';
+import { cycleSimulationStage, SimulationFigures } from './stages/cycle-simulation';
+import { customerFileInProcess, QueryFigures } from './stages/customer-file-in-process';
+import { httpStages, HttpStageFigures } from './stages/http-stages';
+import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/rebuild-projections';
+
+export const STAGES = ['append', 'http', 'rebuild', 'simulation', 'customer-file'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface RunOptions {
+  db: BenchDatabaseKind;
+  customers: number;
+  stages: readonly Stage[];
+  httpSeconds: number;
+  appendCommands: number;
+  /** Also rebuild through the per-event path (projections without `applyBatch`), to compare. */
+  rebuildPerEvent: boolean;
+  log(message: string): void;
+}
+
+export interface RebuildResult extends RebuildFigures {
+  peakRssMb: number | null;
+  baselineRows: number;
+  baselineSeconds: number;
+  baselineEventsPerSecond: number;
+  ratio: number;
+  /** The same rebuild event by event, when asked for (`--rebuild-per-event`). */
+  perEvent?: RebuildFigures & { peakRssMb: number | null };
+}
+
+export interface RunResult {
+  db: BenchDatabaseKind;
+  customers: number;
+  workload: LoadedWorkload;
+  append?: AppendFigures[];
+  http?: HttpStageFigures & { apiPeakRssMb: number | null };
+  customerFile?: QueryFigures;
+  rebuild?: RebuildResult;
+  simulation?: SimulationFigures;
+}
+
+/** One database, one size: load the seeded workload, then each stage asked for. */
+export async function runOnce(options: RunOptions): Promise<RunResult> {
+  const { log } = options;
+  const storage = await openFreshStorage(options.db);
+  try {
+    const workload = generateWorkload({ ...DEFAULT_WORKLOAD, customers: options.customers });
+    log(`${options.db}, ${options.customers} customers: loading the workload`);
+    const loaded = await loadWorkload(storage, workload);
+    log(
+      `  ${loaded.events} events in ${loaded.streams} streams, loaded in ${round(loaded.seconds)} s`,
+    );
+    const result: RunResult = { db: options.db, customers: options.customers, workload: loaded };
+    const want = (stage: Stage) => options.stages.includes(stage);
+    if (want('rebuild')) {
+      result.rebuild = await rebuildStage(storage, options.rebuildPerEvent);
+      log(
+        `  rebuild: ${result.rebuild.eventsPerSecond} events/s (baseline ${result.rebuild.baselineEventsPerSecond})`,
+      );
+    } else {
+      await new ProjectionRunner(
+        storage.store,
+        storage.readModels,
+        allReadModelProjections(),
+      ).catchUp();
+    }
+    const customerIds = workload.customers.map((customer) => customer.customerId);
+    if (want('simulation')) {
+      result.simulation = await cycleSimulationStage(
+        storage.readModels,
+        options.customers,
+        '2026-01-01',
+      );
+      log(`  simulation: ${result.simulation.secondsPer10kCustomers} s per 10,000 customers`);
+    }
+    if (want('http') && storage.databaseUrl) {
+      result.http = await httpStage(storage.databaseUrl, workload.customers, options.httpSeconds);
+      log(`  http: POST /customers ${result.http.registerCustomer.requestsPerSecond} req/s`);
+    }
+    if (want('customer-file') && storage.kind === 'pglite') {
+      result.customerFile = await customerFileInProcess(storage.readModels, customerIds, 2000);
+      log(`  customer file (in process): p99 ${result.customerFile.p99Ms} ms`);
+    }
+    if (want('append')) {
+      const commands = options.appendCommands;
+      result.append = await appendStage(
+        storage.db,
+        storage.store,
+        customerIds,
+        [1, 8, 32],
+        commands,
+      );
+      log(
+        `  append: ${result.append.map((a) => `${a.writers}w ${a.eventsPerSecond}/s`).join(', ')}`,
+      );
+    }
+    return result;
+  } finally {
+    await storage.close();
+  }
+}
+
+async function rebuildStage(
+  storage: BenchStorage,
+  comparePerEvent: boolean,
+): Promise<RebuildResult> {
+  const perEvent = comparePerEvent ? await rebuildFromEmpty(storage, 'per-event') : undefined;
+  const figures = await rebuildFromEmpty(storage, 'batched');
+  const tables = allReadModelProjections().flatMap((projection) => projection.tables);
+  const baseline = await bareInsertBaseline(storage.db, tables);
+  const baselineEventsPerSecond = round(figures.events / baseline.seconds, 0);
+  return {
+    ...figures,
+    baselineRows: baseline.rows,
+    baselineSeconds: baseline.seconds,
+    baselineEventsPerSecond,
+    ratio: round(figures.eventsPerSecond / baselineEventsPerSecond, 3),
+    ...(perEvent ? { perEvent } : {}),
+  };
+}
+
+/** Empties the read models, then rebuilds them: in a process of its own on PostgreSQL. */
+async function rebuildFromEmpty(
+  storage: BenchStorage,
+  mode: 'batched' | 'per-event',
+): Promise<RebuildFigures & { peakRssMb: number | null }> {
+  await emptyReadModels(storage.db);
+  if (storage.databaseUrl) {
+    return runTsForJson('bench/stages/rebuild.worker.ts', {
+      DATABASE_URL: storage.databaseUrl,
+      BENCH_REBUILD_MODE: mode,
+    });
+  }
+  const figures = await rebuildProjections(storage.db, storage.store, storage.readModels, mode);
+  // PGlite lives in this process: its peak would be the bench's own, workload included.
+  return { ...figures, peakRssMb: null };
+}
+
+async function httpStage(
+  databaseUrl: string,
+  customers: ReturnType<typeof generateWorkload>['customers'],
+  seconds: number,
+): Promise<HttpStageFigures & { apiPeakRssMb: number | null }> {
+  const api = await startApiProcess(databaseUrl, 3900 + Math.floor(Math.random() * 90));
+  try {
+    const figures = await httpStages(api.url.replace(/\/api$/, ''), {
+      seconds,
+      customerIds: customers.map((customer) => customer.customerId),
+      subscriptionIds: customers.flatMap((customer) => [...customer.subscriptions.keys()]),
+    });
+    return { ...figures, apiPeakRssMb: api.peakRssMb() };
+  } finally {
+    await api.stop();
+  }
+}
+
+export const processPeakRssMb = (): number => megabytes(process.resourceUsage().maxRSS * 1024);

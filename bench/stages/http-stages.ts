@@ -1,0 +1,71 @@
+import autocannon from 'autocannon';
+import { HttpFigures, loadHttp } from './http-load';
+
+export interface HttpStageFigures {
+  registerCustomer: HttpFigures;
+  subscriptionStateChange: HttpFigures;
+  customerFile: HttpFigures;
+}
+
+export interface HttpStageOptions {
+  seconds: number;
+  customerIds: readonly string[];
+  subscriptionIds: readonly string[];
+}
+
+/**
+ * Commands and the customer-file query over loopback against the API process. Each
+ * connection suspends then resumes its own subscription, so every state change is legal;
+ * each registration has an e-mail of its own (rule R2).
+ */
+export async function httpStages(
+  url: string,
+  options: HttpStageOptions,
+): Promise<HttpStageFigures> {
+  let registered = 0;
+  const registerCustomer = await loadHttp(url, 8, options.seconds, [
+    {
+      method: 'POST',
+      path: '/api/customers',
+      setupRequest: (request) => {
+        registered++;
+        return {
+          ...request,
+          body: JSON.stringify({
+            personType: 'legal',
+            name: `HTTP Bench ${registered}`,
+            email: `http-${Date.now()}-${registered}@bench.example`,
+          }),
+        };
+      },
+    },
+  ]);
+  let nextSubscription = 0;
+  const bySubscription = (action: string) => ({
+    method: 'POST' as const,
+    setupRequest: (request: autocannon.Request, context: object) => {
+      const connection = context as { subscriptionId?: string };
+      connection.subscriptionId ??= options.subscriptionIds[nextSubscription++];
+      return {
+        ...request,
+        path: `/api/subscriptions/${connection.subscriptionId}/${action}`,
+        body: JSON.stringify(action === 'suspend' ? { reason: 'bench' } : {}),
+      };
+    },
+  });
+  const subscriptionStateChange = await loadHttp(url, 8, options.seconds, [
+    bySubscription('suspend'),
+    bySubscription('resume'),
+  ]);
+  let nextCustomer = 0;
+  const customerFile = await loadHttp(url, 50, options.seconds, [
+    {
+      method: 'GET',
+      setupRequest: (request) => ({
+        ...request,
+        path: `/api/customers/${options.customerIds[nextCustomer++ % options.customerIds.length]}`,
+      }),
+    },
+  ]);
+  return { registerCustomer, subscriptionStateChange, customerFile };
+}

@@ -1,0 +1,55 @@
+import { ChildProcess } from 'node:child_process';
+import { spawnTs } from './child-process';
+import { peakRssOfProcess } from './measure';
+
+export const BENCH_API_KEY = 'bench-admin-key-0001';
+
+export interface ApiProcess {
+  url: string;
+  pid: number;
+  /** The process's peak resident set so far, in MB. */
+  peakRssMb(): number | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * `apps/api/src/main.ts` in its own process on the bench database, as it would run in
+ * production (projections in process), with the rate limit out of the way and logs off.
+ */
+export async function startApiProcess(databaseUrl: string, port: number): Promise<ApiProcess> {
+  const child: ChildProcess = spawnTs('apps/api/src/main.ts', {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    API_KEYS: `admin:${BENCH_API_KEY}`,
+    LOG_LEVEL: 'silent',
+    EVENT_POLL_INTERVAL_MS: '20',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    NODE_ENV: 'production',
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}/api`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited: ${stderr.slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error(`the API did not start: ${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    peakRssMb: () => peakRssOfProcess(pid),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

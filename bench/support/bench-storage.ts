@@ -1,0 +1,59 @@
+import { openDatabase, PostgresDatabase, quoteIdentifier, SqlDatabase } from '@app/database';
+import { PostgresEventStore } from '@app/event-store';
+import { openReadModels } from '@app/read-models';
+import { DataSource } from 'typeorm';
+
+export type BenchDatabaseKind = 'pg' | 'pglite';
+
+/** The server the PostgreSQL runs use; the bench creates (and drops first) its own database. */
+export const BENCH_SERVER_URL =
+  process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'billing_bench';
+
+export const benchDatabaseUrl = (): string => {
+  const url = new URL(BENCH_SERVER_URL);
+  url.pathname = `/${BENCH_DATABASE}`;
+  return url.toString();
+};
+
+export interface BenchStorage {
+  kind: BenchDatabaseKind;
+  db: SqlDatabase;
+  store: PostgresEventStore;
+  readModels: DataSource;
+  /** Set on PostgreSQL: where another process (the API, a rebuild) finds the same data. */
+  databaseUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+/** An empty log and read models: a fresh `billing_bench` database, or a PGlite in memory. */
+export async function openFreshStorage(kind: BenchDatabaseKind): Promise<BenchStorage> {
+  const databaseUrl = kind === 'pg' ? await recreateBenchDatabase() : undefined;
+  const db = await openDatabase({ databaseUrl, poolSize: 40 });
+  const store = await PostgresEventStore.create(db, { pollIntervalMs: 20 });
+  const readModels = await openReadModels(db);
+  return {
+    kind,
+    db,
+    store,
+    readModels,
+    databaseUrl,
+    async close() {
+      await readModels.destroy();
+      await store.close();
+      await db.close();
+    },
+  };
+}
+
+async function recreateBenchDatabase(): Promise<string> {
+  const server = await PostgresDatabase.open({ connectionString: BENCH_SERVER_URL });
+  try {
+    const name = quoteIdentifier(BENCH_DATABASE);
+    await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await server.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await server.close();
+  }
+  return benchDatabaseUrl();
+}

@@ -1,0 +1,30 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** Runs a TypeScript entry point of this repository in its own Node process. */
+export function spawnTs(entry: string, env: Record<string, string>): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+}
+
+/** Runs an entry point to its end and answers the JSON its last stdout line holds. */
+export async function runTsForJson<T>(entry: string, env: Record<string, string>): Promise<T> {
+  const child = spawnTs(entry, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  if (code !== 0) throw new Error(`${entry} exited with ${code}: ${stderr.slice(-2000)}`);
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as T;
+}

@@ -1,0 +1,20 @@
+import type { RunResult } from '../bench-run';
+
+/** The headline figures of a run, by name: what the report prints and the scaling compares. */
+export function headlineFigures(run: RunResult): Record<string, number | null | undefined> {
+  const append = (writers: number) => run.append?.find((a) => a.writers === writers);
+  return {
+    'workload load, events/s': Math.round(run.workload.events / run.workload.seconds),
+    'append 1 writer, events/s': append(1)?.eventsPerSecond,
+    'append 8 writers, events/s': append(8)?.eventsPerSecond,
+    'append 32 writers, events/s': append(32)?.eventsPerSecond,
+    'POST /customers, req/s': run.http?.registerCustomer.requestsPerSecond,
+    'POST /customers p99, ms': run.http?.registerCustomer.p99Ms,
+    'subscription suspend/resume, req/s': run.http?.subscriptionStateChange.requestsPerSecond,
+    'customer file p99 (50 clients), ms': run.http?.customerFile.p99Ms ?? run.customerFile?.p99Ms,
+    'rebuild, events/s': run.rebuild?.eventsPerSecond,
+    'rebuild peak RSS, MB': run.rebuild?.peakRssMb,
+    'cycle simulation, s per 10k customers': run.simulation?.secondsPer10kCustomers,
+    'API peak RSS, MB': run.http?.apiPeakRssMb,
+  };
+}

@@ -1,0 +1,37 @@
+import type { RunResult } from '../bench-run';
+import { headlineFigures } from './figures';
+
+/** One run's figures on the console, each baseline beside its figure. */
+export function printRun(run: RunResult): void {
+  console.log(`\n== ${run.db}, ${run.customers} customers, ${run.workload.events} events ==`);
+  for (const [figure, value] of Object.entries(headlineFigures(run))) {
+    if (value !== undefined && value !== null) console.log(`  ${figure.padEnd(40)} ${value}`);
+  }
+  for (const append of run.append ?? []) {
+    console.log(
+      `  append ${append.writers} writer(s): ${append.eventsPerSecond} events/s vs bare INSERT ${append.baselineInsertsPerSecond}/s (×${append.ratio})`,
+    );
+  }
+  if (run.rebuild) {
+    const r = run.rebuild;
+    console.log(
+      `  rebuild: ${r.eventsPerSecond} events/s vs bare multi-row INSERT ${r.baselineEventsPerSecond} events/s (×${r.ratio})`,
+    );
+    if (r.perEvent)
+      console.log(
+        `  rebuild event by event (before batching): ${r.perEvent.eventsPerSecond} events/s`,
+      );
+  }
+  const http = run.http;
+  if (http) {
+    for (const [name, f] of Object.entries({
+      'POST /customers': http.registerCustomer,
+      'suspend/resume': http.subscriptionStateChange,
+      'GET /customers/:id': http.customerFile,
+    })) {
+      console.log(
+        `  ${name}: ${f.requestsPerSecond} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}, errors ${f.errors}`,
+      );
+    }
+  }
+}
