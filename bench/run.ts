@@ -21,7 +21,7 @@ function parseOptions() {
       customers: { type: 'string' },
       large: { type: 'boolean', default: false },
       sizes: { type: 'string' },
-      db: { type: 'string', default: 'both' },
+      db: { type: 'string', default: 'pg' },
       only: { type: 'string' },
       'http-seconds': { type: 'string', default: '10' },
       'append-commands': { type: 'string', default: '2000' },
