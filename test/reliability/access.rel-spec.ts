@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { fetchOpenApiDocument, OpenApiOperation, operationsOf } from './support/openapi-operations';
+import { recordFigure, storageInUse } from './support/reliability-figures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
 type Role = keyof typeof TEST_API_KEYS;
@@ -66,6 +67,12 @@ describe('access: every endpoint of the OpenAPI document against every role', ()
       }
     }
     expect(checked).toBeGreaterThan(30);
+    recordFigure('access-401', {
+      guarantee: 'No key, an unknown key or another scheme: 401 on every non-public endpoint',
+      test: 'test/reliability/access.rel-spec.ts',
+      figure: `${checked} calls (${endpoints.length} endpoints read from /api/docs-json × 3 bad credentials): all 401 with the error shape`,
+      storage: storageInUse(),
+    });
   });
 
   it('answers 403 to every role the table does not allow, and never 401/403 to one it does', async () => {
@@ -84,5 +91,12 @@ describe('access: every endpoint of the OpenAPI document against every role', ()
       }
     }
     expect(checked).toBeGreaterThan(40);
+    recordFigure('access-403', {
+      guarantee:
+        'Every endpoint against every role: 403 to a role the table does not allow, never 401/403 to one it does',
+      test: 'test/reliability/access.rel-spec.ts',
+      figure: `${checked} calls (${endpoints.length} endpoints × ${Object.keys(TEST_API_KEYS).length} roles)`,
+      storage: storageInUse(),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { recordFigure, storageInUse } from './support/reliability-figures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
 describe('rate limiting per API key', () => {
@@ -22,5 +23,12 @@ describe('rate limiting per API key', () => {
       .get('/api/customers')
       .set({ Authorization: `Bearer ${TEST_API_KEYS.operator}` })
       .expect(200);
+    recordFigure('rate-limit', {
+      guarantee:
+        'Rate limit per API key (@nestjs/throttler): 429 with the error shape past the limit',
+      test: 'test/reliability/rate-limit.rel-spec.ts',
+      figure: `limit 5/min: requests 1–5 answered 200, 6–8 answered 429; another key still 200`,
+      storage: storageInUse(),
+    });
   });
 });
