@@ -1,3 +1,8 @@
+import {
+  InteractionRecordedV1Data,
+  upcastInteractionRecordedV1,
+} from './customer/upcasters/interaction-recorded.v1';
+
 /**
  * How old versions of events are raised to the current one when read (see the README's
  * "How to evolve an event"). Pure functions; the event store applies them on every read.
@@ -9,4 +14,10 @@ export interface EventUpcaster {
   upcast(data: unknown): unknown;
 }
 
-export const eventUpcasters: EventUpcaster[] = [];
+export const eventUpcasters: EventUpcaster[] = [
+  {
+    eventType: 'InteractionRecorded',
+    fromVersion: 1,
+    upcast: (data) => upcastInteractionRecordedV1(data as InteractionRecordedV1Data),
+  },
+];

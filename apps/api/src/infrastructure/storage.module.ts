@@ -31,7 +31,7 @@ import { APP_CONFIG, SQL_DATABASE } from './tokens';
         createEventStore(database, {
           eventStoreConnectionString: config.EVENTSTORE_CONNECTION_STRING,
           pollIntervalMs: config.EVENT_POLL_INTERVAL_MS,
-          upcasters: registryOf(eventUpcasters),
+          upcasters: UpcasterRegistry.of(eventUpcasters),
           // Crypto-shredding: customers' personal fields sealed, keys in the SQL database.
           personalData: customerPersonalDataPolicy,
         }),
@@ -49,11 +49,4 @@ export class StorageModule implements OnApplicationShutdown {
     await this.eventStore.close();
     await this.database.close();
   }
-}
-
-function registryOf(list: typeof eventUpcasters): UpcasterRegistry {
-  const registry = new UpcasterRegistry();
-  for (const { eventType, fromVersion, upcast } of list)
-    registry.register(eventType, fromVersion, upcast);
-  return registry;
 }

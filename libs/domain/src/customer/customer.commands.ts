@@ -2,7 +2,7 @@ import { DomainCommand } from '../shared/decider';
 import { ContactConsents } from './customer.addresses-and-contacts';
 import { BillingSettingsInput } from './customer.billing';
 import { DeletionBlocker } from './customer.deletion';
-import { InteractionKind } from './customer.interaction';
+import { InteractionDirection, InteractionKind } from './customer.interaction';
 import {
   CustomerProfileInput,
   CustomerProfilePatch,
@@ -74,7 +74,13 @@ export type RemoveContactPerson = DomainCommand<
 
 export type RecordInteraction = DomainCommand<
   'RecordInteraction',
-  ForCustomer & { interactionId: string; kind: InteractionKind; text: string }
+  ForCustomer & {
+    interactionId: string;
+    kind: InteractionKind;
+    /** Defaults to `defaultInteractionDirection(kind)`. */
+    direction?: InteractionDirection;
+    text: string;
+  }
 >;
 
 export type DeactivateCustomer = DomainCommand<

@@ -766,11 +766,68 @@ describe('Customer decider', () => {
                 customerId: CUSTOMER_ID,
                 interactionId: 'i-1',
                 kind: 'incident',
+                direction: 'inbound',
                 text: 'No signal since Monday',
                 recordedAt: NOW,
               },
             },
           ]);
+      });
+
+      it('records the direction given', () => {
+        customer([ana])
+          .when(
+            command('RecordInteraction', {
+              interactionId: 'i-1',
+              kind: 'call',
+              direction: 'outbound',
+              text: 'Offered the 1 Gb upgrade',
+            }),
+          )
+          .then([
+            {
+              type: 'InteractionRecorded',
+              data: {
+                customerId: CUSTOMER_ID,
+                interactionId: 'i-1',
+                kind: 'call',
+                direction: 'outbound',
+                text: 'Offered the 1 Gb upgrade',
+                recordedAt: NOW,
+              },
+            },
+          ]);
+      });
+
+      it('takes a note without a direction as internal', () => {
+        customer([ana])
+          .when(command('RecordInteraction', { interactionId: 'i-1', kind: 'note', text: 'VIP' }))
+          .then([
+            {
+              type: 'InteractionRecorded',
+              data: {
+                customerId: CUSTOMER_ID,
+                interactionId: 'i-1',
+                kind: 'note',
+                direction: 'internal',
+                text: 'VIP',
+                recordedAt: NOW,
+              },
+            },
+          ]);
+      });
+
+      it('refuses an unknown direction', () => {
+        customer([ana])
+          .when(
+            command('RecordInteraction', {
+              interactionId: 'i-1',
+              kind: 'call',
+              direction: 'sideways' as 'inbound',
+              text: 'Hi',
+            }),
+          )
+          .thenRefuses('CUSTOMER.INVALID_INPUT', { details: [{ field: 'direction' }] });
       });
 
       it('refuses an empty text', () => {
@@ -904,6 +961,7 @@ describe('Customer decider', () => {
               customerId: CUSTOMER_ID,
               interactionId: 'i-1',
               kind: 'call',
+              direction: 'inbound',
               text: 'Asked to come back',
               recordedAt: NOW,
             },

@@ -3,7 +3,7 @@ import { PostalAddress, CustomerProfile, PersonName } from './customer.profile';
 import { CustomerDetailsChange } from './customer.detail-fields';
 import { BillingSettings, BillingSettingsChange } from './customer.billing';
 import { ContactConsents } from './customer.addresses-and-contacts';
-import { InteractionKind } from './customer.interaction';
+import { InteractionDirection, InteractionKind } from './customer.interaction';
 
 /** Set on the events a bulk update (rule R14) wrote, so it can be audited and reverted whole. */
 export interface PartOfBulkOperation {
@@ -77,6 +77,8 @@ export type InteractionRecorded = DomainEvent<
     customerId: string;
     interactionId: string;
     kind: InteractionKind;
+    /** Since schema version 2; v1 events are upcast with `defaultInteractionDirection`. */
+    direction: InteractionDirection;
     text: string;
     recordedAt: string;
   }

@@ -143,6 +143,7 @@ describe('Customer evolve', () => {
         customerId: CUSTOMER_ID,
         interactionId: 'i-1',
         kind: 'note',
+        direction: 'internal',
         text: 'hi',
         recordedAt: REGISTERED_AT,
       },

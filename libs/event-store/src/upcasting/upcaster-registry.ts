@@ -15,6 +15,16 @@ export interface UpcastableEvent {
 export class UpcasterRegistry {
   private readonly upcasters = new Map<string, Map<number, Upcaster>>();
 
+  /** A registry holding every upcaster of a list such as the domain's `eventUpcasters`. */
+  static of(
+    list: Iterable<{ eventType: string; fromVersion: number; upcast: Upcaster }>,
+  ): UpcasterRegistry {
+    const registry = new UpcasterRegistry();
+    for (const { eventType, fromVersion, upcast } of list)
+      registry.register(eventType, fromVersion, upcast);
+    return registry;
+  }
+
   register(eventType: string, fromVersion: number, upcaster: Upcaster): this {
     const byVersion = this.upcasters.get(eventType) ?? new Map<number, Upcaster>();
     if (byVersion.has(fromVersion)) {

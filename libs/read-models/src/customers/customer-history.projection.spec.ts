@@ -118,7 +118,7 @@ describe(`CustomerHistoryProjection on ${databaseName}`, () => {
       {
         field: 'interactions',
         before: null,
-        after: { interactionId: 'i-1', kind: 'incident', text: 'No signal' },
+        after: { interactionId: 'i-1', kind: 'incident', direction: 'inbound', text: 'No signal' },
       },
     ]);
   });

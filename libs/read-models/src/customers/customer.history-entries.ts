@@ -90,8 +90,8 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
       };
     }
     case 'InteractionRecorded': {
-      const { interactionId, kind, text } = event.data;
-      const after = { interactionId, kind, text };
+      const { interactionId, kind, direction, text } = event.data;
+      const after = { interactionId, kind, direction, text };
       const summary = `Interaction recorded: ${kind}`;
       return { summary, changes: [{ field: 'interactions', before: null, after }] };
     }

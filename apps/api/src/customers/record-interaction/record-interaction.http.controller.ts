@@ -1,8 +1,19 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { v4 as uuid } from 'uuid';
-import { INTERACTION_KINDS, InteractionKind } from '@app/domain';
+import {
+  INTERACTION_DIRECTIONS,
+  INTERACTION_KINDS,
+  InteractionDirection,
+  InteractionKind,
+} from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
@@ -12,6 +23,14 @@ export class RecordInteractionDto {
   @ApiProperty({ enum: INTERACTION_KINDS })
   @IsIn(INTERACTION_KINDS as unknown as string[])
   kind!: InteractionKind;
+
+  @ApiPropertyOptional({
+    enum: INTERACTION_DIRECTIONS,
+    description: 'Who started it; without it a note is internal and any other kind inbound',
+  })
+  @IsOptional()
+  @IsIn(INTERACTION_DIRECTIONS as unknown as string[])
+  direction?: InteractionDirection;
 
   @ApiProperty() @IsString() @MaxLength(10_000) text!: string;
 }

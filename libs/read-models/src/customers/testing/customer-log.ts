@@ -14,12 +14,15 @@ import {
   foldEvents,
   RegisterCustomer,
 } from '@app/domain';
+import { eventUpcasters } from '@app/domain/upcasters';
 import {
   CryptoShreddingEventStore,
   EventStore,
+  NewEvent,
   PostgresEventStore,
   RecordedEvent,
   SqlPersonalDataKeys,
+  UpcasterRegistry,
 } from '@app/event-store';
 import { openTestPglite, openTestPostgres } from '@app/event-store/testing/test-databases';
 import { randomUUID } from 'node:crypto';
@@ -70,14 +73,16 @@ export class CustomerLog {
   /** `sealPersonalData`: through the crypto-shredding decorator, as the application runs. */
   static async open(label: string, { sealPersonalData = false } = {}): Promise<CustomerLog> {
     const db = databaseUrl ? await openTestPostgres(databaseUrl, label) : await openTestPglite();
-    const log = await PostgresEventStore.create(db.db, { pollIntervalMs: 10 });
+    const upcasters = UpcasterRegistry.of(eventUpcasters);
+    // As the application wires them: upcasters in the decorator (after opening) when sealing.
     const store: EventStore = sealPersonalData
       ? new CryptoShreddingEventStore(
-          log,
+          await PostgresEventStore.create(db.db, { pollIntervalMs: 10 }),
           await SqlPersonalDataKeys.create(db.db),
           customerPersonalDataPolicy,
+          upcasters,
         )
-      : log;
+      : await PostgresEventStore.create(db.db, { pollIntervalMs: 10, upcasters });
     const dataSource = await openReadModels(db.db);
     return new CustomerLog(db, store, dataSource);
   }
@@ -110,6 +115,12 @@ export class CustomerLog {
     const state = foldEvents(decider, past as unknown as Event[]);
     const events = decider.decide({ ...command, metadata: { at } } as Command, state);
     return this.append(stream, events, past.length, { ...options, at });
+  }
+
+  /** Appends what another writer wrote (an earlier version of the app, say), for `project`. */
+  async appendWith(writer: EventStore, stream: string, events: NewEvent[]): Promise<void> {
+    const { position } = await writer.append(stream, events, { expectedRevision: 'any' });
+    if (position > this.lastPosition) this.lastPosition = position;
   }
 
   /** Registers a natural person (DNI `dni(n)`) and returns its id. */
