@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Projection } from '../projection';
+import { insertRows } from '../runner/insert-rows';
 import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
@@ -34,20 +35,31 @@ export class CustomerHistoryProjection implements Projection {
   }
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    const entry = this.sourceByType.get(event.type)?.historyEntryFor(event) ?? null;
-    if (entry === null) return;
-    // One row per event id: applying the same event again changes nothing.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CustomerHistoryRow)
-      // `changes` holds plain JSON, which TypeORM's deep-partial type cannot see through `unknown`.
-      .values(historyRowFor(event, entry) as QueryDeepPartialEntity<CustomerHistoryRow>)
-      .orIgnore()
-      .execute();
-    if (event.type === 'CustomerPersonalDataErased') await eraseLines(manager, event);
+    await this.applyBatch([event], manager);
+  }
+
+  /**
+   * One multi-row INSERT of the batch's lines; an erasure first writes the lines before it,
+   * then rewrites them, so lines after it in the batch are kept as recorded, as event by event.
+   */
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    let lines: CustomerHistoryRow[] = [];
+    for (const event of events) {
+      const entry = this.sourceByType.get(event.type)?.historyEntryFor(event) ?? null;
+      if (entry === null) continue;
+      lines.push(historyRowFor(event, entry));
+      if (event.type !== 'CustomerPersonalDataErased') continue;
+      await insertLines(manager, lines);
+      lines = [];
+      await eraseLines(manager, event);
+    }
+    await insertLines(manager, lines);
   }
 }
+
+/** One row per event id: applying the same event again changes nothing. */
+const insertLines = (manager: EntityManager, lines: readonly CustomerHistoryRow[]) =>
+  insertRows(manager, CustomerHistoryRow, lines, { orIgnore: true });
 
 /** Rewrites the customer's own lines to their erased form (contracts' and invoices' are kept). */
 async function eraseLines(manager: EntityManager, event: RecordedEvent): Promise<void> {

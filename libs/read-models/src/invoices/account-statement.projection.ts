@@ -1,7 +1,9 @@
 import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES, maskIban } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Projection } from '../projection';
+import { insertRows } from '../runner/insert-rows';
+import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
 import { InvoiceTransactionRow, PendingEffectRow } from './account-statement.entity';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
 
@@ -16,16 +18,45 @@ export class AccountStatementProjection implements Projection {
   readonly tables = ['invoice_transactions', 'pending_effects'];
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    if (!isRecordedInvoiceEvent(event)) return;
-    const transactions = manager.getRepository(InvoiceTransactionRow);
-    const newest = await transactions.findOne({
-      where: { invoiceId: event.data.invoiceId },
-      order: { revision: 'DESC' },
-    });
-    if (newest !== null && BigInt(newest.revision) >= event.revision) return;
-    await transactions.insert(invoiceTransactionFor(event));
-    await applyToEffects(manager, event);
+    await this.applyBatch([event], manager);
   }
+
+  /**
+   * One SELECT of the newest transaction revision of every invoice the batch touches, one
+   * multi-row INSERT of the new transactions, and the effects folded as keyed rows.
+   */
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    const invoiceEvents = events.filter(isRecordedInvoiceEvent);
+    if (invoiceEvents.length === 0) return;
+    const newest = await newestRevisions(
+      manager,
+      invoiceEvents.map((event) => event.data.invoiceId),
+    );
+    const fresh = invoiceEvents.filter((event) => {
+      const applied = newest.get(event.data.invoiceId);
+      if (applied !== undefined && applied >= event.revision) return false;
+      newest.set(event.data.invoiceId, event.revision);
+      return true;
+    });
+    await insertRows(manager, InvoiceTransactionRow, fresh.map(invoiceTransactionFor));
+    await applyToKeyedRows(pendingEffects, fresh, manager);
+  }
+}
+
+/** The newest transaction revision of each invoice that has one. */
+async function newestRevisions(
+  manager: EntityManager,
+  invoiceIds: readonly string[],
+): Promise<Map<string, bigint>> {
+  const rows: { invoiceId: string; revision: string }[] = await manager
+    .getRepository(InvoiceTransactionRow)
+    .createQueryBuilder('transaction')
+    .select('transaction.invoiceId', 'invoiceId')
+    .addSelect('MAX(transaction.revision)', 'revision')
+    .where({ invoiceId: In([...new Set(invoiceIds)]) })
+    .groupBy('transaction.invoiceId')
+    .getRawMany();
+  return new Map(rows.map((row) => [row.invoiceId, BigInt(row.revision)]));
 }
 
 type Described = Pick<
@@ -107,13 +138,23 @@ const line = (
   occurredAt: string,
 ): Described => ({ kind, reference, description, documentCents, amountCents, occurredAt });
 
-async function applyToEffects(manager: EntityManager, event: RecordedInvoiceEvent) {
-  const effects = manager.getRepository(PendingEffectRow);
-  switch (event.type) {
-    case 'DirectDebitEffectCreated': {
-      const { effectId, invoiceId, customerId, amountCents, dueDate, iban, createdAt } = event.data;
-      await effects.upsert(
-        {
+/**
+ * The direct-debit effects, one row per effect. Only events new to the statement reach it, so
+ * it needs no revision of its own: a collection applies to a pending effect only, a return to
+ * any, and neither to an effect that is not there.
+ */
+const pendingEffects: KeyedRowsSpec<PendingEffectRow> = {
+  entity: PendingEffectRow,
+  key: 'id',
+  keyOf: (event) =>
+    isRecordedInvoiceEvent(event) && 'effectId' in event.data ? event.data.effectId : null,
+  evolve: (current, event) => {
+    if (!isRecordedInvoiceEvent(event)) return null;
+    switch (event.type) {
+      case 'DirectDebitEffectCreated': {
+        const { effectId, invoiceId, customerId, amountCents, dueDate, iban, createdAt } =
+          event.data;
+        return {
           id: effectId,
           invoiceId,
           customerId,
@@ -125,28 +166,21 @@ async function applyToEffects(manager: EntityManager, event: RecordedInvoiceEven
           collectedAt: null,
           returnedAt: null,
           returnReason: null,
-        },
-        ['id'],
-      );
-      return;
-    }
-    case 'EffectCollected':
-      await effects.update(
-        { id: event.data.effectId, status: 'pending' },
-        { status: 'collected', collectedAt: event.data.collectedAt },
-      );
-      return;
-    case 'EffectReturned':
-      await effects.update(
-        { id: event.data.effectId },
-        {
+        };
+      }
+      case 'EffectCollected':
+        if (current?.status !== 'pending') return null;
+        return { ...current, status: 'collected', collectedAt: event.data.collectedAt };
+      case 'EffectReturned':
+        if (current === null) return null;
+        return {
+          ...current,
           status: 'returned',
           returnedAt: event.data.returnedAt,
           returnReason: event.data.reason,
-        },
-      );
-      return;
-    default:
-      return;
-  }
-}
+        };
+      default:
+        return null;
+    }
+  },
+};

@@ -9,8 +9,11 @@ export interface KeyedRowsSpec<Row extends ObjectLiteral> {
   keyOf(event: RecordedEvent): string | null;
   /** Folds one event into its row; `null` leaves the row as it was. */
   evolve(current: Row | null, event: RecordedEvent): Row | null;
-  /** The stream revision the row last applied: events at or below it are skipped. */
-  lastRevisionOf(row: Row): number;
+  /**
+   * The stream revision the row last applied: events at or below it are skipped. Without it,
+   * every event is folded: the caller has already left out events applied before.
+   */
+  lastRevisionOf?(row: Row): number;
 }
 
 /**
@@ -36,7 +39,8 @@ export async function applyToKeyedRows<Row extends ObjectLiteral>(
   const changed = new Map<string, Row>();
   for (const { key, event } of keyed) {
     const current = rows.get(key) ?? null;
-    if (current !== null && BigInt(spec.lastRevisionOf(current)) >= event.revision) continue;
+    const applied = current === null ? undefined : spec.lastRevisionOf?.(current);
+    if (applied !== undefined && BigInt(applied) >= event.revision) continue;
     const next = spec.evolve(current, event);
     if (next === null) continue;
     rows.set(key, next);
