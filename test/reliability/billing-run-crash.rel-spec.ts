@@ -1,7 +1,7 @@
 import { PostgresDatabase } from '@app/database';
 import fc from 'fast-check';
 import request from 'supertest';
-import { BillingFixtures, nextMonths, operator } from '../support/billing-fixtures';
+import { BillingFixtures, nextMonths } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { recordFigure } from './support/reliability-figures';
