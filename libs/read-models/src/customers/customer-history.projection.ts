@@ -59,7 +59,7 @@ export class CustomerHistoryProjection implements Projection {
 
 /** One row per event id: applying the same event again changes nothing. */
 const insertLines = (manager: EntityManager, lines: readonly CustomerHistoryRow[]) =>
-  insertRows(manager, CustomerHistoryRow, lines, { orIgnore: true });
+  insertRows(manager, CustomerHistoryRow, lines, 'ignore');
 
 /** Rewrites the customer's own lines to their erased form (contracts' and invoices' are kept). */
 async function eraseLines(manager: EntityManager, event: RecordedEvent): Promise<void> {

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { insertRows } from './insert-rows';
 
 export interface KeyedRowsSpec<Row extends ObjectLiteral> {
   entity: EntityTarget<Row>;
@@ -46,6 +47,7 @@ export async function applyToKeyedRows<Row extends ObjectLiteral>(
     rows.set(key, next);
     changed.set(key, next);
   }
-  if (changed.size > 0) await repository.upsert([...changed.values()] as never, [spec.key]);
-  return [...changed.values()];
+  const rowsChanged = [...changed.values()];
+  await insertRows(manager, spec.entity, rowsChanged, 'update');
+  return rowsChanged;
 }
