@@ -88,15 +88,31 @@ export function dateInZone(instantIso: string, timeZone: string = DEFAULT_TIME_Z
   const instant = new Date(instantIso);
   if (Number.isNaN(instant.getTime()))
     throw new RangeError(`Not an ISO-8601 instant: ${instantIso}`);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = dayFormatIn(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((candidate) => candidate.type === type)?.value ?? '';
   return assertPlainDate(`${part('year')}-${part('month')}-${part('day')}`, 'dateInZone result');
+}
+
+/**
+ * One `Intl.DateTimeFormat` per zone, built once: building one costs far more than formatting
+ * with it (it was most of the cycle simulation's time). Formatting has no state, so sharing
+ * them keeps `dateInZone` a pure function.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 function ymd(date: PlainDate): [number, number, number] {
