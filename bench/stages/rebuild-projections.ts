@@ -43,7 +43,7 @@ export async function rebuildProjections(
     readModels,
     mode === 'batched' ? projections : projections.map(perEvent),
     {
-      batchSize: Number(process.env.BENCH_REBUILD_BATCH ?? 500),
+      batchSize: Number(process.env.BENCH_REBUILD_BATCH ?? 2000),
     },
   );
   const started = performance.now();

@@ -115,6 +115,7 @@ export class ProjectionRunner {
   private async applyBatch(batch: RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1].position;
     await this.dataSource.transaction(async (manager) => {
+      const moved: string[] = [];
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
         if (last <= checkpoint) continue;
@@ -126,8 +127,9 @@ export class ProjectionRunner {
         } else {
           for (const event of handled) await projection.apply(event, manager);
         }
-        await checkpointStore.save(manager, projection.name, last);
+        moved.push(projection.name);
       }
+      await checkpointStore.save(manager, moved, last);
     });
     for (const projection of this.projections) {
       const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
