@@ -1,6 +1,11 @@
 import { SqlDatabase } from '@app/database';
 import { EventStore } from '@app/event-store';
-import { allReadModelProjections, Projection, ProjectionRunner } from '@app/read-models';
+import {
+  allReadModelProjections,
+  Projection,
+  ProjectionRunner,
+  REBUILD_BATCH_SIZE,
+} from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { round } from '../support/measure';
 
@@ -43,7 +48,8 @@ export async function rebuildProjections(
     readModels,
     mode === 'batched' ? projections : projections.map(perEvent),
     {
-      batchSize: Number(process.env.BENCH_REBUILD_BATCH ?? 2000),
+      batchSize: Number(process.env.BENCH_REBUILD_BATCH ?? REBUILD_BATCH_SIZE),
+      transactions: projections.length,
     },
   );
   const started = performance.now();

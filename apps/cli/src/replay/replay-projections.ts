@@ -1,5 +1,5 @@
 import { EventStore } from '@app/event-store';
-import { Projection, ProjectionRunner } from '@app/read-models';
+import { Projection, ProjectionRunner, REBUILD_BATCH_SIZE } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { ReplayProgress } from './progress-bar';
 
@@ -14,8 +14,9 @@ export interface ReplayOptions {
 
 /**
  * Brings `projections` on `dataSource` from their checkpoints to `upTo`, reading the log in
- * batches (memory stays bounded by one batch) through the same runner the service uses: each
- * batch and its checkpoints in one transaction. Returns the position reached.
+ * batches (memory stays bounded by one batch) through the same runner the service uses, with
+ * a transaction per projection side by side (each projection's share of a batch commits with
+ * its checkpoint). Returns the position reached.
  */
 export async function replayProjections(
   store: EventStore,
@@ -25,7 +26,8 @@ export async function replayProjections(
 ): Promise<bigint> {
   let events = 0;
   const runner = new ProjectionRunner(store, dataSource, projections, {
-    batchSize: options.batchSize ?? 500,
+    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
+    transactions: projections.length,
     onBatch: (batch) => {
       events += batch.events;
       options.onProgress?.({ events, position: batch.position });

@@ -1,8 +1,8 @@
 import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES, maskIban } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
-import { insertRows } from '../runner/insert-rows';
+import { arrayParameter, insertRows } from '../runner/insert-rows';
 import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
 import { InvoiceTransactionRow, PendingEffectRow } from './account-statement.entity';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
@@ -53,7 +53,10 @@ async function newestRevisions(
     .createQueryBuilder('transaction')
     .select('transaction.invoiceId', 'invoiceId')
     .addSelect('MAX(transaction.revision)', 'revision')
-    .where({ invoiceId: In([...new Set(invoiceIds)]) })
+    .where(
+      `transaction.invoiceId = ANY(${arrayParameter(manager, InvoiceTransactionRow, 'invoiceId', 'ids')})`,
+      { ids: [...new Set(invoiceIds)] },
+    )
     .groupBy('transaction.invoiceId')
     .getRawMany();
   return new Map(rows.map((row) => [row.invoiceId, BigInt(row.revision)]));

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@app/event-store';
-import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { insertRows } from './insert-rows';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { arrayParameter, insertRows } from './insert-rows';
 
 export interface KeyedRowsSpec<Row extends ObjectLiteral> {
   entity: EntityTarget<Row>;
@@ -35,7 +35,10 @@ export async function applyToKeyedRows<Row extends ObjectLiteral>(
   if (keyed.length === 0) return [];
   const repository = manager.getRepository(spec.entity);
   const keys = [...new Set(keyed.map(({ key }) => key))];
-  const existing = await repository.findBy({ [spec.key]: In(keys) } as never);
+  const existing = await repository
+    .createQueryBuilder('row')
+    .where(`row.${spec.key} = ANY(${arrayParameter(manager, spec.entity, spec.key)})`, { keys })
+    .getMany();
   const rows = new Map<string, Row>(existing.map((row) => [String(row[spec.key]), row]));
   const changed = new Map<string, Row>();
   for (const { key, event } of keyed) {

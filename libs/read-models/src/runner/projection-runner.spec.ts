@@ -8,16 +8,22 @@ import { ProjectionRunner } from './projection-runner';
 
 /** Counts events per stream: a projection whose every double or lost update shows. */
 class CountingProjection implements Projection {
-  readonly name = 'counting';
   readonly handles = ['Counted'];
-  readonly tables = ['test_counts'];
+  readonly tables: string[];
   failOn: number | undefined;
+
+  constructor(
+    readonly name = 'counting',
+    private readonly table = 'test_counts',
+  ) {
+    this.tables = [table];
+  }
 
   async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
     if ((event.data as { n: number }).n === this.failOn) throw new Error('projection bug');
     await manager.query(
-      `INSERT INTO test_counts (stream, count, last_n) VALUES ($1, 1, $2)
-       ON CONFLICT (stream) DO UPDATE SET count = test_counts.count + 1, last_n = $2`,
+      `INSERT INTO ${this.table} (stream, count, last_n) VALUES ($1, 1, $2)
+       ON CONFLICT (stream) DO UPDATE SET count = ${this.table}.count + 1, last_n = $2`,
       [event.stream, (event.data as { n: number }).n],
     );
   }
@@ -34,9 +40,10 @@ describe(`ProjectionRunner on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
     db = databaseUrl ? await openTestPostgres(databaseUrl, 'runner') : await openTestPglite();
     store = await PostgresEventStore.create(db.db, { pollIntervalMs: 10 });
     dataSource = await openReadModels(db.db);
-    await dataSource.query(
-      'CREATE TABLE test_counts (stream text PRIMARY KEY, count int NOT NULL, last_n int NOT NULL)',
-    );
+    for (const table of ['test_counts', 'test_counts_b'])
+      await dataSource.query(
+        `CREATE TABLE ${table} (stream text PRIMARY KEY, count int NOT NULL, last_n int NOT NULL)`,
+      );
   });
   afterEach(async () => {
     await dataSource.destroy();
@@ -44,10 +51,10 @@ describe(`ProjectionRunner on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
     await db.dispose();
   });
 
-  const counts = async () =>
+  const counts = async (table = 'test_counts') =>
     Object.fromEntries(
       (
-        (await dataSource.query('SELECT stream, count FROM test_counts ORDER BY stream')) as {
+        (await dataSource.query(`SELECT stream, count FROM ${table} ORDER BY stream`)) as {
           stream: string;
           count: number;
         }[]
@@ -120,5 +127,29 @@ describe(`ProjectionRunner on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
     await until(async () => runner.position >= head);
     await runner.stop();
     expect(await counts()).toEqual({ a: 4 });
+  });
+
+  it('with a transaction per projection, keeps what one committed when another fails, and applies nothing twice', async () => {
+    const fourth = await appendCounted('a', 1, 4);
+    await until(async () => ((await store.headPosition()) ?? 0n) >= fourth, 10_000);
+    const healthy = new CountingProjection('counting');
+    const failing = new CountingProjection('counting-b', 'test_counts_b');
+    failing.failOn = 3;
+    const runner = new ProjectionRunner(store, dataSource, [healthy, failing], {
+      batchSize: 10,
+      transactions: 2,
+    });
+    await expect(runner.catchUp()).rejects.toThrow('projection bug');
+    expect(await counts('test_counts')).toEqual({ a: 4 });
+    expect(await counts('test_counts_b')).toEqual({});
+    failing.failOn = undefined;
+    const sixth = await appendCounted('a', 5, 6);
+    await catchUpTo(runner, sixth);
+    expect(await counts('test_counts')).toEqual({ a: 6 });
+    expect(await counts('test_counts_b')).toEqual({ a: 6 });
+    const saved = await dataSource.query(
+      'SELECT name, position FROM projection_checkpoints ORDER BY name',
+    );
+    expect(saved.map((row: { position: string }) => BigInt(row.position))).toEqual([sixth, sixth]);
   });
 });

@@ -4,8 +4,22 @@ import { checkpointStore } from '../checkpoints/checkpoint-store';
 import { Projection } from '../projection';
 import { batched } from './batched';
 
+/**
+ * Events per batch when rebuilding from the log: large enough that statements per event stay
+ * few, small enough that memory stays bounded (a batch is read and held whole).
+ */
+export const REBUILD_BATCH_SIZE = 5000;
+
 export interface ProjectionRunnerOptions {
   batchSize?: number;
+  /**
+   * How many transactions apply a batch side by side. 1 (the default): every projection and
+   * its checkpoint in one transaction, so readers see all read models move together. N: the
+   * projections split into N groups, each group with its checkpoints in a transaction of its
+   * own on a connection of its own — a rebuild uses one per projection, so PostgreSQL works on
+   * several read models while this process prepares the next rows.
+   */
+  transactions?: number;
   /** How long a partial batch waits for more events before it is applied. */
   maxBatchWaitMs?: number;
   /** Wait before retrying after a failed batch (the batch rolled back; nothing was skipped). */
@@ -16,8 +30,9 @@ export interface ProjectionRunnerOptions {
 
 /**
  * Keeps projections up to date from the log: catches up from their checkpoints, then follows
- * live. Each batch is applied to every projection and their checkpoints saved in ONE
- * transaction; an event at or below a projection's checkpoint is never applied again.
+ * live. A projection's share of each batch and its checkpoint commit in one transaction (by
+ * default one transaction for all of them; see `transactions`); an event at or below a
+ * projection's checkpoint is never applied again.
  */
 export class ProjectionRunner {
   private checkpoints = new Map<string, bigint>();
@@ -25,13 +40,16 @@ export class ProjectionRunner {
   private stopRequested = false;
   private stopCurrent: (() => Promise<void>) | undefined;
   lastError: unknown;
+  private readonly groups: Projection[][];
 
   constructor(
     private readonly eventStore: EventStore,
     private readonly dataSource: DataSource,
     private readonly projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions = {},
-  ) {}
+  ) {
+    this.groups = dealInto(projections, options.transactions ?? 1);
+  }
 
   get names(): string[] {
     return this.projections.map((projection) => projection.name);
@@ -114,11 +132,37 @@ export class ProjectionRunner {
 
   private async applyBatch(batch: RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1].position;
-    await this.dataSource.transaction(async (manager) => {
-      const moved: string[] = [];
-      for (const projection of this.projections) {
+    const applied = await Promise.allSettled(
+      this.groups.map((group) => this.applyToGroup(group, batch, last)),
+    );
+    // A group that committed keeps its checkpoints even when another group failed: the retry
+    // starts from the lowest checkpoint and skips what each projection already holds.
+    applied.forEach((result, index) => {
+      if (result.status === 'rejected') return;
+      for (const projection of this.groups[index]) {
         const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
-        if (last <= checkpoint) continue;
+        if (last > checkpoint) this.checkpoints.set(projection.name, last);
+      }
+    });
+    const failed = applied.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    this.lastError = undefined;
+    this.options.onBatch?.({ events: batch.length, position: last });
+  }
+
+  /** One group's share of a batch and its checkpoints, in one transaction. */
+  private async applyToGroup(
+    group: readonly Projection[],
+    batch: RecordedEvent[],
+    last: bigint,
+  ): Promise<void> {
+    const behind = group.filter(
+      (projection) => last > (this.checkpoints.get(projection.name) ?? 0n),
+    );
+    if (behind.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      for (const projection of behind) {
+        const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
         const handled = batch.filter(
           (event) => event.position > checkpoint && projection.handles.includes(event.type),
         );
@@ -127,17 +171,22 @@ export class ProjectionRunner {
         } else {
           for (const event of handled) await projection.apply(event, manager);
         }
-        moved.push(projection.name);
       }
-      await checkpointStore.save(manager, moved, last);
+      await checkpointStore.save(
+        manager,
+        behind.map((projection) => projection.name),
+        last,
+      );
     });
-    for (const projection of this.projections) {
-      const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
-      if (last > checkpoint) this.checkpoints.set(projection.name, last);
-    }
-    this.lastError = undefined;
-    this.options.onBatch?.({ events: batch.length, position: last });
   }
+}
+
+/** `projections` dealt round-robin into `count` non-empty groups. */
+function dealInto(projections: readonly Projection[], count: number): Projection[][] {
+  const size = Math.max(1, Math.min(count, projections.length));
+  const groups: Projection[][] = Array.from({ length: size }, () => []);
+  projections.forEach((projection, index) => groups[index % size].push(projection));
+  return groups;
 }
 
 function sleep(ms: number): Promise<void> {
