@@ -52,7 +52,8 @@ describeOnPostgres(
       await testApp?.close();
     });
 
-    const startRunner = () => {
+    /** `transactions`: 1 as the live runner, one per projection as a rebuild applies a batch. */
+    const startRunner = (transactions = 1) => {
       const runner = AppProcess.start(
         ENTRIES.projections,
         {
@@ -60,6 +61,7 @@ describeOnPostgres(
           DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
           LOG_LEVEL: 'warn',
           EVENT_POLL_INTERVAL_MS: '20',
+          PROJECTION_TRANSACTIONS: String(transactions),
         },
         `${testApp.config.DATABASE_SCHEMA}_runner_${++spawned}`,
       );
@@ -103,15 +105,27 @@ describeOnPostgres(
         ).rows[0].n,
       ) > 0;
 
+    /** Whether the projections' checkpoints stand at different positions. */
+    const checkpointsDiverge = async () => {
+      const { rows } = await database.query<{ name: string; position: string }>(
+        'SELECT name, position FROM projection_checkpoints',
+      );
+      const saved = new Map(rows.map((row) => [row.name, row.position]));
+      return new Set(projectionNames.map((name) => saved.get(name) ?? '0')).size > 1;
+    };
+
     /** Starts a runner, lets it work for the next seeded delay after it connects, kills it. */
-    async function killOnce(delayMs: number): Promise<{ before: bigint; after: bigint }> {
-      const runner = startRunner();
+    async function killOnce(
+      delayMs: number,
+      transactions = 1,
+    ): Promise<{ before: bigint; after: bigint; diverged: boolean }> {
+      const runner = startRunner(transactions);
       await until('the runner to connect', connected(runner));
       const before = await lowestCheckpoint();
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       expect(runner.running).toBe(true);
       await runner.kill();
-      return { before, after: await lowestCheckpoint() };
+      return { before, after: await lowestCheckpoint(), diverged: await checkpointsDiverge() };
     }
     async function runToHead(): Promise<void> {
       const runner = startRunner();
@@ -131,11 +145,13 @@ describeOnPostgres(
       const seededHead = await head();
       expect(await lowestCheckpoint()).toBe(0n);
 
-      // Rebuild from empty, killed at seeded points.
+      // Rebuild from empty, killed at seeded points, each projection's share of a batch in a
+      // transaction of its own (as `npm run cli -- rebuild` applies it): checkpoints diverge.
       const rebuildKills = [];
       for (let kill = 0; kill < KILLS_PER_PHASE; kill++)
-        rebuildKills.push(await killOnce(killDelays[kill]));
+        rebuildKills.push(await killOnce(killDelays[kill], projectionNames.length));
       const killedMidRebuild = rebuildKills.filter((k) => k.after < seededHead).length;
+      const leftDiverged = rebuildKills.filter((k) => k.diverged).length;
 
       // Live catch-up: more commands arrive while runners are started and killed.
       let liveCommands = 0;
@@ -161,14 +177,14 @@ describeOnPostgres(
       expect(rows).toBeGreaterThan(SEEDED_CUSTOMERS * 5);
       const kills = 2 * KILLS_PER_PHASE;
       console.log(
-        `projection crash suite: ${kills} SIGKILLs survived (${killedMidRebuild} mid-rebuild before the head at ${seededHead}), ` +
+        `projection crash suite: ${kills} SIGKILLs survived (${killedMidRebuild} mid-rebuild before the head at ${seededHead}, ${leftDiverged} with diverging checkpoints), ` +
           `${seededCommands} + ${liveCommands} commands, log head ${events}, ${readModelTables().length} tables / ${rows} rows equal to a clean rebuild`,
       );
       recordFigure('projection-crash', {
         guarantee:
           'A projection runner killed (SIGKILL) during a rebuild or live catch-up loses and doubles nothing: after restart the read models equal a clean rebuild',
         test: 'test/reliability/projection-crash.rel-spec.ts',
-        figure: `${kills} kills survived (${KILLS_PER_PHASE} during a rebuild from empty, ${killedMidRebuild} of them before it reached the head; ${KILLS_PER_PHASE} during live catch-up with writers appending); ${seededCommands} + ${liveCommands} commands; ${readModelTables().length} tables, ${rows} rows equal`,
+        figure: `${kills} kills survived (${KILLS_PER_PHASE} during a rebuild from empty with a transaction per projection, ${killedMidRebuild} of them before it reached the head, ${leftDiverged} leaving the projections' checkpoints at different positions; ${KILLS_PER_PHASE} during live catch-up with writers appending); ${seededCommands} + ${liveCommands} commands; ${readModelTables().length} tables, ${rows} rows equal`,
         storage: 'PostgreSQL',
       });
     }, 240_000);

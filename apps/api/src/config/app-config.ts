@@ -65,6 +65,17 @@ export class AppConfig {
   @IsBoolean()
   PROJECTIONS_IN_PROCESS = true;
 
+  /**
+   * Transactions the projection runner applies a batch in, side by side: 1 keeps every read
+   * model moving together; up to one per projection catches up faster (each projection's share
+   * commits with its own checkpoint).
+   */
+  @Transform(({ value }) => (value === undefined ? 1 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  PROJECTION_TRANSACTIONS = 1;
+
   @Transform(({ value }) => (value === undefined ? 250 : Number(value)))
   @IsInt()
   @Min(5)

@@ -34,10 +34,11 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
     },
     {
       provide: PROJECTION_RUNNER,
-      inject: [EVENT_STORE, READ_MODELS],
-      useFactory: (store: EventStore, dataSource: DataSource) => {
+      inject: [EVENT_STORE, READ_MODELS, APP_CONFIG],
+      useFactory: (store: EventStore, dataSource: DataSource, config: AppConfig) => {
         const logger = new Logger('Projections');
         return new ProjectionRunner(store, dataSource, allProjections(), {
+          transactions: config.PROJECTION_TRANSACTIONS,
           onError: (error) => logger.error(`Projection batch failed, retrying: ${String(error)}`),
         });
       },
