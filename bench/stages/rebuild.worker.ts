@@ -1,6 +1,7 @@
 import { openDatabase } from '@app/database';
 import { PostgresEventStore } from '@app/event-store';
 import { openReadModels } from '@app/read-models';
+import { serviceEventStore } from '../support/bench-storage';
 import { rebuildProjections } from './rebuild-projections';
 
 /**
@@ -9,7 +10,7 @@ import { rebuildProjections } from './rebuild-projections';
  */
 async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
-  const store = await PostgresEventStore.create(db);
+  const store = await serviceEventStore(db, await PostgresEventStore.create(db));
   const readModels = await openReadModels(db);
   const mode = process.env.BENCH_REBUILD_MODE === 'per-event' ? 'per-event' : 'batched';
   const figures = await rebuildProjections(db, store, readModels, mode);

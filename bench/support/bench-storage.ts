@@ -1,5 +1,12 @@
 import { openDatabase, PostgresDatabase, quoteIdentifier, SqlDatabase } from '@app/database';
-import { PostgresEventStore } from '@app/event-store';
+import { customerPersonalDataPolicy } from '@app/domain';
+import { eventUpcasters } from '@app/domain/upcasters';
+import {
+  CryptoShreddingEventStore,
+  PostgresEventStore,
+  SqlPersonalDataKeys,
+  UpcasterRegistry,
+} from '@app/event-store';
 import { openReadModels } from '@app/read-models';
 import { DataSource } from 'typeorm';
 
@@ -19,7 +26,10 @@ export const benchDatabaseUrl = (): string => {
 export interface BenchStorage {
   kind: BenchDatabaseKind;
   db: SqlDatabase;
-  store: PostgresEventStore;
+  /** The store as the service composes it: customers' personal data sealed, upcasters run. */
+  store: CryptoShreddingEventStore;
+  /** The PostgreSQL log under it, whose append SQL the workload loader uses in bulk. */
+  log: PostgresEventStore;
   readModels: DataSource;
   /** Set on PostgreSQL: where another process (the API, a rebuild) finds the same data. */
   databaseUrl: string | undefined;
@@ -30,12 +40,14 @@ export interface BenchStorage {
 export async function openFreshStorage(kind: BenchDatabaseKind): Promise<BenchStorage> {
   const databaseUrl = kind === 'pg' ? await recreateBenchDatabase() : undefined;
   const db = await openDatabase({ databaseUrl, poolSize: 40 });
-  const store = await PostgresEventStore.create(db, { pollIntervalMs: 20 });
+  const log = await PostgresEventStore.create(db, { pollIntervalMs: 20 });
+  const store = await serviceEventStore(db, log);
   const readModels = await openReadModels(db);
   return {
     kind,
     db,
     store,
+    log,
     readModels,
     databaseUrl,
     async close() {
@@ -44,6 +56,22 @@ export async function openFreshStorage(kind: BenchDatabaseKind): Promise<BenchSt
       await db.close();
     },
   };
+}
+
+/**
+ * `log` wrapped as `createEventStore` wraps it for the API and the CLI: crypto-shredding of
+ * customers' personal data (keys in the same database) and the domain's upcasters.
+ */
+export async function serviceEventStore(
+  db: SqlDatabase,
+  log: PostgresEventStore,
+): Promise<CryptoShreddingEventStore> {
+  return new CryptoShreddingEventStore(
+    log,
+    await SqlPersonalDataKeys.create(db),
+    customerPersonalDataPolicy,
+    UpcasterRegistry.of(eventUpcasters),
+  );
 }
 
 async function recreateBenchDatabase(): Promise<string> {

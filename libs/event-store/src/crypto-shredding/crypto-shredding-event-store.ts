@@ -93,7 +93,12 @@ export class CryptoShreddingEventStore implements EventStore {
     return this.inner.close();
   }
 
-  private async seal(event: NewEvent): Promise<NewEvent> {
+  /**
+   * The event as `append` stores it: id and schema version set, personal parts sealed under
+   * the subject's key. Public for bulk loaders that write through the inner store's own SQL
+   * (the benchmark's workload), so their log is the one the service would have written.
+   */
+  async seal(event: NewEvent): Promise<NewEvent> {
     const id = event.id ?? uuid();
     const schemaVersion =
       event.metadata?.schemaVersion ?? this.upcasters.currentVersion(event.type);
