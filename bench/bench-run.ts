@@ -1,6 +1,6 @@
 import { allReadModelProjections, ProjectionRunner } from '@app/read-models';
 import { generateWorkload } from './workload/generate-workload';
-import { loadWorkload, LoadedWorkload } from './workload/load-workload';
+import { loadWorkload, LoadedWorkload, reuseLoadedWorkload } from './workload/load-workload';
 import { DEFAULT_WORKLOAD } from './workload/workload-options';
 import { BenchDatabaseKind, BenchStorage, openFreshStorage } from './support/bench-storage';
 import { runTsForJson } from './support/child-process';
@@ -24,6 +24,8 @@ export interface RunOptions {
   appendCommands: number;
   /** Also rebuild through the per-event path (projections without `applyBatch`), to compare. */
   rebuildPerEvent: boolean;
+  /** Use the PostgreSQL database an earlier run loaded instead of loading it again. */
+  reuseDatabase?: boolean;
   log(message: string): void;
 }
 
@@ -51,13 +53,15 @@ export interface RunResult {
 /** One database, one size: load the seeded workload, then each stage asked for. */
 export async function runOnce(options: RunOptions): Promise<RunResult> {
   const { log } = options;
-  const storage = await openFreshStorage(options.db);
+  const storage = await openFreshStorage(options.db, options.reuseDatabase);
   try {
-    const workload = generateWorkload({ ...DEFAULT_WORKLOAD, customers: options.customers });
-    log(`${options.db}, ${options.customers} customers: loading the workload`);
-    const loaded = await loadWorkload(storage, workload);
+    const { loaded, customerIds, customers } = options.reuseDatabase
+      ? await reuseLoadedWorkload(storage)
+      : await generateAndLoad(storage, options);
     log(
-      `  ${loaded.events} events in ${loaded.streams} streams, loaded in ${round(loaded.seconds)} s`,
+      loaded.reused
+        ? `  reusing ${loaded.events} events in ${loaded.streams} streams (ANALYZE run)`
+        : `  ${loaded.events} events in ${loaded.streams} streams, loaded in ${round(loaded.seconds)} s`,
     );
     const result: RunResult = { db: options.db, customers: options.customers, workload: loaded };
     const want = (stage: Stage) => options.stages.includes(stage);
@@ -73,7 +77,6 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
         allReadModelProjections(),
       ).catchUp();
     }
-    const customerIds = workload.customers.map((customer) => customer.customerId);
     if (want('simulation')) {
       result.simulation = await cycleSimulationStage(
         storage.readModels,
@@ -82,8 +85,9 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       );
       log(`  simulation: ${result.simulation.secondsPer10kCustomers} s per 10,000 customers`);
     }
-    if (want('http') && storage.databaseUrl) {
-      result.http = await httpStage(storage.databaseUrl, workload.customers, options.httpSeconds);
+    // HTTP registers new customers and toggles subscriptions: it needs the fresh workload.
+    if (want('http') && storage.databaseUrl && customers) {
+      result.http = await httpStage(storage.databaseUrl, customers, options.httpSeconds);
       log(`  http: POST /customers ${result.http.registerCustomer.requestsPerSecond} req/s`);
     }
     if (want('customer-file') && storage.kind === 'pglite') {
@@ -164,3 +168,12 @@ async function httpStage(
 }
 
 export const processPeakRssMb = (): number => megabytes(process.resourceUsage().maxRSS * 1024);
+
+/** The seeded workload generated and appended to a fresh database. */
+async function generateAndLoad(storage: BenchStorage, options: RunOptions) {
+  const workload = generateWorkload({ ...DEFAULT_WORKLOAD, customers: options.customers });
+  options.log(`${options.db}, ${options.customers} customers: loading the workload`);
+  const loaded = await loadWorkload(storage, workload);
+  const customerIds = workload.customers.map((customer) => customer.customerId);
+  return { loaded, customerIds, customers: workload.customers };
+}

@@ -13,7 +13,7 @@ const DEFAULT_CUSTOMERS = 2_000;
 
 const usage = `npm run bench -- [--customers N | --large | --sizes a,b] [--db pg|pglite|both]
                       [--only ${STAGES.join('|')}[,…]] [--http-seconds S] [--append-commands N]
-                      [--rebuild-per-event] [--out file]`;
+                      [--rebuild-per-event] [--reuse-database] [--out file]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -26,6 +26,7 @@ function parseOptions() {
       'http-seconds': { type: 'string', default: '10' },
       'append-commands': { type: 'string', default: '2000' },
       'rebuild-per-event': { type: 'boolean', default: false },
+      'reuse-database': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', default: false },
     },
@@ -56,6 +57,7 @@ function parseOptions() {
     httpSeconds: Number(values['http-seconds']),
     appendCommands: Number(values['append-commands']),
     rebuildPerEvent: values['rebuild-per-event'],
+    reuseDatabase: values['reuse-database'],
     out: resolve(values.out),
   };
 }

@@ -2,6 +2,7 @@ import { SqlDatabase } from '@app/database';
 import { EventStore } from '@app/event-store';
 import {
   allReadModelProjections,
+  analyzeAsTablesGrow,
   Projection,
   ProjectionRunner,
   REBUILD_BATCH_SIZE,
@@ -50,6 +51,7 @@ export async function rebuildProjections(
     {
       batchSize: Number(process.env.BENCH_REBUILD_BATCH ?? REBUILD_BATCH_SIZE),
       transactions: projections.length,
+      onBatch: analyzeAsTablesGrow(readModels, projections),
     },
   );
   const started = performance.now();

@@ -36,9 +36,17 @@ export interface BenchStorage {
   close(): Promise<void>;
 }
 
-/** An empty log and read models: a fresh `billing_bench` database, or a PGlite in memory. */
-export async function openFreshStorage(kind: BenchDatabaseKind): Promise<BenchStorage> {
-  const databaseUrl = kind === 'pg' ? await recreateBenchDatabase() : undefined;
+/**
+ * An empty log and read models: a fresh `billing_bench` database, or a PGlite in memory; with
+ * `reuse`, the PostgreSQL database as an earlier run left it.
+ */
+export async function openFreshStorage(
+  kind: BenchDatabaseKind,
+  reuse = false,
+): Promise<BenchStorage> {
+  if (reuse && kind !== 'pg') throw new Error('--reuse-database needs --db pg');
+  const databaseUrl =
+    kind !== 'pg' ? undefined : reuse ? benchDatabaseUrl() : await recreateBenchDatabase();
   const db = await openDatabase({ databaseUrl, poolSize: 40 });
   const log = await PostgresEventStore.create(db, { pollIntervalMs: 20 });
   const store = await serviceEventStore(db, log);

@@ -4,7 +4,9 @@ import type { RunResult } from '../bench-run';
 export function headlineFigures(run: RunResult): Record<string, number | null | undefined> {
   const append = (writers: number) => run.append?.find((a) => a.writers === writers);
   return {
-    'workload load, events/s': Math.round(run.workload.events / run.workload.seconds),
+    'workload load, events/s': run.workload.reused
+      ? undefined
+      : Math.round(run.workload.events / run.workload.seconds),
     'append 1 writer, events/s': append(1)?.eventsPerSecond,
     'append 8 writers, events/s': append(8)?.eventsPerSecond,
     'append 32 writers, events/s': append(32)?.eventsPerSecond,

@@ -6,6 +6,32 @@ export interface LoadedWorkload {
   events: number;
   streams: number;
   seconds: number;
+  /** Set when an earlier run's database was used as it was (`--reuse-database`): not loaded. */
+  reused?: boolean;
+}
+
+/** What an earlier run left in the database, statistics refreshed: `--reuse-database`. */
+export async function reuseLoadedWorkload(
+  storage: BenchStorage,
+): Promise<{ loaded: LoadedWorkload; customerIds: string[]; customers: undefined }> {
+  await storage.db.query('ANALYZE');
+  const { rows } = await storage.db.query<{ events: string; streams: string }>(
+    'SELECT (SELECT count(*) FROM es_events) AS events, (SELECT count(*) FROM es_streams) AS streams',
+  );
+  const customers = await storage.db.query<{ id: string }>(
+    "SELECT substr(stream_id, 10) AS id FROM es_streams WHERE stream_id LIKE 'customer-%' ORDER BY stream_id",
+  );
+  if (Number(rows[0].events) === 0) throw new Error('--reuse-database: the database holds no log');
+  return {
+    loaded: {
+      events: Number(rows[0].events),
+      streams: Number(rows[0].streams),
+      seconds: 0,
+      reused: true,
+    },
+    customerIds: customers.rows.map((row) => row.id),
+    customers: undefined,
+  };
 }
 
 /**
@@ -13,7 +39,7 @@ export interface LoadedWorkload {
  * one transaction per batch of streams, each event sealed first as the service's store seals
  * it (customers' personal data). One transaction at a time, so the log holds the events in
  * the order they were decided (a stream appended by two batches at once could take them in
- * either order); the next batch is sealed while the previous one commits.
+ * either order); the next batch is sealed while the previous one commits. Ends with ANALYZE.
  */
 export async function loadWorkload(
   storage: BenchStorage,
@@ -39,6 +65,8 @@ export async function loadWorkload(
     committing.catch(() => undefined); // awaited before the next batch; a failure stops the load
   }
   await committing;
+  // As after any bulk load: statistics for the planner (autovacuum may be late, or off).
+  await storage.db.query('ANALYZE');
   return { events, streams, seconds: (performance.now() - started) / 1000 };
 }
 

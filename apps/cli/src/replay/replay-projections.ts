@@ -1,5 +1,10 @@
 import { EventStore } from '@app/event-store';
-import { Projection, ProjectionRunner, REBUILD_BATCH_SIZE } from '@app/read-models';
+import {
+  analyzeAsTablesGrow,
+  Projection,
+  ProjectionRunner,
+  REBUILD_BATCH_SIZE,
+} from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { ReplayProgress } from './progress-bar';
 
@@ -25,12 +30,14 @@ export async function replayProjections(
   options: ReplayOptions,
 ): Promise<bigint> {
   let events = 0;
+  const analyze = analyzeAsTablesGrow(dataSource, projections);
   const runner = new ProjectionRunner(store, dataSource, projections, {
     batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
     transactions: projections.length,
-    onBatch: (batch) => {
+    onBatch: async (batch) => {
       events += batch.events;
       options.onProgress?.({ events, position: batch.position });
+      await analyze(batch);
     },
   });
   const deadline = Date.now() + (options.visibilityTimeoutMs ?? 30_000);

@@ -24,7 +24,8 @@ export interface ProjectionRunnerOptions {
   maxBatchWaitMs?: number;
   /** Wait before retrying after a failed batch (the batch rolled back; nothing was skipped). */
   retryDelayMs?: number;
-  onBatch?(progress: { events: number; position: bigint }): void;
+  /** After each batch has committed; awaited before the next batch. */
+  onBatch?(progress: { events: number; position: bigint }): void | Promise<void>;
   onError?(error: unknown): void;
 }
 
@@ -147,7 +148,7 @@ export class ProjectionRunner {
     const failed = applied.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     this.lastError = undefined;
-    this.options.onBatch?.({ events: batch.length, position: last });
+    await this.options.onBatch?.({ events: batch.length, position: last });
   }
 
   /** One group's share of a batch and its checkpoints, in one transaction. */
