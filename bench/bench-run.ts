@@ -2,7 +2,7 @@ import { allReadModelProjections, ProjectionRunner } from '@app/read-models';
 import { generateWorkload } from './workload/generate-workload';
 import { loadWorkload, LoadedWorkload, reuseLoadedWorkload } from './workload/load-workload';
 import { DEFAULT_WORKLOAD } from './workload/workload-options';
-import { BenchDatabaseKind, BenchStorage, openFreshStorage } from './support/bench-storage';
+import { BenchDatabaseKind, BenchStorage, openBenchStorage } from './support/bench-storage';
 import { runTsForJson } from './support/child-process';
 import { startApiProcess } from './support/api-process';
 import { megabytes, round } from './support/measure';
@@ -53,7 +53,7 @@ export interface RunResult {
 /** One database, one size: load the seeded workload, then each stage asked for. */
 export async function runOnce(options: RunOptions): Promise<RunResult> {
   const { log } = options;
-  const storage = await openFreshStorage(options.db, options.reuseDatabase);
+  const storage = await openBenchStorage(options.db, options.reuseDatabase);
   try {
     const { loaded, customerIds, customers } = options.reuseDatabase
       ? await reuseLoadedWorkload(storage)

@@ -2,10 +2,9 @@ import { SqlDatabase } from '@app/database';
 import { EventStore } from '@app/event-store';
 import {
   allReadModelProjections,
-  analyzeAsTablesGrow,
   Projection,
   ProjectionRunner,
-  REBUILD_BATCH_SIZE,
+  rebuildRunnerOptions,
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { round } from '../support/measure';
@@ -49,9 +48,10 @@ export async function rebuildProjections(
     readModels,
     mode === 'batched' ? projections : projections.map(perEvent),
     {
-      batchSize: Number(process.env.BENCH_REBUILD_BATCH ?? REBUILD_BATCH_SIZE),
-      transactions: projections.length,
-      onBatch: analyzeAsTablesGrow(readModels, projections),
+      ...rebuildRunnerOptions(readModels, projections),
+      ...(process.env.BENCH_REBUILD_BATCH
+        ? { batchSize: Number(process.env.BENCH_REBUILD_BATCH) }
+        : {}),
     },
   );
   const started = performance.now();

@@ -40,7 +40,7 @@ export interface BenchStorage {
  * An empty log and read models: a fresh `billing_bench` database, or a PGlite in memory; with
  * `reuse`, the PostgreSQL database as an earlier run left it.
  */
-export async function openFreshStorage(
+export async function openBenchStorage(
   kind: BenchDatabaseKind,
   reuse = false,
 ): Promise<BenchStorage> {

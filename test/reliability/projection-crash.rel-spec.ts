@@ -76,17 +76,17 @@ describeOnPostgres(
           )
         ).rows[0].head ?? 0,
       );
-    /** The lowest checkpoint among all projections (0 for one that has none yet). */
-    const lowestCheckpoint = async () => {
+    /** Every projection's checkpoint (0 for one that has none yet). */
+    const checkpoints = async () => {
       const { rows } = await database.query<{ name: string; position: string }>(
         'SELECT name, position FROM projection_checkpoints',
       );
       const saved = new Map(rows.map((row) => [row.name, BigInt(row.position)]));
-      return projectionNames.reduce(
-        (lowest, name) => ((saved.get(name) ?? 0n) < lowest ? (saved.get(name) ?? 0n) : lowest),
-        BigInt(Number.MAX_SAFE_INTEGER),
-      );
+      return projectionNames.map((name) => saved.get(name) ?? 0n);
     };
+    /** The lowest checkpoint among all projections. */
+    const lowestCheckpoint = async () =>
+      (await checkpoints()).reduce((lowest, position) => (position < lowest ? position : lowest));
     async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!(await condition())) {
@@ -106,13 +106,7 @@ describeOnPostgres(
       ) > 0;
 
     /** Whether the projections' checkpoints stand at different positions. */
-    const checkpointsDiverge = async () => {
-      const { rows } = await database.query<{ name: string; position: string }>(
-        'SELECT name, position FROM projection_checkpoints',
-      );
-      const saved = new Map(rows.map((row) => [row.name, row.position]));
-      return new Set(projectionNames.map((name) => saved.get(name) ?? '0')).size > 1;
-    };
+    const checkpointsDiverge = async () => new Set(await checkpoints()).size > 1;
 
     /** Starts a runner, lets it work for the next seeded delay after it connects, kills it. */
     async function killOnce(

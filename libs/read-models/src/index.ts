@@ -4,7 +4,7 @@ export * from './migrations';
 export * from './data-source';
 export * from './checkpoints/projection-checkpoint.entity';
 export * from './checkpoints/checkpoint-store';
-export * from './runner/analyze-as-tables-grow';
+export * from './runner/rebuild-runner-options';
 export * from './runner/batched';
 export * from './runner/projection-runner';
 export * from './customers';

@@ -1,10 +1,5 @@
 import { EventStore } from '@app/event-store';
-import {
-  analyzeAsTablesGrow,
-  Projection,
-  ProjectionRunner,
-  REBUILD_BATCH_SIZE,
-} from '@app/read-models';
+import { Projection, ProjectionRunner, rebuildRunnerOptions } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { ReplayProgress } from './progress-bar';
 
@@ -30,15 +25,12 @@ export async function replayProjections(
   options: ReplayOptions,
 ): Promise<bigint> {
   let events = 0;
-  const analyze = analyzeAsTablesGrow(dataSource, projections);
   const runner = new ProjectionRunner(store, dataSource, projections, {
-    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
-    transactions: projections.length,
-    onBatch: async (batch) => {
+    ...rebuildRunnerOptions(dataSource, projections, (batch) => {
       events += batch.events;
       options.onProgress?.({ events, position: batch.position });
-      await analyze(batch);
-    },
+    }),
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   const deadline = Date.now() + (options.visibilityTimeoutMs ?? 30_000);
   for (;;) {

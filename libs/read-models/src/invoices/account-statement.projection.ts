@@ -2,7 +2,7 @@ import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES, maskIban } from '@app/domain
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
-import { arrayParameter, insertRows } from '../runner/insert-rows';
+import { equalsAnyOf, insertRows } from '../runner/insert-rows';
 import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
 import { InvoiceTransactionRow, PendingEffectRow } from './account-statement.entity';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
@@ -54,8 +54,9 @@ async function newestRevisions(
     .select('transaction.invoiceId', 'invoiceId')
     .addSelect('MAX(transaction.revision)', 'revision')
     .where(
-      `transaction.invoiceId = ANY(${arrayParameter(manager, InvoiceTransactionRow, 'invoiceId', 'ids')})`,
-      { ids: [...new Set(invoiceIds)] },
+      ...equalsAnyOf(manager, InvoiceTransactionRow, 'transaction', 'invoiceId', [
+        ...new Set(invoiceIds),
+      ]),
     )
     .groupBy('transaction.invoiceId')
     .getRawMany();

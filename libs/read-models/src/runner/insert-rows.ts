@@ -65,17 +65,19 @@ export async function insertRows<Row extends ObjectLiteral>(
 }
 
 /**
- * `:keys` cast to an array of `property`'s column type, for `column = ANY(…)`: one bind
- * parameter for any number of keys (TypeORM's `In` binds one per key, and its statement
- * building then costs more than the query).
+ * `alias.property = ANY(CAST(:values AS type[]))`, for a query builder's `where(...)`: one bind
+ * parameter for any number of values, cast to the column's type (TypeORM's `In` binds one per
+ * value, and its statement building then costs more than the query).
  */
-export function arrayParameter<Row extends ObjectLiteral>(
+export function equalsAnyOf<Row extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<Row>,
+  alias: string,
   property: string,
-  parameter = 'keys',
-): string {
+  values: readonly unknown[],
+): [string, { values: readonly unknown[] }] {
   const column = manager.connection.getMetadata(entity).findColumnWithPropertyName(property);
   if (column === undefined) throw new Error(`No column for property ${property}`);
-  return `CAST(:${parameter} AS ${manager.connection.driver.normalizeType(column)}[])`;
+  const type = manager.connection.driver.normalizeType(column);
+  return [`${alias}.${property} = ANY(CAST(:values AS ${type}[]))`, { values }];
 }

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { arrayParameter, insertRows } from './insert-rows';
+import { equalsAnyOf, insertRows } from './insert-rows';
 
 export interface KeyedRowsSpec<Row extends ObjectLiteral> {
   entity: EntityTarget<Row>;
@@ -37,7 +37,7 @@ export async function applyToKeyedRows<Row extends ObjectLiteral>(
   const keys = [...new Set(keyed.map(({ key }) => key))];
   const existing = await repository
     .createQueryBuilder('row')
-    .where(`row.${spec.key} = ANY(${arrayParameter(manager, spec.entity, spec.key)})`, { keys })
+    .where(...equalsAnyOf(manager, spec.entity, 'row', spec.key, keys))
     .getMany();
   const rows = new Map<string, Row>(existing.map((row) => [String(row[spec.key]), row]));
   const changed = new Map<string, Row>();

@@ -4,12 +4,6 @@ import { checkpointStore } from '../checkpoints/checkpoint-store';
 import { Projection } from '../projection';
 import { batched } from './batched';
 
-/**
- * Events per batch when rebuilding from the log: large enough that statements per event stay
- * few, small enough that memory stays bounded (a batch is read and held whole).
- */
-export const REBUILD_BATCH_SIZE = 5000;
-
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   /**

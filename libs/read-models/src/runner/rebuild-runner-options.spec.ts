@@ -1,4 +1,4 @@
-import { analyzeAsTablesGrow } from './analyze-as-tables-grow';
+import { analyzeAsTablesGrow } from './rebuild-runner-options';
 
 describe('analyzeAsTablesGrow (a rebuild refreshes the planner statistics as tables fill)', () => {
   const statements: string[] = [];
