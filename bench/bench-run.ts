@@ -10,7 +10,7 @@ import { appendStage, AppendFigures } from './stages/append-commands';
 import { bareInsertBaseline } from './stages/bare-insert-baseline';
 import { cycleSimulationStage, SimulationFigures } from './stages/cycle-simulation';
 import { customerFileInProcess, QueryFigures } from './stages/customer-file-in-process';
-import { httpStages, HttpStageFigures } from './stages/http-stages';
+import { httpStages, HttpStageFigures, HttpStageOptions } from './stages/http-stages';
 import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/rebuild-projections';
 
 export const STAGES = ['append', 'http', 'rebuild', 'simulation', 'customer-file'] as const;
@@ -85,9 +85,11 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       );
       log(`  simulation: ${result.simulation.secondsPer10kCustomers} s per 10,000 customers`);
     }
-    // HTTP registers new customers and toggles subscriptions: it needs the fresh workload.
-    if (want('http') && storage.databaseUrl && customers) {
-      result.http = await httpStage(storage.databaseUrl, customers, options.httpSeconds);
+    if (want('http') && storage.databaseUrl) {
+      const targets = customers
+        ? httpTargetsOf(customers)
+        : await httpTargetsFromReadModels(storage, customerIds);
+      result.http = await httpStage(storage.databaseUrl, targets, options.httpSeconds);
       log(`  http: POST /customers ${result.http.registerCustomer.requestsPerSecond} req/s`);
     }
     if (want('customer-file') && storage.kind === 'pglite') {
@@ -149,18 +151,39 @@ async function rebuildFromEmpty(
   return { ...figures, peakRssMb: null };
 }
 
+type HttpTargets = Pick<HttpStageOptions, 'customerIds' | 'subscriptionIds'>;
+
+/** The workload's customers, and its subscriptions for the state changes. */
+const httpTargetsOf = (
+  customers: ReturnType<typeof generateWorkload>['customers'],
+): HttpTargets => ({
+  customerIds: customers.map((customer) => customer.customerId),
+  subscriptionIds: customers.flatMap((customer) => [...customer.subscriptions.keys()]),
+});
+
+/**
+ * On a reused database (no workload in memory): the customers in the log, and subscriptions
+ * the caught-up read model shows active, so each connection's first suspend is legal (an
+ * earlier run's HTTP stage may have left some suspended).
+ */
+async function httpTargetsFromReadModels(
+  storage: BenchStorage,
+  customerIds: string[],
+): Promise<HttpTargets> {
+  const { rows } = await storage.db.query<{ id: string }>(
+    "SELECT id FROM customer_subscriptions WHERE status = 'active' ORDER BY id LIMIT 1000",
+  );
+  return { customerIds, subscriptionIds: rows.map((row) => row.id) };
+}
+
 async function httpStage(
   databaseUrl: string,
-  customers: ReturnType<typeof generateWorkload>['customers'],
+  targets: HttpTargets,
   seconds: number,
 ): Promise<HttpStageFigures & { apiPeakRssMb: number | null }> {
   const api = await startApiProcess(databaseUrl, 3900 + Math.floor(Math.random() * 90));
   try {
-    const figures = await httpStages(api.url.replace(/\/api$/, ''), {
-      seconds,
-      customerIds: customers.map((customer) => customer.customerId),
-      subscriptionIds: customers.flatMap((customer) => [...customer.subscriptions.keys()]),
-    });
+    const figures = await httpStages(api.url.replace(/\/api$/, ''), { seconds, ...targets });
     return { ...figures, apiPeakRssMb: api.peakRssMb() };
   } finally {
     await api.stop();

@@ -2,11 +2,13 @@ import { SqlDatabase, typeormDriverFor } from '@app/database';
 import { DataSource } from 'typeorm';
 import { readModelEntities } from './entities';
 import { readModelMigrations } from './migrations';
+import { restoreDeferredIndexes } from './runner/deferred-indexes';
 
 /**
  * The read models' TypeORM DataSource, on the same database as the rest of the process
  * (through our driver, so on PGlite it shares the one serialized session). Schema changes
- * come only from migrations; `synchronize` stays off.
+ * come only from migrations; `synchronize` stays off. Indexes an interrupted rebuild had
+ * deferred are created again before it answers (see `deferSecondaryIndexes`).
  */
 export async function openReadModels(database: SqlDatabase): Promise<DataSource> {
   const dataSource = new DataSource({
@@ -20,6 +22,7 @@ export async function openReadModels(database: SqlDatabase): Promise<DataSource>
   });
   await dataSource.initialize();
   await migrateReadModels(dataSource, database);
+  await restoreDeferredIndexes(dataSource);
   return dataSource;
 }
 

@@ -5,6 +5,7 @@ export * from './data-source';
 export * from './checkpoints/projection-checkpoint.entity';
 export * from './checkpoints/checkpoint-store';
 export * from './runner/rebuild-runner-options';
+export * from './runner/deferred-indexes';
 export * from './runner/batched';
 export * from './runner/projection-runner';
 export * from './customers';

@@ -1,5 +1,9 @@
 import { EventStore } from '@app/event-store';
-import { allReadModelProjections, Projection } from '@app/read-models';
+import {
+  allReadModelProjections,
+  Projection,
+  withSecondaryIndexesDeferred,
+} from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { ReplayProgress } from '../replay/progress-bar';
 import { logHead, replayProjections } from '../replay/replay-projections';
@@ -31,7 +35,8 @@ export interface RebuildOutcome {
 
 /**
  * Empties the projections' tables and checkpoints in one transaction, then replays the log
- * into them up to its last committed event. Stop the projection runner (the API's or
+ * into them up to its last committed event, their secondary indexes dropped meanwhile and
+ * built again at the end (`withSecondaryIndexesDeferred`). Stop the projection runner (the API's or
  * `npm run projections`) first, or it keeps applying on top of the rebuild.
  */
 export async function rebuildReadModels(
@@ -48,9 +53,11 @@ export async function rebuildReadModels(
   });
   const target = await logHead(store);
   callbacks.onStart?.(target);
-  const position = await replayProjections(store, dataSource, projections, {
-    upTo: target,
-    onProgress: callbacks.onProgress,
-  });
+  const position = await withSecondaryIndexesDeferred(dataSource, tables, () =>
+    replayProjections(store, dataSource, projections, {
+      upTo: target,
+      onProgress: callbacks.onProgress,
+    }),
+  );
   return { projections: names, tables, position };
 }

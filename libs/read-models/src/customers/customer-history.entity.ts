@@ -14,11 +14,14 @@ export interface HistoryChange {
  */
 @Entity({ name: 'customer_history' })
 export class CustomerHistoryRow {
-  @PrimaryColumn({ type: 'uuid', name: 'event_id' }) eventId!: string;
+  @Column({ type: 'uuid', name: 'event_id' }) eventId!: string;
   @Column({ type: 'uuid', name: 'customer_id' }) customerId!: string;
   @Column({ type: 'text' }) stream!: string;
-  /** Log position, exact: it orders the tab and answers `X-Min-Position`. */
-  @Column({ type: 'bigint' }) position!: string;
+  /**
+   * Log position, exact: the line's key (one line per event; growing, so new lines go to the
+   * end of the index), it orders the tab and answers `X-Min-Position`.
+   */
+  @PrimaryColumn({ type: 'bigint' }) position!: string;
   @Column({ type: 'timestamptz', name: 'occurred_at' }) occurredAt!: Date;
   @Column({ type: 'text' }) actor!: string;
   @Column({ type: 'text', name: 'correlation_id' }) correlationId!: string;

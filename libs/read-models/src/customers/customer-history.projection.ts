@@ -57,18 +57,22 @@ export class CustomerHistoryProjection implements Projection {
   }
 }
 
-/** One row per event id: applying the same event again changes nothing. */
+/** One row per event (keyed by its position): applying the same event again changes nothing. */
 const insertLines = (manager: EntityManager, lines: readonly CustomerHistoryRow[]) =>
   insertRows(manager, CustomerHistoryRow, lines, 'ignore');
 
-/** Rewrites the customer's own lines to their erased form (contracts' and invoices' are kept). */
+/**
+ * Rewrites the customer's own lines to their erased form (contracts' and invoices' are kept),
+ * found through the customer's index, not by reading the whole tab's table.
+ */
 async function eraseLines(manager: EntityManager, event: RecordedEvent): Promise<void> {
   const lines = manager.getRepository(CustomerHistoryRow);
-  for (const line of await lines.findBy({ stream: event.stream })) {
+  const customerId = (event.data as { customerId: string }).customerId;
+  for (const line of await lines.findBy({ customerId, stream: event.stream })) {
     const erased = erasedHistoryLine(line);
     // `changes` holds plain JSON, which TypeORM's deep-partial type cannot see through `unknown`.
     await lines.update(
-      { eventId: line.eventId },
+      { position: line.position },
       erased as QueryDeepPartialEntity<CustomerHistoryRow>,
     );
   }

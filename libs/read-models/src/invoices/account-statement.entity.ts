@@ -19,7 +19,7 @@ export type InvoiceTransactionKind = (typeof INVOICE_TRANSACTION_KINDS)[number];
  */
 @Entity({ name: 'invoice_transactions' })
 export class InvoiceTransactionRow {
-  @PrimaryColumn({ type: 'uuid', name: 'event_id' }) eventId!: string;
+  @Column({ type: 'uuid', name: 'event_id' }) eventId!: string;
   @Column({ type: 'text', name: 'customer_id' }) customerId!: string;
   @Column({ type: 'text', name: 'invoice_id' }) invoiceId!: string;
   /** Revision in the invoice's stream: the newest one per invoice guards against replays. */
@@ -35,7 +35,8 @@ export class InvoiceTransactionRow {
   /** The business date the event carries (issue date, paid at…), as recorded. */
   @Column({ type: 'text', name: 'occurred_at' }) occurredAt!: string;
   @Column({ type: 'timestamptz', name: 'recorded_at' }) recordedAt!: Date;
-  @Column({ type: 'bigint', transformer: numberColumn }) position!: number;
+  /** Log position: the line's key (one line per event; growing, so new lines go to the end). */
+  @PrimaryColumn({ type: 'bigint', transformer: numberColumn }) position!: number;
 }
 
 export type PendingEffectStatus = 'pending' | 'collected' | 'returned';

@@ -4,6 +4,8 @@ import { CustomerContractsAndSubscriptions1764200000000 } from './1764200000000-
 import { IdempotencyKeys1764000000500 } from './1764000000500-idempotency-keys';
 import { InvoicesAndAccountStatement1764300000000 } from './1764300000000-invoices-and-account-statement';
 import { CycleSimulationView1764400000000 } from './1764400000000-cycle-simulation-view';
+import { DeferredReadModelIndexes1764500000000 } from './1764500000000-deferred-read-model-indexes';
+import { LinesKeyedByPosition1764600000000 } from './1764600000000-lines-keyed-by-position';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -13,4 +15,6 @@ export const readModelMigrations = [
   CustomerContractsAndSubscriptions1764200000000,
   InvoicesAndAccountStatement1764300000000,
   CycleSimulationView1764400000000,
+  DeferredReadModelIndexes1764500000000,
+  LinesKeyedByPosition1764600000000,
 ];

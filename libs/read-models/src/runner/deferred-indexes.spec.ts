@@ -1,0 +1,129 @@
+import { SqlDatabase } from '@app/database';
+import { openTestPglite, openTestPostgres } from '@app/event-store/testing/test-databases';
+import { DataSource } from 'typeorm';
+import { openReadModels } from '../data-source';
+import {
+  deferSecondaryIndexes,
+  restoreDeferredIndexes,
+  withSecondaryIndexesDeferred,
+} from './deferred-indexes';
+
+const databaseUrl = process.env.DATABASE_URL;
+const TABLES = ['customer_history', 'invoice_transactions'];
+
+describe(`Deferred secondary indexes on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} (a rebuild drops them and builds them again)`, () => {
+  let db: { db: SqlDatabase; dispose(): Promise<void> };
+  let dataSource: DataSource;
+
+  beforeEach(async () => {
+    db = databaseUrl ? await openTestPostgres(databaseUrl, 'deferidx') : await openTestPglite();
+    dataSource = await openReadModels(db.db);
+  });
+  afterEach(async () => {
+    await dataSource.destroy();
+    await db.dispose();
+  });
+
+  const indexesOf = async (tables = TABLES): Promise<string[]> =>
+    (
+      (await dataSource.query(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+         AND tablename = ANY($1::text[]) ORDER BY indexname`,
+        [tables],
+      )) as { indexname: string }[]
+    ).map((row) => row.indexname);
+  const recorded = async (): Promise<string[]> =>
+    (
+      (await dataSource.query(
+        'SELECT index_name FROM read_model_deferred_indexes ORDER BY index_name',
+      )) as { index_name: string }[]
+    ).map((row) => row.index_name);
+
+  it('drops only the secondary indexes, keeping primary keys and unique ones the projections upsert on', async () => {
+    const before = await indexesOf();
+    const deferred = await dataSource.transaction((manager) =>
+      deferSecondaryIndexes(manager, TABLES),
+    );
+    expect(deferred.sort()).toEqual([
+      'customer_history_by_bulk_operation',
+      'customer_history_by_customer',
+      'invoice_transactions_by_customer',
+    ]);
+    expect(await recorded()).toEqual(deferred.sort());
+    expect(await indexesOf()).toEqual(before.filter((name) => !deferred.includes(name)));
+    expect(await indexesOf()).toEqual(
+      expect.arrayContaining([
+        'customer_history_pkey',
+        'invoice_transactions_pkey',
+        'invoice_transactions_invoice_id_revision_key',
+      ]),
+    );
+  });
+
+  it('builds them again, as they were, when the rebuild ends, and analyzes the tables', async () => {
+    const definitions = async () =>
+      dataSource.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+         AND tablename = ANY($1::text[]) ORDER BY indexname`,
+        [TABLES],
+      );
+    const before = await definitions();
+    let during: string[] = [];
+    await withSecondaryIndexesDeferred(dataSource, TABLES, async () => {
+      during = await indexesOf();
+    });
+    expect(during).not.toContain('customer_history_by_customer');
+    expect(await definitions()).toEqual(before);
+    expect(await recorded()).toEqual([]);
+  });
+
+  it('builds them again when the rebuild fails, and rethrows its error', async () => {
+    const before = await indexesOf();
+    await expect(
+      withSecondaryIndexesDeferred(dataSource, TABLES, async () => {
+        throw new Error('replay failed');
+      }),
+    ).rejects.toThrow('replay failed');
+    expect(await indexesOf()).toEqual(before);
+    expect(await recorded()).toEqual([]);
+  });
+
+  it('after a rebuild was killed, opening the read models builds what it had deferred', async () => {
+    const before = await indexesOf();
+    // A rebuild killed mid-way: the drop and its record committed, nothing built them again.
+    await dataSource.transaction((manager) => deferSecondaryIndexes(manager, TABLES));
+    expect(await indexesOf()).not.toEqual(before);
+    const reopened = await openReadModels(db.db);
+    try {
+      expect(await indexesOf()).toEqual(before);
+      expect(await recorded()).toEqual([]);
+    } finally {
+      await reopened.destroy();
+    }
+  });
+
+  it('builds each index once when two restorers race (on PostgreSQL, on two connections)', async () => {
+    await dataSource.transaction((manager) => deferSecondaryIndexes(manager, TABLES));
+    const [first, second] = await Promise.all([
+      restoreDeferredIndexes(dataSource),
+      restoreDeferredIndexes(dataSource),
+    ]);
+    expect([...first, ...second].sort()).toEqual([
+      'customer_history_by_bulk_operation',
+      'customer_history_by_customer',
+      'invoice_transactions_by_customer',
+    ]);
+    expect(await recorded()).toEqual([]);
+  });
+
+  it('restores only the named tables when asked to', async () => {
+    await dataSource.transaction((manager) => deferSecondaryIndexes(manager, TABLES));
+    expect(await restoreDeferredIndexes(dataSource, ['invoice_transactions'])).toEqual([
+      'invoice_transactions_by_customer',
+    ]);
+    expect(await recorded()).toEqual([
+      'customer_history_by_bulk_operation',
+      'customer_history_by_customer',
+    ]);
+  });
+});

@@ -1,0 +1,121 @@
+import { quoteIdentifier } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+
+interface DeferredIndex {
+  schema: string;
+  indexName: string;
+  tableName: string;
+  definition: string;
+}
+
+/**
+ * The tables' secondary indexes in the current schema: neither primary keys nor unique ones,
+ * which the projections' upserts and lookups use. Only queries read the others.
+ */
+const SECONDARY_INDEXES = `
+  SELECT current_schema() AS schema, i.relname AS "indexName", t.relname AS "tableName",
+         pg_get_indexdef(i.oid) AS definition
+  FROM pg_index x
+  JOIN pg_class i ON i.oid = x.indexrelid
+  JOIN pg_class t ON t.oid = x.indrelid
+  WHERE t.relnamespace = current_schema()::regnamespace
+    AND t.relname = ANY($1::text[])
+    AND NOT x.indisunique AND NOT x.indisprimary
+  ORDER BY t.relname, i.relname`;
+
+/** Memory for one index build's sort, for the transaction that builds it. */
+const INDEX_BUILD_MEMORY = '256MB';
+
+/**
+ * Drops the tables' secondary indexes and records their definitions, in the caller's
+ * transaction: a rebuild fills empty tables faster without them (each row otherwise lands at a
+ * random place in every index) and one sorted build per index afterwards costs less.
+ * Answers the indexes deferred.
+ */
+export async function deferSecondaryIndexes(
+  manager: EntityManager,
+  tables: readonly string[],
+): Promise<string[]> {
+  const indexes: DeferredIndex[] = await manager.query(SECONDARY_INDEXES, [tables]);
+  for (const index of indexes) {
+    await manager.query(
+      `INSERT INTO read_model_deferred_indexes (index_name, table_name, definition)
+       VALUES ($1, $2, $3) ON CONFLICT (index_name) DO NOTHING`,
+      [index.indexName, index.tableName, index.definition],
+    );
+    await manager.query(
+      `DROP INDEX ${quoteIdentifier(index.schema)}.${quoteIdentifier(index.indexName)}`,
+    );
+  }
+  return indexes.map((index) => index.indexName);
+}
+
+/**
+ * Creates again every index a rebuild deferred (all of them, or those of `tables`), each in a
+ * transaction that also deletes its record, so an index is either recorded or there. Tables
+ * are built side by side. Run when a rebuild ends and whenever the read models are opened, so
+ * a rebuild that was interrupted cannot leave the queries without their indexes. Answers the
+ * indexes created.
+ */
+export async function restoreDeferredIndexes(
+  dataSource: DataSource,
+  tables?: readonly string[],
+): Promise<string[]> {
+  const pending: { indexName: string; tableName: string }[] = await dataSource.query(
+    `SELECT index_name AS "indexName", table_name AS "tableName"
+     FROM read_model_deferred_indexes ORDER BY table_name, index_name`,
+  );
+  const byTable = new Map<string, string[]>();
+  for (const { indexName, tableName } of pending) {
+    if (tables !== undefined && !tables.includes(tableName)) continue;
+    byTable.set(tableName, [...(byTable.get(tableName) ?? []), indexName]);
+  }
+  const created = await Promise.all(
+    [...byTable.values()].map(async (names) => {
+      const done: string[] = [];
+      for (const name of names) if (await restoreIndex(dataSource, name)) done.push(name);
+      return done;
+    }),
+  );
+  return created.flat();
+}
+
+/** One deferred index created and its record deleted; false if another process did it first. */
+async function restoreIndex(dataSource: DataSource, indexName: string): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    const [record]: { definition: string }[] = await manager.query(
+      'SELECT definition FROM read_model_deferred_indexes WHERE index_name = $1 FOR UPDATE',
+      [indexName],
+    );
+    if (record === undefined) return false;
+    await manager.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+    await manager.query(record.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+    await manager.query('DELETE FROM read_model_deferred_indexes WHERE index_name = $1', [
+      indexName,
+    ]);
+    return true;
+  });
+}
+
+/**
+ * `work` (a rebuild into the emptied `tables`) with their secondary indexes deferred, then
+ * the indexes built again and the tables analyzed, also when `work` fails (if building them
+ * fails too, the record stays for the next opening of the read models).
+ */
+export async function withSecondaryIndexesDeferred<T>(
+  dataSource: DataSource,
+  tables: readonly string[],
+  work: () => Promise<T>,
+): Promise<T> {
+  await dataSource.transaction((manager) => deferSecondaryIndexes(manager, tables));
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await restoreDeferredIndexes(dataSource, tables).catch(() => undefined);
+    throw error;
+  }
+  await restoreDeferredIndexes(dataSource, tables);
+  await dataSource.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);
+  return result;
+}
