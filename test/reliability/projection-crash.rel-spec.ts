@@ -182,5 +182,54 @@ describeOnPostgres(
         storage: 'PostgreSQL',
       });
     }, 240_000);
+
+    it('a rebuild killed while its secondary indexes are dropped: the next runner builds them again', async () => {
+      // The read models stand at the head of the log the test above left.
+      await runToHead();
+      const cleanRebuild = await snapshotReadModels(database);
+      const indexes = async () =>
+        (
+          await database.query<{ indexname: string; indexdef: string }>(
+            'SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname',
+          )
+        ).rows;
+      const deferred = async () =>
+        Number(
+          (
+            await database.query<{ n: string }>(
+              'SELECT count(*) AS n FROM read_model_deferred_indexes',
+            )
+          ).rows[0].n,
+        );
+      const indexesBefore = await indexes();
+      const rebuild = AppProcess.start(
+        ENTRIES.cli,
+        {
+          DATABASE_URL: databaseUrl!,
+          DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
+          LOG_LEVEL: 'warn',
+        },
+        `${testApp.config.DATABASE_SCHEMA}_rebuild`,
+        ['rebuild'],
+      );
+      runners.push(rebuild);
+      await until('the rebuild to drop the secondary indexes', async () => (await deferred()) > 0);
+      await rebuild.kill();
+      const deferredAtKill = await deferred();
+      expect(deferredAtKill).toBeGreaterThan(0);
+      expect((await indexes()).length).toBe(indexesBefore.length - deferredAtKill);
+
+      await runToHead();
+      expect(await indexes()).toEqual(indexesBefore);
+      expect(await deferred()).toBe(0);
+      expect(snapshotDifferences(await snapshotReadModels(database), cleanRebuild)).toEqual({});
+      recordFigure('rebuild-crash', {
+        guarantee:
+          'A rebuild killed (SIGKILL) while its secondary indexes are dropped leaves them recorded: the next process to open the read models builds them again, and the read models equal a clean rebuild',
+        test: 'test/reliability/projection-crash.rel-spec.ts',
+        figure: `${deferredAtKill} of ${indexesBefore.length} indexes dropped at the kill; all ${indexesBefore.length} back, as defined, after the projection runner started; ${readModelTables().length} tables equal`,
+        storage: 'PostgreSQL',
+      });
+    }, 120_000);
   },
 );

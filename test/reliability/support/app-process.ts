@@ -10,6 +10,8 @@ export const ENTRIES = {
   api: 'apps/api/src/main.ts',
   /** The standalone projection runner (`npm run projections`). */
   projections: 'apps/api/src/projections.main.ts',
+  /** The operator's command line (`npm run cli -- …`). */
+  cli: 'apps/cli/src/main.ts',
 } as const;
 
 /**
@@ -38,10 +40,11 @@ export class AppProcess {
     entry: (typeof ENTRIES)[keyof typeof ENTRIES],
     env: Record<string, string>,
     applicationName: string,
+    args: readonly string[] = [],
   ): AppProcess {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
       {
         cwd: ROOT,
         env: { ...process.env, ...env, PGAPPNAME: applicationName },
