@@ -171,7 +171,7 @@ async function httpTargetsFromReadModels(
   customerIds: string[],
 ): Promise<HttpTargets> {
   const { rows } = await storage.db.query<{ id: string }>(
-    "SELECT id FROM customer_subscriptions WHERE status = 'active' ORDER BY id LIMIT 1000",
+    "SELECT id FROM customer_subscriptions WHERE status = 'active' ORDER BY id",
   );
   return { customerIds, subscriptionIds: rows.map((row) => row.id) };
 }

@@ -45,7 +45,10 @@ export async function httpStages(
     method: 'POST' as const,
     setupRequest: (request: autocannon.Request, context: object) => {
       const connection = context as { subscriptionId?: string };
-      connection.subscriptionId ??= options.subscriptionIds[nextSubscription++];
+      // Each suspend-then-resume cycle takes the next subscription; past the last, the first
+      // again (resumed by then: 8 connections never share one while the list is longer).
+      connection.subscriptionId ??=
+        options.subscriptionIds[nextSubscription++ % options.subscriptionIds.length];
       return {
         ...request,
         path: `/api/subscriptions/${connection.subscriptionId}/${action}`,
