@@ -76,6 +76,16 @@ export class AppConfig {
   @Max(32)
   PROJECTION_TRANSACTIONS = 1;
 
+  /**
+   * `rebuild` drops the tables' secondary indexes and builds them at the end once the log
+   * reaches this position (on PostgreSQL and PGlite, about this many events): a large rebuild
+   * gains far more than the builds cost; a small one would only pay for them. 0: always.
+   */
+  @Transform(({ value }) => (value === undefined ? 1_000_000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  REBUILD_DEFER_INDEXES_FROM = 1_000_000;
+
   @Transform(({ value }) => (value === undefined ? 250 : Number(value)))
   @IsInt()
   @Min(5)

@@ -35,15 +35,20 @@ export interface RebuildOutcome {
 
 /**
  * Empties the projections' tables and checkpoints in one transaction, then replays the log
- * into them up to its last committed event, their secondary indexes dropped meanwhile and
- * built again at the end (`withSecondaryIndexesDeferred`). Stop the projection runner (the API's or
+ * into them up to its last committed event; from `deferIndexesFrom` on, their secondary
+ * indexes dropped meanwhile and built again at the end (`withSecondaryIndexesDeferred`). Stop the projection runner (the API's or
  * `npm run projections`) first, or it keeps applying on top of the rebuild.
  */
 export async function rebuildReadModels(
   store: EventStore,
   dataSource: DataSource,
   projections: readonly Projection[],
-  callbacks: { onStart?(target: bigint): void; onProgress?(progress: ReplayProgress): void } = {},
+  callbacks: {
+    /** Defer the secondary indexes when the log reaches this position (default: always). */
+    deferIndexesFrom?: bigint;
+    onStart?(target: bigint): void;
+    onProgress?(progress: ReplayProgress): void;
+  } = {},
 ): Promise<RebuildOutcome> {
   const tables = projections.flatMap((projection) => projection.tables);
   const names = projections.map((projection) => projection.name);
@@ -53,11 +58,14 @@ export async function rebuildReadModels(
   });
   const target = await logHead(store);
   callbacks.onStart?.(target);
-  const position = await withSecondaryIndexesDeferred(dataSource, tables, () =>
+  const replay = () =>
     replayProjections(store, dataSource, projections, {
       upTo: target,
       onProgress: callbacks.onProgress,
-    }),
-  );
+    });
+  const position =
+    target >= (callbacks.deferIndexesFrom ?? 0n)
+      ? await withSecondaryIndexesDeferred(dataSource, tables, replay)
+      : await replay();
   return { projections: names, tables, position };
 }

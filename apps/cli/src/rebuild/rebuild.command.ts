@@ -2,7 +2,9 @@ import { Inject } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../api/src/config/app-config';
 import { READ_MODELS } from '../../../api/src/infrastructure/read-models.module';
+import { APP_CONFIG } from '../../../api/src/infrastructure/tokens';
 import { CliOutput } from '../cli-output';
 import { ReplayProgressBar } from '../replay/progress-bar';
 import {
@@ -21,6 +23,7 @@ export class RebuildCommand extends CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly output: CliOutput,
   ) {
     super();
@@ -39,6 +42,7 @@ export class RebuildCommand extends CommandRunner {
     let events = 0;
     try {
       const outcome = await rebuildReadModels(this.store, this.dataSource, projections, {
+        deferIndexesFrom: BigInt(this.config.REBUILD_DEFER_INDEXES_FROM),
         onStart: (target) => (bar = new ReplayProgressBar('rebuild', target, this.output.stderr)),
         onProgress: (progress) => {
           events = progress.events;
