@@ -86,10 +86,14 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       log(`  simulation: ${result.simulation.secondsPer10kCustomers} s per 10,000 customers`);
     }
     if (want('http') && storage.databaseUrl) {
-      const targets = customers
-        ? httpTargetsOf(customers)
-        : await httpTargetsFromReadModels(storage, customerIds);
-      result.http = await httpStage(storage.databaseUrl, targets, options.httpSeconds);
+      const subscriptionIds = customers
+        ? customers.flatMap((customer) => [...customer.subscriptions.keys()])
+        : await activeSubscriptionIds(storage);
+      result.http = await httpStage(
+        storage.databaseUrl,
+        { customerIds, subscriptionIds },
+        options.httpSeconds,
+      );
       log(`  http: POST /customers ${result.http.registerCustomer.requestsPerSecond} req/s`);
     }
     if (want('customer-file') && storage.kind === 'pglite') {
@@ -153,27 +157,16 @@ async function rebuildFromEmpty(
 
 type HttpTargets = Pick<HttpStageOptions, 'customerIds' | 'subscriptionIds'>;
 
-/** The workload's customers, and its subscriptions for the state changes. */
-const httpTargetsOf = (
-  customers: ReturnType<typeof generateWorkload>['customers'],
-): HttpTargets => ({
-  customerIds: customers.map((customer) => customer.customerId),
-  subscriptionIds: customers.flatMap((customer) => [...customer.subscriptions.keys()]),
-});
-
 /**
- * On a reused database (no workload in memory): the customers in the log, and subscriptions
- * the caught-up read model shows active, so each connection's first suspend is legal (an
- * earlier run's HTTP stage may have left some suspended).
+ * On a reused database (no workload in memory): the subscriptions the caught-up read model
+ * shows active, so each suspend-then-resume cycle is legal (an earlier run's HTTP stage may
+ * have left some suspended).
  */
-async function httpTargetsFromReadModels(
-  storage: BenchStorage,
-  customerIds: string[],
-): Promise<HttpTargets> {
+async function activeSubscriptionIds(storage: BenchStorage): Promise<string[]> {
   const { rows } = await storage.db.query<{ id: string }>(
     "SELECT id FROM customer_subscriptions WHERE status = 'active' ORDER BY id",
   );
-  return { customerIds, subscriptionIds: rows.map((row) => row.id) };
+  return rows.map((row) => row.id);
 }
 
 async function httpStage(

@@ -147,7 +147,8 @@ describe(`the auditors' command line on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}
     output = new CapturedOutput();
     cli = await Test.createTestingModule({ imports: [CliModule] })
       .overrideProvider(APP_CONFIG)
-      .useValue({ ...config, PROJECTIONS_IN_PROCESS: false })
+      // The seeded log is small: defer the indexes anyway, so `rebuild` drops and restores them.
+      .useValue({ ...config, PROJECTIONS_IN_PROCESS: false, REBUILD_DEFER_INDEXES_FROM: 0 })
       .overrideProvider(CliOutput)
       .useValue(output)
       .compile();

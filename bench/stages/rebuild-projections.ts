@@ -36,8 +36,8 @@ const perEvent = (projection: Projection): Projection => ({
 
 /**
  * From empty read models to caught up with the whole log, as `npm run cli -- rebuild` does it:
- * through the projection runner; from REBUILD_DEFER_INDEXES_FROM events on, secondary indexes
- * deferred, then built and analyzed (timed).
+ * through the projection runner; once the log reaches REBUILD_DEFER_INDEXES_FROM, secondary
+ * indexes deferred, then built and analyzed (timed).
  */
 export async function rebuildProjections(
   db: SqlDatabase,
@@ -60,12 +60,14 @@ export async function rebuildProjections(
     },
   );
   const tables = projections.flatMap((projection) => projection.tables);
-  // As `npm run cli -- rebuild` decides (REBUILD_DEFER_INDEXES_FROM, the same default).
-  const deferFrom = Number(process.env.REBUILD_DEFER_INDEXES_FROM ?? 1_000_000);
+  // As `npm run cli -- rebuild` decides, REBUILD_DEFER_INDEXES_FROM included.
+  const deferFrom = process.env.REBUILD_DEFER_INDEXES_FROM;
+  const when = {
+    logHead: (await store.lastCommittedPosition()) ?? 0n,
+    from: deferFrom === undefined ? undefined : Number(deferFrom),
+  };
   const started = performance.now();
-  if (events >= deferFrom)
-    await withSecondaryIndexesDeferred(readModels, tables, () => runner.catchUp());
-  else await runner.catchUp();
+  await withSecondaryIndexesDeferred(readModels, tables, () => runner.catchUp(), when);
   const seconds = (performance.now() - started) / 1000;
   return { events, seconds: round(seconds), eventsPerSecond: round(events / seconds, 0) };
 }

@@ -52,14 +52,18 @@ describeOnPostgres(
       await testApp?.close();
     });
 
+    /** What every child process runs on: the test app's database and schema, quiet logs. */
+    const childEnv = () => ({
+      DATABASE_URL: databaseUrl!,
+      DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
+      LOG_LEVEL: 'warn',
+    });
     /** `transactions`: 1 as the live runner, one per projection as a rebuild applies a batch. */
     const startRunner = (transactions = 1) => {
       const runner = AppProcess.start(
         ENTRIES.projections,
         {
-          DATABASE_URL: databaseUrl!,
-          DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
-          LOG_LEVEL: 'warn',
+          ...childEnv(),
           EVENT_POLL_INTERVAL_MS: '20',
           PROJECTION_TRANSACTIONS: String(transactions),
         },
@@ -204,13 +208,8 @@ describeOnPostgres(
       const indexesBefore = await indexes();
       const rebuild = AppProcess.start(
         ENTRIES.cli,
-        {
-          DATABASE_URL: databaseUrl!,
-          DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
-          LOG_LEVEL: 'warn',
-          // This log is small: defer the indexes anyway.
-          REBUILD_DEFER_INDEXES_FROM: '0',
-        },
+        // This log is small: defer the indexes anyway.
+        { ...childEnv(), REBUILD_DEFER_INDEXES_FROM: '0' },
         `${testApp.config.DATABASE_SCHEMA}_rebuild`,
         ['rebuild'],
       );

@@ -1,3 +1,4 @@
+import { DEFER_SECONDARY_INDEXES_FROM } from '@app/read-models';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -81,10 +82,10 @@ export class AppConfig {
    * reaches this position (on PostgreSQL and PGlite, about this many events): a large rebuild
    * gains far more than the builds cost; a small one would only pay for them. 0: always.
    */
-  @Transform(({ value }) => (value === undefined ? 1_000_000 : Number(value)))
+  @Transform(({ value }) => (value === undefined ? DEFER_SECONDARY_INDEXES_FROM : Number(value)))
   @IsInt()
   @Min(0)
-  REBUILD_DEFER_INDEXES_FROM = 1_000_000;
+  REBUILD_DEFER_INDEXES_FROM = DEFER_SECONDARY_INDEXES_FROM;
 
   @Transform(({ value }) => (value === undefined ? 250 : Number(value)))
   @IsInt()

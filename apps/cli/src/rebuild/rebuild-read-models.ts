@@ -35,8 +35,9 @@ export interface RebuildOutcome {
 
 /**
  * Empties the projections' tables and checkpoints in one transaction, then replays the log
- * into them up to its last committed event; from `deferIndexesFrom` on, their secondary
- * indexes dropped meanwhile and built again at the end (`withSecondaryIndexesDeferred`). Stop the projection runner (the API's or
+ * into them up to its last committed event; once the log reaches `deferIndexesFrom`, their
+ * secondary indexes dropped meanwhile and built again at the end
+ * (`withSecondaryIndexesDeferred`). Stop the projection runner (the API's or
  * `npm run projections`) first, or it keeps applying on top of the rebuild.
  */
 export async function rebuildReadModels(
@@ -44,8 +45,8 @@ export async function rebuildReadModels(
   dataSource: DataSource,
   projections: readonly Projection[],
   callbacks: {
-    /** Defer the secondary indexes when the log reaches this position (default: always). */
-    deferIndexesFrom?: bigint;
+    /** Defer the secondary indexes once the log reaches this position. */
+    deferIndexesFrom?: number;
     onStart?(target: bigint): void;
     onProgress?(progress: ReplayProgress): void;
   } = {},
@@ -58,14 +59,15 @@ export async function rebuildReadModels(
   });
   const target = await logHead(store);
   callbacks.onStart?.(target);
-  const replay = () =>
-    replayProjections(store, dataSource, projections, {
-      upTo: target,
-      onProgress: callbacks.onProgress,
-    });
-  const position =
-    target >= (callbacks.deferIndexesFrom ?? 0n)
-      ? await withSecondaryIndexesDeferred(dataSource, tables, replay)
-      : await replay();
+  const position = await withSecondaryIndexesDeferred(
+    dataSource,
+    tables,
+    () =>
+      replayProjections(store, dataSource, projections, {
+        upTo: target,
+        onProgress: callbacks.onProgress,
+      }),
+    { logHead: target, from: callbacks.deferIndexesFrom },
+  );
   return { projections: names, tables, position };
 }

@@ -42,7 +42,7 @@ export class RebuildCommand extends CommandRunner {
     let events = 0;
     try {
       const outcome = await rebuildReadModels(this.store, this.dataSource, projections, {
-        deferIndexesFrom: BigInt(this.config.REBUILD_DEFER_INDEXES_FROM),
+        deferIndexesFrom: this.config.REBUILD_DEFER_INDEXES_FROM,
         onStart: (target) => (bar = new ReplayProgressBar('rebuild', target, this.output.stderr)),
         onProgress: (progress) => {
           events = progress.events;
