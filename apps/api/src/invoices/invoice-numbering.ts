@@ -3,7 +3,7 @@ import {
   invoiceSeriesDecider,
   InvoiceSeriesEvent,
   invoiceSeriesStream,
-  numberOf,
+  numbersOf,
 } from '@app/domain';
 import { EventStore, WrongExpectedRevisionError } from '@app/event-store';
 import { CommandContext } from '../infrastructure/commands/command-context';
@@ -29,8 +29,8 @@ export async function numbersFor(
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(stream);
     const state = foldState(recorded, invoiceSeriesDecider);
-    const unnumbered = documentIds.filter((id) => numberOf(state, id) === null);
-    let after = state;
+    const numbers = numbersOf(state, documentIds);
+    const unnumbered = documentIds.filter((id) => !numbers.has(id));
     if (unnumbered.length > 0) {
       const events: InvoiceSeriesEvent[] = invoiceSeriesDecider.decide(
         {
@@ -51,8 +51,9 @@ export async function numbersFor(
         if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
-      after = events.reduce(invoiceSeriesDecider.evolve, state);
+      const after = events.reduce(invoiceSeriesDecider.evolve, state);
+      for (const [id, number] of numbersOf(after, unnumbered)) numbers.set(id, number);
     }
-    return new Map(documentIds.map((id) => [id, numberOf(after, id) as InvoiceNumber]));
+    return numbers;
   }
 }

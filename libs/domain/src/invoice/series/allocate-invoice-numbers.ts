@@ -4,7 +4,7 @@ import { formatInvoiceNumber } from '../../billing/billing.invoice-numbering';
 import { AllocateInvoiceNumbers } from './invoice-series.commands';
 import { InvoiceSeriesRefusal } from './invoice-series.errors';
 import { InvoiceNumbersAllocated } from './invoice-series.events';
-import { InvoiceSeriesState, lastNumberOf } from './invoice-series.state';
+import { InvoiceSeriesState, lastNumberOf, numbersOf } from './invoice-series.state';
 
 const invalid = (field: string, message: string): RefusalReason => ({
   code: InvoiceSeriesRefusal.invalidInput,
@@ -24,7 +24,7 @@ export function allocateInvoiceNumbers(
   const { series, forInvoices } = command.data;
   const allocatedAt = command.data.allocatedAt ?? command.metadata.at;
   refuseIfAny(allocationProblems(command, allocatedAt));
-  const numbered = new Set(state.status === 'in-use' ? state.invoiceIds : []);
+  const numbered = numbersOf(state, forInvoices);
   const fresh = forInvoices.filter((invoiceId) => !numbered.has(invoiceId));
   if (fresh.length === 0) return [];
   const first = lastNumberOf(state) + 1;

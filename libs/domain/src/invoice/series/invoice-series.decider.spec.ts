@@ -3,7 +3,7 @@ import { given } from '../../shared/testing/decider-specification';
 import { AllocateInvoiceNumbers } from './invoice-series.commands';
 import { invoiceSeriesDecider } from './invoice-series.decider';
 import { InvoiceNumbersAllocated } from './invoice-series.events';
-import { lastNumberOf, numberOf } from './invoice-series.state';
+import { lastNumberOf, numberOf, numbersOf } from './invoice-series.state';
 
 const NOW = '2025-03-01T02:00:00.000Z';
 const meta: CommandMeta = { at: NOW };
@@ -119,5 +119,29 @@ describe('Invoice series decider (R8)', () => {
     expect(lastNumberOf(state)).toBe(0);
     expect(numberOf(state, 'a')).toBeNull();
     expect(numberOf(series([allocated(1, ['a'])]).state(), 'z')).toBeNull();
+  });
+
+  it('answers the numbers of many invoices at once, across allocations, leaving out the unnumbered', () => {
+    const state = series([
+      allocated(1, ['a', 'b']),
+      allocated(3, ['c']),
+      allocated(4, ['d', 'e']),
+    ]).state();
+    const numbers = numbersOf(state, ['e', 'z', 'a', 'c']);
+    expect([...numbers.keys()].sort()).toEqual(['a', 'c', 'e']);
+    expect(numbers.get('a')).toEqual({ series: 'F2025', number: 1, formatted: 'F2025-000001' });
+    expect(numbers.get('c')?.number).toBe(3);
+    expect(numbers.get('e')).toEqual({ series: 'F2025', number: 5, formatted: 'F2025-000005' });
+    expect(numbersOf(series().state(), ['a']).size).toBe(0);
+  });
+
+  it('leaves the state it folds from as it was: a decision on it still sees the old series', () => {
+    const before = series([allocated(1, ['a'])]).state();
+    const after = invoiceSeriesDecider.evolve(before, allocated(2, ['b']));
+    expect(numberOf(before, 'b')).toBeNull();
+    expect(lastNumberOf(before)).toBe(1);
+    expect(numberOf(after, 'b')?.number).toBe(2);
+    expect(numberOf(after, 'a')?.number).toBe(1);
+    expect(invoiceSeriesDecider.decide(allocate(['b']), before)).toEqual([allocated(2, ['b'])]);
   });
 });

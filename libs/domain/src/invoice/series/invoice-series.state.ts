@@ -3,15 +3,26 @@ import { InvoiceNumber, formatInvoiceNumber } from '../../billing/billing.invoic
 export type UnusedInvoiceSeries = { status: 'unused' };
 
 /**
- * A series that has handed out numbers 1 to `lastNumber`. `invoiceIds[n - 1]` holds number
- * `n`: numbers are consecutive from 1 (rule R8), so the position is the number and the list
- * is the whole record of who got which.
+ * One allocation: numbers `first` onwards, in order, to `invoiceIds`; `earlier` is the
+ * allocation before it. A series' allocations form a list, newest first, that each state
+ * shares with the one before it, so folding a series costs what its events hold, not the
+ * square of their count.
+ */
+export interface InvoiceSeriesAllocation {
+  readonly first: number;
+  readonly invoiceIds: readonly string[];
+  readonly earlier: InvoiceSeriesAllocation | null;
+}
+
+/**
+ * A series that has handed out numbers 1 to `lastNumber`, each to one invoice: numbers are
+ * consecutive from 1 (rule R8), so the allocations are the whole record of who got which.
  */
 export type InvoiceSeriesInUse = {
   status: 'in-use';
   series: string;
   lastNumber: number;
-  invoiceIds: readonly string[];
+  allocations: InvoiceSeriesAllocation;
 };
 
 export type InvoiceSeriesState = UnusedInvoiceSeries | InvoiceSeriesInUse;
@@ -24,9 +35,35 @@ export const lastNumberOf = (state: InvoiceSeriesState): number =>
 
 /** The number `invoiceId` was given in this series, or `null` if it has none. */
 export function numberOf(state: InvoiceSeriesState, invoiceId: string): InvoiceNumber | null {
-  if (state.status === 'unused') return null;
-  const index = state.invoiceIds.indexOf(invoiceId);
-  if (index < 0) return null;
-  const number = index + 1;
-  return { series: state.series, number, formatted: formatInvoiceNumber(state.series, number) };
+  return numbersOf(state, [invoiceId]).get(invoiceId) ?? null;
+}
+
+/**
+ * The numbers these invoices were given in this series; an invoice without one is not in the
+ * map. One pass over the series, newest allocation first, stopping once all are found: the
+ * cost of asking for a whole billing run's invoices is that of asking for one.
+ */
+export function numbersOf(
+  state: InvoiceSeriesState,
+  invoiceIds: Iterable<string>,
+): Map<string, InvoiceNumber> {
+  const found = new Map<string, InvoiceNumber>();
+  if (state.status === 'unused') return found;
+  const wanted = new Set(invoiceIds);
+  for (
+    let allocation: InvoiceSeriesAllocation | null = state.allocations;
+    allocation !== null && wanted.size > 0;
+    allocation = allocation.earlier
+  ) {
+    allocation.invoiceIds.forEach((invoiceId, index) => {
+      if (!wanted.delete(invoiceId)) return;
+      const number = allocation!.first + index;
+      found.set(invoiceId, {
+        series: state.series,
+        number,
+        formatted: formatInvoiceNumber(state.series, number),
+      });
+    });
+  }
+  return found;
 }
