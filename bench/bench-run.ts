@@ -12,8 +12,16 @@ import { cycleSimulationStage, SimulationFigures } from './stages/cycle-simulati
 import { customerFileInProcess, QueryFigures } from './stages/customer-file-in-process';
 import { httpStages, HttpStageFigures, HttpStageOptions } from './stages/http-stages';
 import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/rebuild-projections';
+import { invoiceNumberingStage, NumberingFigures } from './stages/invoice-numbering';
 
-export const STAGES = ['append', 'http', 'rebuild', 'simulation', 'customer-file'] as const;
+export const STAGES = [
+  'append',
+  'http',
+  'rebuild',
+  'simulation',
+  'customer-file',
+  'numbering',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface RunOptions {
@@ -48,11 +56,18 @@ export interface RunResult {
   customerFile?: QueryFigures;
   rebuild?: RebuildResult;
   simulation?: SimulationFigures;
+  numbering?: NumberingFigures;
 }
 
 /** One database, one size: load the seeded workload, then each stage asked for. */
 export async function runOnce(options: RunOptions): Promise<RunResult> {
   const { log } = options;
+  if (options.stages.every((stage) => stage === 'numbering')) {
+    // In process and from the domain alone: no database, no workload to load.
+    const numbering = invoiceNumberingStage(options.customers);
+    const workload = { events: 0, streams: 0, seconds: 0, notLoaded: true };
+    return { db: options.db, customers: options.customers, workload, numbering };
+  }
   const storage = await openBenchStorage(options.db, options.reuseDatabase);
   try {
     const { loaded, customerIds, customers } = options.reuseDatabase
@@ -84,6 +99,13 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
         '2026-01-01',
       );
       log(`  simulation: ${result.simulation.secondsPer10kCustomers} s per 10,000 customers`);
+    }
+    if (want('numbering')) {
+      result.numbering = invoiceNumberingStage(options.customers);
+      const { run, creditNote } = result.numbering;
+      log(
+        `  numbering: a run of ${run.runInvoices} in ${run.seriesNumbers} numbers ${run.ms} ms, a credit note after ${creditNote.allocations} ${creditNote.ms} ms`,
+      );
     }
     if (want('http') && storage.databaseUrl) {
       const subscriptionIds = customers

@@ -4,9 +4,10 @@ import type { RunResult } from '../bench-run';
 export function headlineFigures(run: RunResult): Record<string, number | null | undefined> {
   const append = (writers: number) => run.append?.find((a) => a.writers === writers);
   return {
-    'workload load, events/s': run.workload.reused
-      ? undefined
-      : Math.round(run.workload.events / run.workload.seconds),
+    'workload load, events/s':
+      run.workload.reused || run.workload.notLoaded
+        ? undefined
+        : Math.round(run.workload.events / run.workload.seconds),
     'append 1 writer, events/s': append(1)?.eventsPerSecond,
     'append 8 writers, events/s': append(8)?.eventsPerSecond,
     'append 32 writers, events/s': append(32)?.eventsPerSecond,
@@ -18,5 +19,7 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'rebuild peak RSS, MB': run.rebuild?.peakRssMb,
     'cycle simulation, s per 10k customers': run.simulation?.secondsPer10kCustomers,
     'API peak RSS, MB': run.http?.apiPeakRssMb,
+    'numbering a run, ms': run.numbering?.run.ms,
+    'numbering a credit note, ms': run.numbering?.creditNote.ms,
   };
 }

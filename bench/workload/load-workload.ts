@@ -8,6 +8,8 @@ export interface LoadedWorkload {
   seconds: number;
   /** Set when an earlier run's database was used as it was (`--reuse-database`): not loaded. */
   reused?: boolean;
+  /** Set when no stage asked for needed a database (`--only numbering`): nothing loaded. */
+  notLoaded?: boolean;
 }
 
 /** What an earlier run left in the database, statistics refreshed: `--reuse-database`. */
