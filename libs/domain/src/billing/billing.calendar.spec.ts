@@ -4,6 +4,7 @@ import {
   addMonths,
   dateInZone,
   daysBetween,
+  fromEpochDay,
   daysIn,
   isPlainDate,
   overlap,
@@ -31,6 +32,32 @@ describe('Plain dates', () => {
     expect(addMonths('2026-01-28', 1)).toBe('2026-02-28');
     expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
     expect(() => addMonths('2026-01-31', 1)).toThrow(RangeError);
+  });
+
+  it('adds months as the calendar does, leap days and year ends included', () => {
+    // The calendar's answer, from a Date: what addMonths computed before it counted itself.
+    const byDate = (date: string, months: number): string | 'no such day' => {
+      const [year, month, day] = date.split('-').map(Number);
+      const shifted = new Date(Date.UTC(year, month - 1 + months, day));
+      return shifted.getUTCDate() === day ? shifted.toISOString().slice(0, 10) : 'no such day';
+    };
+    const anyDate = fc.oneof(
+      plainDate,
+      fc.integer({ min: -300_000, max: 2_900_000 }).map((day) => fromEpochDay(day)),
+    );
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -1_200, max: 1_200 }), (date, months) => {
+        const expected = byDate(date, months);
+        if (expected === 'no such day') expect(() => addMonths(date, months)).toThrow(RangeError);
+        else expect(addMonths(date, months)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(addMonths('2027-02-28', 12)).toBe('2028-02-28');
+    expect(addMonths('2028-01-29', 1)).toBe('2028-02-29');
+    expect(() => addMonths('2100-01-29', 1)).toThrow(RangeError);
+    expect(addMonths('2000-01-29', 1)).toBe('2000-02-29');
+    expect(addMonths('2026-12-05', 1)).toBe('2027-01-05');
   });
 
   it('works with half-open ranges', () => {

@@ -74,11 +74,40 @@ export function addDays(date: PlainDate, days: number): PlainDate {
 /** The same day of the month `months` later; the day must exist there (billing days are 1–28). */
 export function addMonths(date: PlainDate, months: number): PlainDate {
   const [year, monthIndex, day] = ymd(assertPlainDate(date));
+  const total = year * 12 + monthIndex + months;
+  const shiftedYear = Math.floor(total / 12);
+  const shiftedMonth = total - shiftedYear * 12;
+  // Counted in plain numbers (this runs for every cycle of every contract a simulation
+  // prices); a `Date` still answers for years outside 1000–9999 and for fractional months.
+  if (!Number.isInteger(months) || shiftedYear < 1000 || shiftedYear > 9999)
+    return addMonthsByDate(date, year, monthIndex, day, months);
+  if (day > daysInMonth(shiftedYear, shiftedMonth))
+    throw new RangeError(`${date} plus ${months} month(s) has no day ${day}`);
+  return `${shiftedYear}-${twoDigits(shiftedMonth + 1)}-${twoDigits(day)}`;
+}
+
+function addMonthsByDate(
+  date: PlainDate,
+  year: number,
+  monthIndex: number,
+  day: number,
+  months: number,
+): PlainDate {
   const shifted = new Date(Date.UTC(year, monthIndex + months, day));
   if (shifted.getUTCDate() !== day)
     throw new RangeError(`${date} plus ${months} month(s) has no day ${day}`);
   return shifted.toISOString().slice(0, 10);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, monthIndex: number): number {
+  if (monthIndex !== 1) return DAYS_IN_MONTH[monthIndex];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : 28;
+}
+
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
 
 export const earliest = (a: PlainDate, b: PlainDate): PlainDate => (a <= b ? a : b);
 export const latest = (a: PlainDate, b: PlainDate): PlainDate => (a >= b ? a : b);
@@ -133,7 +162,7 @@ function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** Year, month index (0–11) and day of a date already checked to be `YYYY-MM-DD`. */
 function ymd(date: PlainDate): [number, number, number] {
-  const [year, month, day] = date.split('-').map(Number);
-  return [year, month - 1, day];
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))];
 }

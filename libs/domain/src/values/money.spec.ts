@@ -35,6 +35,27 @@ describe('Money in integer cents', () => {
     );
   });
 
+  it('rounds in plain numbers exactly as in BigInt, up to and past the largest safe products', () => {
+    const inBigInt = (cents: number, basisPoints: number) =>
+      Number(divideRoundingHalfAwayFromZero(BigInt(cents) * BigInt(basisPoints), 10_000n));
+    const anyCents = fc.oneof(
+      amount,
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      // Around the largest product computed without BigInt (basis points up to 10,000).
+      fc.integer({ min: 450_359_962_737, max: 450_359_962_737_049 }),
+    );
+    fc.assert(
+      fc.property(anyCents, fc.integer({ min: 0, max: 10_000 }), (cents, basisPoints) => {
+        expect(percentOfCents(cents, basisPoints / 100)).toBe(inBigInt(cents, basisPoints));
+        expect(percentOfCents(-cents, basisPoints / 100)).toBe(inBigInt(-cents, basisPoints));
+      }),
+      { numRuns: 2000 },
+    );
+    // Half a cent exactly, at the edge: 4,503,599,627,365 × 1 bp = 450,359,962.7365 → …963.
+    expect(percentOfCents(4_503_599_627_365, 0.01)).toBe(450_359_963);
+    expect(percentOfCents(-4_503_599_627_365, 0.01)).toBe(-450_359_963);
+  });
+
   it('is symmetric for negative amounts (credit notes mirror invoices)', () => {
     fc.assert(
       fc.property(amount, percent, (cents, rate) => {

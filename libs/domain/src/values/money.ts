@@ -28,6 +28,9 @@ export function divideRoundingHalfAwayFromZero(numerator: bigint, denominator: b
   return negative ? -rounded : rounded;
 }
 
+const BASIS_POINTS_PER_WHOLE = 10_000;
+const MAX_EXACT_PRODUCT = (Number.MAX_SAFE_INTEGER - BASIS_POINTS_PER_WHOLE) / 2;
+
 /**
  * A percentage of an amount (a tax, a discount), rounded half away from zero to the cent.
  * Percentages may carry up to two decimals (21, 10.5, 5.25).
@@ -36,9 +39,18 @@ export function percentOfCents(amount: Cents, percent: number): Cents {
   const basisPoints = Math.round(percent * 100);
   if (Math.abs(basisPoints - percent * 100) > 1e-6)
     throw new RangeError(`A percentage has at most two decimals, got ${percent}`);
+  const product = assertCents(amount) * basisPoints;
+  // Exact in plain numbers while twice the product stays a safe integer (every real invoice
+  // line); past that, in BigInt. Both round half away from zero.
+  if (Math.abs(product) <= MAX_EXACT_PRODUCT) {
+    const doubled = Math.abs(product) * 2 + BASIS_POINTS_PER_WHOLE;
+    const rounded =
+      (doubled - (doubled % (2 * BASIS_POINTS_PER_WHOLE))) / (2 * BASIS_POINTS_PER_WHOLE);
+    return product < 0 ? 0 - rounded : rounded; // 0 - 0 is 0, not -0
+  }
   const result = divideRoundingHalfAwayFromZero(
-    BigInt(assertCents(amount)) * BigInt(basisPoints),
-    10_000n,
+    BigInt(amount) * BigInt(basisPoints),
+    BigInt(BASIS_POINTS_PER_WHOLE),
   );
   return Number(result);
 }
