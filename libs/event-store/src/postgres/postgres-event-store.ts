@@ -117,9 +117,7 @@ export class PostgresEventStore implements EventStore {
       ],
     );
     const lastPosition = reserved.firstPosition + BigInt(events.length) - 1n;
-    if (this.db.kind === 'postgres') {
-      await tx.query(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, lastPosition.toString()]);
-    }
+    await this.notifyAppended(tx, lastPosition);
     return { nextRevision: firstRevision + BigInt(events.length) - 1n, position: lastPosition };
   }
 
@@ -135,10 +133,14 @@ export class PostgresEventStore implements EventStore {
     appends: readonly StreamEvents[],
   ): Promise<bigint | undefined> {
     const last = await appendStreamsInBulk(tx, appends);
-    if (last !== undefined && this.db.kind === 'postgres') {
-      await tx.query(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, last.toString()]);
-    }
+    if (last !== undefined) await this.notifyAppended(tx, last);
     return last;
+  }
+
+  /** Wakes other processes' readers when the transaction commits (PGlite has no others). */
+  private async notifyAppended(tx: SqlExecutor, lastPosition: bigint): Promise<void> {
+    if (this.db.kind !== 'postgres') return;
+    await tx.query(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, lastPosition.toString()]);
   }
 
   prepare(stream: string, events: NewEvent[]): PreparedEvent[] {
