@@ -59,7 +59,14 @@ export class PgliteDatabase implements SqlDatabase {
 
   async lease(): Promise<SqlLease> {
     const release = await this.session.acquire();
-    return { query: (text, params) => run(this.db, text, params), release };
+    return {
+      query: (text, params) => run(this.db, text, params),
+      // PGlite reads COPY's input from the query's blob, under the name /dev/blob.
+      copyFrom: async (target, chunks) => {
+        await this.db.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([...chunks]) });
+      },
+      release,
+    };
   }
 
   async close(): Promise<void> {

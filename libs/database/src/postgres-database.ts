@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Pool, PoolClient, PoolConfig } from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { SqlDatabase, SqlExecutor, SqlLease, SqlResult } from './sql-database';
 
 export interface PostgresDatabaseOptions {
@@ -66,7 +69,12 @@ export class PostgresDatabase implements SqlDatabase {
 
   async lease(): Promise<SqlLease> {
     const client = await this.pool.connect();
-    return { ...executorOf(client), release: () => client.release() };
+    return {
+      ...executorOf(client),
+      copyFrom: (target, chunks) =>
+        pipeline(Readable.from(chunks), client.query(copyFromStdin(`COPY ${target} FROM STDIN`))),
+      release: () => client.release(),
+    };
   }
 
   /** A dedicated connection, outside the pool's rotation (LISTEN needs one). */

@@ -23,11 +23,25 @@ class LeasedConnection extends EventEmitter {
     const result = await this.lease.query(text, params);
     return { rows: result.rows, rowCount: result.rowCount, command: commandOf(text) };
   }
+
+  /** Not part of `pg`'s client: what `leasedCopyFrom` finds behind a TypeORM query runner. */
+  copyFrom(target: string, chunks: readonly string[]): Promise<void> {
+    return this.lease.copyFrom(target, chunks);
+  }
 }
 
 function commandOf(sql: string): string {
   const match = /^\s*(\w+)/.exec(sql);
   return match ? match[1].toUpperCase() : '';
+}
+
+/**
+ * The `copyFrom` of the connection behind a TypeORM query runner (`await runner.connect()`),
+ * when the runner is on a lease of ours; undefined for any other connection.
+ */
+export function leasedCopyFrom(connection: unknown): SqlLease['copyFrom'] | undefined {
+  if (!(connection instanceof LeasedConnection)) return undefined;
+  return (target, chunks) => connection.copyFrom(target, chunks);
 }
 
 /**

@@ -26,6 +26,7 @@ export function searchPathDatabase(database: SqlDatabase, schema: string): SqlDa
       await lease.query(`SET search_path TO ${quoteIdentifier(schema)}`);
       return {
         query: (text, params) => lease.query(text, params),
+        copyFrom: (target, chunks) => lease.copyFrom(target, chunks),
         release: () => {
           void lease.query('RESET search_path').finally(() => lease.release());
         },

@@ -184,6 +184,20 @@ describe(`CustomerHistoryProjection on ${databaseName}`, () => {
     expect((await historyOf(id)).total).toBe(2);
   });
 
+  it('writes only the new lines of a batch that holds lines already written, and keeps those as they were', async () => {
+    const id = await log.register(11);
+    await log.project();
+    const before = await historyOf(id);
+    await log.run('EditCustomer', { customerId: id, zone: 'Sur' });
+    const projection = new CustomerHistoryProjection();
+    const events = await log.allEvents();
+    await log.dataSource.transaction((manager) => projection.applyBatch(events, manager));
+    const after = await historyOf(id);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.slice(1)).toEqual(before.items);
+    expect(after.items[0].summary).toBe('Zone changed');
+  });
+
   it("takes other aggregates' lines for the owning customer, masking any IBAN in them", async () => {
     const id = await log.register(10);
     const contractHistory: HistorySource = {

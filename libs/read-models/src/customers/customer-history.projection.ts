@@ -57,9 +57,29 @@ export class CustomerHistoryProjection implements Projection {
   }
 }
 
-/** One row per event (keyed by its position): applying the same event again changes nothing. */
-const insertLines = (manager: EntityManager, lines: readonly CustomerHistoryRow[]) =>
-  insertRows(manager, CustomerHistoryRow, lines, 'ignore');
+/**
+ * One row per event (keyed by its position): applying the same event again changes nothing.
+ * Lines past the newest the tab holds cannot be there yet, so they skip the conflict check
+ * (`fail`: a COPY in a transaction), as in a rebuild or a live batch; any other batch is
+ * written with `ignore`, leaving a line already there as it was.
+ */
+async function insertLines(
+  manager: EntityManager,
+  lines: readonly CustomerHistoryRow[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  const [{ newest }] = (await manager.query(
+    'SELECT max(position)::text AS newest FROM customer_history',
+  )) as { newest: string | null }[];
+  const oldest = lines.reduce(
+    (low, line) => bigMin(low, BigInt(line.position)),
+    BigInt(lines[0].position),
+  );
+  const allPastNewest = newest === null || oldest > BigInt(newest);
+  await insertRows(manager, CustomerHistoryRow, lines, allPastNewest ? 'fail' : 'ignore');
+}
+
+const bigMin = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 /**
  * Rewrites the customer's own lines to their erased form (contracts' and invoices' are kept),

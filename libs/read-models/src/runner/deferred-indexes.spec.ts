@@ -1,5 +1,3 @@
-import { SqlDatabase } from '@app/database';
-import { openTestPglite, openTestPostgres } from '@app/event-store/testing/test-databases';
 import { DataSource } from 'typeorm';
 import { openReadModels } from '../data-source';
 import {
@@ -7,22 +5,19 @@ import {
   restoreDeferredIndexes,
   withSecondaryIndexesDeferred,
 } from './deferred-indexes';
+import { openTestReadModels, TestReadModels, testDatabaseName } from './testing/test-read-models';
 
-const databaseUrl = process.env.DATABASE_URL;
 const TABLES = ['customer_history', 'invoice_transactions'];
 
-describe(`Deferred secondary indexes on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} (a rebuild drops them and builds them again)`, () => {
-  let db: { db: SqlDatabase; dispose(): Promise<void> };
+describe(`Deferred secondary indexes on ${testDatabaseName} (a rebuild drops them and builds them again)`, () => {
+  let readModels: TestReadModels;
   let dataSource: DataSource;
 
   beforeEach(async () => {
-    db = databaseUrl ? await openTestPostgres(databaseUrl, 'deferidx') : await openTestPglite();
-    dataSource = await openReadModels(db.db);
+    readModels = await openTestReadModels('deferidx');
+    dataSource = readModels.dataSource;
   });
-  afterEach(async () => {
-    await dataSource.destroy();
-    await db.dispose();
-  });
+  afterEach(() => readModels.close());
 
   const indexesOf = async (tables = TABLES): Promise<string[]> =>
     (
@@ -93,7 +88,7 @@ describe(`Deferred secondary indexes on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}
     // A rebuild killed mid-way: the drop and its record committed, nothing built them again.
     await dataSource.transaction((manager) => deferSecondaryIndexes(manager, TABLES));
     expect(await indexesOf()).not.toEqual(before);
-    const reopened = await openReadModels(db.db);
+    const reopened = await openReadModels(readModels.db);
     try {
       expect(await indexesOf()).toEqual(before);
       expect(await recorded()).toEqual([]);

@@ -18,10 +18,13 @@ export interface KeyedRowsSpec<Row extends ObjectLiteral> {
 }
 
 /**
- * A batch of events folded into "one row per aggregate" read models with two statements
+ * A batch of events folded into "one row per aggregate" read models with a few statements
  * instead of two per event: one SELECT of every row the batch touches, the events folded in
- * memory in log order, one multi-row upsert of the rows that changed. Idempotent like the
- * per-event path: an event whose revision a row already holds is skipped.
+ * memory in log order, then the rows that changed written: those the SELECT did not find as
+ * new rows (`insertRows`' `fail`, a COPY in a transaction), the others by one multi-row upsert.
+ * A projection's rows have one writer, its runner, so a row the SELECT did not find is new; if
+ * another writer inserted it meanwhile, the batch fails and is retried, and overwrites nothing.
+ * Idempotent like the per-event path: an event whose revision a row already holds is skipped.
  */
 export async function applyToKeyedRows<Row extends ObjectLiteral>(
   spec: KeyedRowsSpec<Row>,
@@ -50,7 +53,11 @@ export async function applyToKeyedRows<Row extends ObjectLiteral>(
     rows.set(key, next);
     changed.set(key, next);
   }
+  const found = new Set(existing.map((row) => String(row[spec.key])));
   const rowsChanged = [...changed.values()];
-  await insertRows(manager, spec.entity, rowsChanged, 'update');
+  const isNew = (row: Row) => !found.has(String(row[spec.key]));
+  await insertRows(manager, spec.entity, rowsChanged.filter(isNew), 'fail');
+  const updated = rowsChanged.filter((row) => !isNew(row));
+  await insertRows(manager, spec.entity, updated, 'update');
   return rowsChanged;
 }
