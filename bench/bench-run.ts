@@ -7,7 +7,7 @@ import { runTsForJson } from './support/child-process';
 import { startApiProcess } from './support/api-process';
 import { megabytes, round } from './support/measure';
 import { appendStage, AppendFigures } from './stages/append-commands';
-import { bareInsertBaseline } from './stages/bare-insert-baseline';
+import { bareCopyBaseline, bareInsertBaseline } from './stages/bare-insert-baseline';
 import { cycleSimulationStage, SimulationFigures } from './stages/cycle-simulation';
 import { customerFileInProcess, QueryFigures } from './stages/customer-file-in-process';
 import { httpStages, HttpStageFigures, HttpStageOptions } from './stages/http-stages';
@@ -43,6 +43,10 @@ export interface RebuildResult extends RebuildFigures {
   baselineSeconds: number;
   baselineEventsPerSecond: number;
   ratio: number;
+  /** The same rows by bare COPYs, the way the rebuild writes new rows: events/s and ratio. */
+  copyBaselineSeconds: number;
+  copyBaselineEventsPerSecond: number;
+  copyRatio: number;
   /** The same rebuild event by event, when asked for (`--rebuild-per-event`). */
   perEvent?: RebuildFigures & { peakRssMb: number | null };
 }
@@ -150,12 +154,17 @@ async function rebuildStage(
   const tables = allReadModelProjections().flatMap((projection) => projection.tables);
   const baseline = await bareInsertBaseline(storage.db, tables);
   const baselineEventsPerSecond = round(figures.events / baseline.seconds, 0);
+  const copyBaseline = await bareCopyBaseline(storage.db, tables);
+  const copyBaselineEventsPerSecond = round(figures.events / copyBaseline.seconds, 0);
   return {
     ...figures,
     baselineRows: baseline.rows,
     baselineSeconds: baseline.seconds,
     baselineEventsPerSecond,
     ratio: round(figures.eventsPerSecond / baselineEventsPerSecond, 3),
+    copyBaselineSeconds: copyBaseline.seconds,
+    copyBaselineEventsPerSecond,
+    copyRatio: round(figures.eventsPerSecond / copyBaselineEventsPerSecond, 3),
     ...(perEvent ? { perEvent } : {}),
   };
 }

@@ -17,6 +17,9 @@ export function printRun(run: RunResult): void {
     console.log(
       `  rebuild: ${r.eventsPerSecond} events/s vs bare multi-row INSERT ${r.baselineEventsPerSecond} events/s (×${r.ratio})`,
     );
+    console.log(
+      `  rebuild: ${r.eventsPerSecond} events/s vs bare COPY ${r.copyBaselineEventsPerSecond} events/s (×${r.copyRatio})`,
+    );
     if (r.perEvent)
       console.log(
         `  rebuild event by event (before batching): ${r.perEvent.eventsPerSecond} events/s`,
