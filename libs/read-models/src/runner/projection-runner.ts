@@ -14,6 +14,13 @@ export interface ProjectionRunnerOptions {
    * several read models while this process prepares the next rows.
    */
   transactions?: number;
+  /**
+   * With several transactions, how many batches a catch-up lets a group run ahead of the
+   * slowest: each group applies the batches in log order in its own lane, so this process
+   * prepares one group's next rows while PostgreSQL writes another's. 0 (the default): every
+   * group finishes a batch before the next is read. Following live always waits.
+   */
+  readAhead?: number;
   /** How long a partial batch waits for more events before it is applied. */
   maxBatchWaitMs?: number;
   /** Wait before retrying after a failed batch (the batch rolled back; nothing was skipped). */
@@ -78,6 +85,8 @@ export class ProjectionRunner {
    */
   async catchUp(upTo?: bigint): Promise<bigint> {
     await this.loadCheckpoints();
+    const ahead = this.options.readAhead ?? 0;
+    if (this.groups.length > 1 && ahead > 0) return this.catchUpInLanes(upTo, ahead);
     for (;;) {
       const read = await this.eventStore.readAll({
         fromPosition: this.position,
@@ -87,6 +96,57 @@ export class ProjectionRunner {
       if (batch.length === 0) return this.position;
       await this.applyBatch(batch);
       if (batch.length < read.length) return this.position;
+    }
+  }
+
+  /**
+   * `catchUp` with a lane per group: a group takes each batch once it has committed the one
+   * before (so it never applies a batch after one of its own failed), the reader stays at most
+   * `ahead` batches past the slowest group, and `onBatch` runs, in order, once every group has
+   * committed a batch. On a failure nothing more is read; the other lanes finish what they
+   * took, keep what they committed (as `applyBatch` does), and the first error is thrown.
+   */
+  private async catchUpInLanes(upTo: bigint | undefined, ahead: number): Promise<bigint> {
+    const lanes = this.groups.map((group) => ({ group, done: Promise.resolve() }));
+    const unfinished: Promise<void>[] = [];
+    let allDone: Promise<void> = Promise.resolve();
+    let from = this.position;
+    try {
+      for (;;) {
+        const read = await this.eventStore.readAll({
+          fromPosition: from,
+          limit: this.options.batchSize ?? 500,
+        });
+        const batch = upTo === undefined ? read : read.filter((event) => event.position <= upTo);
+        if (batch.length === 0) break;
+        const last = batch[batch.length - 1].position;
+        from = last;
+        const applied = lanes.map((lane) => {
+          lane.done = lane.done.then(() => this.applyToLane(lane.group, batch, last));
+          return lane.done;
+        });
+        allDone = allDone
+          .then(() => Promise.all(applied))
+          .then(() => this.options.onBatch?.({ events: batch.length, position: last }));
+        unfinished.push(allDone);
+        while (unfinished.length > ahead) await unfinished.shift();
+        if (batch.length < read.length) break;
+      }
+      await allDone;
+    } finally {
+      // Whatever happened, no lane's transaction outlives the catch-up.
+      await Promise.allSettled([...lanes.map((lane) => lane.done), allDone]);
+    }
+    this.lastError = undefined;
+    return this.position;
+  }
+
+  /** A lane's share of a batch: committed, then its checkpoints known here. */
+  private async applyToLane(group: readonly Projection[], batch: RecordedEvent[], last: bigint) {
+    await this.applyToGroup(group, batch, last);
+    for (const projection of group) {
+      const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
+      if (last > checkpoint) this.checkpoints.set(projection.name, last);
     }
   }
 

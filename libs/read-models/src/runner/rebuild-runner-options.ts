@@ -8,6 +8,9 @@ import type { ProjectionRunnerOptions } from './projection-runner';
  */
 export const REBUILD_BATCH_SIZE = 5000;
 
+/** Batches a projection may run ahead of the slowest one during a rebuild. */
+export const REBUILD_READ_AHEAD = 2;
+
 /** Events applied before the first ANALYZE; each later one waits for twice as many. */
 const FIRST_ANALYZE_AFTER = 200_000;
 
@@ -15,8 +18,9 @@ type BatchProgress = Parameters<NonNullable<ProjectionRunnerOptions['onBatch']>>
 
 /**
  * How a rebuild (`rebuild`, `verify`, the bench's rebuild stage) runs the projection runner:
- * batches of `REBUILD_BATCH_SIZE`, a transaction per projection side by side, and the tables
- * analyzed as they grow; `onBatch` (progress) runs first after each batch.
+ * batches of `REBUILD_BATCH_SIZE`, a transaction per projection side by side, each projection
+ * up to `REBUILD_READ_AHEAD` batches ahead of the slowest, and the tables analyzed as they grow;
+ * `onBatch` (progress) runs first once every projection has a batch.
  */
 export function rebuildRunnerOptions(
   dataSource: { query(sql: string): Promise<unknown> },
@@ -27,6 +31,7 @@ export function rebuildRunnerOptions(
   return {
     batchSize: REBUILD_BATCH_SIZE,
     transactions: projections.length,
+    readAhead: REBUILD_READ_AHEAD,
     onBatch: async (progress) => {
       onBatch?.(progress);
       await analyze(progress);
