@@ -121,13 +121,18 @@ export class ProjectionRunner {
         if (batch.length === 0) break;
         const last = batch[batch.length - 1].position;
         from = last;
-        const applied = lanes.map((lane) => {
-          lane.done = lane.done.then(() => this.applyToLane(lane.group, batch, last));
-          return lane.done;
-        });
+        const applied = Promise.all(
+          lanes.map((lane) => {
+            lane.done = lane.done.then(() => this.applyToLane(lane.group, batch, last));
+            return lane.done;
+          }),
+        );
         allDone = allDone
-          .then(() => Promise.all(applied))
+          .then(() => applied)
           .then(() => this.options.onBatch?.({ events: batch.length, position: last }));
+        // A lane may fail while this loop awaits a read: its error is thrown by the awaits below,
+        // not reported as unhandled in the meantime.
+        for (const promise of [applied, allDone]) promise.catch(() => undefined);
         unfinished.push(allDone);
         while (unfinished.length > ahead) await unfinished.shift();
         if (batch.length < read.length) break;
