@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Projection } from '../projection';
 import { insertRows } from '../runner/insert-rows';
+import { allPast, newestPosition } from '../runner/newest-position';
 import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
@@ -68,18 +69,13 @@ async function insertLines(
   lines: readonly CustomerHistoryRow[],
 ): Promise<void> {
   if (lines.length === 0) return;
-  const [{ newest }] = (await manager.query(
-    'SELECT max(position)::text AS newest FROM customer_history',
-  )) as { newest: string | null }[];
-  const oldest = lines.reduce(
-    (low, line) => bigMin(low, BigInt(line.position)),
-    BigInt(lines[0].position),
+  const newest = await newestPosition(manager, 'customer_history');
+  const allNew = allPast(
+    newest,
+    lines.map((line) => BigInt(line.position)),
   );
-  const allPastNewest = newest === null || oldest > BigInt(newest);
-  await insertRows(manager, CustomerHistoryRow, lines, allPastNewest ? 'fail' : 'ignore');
+  await insertRows(manager, CustomerHistoryRow, lines, allNew ? 'fail' : 'ignore');
 }
-
-const bigMin = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 /**
  * Rewrites the customer's own lines to their erased form (contracts' and invoices' are kept),

@@ -4,13 +4,15 @@ import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
 import { equalsAnyOf, insertRows } from '../runner/insert-rows';
 import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
+import { allPast, newestPosition } from '../runner/newest-position';
 import { InvoiceTransactionRow, PendingEffectRow } from './account-statement.entity';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
 
 /**
  * The account statement: one transaction per invoice event, and the direct-debit effects with
- * what the bank did with them. Every event it handles writes one transaction, so the newest
- * transaction revision of the invoice says which of its events were already applied.
+ * what the bank did with them. Every event it handles writes one transaction, keyed by its
+ * position, so the newest transaction revision of the invoice says which of its events were
+ * already applied, and a batch wholly past the newest position has none applied.
  */
 export class AccountStatementProjection implements Projection {
   readonly name = 'account-statement';
@@ -22,25 +24,40 @@ export class AccountStatementProjection implements Projection {
   }
 
   /**
-   * One SELECT of the newest transaction revision of every invoice the batch touches, one
-   * multi-row INSERT of the new transactions, and the effects folded as keyed rows.
+   * Which events are new: all of them when the batch lies past the newest line (a rebuild, a
+   * live batch: one probe of the primary key); otherwise, for a batch reaching back, one SELECT
+   * of the newest transaction revision of every invoice it touches (a random probe each of a
+   * large index). Then one COPY or INSERT of the new transactions, and the effects folded.
    */
   async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
     const invoiceEvents = events.filter(isRecordedInvoiceEvent);
     if (invoiceEvents.length === 0) return;
-    const newest = await newestRevisions(
-      manager,
-      invoiceEvents.map((event) => event.data.invoiceId),
+    const newestLine = await newestPosition(manager, 'invoice_transactions');
+    const allNew = allPast(
+      newestLine,
+      invoiceEvents.map((event) => event.position),
     );
-    const fresh = invoiceEvents.filter((event) => {
-      const applied = newest.get(event.data.invoiceId);
-      if (applied !== undefined && applied >= event.revision) return false;
-      newest.set(event.data.invoiceId, event.revision);
-      return true;
-    });
+    const fresh = allNew ? invoiceEvents : await notYetApplied(manager, invoiceEvents);
     await insertRows(manager, InvoiceTransactionRow, fresh.map(invoiceTransactionFor));
     await applyToKeyedRows(pendingEffects, fresh, manager);
   }
+}
+
+/** The events past the newest transaction revision of their invoice. */
+async function notYetApplied(
+  manager: EntityManager,
+  invoiceEvents: readonly RecordedInvoiceEvent[],
+): Promise<RecordedInvoiceEvent[]> {
+  const newest = await newestRevisions(
+    manager,
+    invoiceEvents.map((event) => event.data.invoiceId),
+  );
+  return invoiceEvents.filter((event) => {
+    const applied = newest.get(event.data.invoiceId);
+    if (applied !== undefined && applied >= event.revision) return false;
+    newest.set(event.data.invoiceId, event.revision);
+    return true;
+  });
 }
 
 /** The newest transaction revision of each invoice that has one. */

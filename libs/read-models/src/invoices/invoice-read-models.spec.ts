@@ -426,5 +426,35 @@ describe(`Invoice read models on ${databaseName}`, () => {
           await log.dataSource.transaction((manager) => projection.apply(event, manager));
       expect(await snapshot()).toEqual(before);
     });
+
+    it('writes only the new events of a batch that also holds events already applied', async () => {
+      const invoiceId = await issueInvoice(log, customerId);
+      await grantCreditNote(log, invoiceId, 500, 1);
+      await project();
+      await recordPayment(log, invoiceId, 1000);
+      await effect(invoiceId, 'CreateDirectDebitEffect');
+      await effect(invoiceId, 'CollectEffect');
+      const tables = [
+        'invoices',
+        'invoice_credit_notes',
+        'invoice_transactions',
+        'pending_effects',
+      ];
+      const ordered = (table: string) =>
+        log.dataSource.query(`SELECT * FROM ${table} ORDER BY 1`) as Promise<unknown[]>;
+      const events = await log.store.readStream(invoiceStream(invoiceId));
+      for (const projection of invoiceProjections())
+        await log.dataSource.transaction((manager) => projection.applyBatch!(events, manager));
+      const mixed = await Promise.all(tables.map(ordered));
+
+      // The same read models applied from empty, every event once.
+      await log.dataSource.query(`TRUNCATE ${tables.join(', ')}`);
+      await log.dataSource.query(
+        "DELETE FROM projection_checkpoints WHERE name IN ('invoices', 'account-statement')",
+      );
+      await project();
+      expect(mixed).toEqual(await Promise.all(tables.map(ordered)));
+      expect((mixed[2] as unknown[]).length).toBe(events.length);
+    });
   });
 });
