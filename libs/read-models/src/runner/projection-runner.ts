@@ -103,8 +103,9 @@ export class ProjectionRunner {
    * `catchUp` with a lane per group: a group takes each batch once it has committed the one
    * before (so it never applies a batch after one of its own failed), the reader stays at most
    * `ahead` batches past the slowest group, and `onBatch` runs, in order, once every group has
-   * committed a batch. On a failure nothing more is read; the other lanes finish what they
-   * took, keep what they committed (as `applyBatch` does), and the first error is thrown.
+   * committed a batch. On a failure the reader stops (at most `ahead` batches later); the
+   * other lanes finish what they took and keep what they committed (as `applyBatch` does),
+   * and the first error is thrown.
    */
   private async catchUpInLanes(upTo: bigint | undefined, ahead: number): Promise<bigint> {
     const lanes = this.groups.map((group) => ({ group, done: Promise.resolve() }));
@@ -149,6 +150,11 @@ export class ProjectionRunner {
   /** A lane's share of a batch: committed, then its checkpoints known here. */
   private async applyToLane(group: readonly Projection[], batch: RecordedEvent[], last: bigint) {
     await this.applyToGroup(group, batch, last);
+    this.markApplied(group, last);
+  }
+
+  /** The group's projections hold everything up to `last` (their transaction committed). */
+  private markApplied(group: readonly Projection[], last: bigint): void {
     for (const projection of group) {
       const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
       if (last > checkpoint) this.checkpoints.set(projection.name, last);
@@ -198,11 +204,7 @@ export class ProjectionRunner {
     // A group that committed keeps its checkpoints even when another group failed: the retry
     // starts from the lowest checkpoint and skips what each projection already holds.
     applied.forEach((result, index) => {
-      if (result.status === 'rejected') return;
-      for (const projection of this.groups[index]) {
-        const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
-        if (last > checkpoint) this.checkpoints.set(projection.name, last);
-      }
+      if (result.status === 'fulfilled') this.markApplied(this.groups[index], last);
     });
     const failed = applied.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
