@@ -1,4 +1,7 @@
-import { COPY_NULL, copyField, escapeCopyText } from './copy-text';
+import { COPY_NULL, copyJsonField, copyScalarField, escapeCopyText } from './copy-text';
+
+const copyField = (value: unknown, json: boolean): string =>
+  json ? copyJsonField(value) : copyScalarField(value);
 
 describe("COPY's text format", () => {
   it('escapes backslash, newline, carriage return and tab, and leaves any other text as it is', () => {

@@ -15,18 +15,15 @@ export function escapeCopyText(text: string): string {
   return ESCAPED.test(text) ? text.replace(ESCAPED_ALL, (char) => ESCAPES[char]) : text;
 }
 
-/**
+/*
  * A row's value as one field of COPY's text format, read by PostgreSQL as it reads the same
  * value from the JSON that `insertRows` otherwise sends: null and undefined are NULL (so is a
  * number that is not finite, or an invalid date: JSON has no such values); a JSON column gets
  * the value's JSON text, whatever it is; any other column gets a string as it is, a number,
  * bigint or boolean as written, a date as its ISO instant, and any other object as its JSON.
  */
-export function copyField(value: unknown, json: boolean): string {
-  return json ? copyJsonField(value) : copyScalarField(value);
-}
 
-/** `copyField` of a value for a JSON column. */
+/** A value as a JSON column's field. */
 export function copyJsonField(value: unknown): string {
   if (value === null || value === undefined) return COPY_NULL;
   const text = JSON.stringify(value) as string | undefined;
@@ -35,7 +32,7 @@ export function copyJsonField(value: unknown): string {
   return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
 }
 
-/** `copyField` of a value for any other column. */
+/** A value as any other column's field. */
 export function copyScalarField(value: unknown): string {
   if (typeof value === 'string') return escapeCopyText(value);
   if (value === null || value === undefined) return COPY_NULL;

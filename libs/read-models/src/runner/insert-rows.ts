@@ -33,7 +33,6 @@ export async function insertRows<Row extends ObjectLiteral>(
   const columns = metadata.columns;
   const names = columns.map((column) => driver.escape(column.databaseName));
   const table = driver.escape(metadata.tablePath);
-  const transformed = columns.filter(isTransformed);
   const copy = onConflict === 'fail' ? await copyFromOf(manager, columns) : undefined;
   if (copy) {
     const json = columns.map((column) => /^jsonb?$/.test(driver.normalizeType(column)));
@@ -41,6 +40,9 @@ export async function insertRows<Row extends ObjectLiteral>(
     return;
   }
   // The JSON's keys are the entity's property paths, so plain rows are sent as they are.
+  const transformed = columns
+    .filter(isTransformed)
+    .map((column) => ({ property: column.propertyPath, valueOf: databaseValueOf(column) }));
   const fields = columns.map((column) => driver.escape(column.propertyPath));
   const types = columns.map(
     (column) =>
@@ -65,7 +67,7 @@ export async function insertRows<Row extends ObjectLiteral>(
   // Only a row with embedded or transformed columns is copied, with those values set.
   const recordOf = (row: Row): ObjectLiteral => {
     const record: ObjectLiteral = { ...row };
-    for (const column of transformed) record[column.propertyPath] = databaseValueOf(row, column);
+    for (const { property, valueOf } of transformed) record[property] = valueOf(row) ?? null;
     return record;
   };
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
@@ -78,9 +80,19 @@ export async function insertRows<Row extends ObjectLiteral>(
 const isTransformed = (column: ColumnMetadata): boolean =>
   column.embeddedMetadata !== undefined || column.transformer !== undefined;
 
-/** The value PostgreSQL gets for `column`: through its transformer, from its embedded path. */
-const databaseValueOf = (row: ObjectLiteral, column: ColumnMetadata): unknown =>
-  (column.getEntityValue(row, true) as unknown) ?? null;
+/**
+ * Reads the value PostgreSQL gets for `column` from a row: through its transformer, from its
+ * embedded path. A column of the row itself (no embedding, no relation) is read as
+ * `getEntityValue(row, true)` reads it, without its checks: this runs for every row.
+ */
+function databaseValueOf(column: ColumnMetadata): (row: ObjectLiteral) => unknown {
+  const { propertyPath: property, transformer } = column;
+  if (column.embeddedMetadata || column.relationMetadata || column.referencedColumn)
+    return (row) => column.getEntityValue(row, true) as unknown;
+  if (transformer !== undefined)
+    return (row) => ApplyValueTransformers.transformTo(transformer, row[property]) as unknown;
+  return (row) => row[property];
+}
 
 /**
  * The lease's COPY when the manager is in a transaction on one of our leases and every column
@@ -104,12 +116,12 @@ function copyChunksOf(
 ): string[] {
   const fields = columns.map((column, index): ((row: ObjectLiteral) => string) => {
     const encode = json[index] ? copyJsonField : copyScalarField;
-    if (column.embeddedMetadata !== undefined) return (row) => encode(databaseValueOf(row, column));
-    const { propertyPath: property, transformer } = column;
-    // What `getEntityValue(row, true)` does for a column of the row itself, without its checks.
-    if (transformer !== undefined)
-      return (row) => encode(ApplyValueTransformers.transformTo(transformer, row[property]));
-    return (row) => encode(row[property]);
+    if (!isTransformed(column)) {
+      const property = column.propertyPath;
+      return (row) => encode(row[property]);
+    }
+    const valueOf = databaseValueOf(column);
+    return (row) => encode(valueOf(row));
   });
   // Joined from arrays rather than concatenated field by field: a third less time here, as the
   // string is built flat instead of as a tree that writing it would flatten.
