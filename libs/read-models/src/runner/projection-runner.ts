@@ -88,15 +88,27 @@ export class ProjectionRunner {
     const ahead = this.options.readAhead ?? 0;
     if (this.groups.length > 1 && ahead > 0) return this.catchUpInLanes(upTo, ahead);
     for (;;) {
-      const read = await this.eventStore.readAll({
-        fromPosition: this.position,
-        limit: this.options.batchSize ?? 500,
-      });
-      const batch = upTo === undefined ? read : read.filter((event) => event.position <= upTo);
+      const { batch, final } = await this.nextBatch(this.position, upTo);
       if (batch.length === 0) return this.position;
       await this.applyBatch(batch);
-      if (batch.length < read.length) return this.position;
+      if (final) return this.position;
     }
+  }
+
+  /**
+   * The batch the log lets readers see after `from`, without events past `upTo`; `final` when
+   * `upTo` cut it, so no later batch belongs to this catch-up.
+   */
+  private async nextBatch(
+    from: bigint,
+    upTo: bigint | undefined,
+  ): Promise<{ batch: RecordedEvent[]; final: boolean }> {
+    const read = await this.eventStore.readAll({
+      fromPosition: from,
+      limit: this.options.batchSize ?? 500,
+    });
+    const batch = upTo === undefined ? read : read.filter((event) => event.position <= upTo);
+    return { batch, final: batch.length < read.length };
   }
 
   /**
@@ -114,11 +126,7 @@ export class ProjectionRunner {
     let from = this.position;
     try {
       for (;;) {
-        const read = await this.eventStore.readAll({
-          fromPosition: from,
-          limit: this.options.batchSize ?? 500,
-        });
-        const batch = upTo === undefined ? read : read.filter((event) => event.position <= upTo);
+        const { batch, final } = await this.nextBatch(from, upTo);
         if (batch.length === 0) break;
         const last = batch[batch.length - 1].position;
         from = last;
@@ -136,7 +144,7 @@ export class ProjectionRunner {
         for (const promise of [applied, allDone]) promise.catch(() => undefined);
         unfinished.push(allDone);
         while (unfinished.length > ahead) await unfinished.shift();
-        if (batch.length < read.length) break;
+        if (final) break;
       }
       await allDone;
     } finally {
