@@ -120,8 +120,16 @@ describeOnPostgres(
           }
         }),
       );
-      // Bounded: a reader that skipped an event would otherwise wait for it forever.
-      await Promise.race([consuming, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      // Bounded: a reader that skipped an event would otherwise wait for it forever. The bound's
+      // timer is cleared, or it would keep the test worker alive for its 5 s.
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([
+        consuming,
+        new Promise((resolve) => {
+          bound = setTimeout(resolve, 5000);
+        }),
+      ]);
+      clearTimeout(bound);
       await subscription.stop();
 
       const committed = (await store.readAll({ fromPosition: before, limit: 100_000 })).map(
