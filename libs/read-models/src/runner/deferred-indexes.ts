@@ -1,5 +1,6 @@
 import { quoteIdentifier } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
+import { FIRST_ANALYZE_AFTER } from './rebuild-runner-options';
 
 interface DeferredIndex {
   schema: string;
@@ -109,7 +110,8 @@ async function restoreIndex(dataSource: DataSource, indexName: string): Promise<
  * the indexes built again and the tables analyzed, also when `work` fails (if building them
  * fails too, the record stays for the next opening of the read models). With `when`, only if
  * the log's head has reached `from` (default `DEFER_SECONDARY_INDEXES_FROM`); otherwise
- * `work` alone.
+ * `work` alone, then the tables analyzed if the head reached `FIRST_ANALYZE_AFTER` (the
+ * rebuild's own ANALYZEs took quick samples).
  */
 export async function withSecondaryIndexesDeferred<T>(
   dataSource: DataSource,
@@ -117,7 +119,11 @@ export async function withSecondaryIndexesDeferred<T>(
   work: () => Promise<T>,
   when?: { logHead: bigint; from?: number },
 ): Promise<T> {
-  if (when && when.logHead < BigInt(when.from ?? DEFER_SECONDARY_INDEXES_FROM)) return work();
+  if (when && when.logHead < BigInt(when.from ?? DEFER_SECONDARY_INDEXES_FROM)) {
+    const result = await work();
+    if (when.logHead >= BigInt(FIRST_ANALYZE_AFTER)) await analyze(dataSource, tables);
+    return result;
+  }
   await dataSource.transaction((manager) => deferSecondaryIndexes(manager, tables));
   let result: T;
   try {
@@ -127,6 +133,10 @@ export async function withSecondaryIndexesDeferred<T>(
     throw error;
   }
   await restoreDeferredIndexes(dataSource, tables);
-  await dataSource.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);
+  await analyze(dataSource, tables);
   return result;
 }
+
+/** ANALYZE at the server's statistics target: what the read models' queries plan with. */
+const analyze = (dataSource: DataSource, tables: readonly string[]): Promise<unknown> =>
+  dataSource.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);

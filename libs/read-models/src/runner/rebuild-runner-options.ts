@@ -1,4 +1,5 @@
 import { quoteIdentifier } from '@app/database';
+import { DataSource } from 'typeorm';
 import { Projection } from '../projection';
 import type { ProjectionRunnerOptions } from './projection-runner';
 
@@ -12,7 +13,15 @@ export const REBUILD_BATCH_SIZE = 5000;
 export const REBUILD_READ_AHEAD = 2;
 
 /** Events applied before the first ANALYZE; each later one waits for twice as many. */
-const FIRST_ANALYZE_AFTER = 200_000;
+export const FIRST_ANALYZE_AFTER = 200_000;
+
+/**
+ * The statistics target of the ANALYZEs while a rebuild runs: a sample of 3,000 rows a table
+ * instead of the default 30,000. They only need to tell the planner how large the tables have
+ * grown and roughly how distinct their keys are; at 100,000 customers one took 0.3 s instead of
+ * 4 s. The rebuild ends with a full ANALYZE (`withSecondaryIndexesDeferred`) for the queries.
+ */
+const GROWTH_STATISTICS_TARGET = 10;
 
 type BatchProgress = Parameters<NonNullable<ProjectionRunnerOptions['onBatch']>>[0];
 
@@ -23,7 +32,7 @@ type BatchProgress = Parameters<NonNullable<ProjectionRunnerOptions['onBatch']>>
  * `onBatch` (progress) runs first once every projection has a batch.
  */
 export function rebuildRunnerOptions(
-  dataSource: { query(sql: string): Promise<unknown> },
+  dataSource: AnalyzingDataSource,
   projections: readonly Projection[],
   onBatch?: (progress: BatchProgress) => void,
 ): ProjectionRunnerOptions {
@@ -39,15 +48,18 @@ export function rebuildRunnerOptions(
   };
 }
 
+/** What ANALYZE needs of a DataSource: a transaction for its statistics target. */
+export type AnalyzingDataSource = Pick<DataSource, 'transaction'>;
+
 /**
- * A rebuild's `onBatch`: runs ANALYZE on the projections' tables once `firstAfter` events
- * were applied, then each time the count doubles (a handful of times for millions of events).
- * A table filled from empty faster than autovacuum looks at it (or where autovacuum is off)
- * keeps the planner's guesses for an empty table, and its upserts' lookups turn into
- * sequential scans that grow with every batch.
+ * A rebuild's `onBatch`: runs a quick ANALYZE (`GROWTH_STATISTICS_TARGET`) of the projections'
+ * tables once `firstAfter` events were applied, then each time the count doubles (a handful of
+ * times for millions of events). A table filled from empty faster than autovacuum looks at it
+ * (or where autovacuum is off) keeps the planner's guesses for an empty table, and its upserts'
+ * lookups turn into sequential scans that grow with every batch.
  */
 export function analyzeAsTablesGrow(
-  dataSource: { query(sql: string): Promise<unknown> },
+  dataSource: AnalyzingDataSource,
   projections: readonly Pick<Projection, 'tables'>[],
   firstAfter = FIRST_ANALYZE_AFTER,
 ): (batch: { events: number }) => Promise<void> {
@@ -58,6 +70,9 @@ export function analyzeAsTablesGrow(
     applied += events;
     if (applied < next || tables.length === 0) return;
     next = applied * 2;
-    await dataSource.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL default_statistics_target = ${GROWTH_STATISTICS_TARGET}`);
+      await manager.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);
+    });
   };
 }
