@@ -62,6 +62,20 @@ describe(`Deferred secondary indexes on ${testDatabaseName} (a rebuild drops the
          AND tablename = ANY($1::text[]) ORDER BY indexname`,
         [TABLES],
       );
+    // pg_class.reltuples: -1 for a table never analyzed, its row count (here 0) once analyzed.
+    const reltuples = async () =>
+      (
+        (await dataSource.query(
+          `SELECT relname, reltuples FROM pg_class
+           WHERE relnamespace = current_schema()::regnamespace AND relname = ANY($1::text[])
+           ORDER BY relname`,
+          [TABLES],
+        )) as { relname: string; reltuples: number }[]
+      ).map((row) => [row.relname, Number(row.reltuples)]);
+    expect(await reltuples()).toEqual([
+      ['customer_history', -1],
+      ['invoice_transactions', -1],
+    ]);
     const before = await definitions();
     let during: string[] = [];
     await withSecondaryIndexesDeferred(dataSource, TABLES, async () => {
@@ -70,6 +84,10 @@ describe(`Deferred secondary indexes on ${testDatabaseName} (a rebuild drops the
     expect(during).not.toContain('customer_history_by_customer');
     expect(await definitions()).toEqual(before);
     expect(await recorded()).toEqual([]);
+    expect(await reltuples()).toEqual([
+      ['customer_history', 0],
+      ['invoice_transactions', 0],
+    ]);
   });
 
   it('builds them again when the rebuild fails, and rethrows its error', async () => {
