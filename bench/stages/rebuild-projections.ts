@@ -2,6 +2,7 @@ import { SqlDatabase } from '@app/database';
 import { EventStore } from '@app/event-store';
 import {
   allReadModelProjections,
+  indexesTheLogReads,
   Projection,
   ProjectionRunner,
   rebuildRunnerOptions,
@@ -65,6 +66,7 @@ export async function rebuildProjections(
   const when = {
     logHead: (await store.lastCommittedPosition()) ?? 0n,
     from: deferFrom === undefined ? undefined : Number(deferFrom),
+    keep: () => indexesTheLogReads(store, projections),
   };
   const started = performance.now();
   await withSecondaryIndexesDeferred(readModels, tables, () => runner.catchUp(), when);

@@ -20,4 +20,10 @@ export interface Projection {
    * model exactly as `apply` on each event in turn would.
    */
   applyBatch?(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
+  /**
+   * Optional: the secondary indexes (by name) that applying an event of a type reads, by event
+   * type. A rebuild that defers secondary indexes keeps these when the log holds such an event:
+   * without them, each one would scan its table.
+   */
+  readonly indexesReadOn?: Readonly<Record<string, readonly string[]>>;
 }

@@ -1,6 +1,7 @@
 import { EventStore } from '@app/event-store';
 import {
   allReadModelProjections,
+  indexesTheLogReads,
   Projection,
   withSecondaryIndexesDeferred,
 } from '@app/read-models';
@@ -67,7 +68,11 @@ export async function rebuildReadModels(
         upTo: target,
         onProgress: callbacks.onProgress,
       }),
-    { logHead: target, from: callbacks.deferIndexesFrom },
+    {
+      logHead: target,
+      from: callbacks.deferIndexesFrom,
+      keep: () => indexesTheLogReads(store, projections),
+    },
   );
   return { projections: names, tables, position };
 }

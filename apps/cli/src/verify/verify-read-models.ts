@@ -4,6 +4,7 @@ import {
   allReadModelProjections,
   checkpointStore,
   deferSecondaryIndexes,
+  indexesTheLogReads,
   openReadModels,
   Projection,
 } from '@app/read-models';
@@ -52,8 +53,10 @@ export async function verifyReadModels(
   let scratch: DataSource | undefined;
   try {
     scratch = await openReadModels(searchPathDatabase(database, scratchSchema));
-    // A throwaway copy compared by primary key: its secondary indexes would only slow it down.
-    await scratch.transaction((manager) => deferSecondaryIndexes(manager, tables));
+    // A throwaway copy compared by primary key: its secondary indexes would only slow it down,
+    // but for those the projections read on events the log holds (an erasure's lookup).
+    const keep = await indexesTheLogReads(store, projections);
+    await scratch.transaction((manager) => deferSecondaryIndexes(manager, tables, keep));
     let position = await checkpointStore.reached(live.manager, names);
     callbacks.onRebuildStart?.(position);
     for (let attempt = 1; ; attempt++) {

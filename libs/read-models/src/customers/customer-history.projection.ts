@@ -27,6 +27,8 @@ export class CustomerHistoryProjection implements Projection {
   readonly name = 'customer-history';
   readonly handles: readonly string[];
   readonly tables = ['customer_history'];
+  /** An erasure finds the customer's lines through the customer's index (`eraseLines`). */
+  readonly indexesReadOn = { CustomerPersonalDataErased: ['customer_history_by_customer'] };
   private readonly sourceByType = new Map<string, HistorySource>();
 
   constructor(sources: readonly HistorySource[] = HISTORY_SOURCES) {

@@ -1,7 +1,11 @@
 import { DataSource } from 'typeorm';
 import { openReadModels } from '../data-source';
+import type { EventStore, ReadAllOptions, RecordedEvent } from '@app/event-store';
+import { allReadModelProjections } from '../contracts';
+import type { Projection } from '../projection';
 import {
   deferSecondaryIndexes,
+  indexesTheLogReads,
   restoreDeferredIndexes,
   withSecondaryIndexesDeferred,
 } from './deferred-indexes';
@@ -138,5 +142,70 @@ describe(`Deferred secondary indexes on ${testDatabaseName} (a rebuild drops the
       'customer_history_by_bulk_operation',
       'customer_history_by_customer',
     ]);
+  });
+
+  it('keeps the indexes it is told to keep, and builds the others again', async () => {
+    const before = await indexesOf();
+    let during: string[] = [];
+    await withSecondaryIndexesDeferred(
+      dataSource,
+      TABLES,
+      async () => {
+        during = await indexesOf();
+      },
+      { logHead: 0n, from: 0, keep: async () => ['customer_history_by_customer'] },
+    );
+    expect(during).toContain('customer_history_by_customer');
+    expect(during).not.toContain('customer_history_by_bulk_operation');
+    expect(during).not.toContain('invoice_transactions_by_customer');
+    expect(await indexesOf()).toEqual(before);
+  });
+
+  it('every index a projection reads on an event is a secondary index of its own tables', async () => {
+    for (const projection of allReadModelProjections()) {
+      const named = Object.values(projection.indexesReadOn ?? {}).flat();
+      const own = await indexesOf([...projection.tables]);
+      for (const index of named) expect(own).toContain(index);
+    }
+    const declared = allReadModelProjections().flatMap((projection) =>
+      Object.values(projection.indexesReadOn ?? {}).flat(),
+    );
+    expect(declared).toContain('customer_history_by_customer');
+  });
+});
+
+describe('indexesTheLogReads (which deferred indexes a rebuild keeps)', () => {
+  const projections: Pick<Projection, 'indexesReadOn'>[] = [
+    { indexesReadOn: { Erased: ['by_customer'], Merged: ['by_customer', 'by_merge'] } },
+    { indexesReadOn: { Moved: ['by_zone'] } },
+    {},
+  ];
+  /** A log of events of the given types; records how it was asked. */
+  const logOf = (types: string[]) => {
+    const asked: ReadAllOptions[] = [];
+    const store: Pick<EventStore, 'readAll'> = {
+      readAll: async (options: ReadAllOptions = {}) => {
+        asked.push(options);
+        const found = types
+          .filter((type) => options.eventTypes?.includes(type) ?? true)
+          .map((type) => ({ type }) as RecordedEvent);
+        return found.slice(0, options.limit);
+      },
+    };
+    return { store, asked };
+  };
+
+  it('keeps the indexes of the event types the log holds, one event asked for each type', async () => {
+    const { store, asked } = logOf(['Registered', 'Merged', 'Merged']);
+    expect(await indexesTheLogReads(store, projections)).toEqual(['by_customer', 'by_merge']);
+    expect(asked.map((options) => [options.eventTypes, options.limit])).toEqual([
+      [['Erased'], 1],
+      [['Merged'], 1],
+      [['Moved'], 1],
+    ]);
+  });
+
+  it('keeps none when the log holds none of those events', async () => {
+    expect(await indexesTheLogReads(logOf(['Registered']).store, projections)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { quoteIdentifier } from '@app/database';
+import type { EventStore } from '@app/event-store';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Projection } from '../projection';
 import { FIRST_ANALYZE_AFTER } from './rebuild-runner-options';
 
 interface DeferredIndex {
@@ -35,16 +37,18 @@ export const DEFER_SECONDARY_INDEXES_FROM = 1_000_000;
 const INDEX_BUILD_MEMORY = '256MB';
 
 /**
- * Drops the tables' secondary indexes and records their definitions, in the caller's
- * transaction: a rebuild fills empty tables faster without them (each row otherwise lands at a
- * random place in every index) and one sorted build per index afterwards costs less.
- * Answers the indexes deferred.
+ * Drops the tables' secondary indexes but those in `keep`, and records their definitions, in
+ * the caller's transaction: a rebuild fills empty tables faster without them (each row
+ * otherwise lands at a random place in every index) and one sorted build per index afterwards
+ * costs less. Answers the indexes deferred.
  */
 export async function deferSecondaryIndexes(
   manager: EntityManager,
   tables: readonly string[],
+  keep: readonly string[] = [],
 ): Promise<string[]> {
-  const indexes: DeferredIndex[] = await manager.query(SECONDARY_INDEXES, [tables]);
+  const found: DeferredIndex[] = await manager.query(SECONDARY_INDEXES, [tables]);
+  const indexes = found.filter((index) => !keep.includes(index.indexName));
   for (const index of indexes) {
     await manager.query(
       `INSERT INTO read_model_deferred_indexes (index_name, table_name, definition)
@@ -109,7 +113,8 @@ async function restoreIndex(dataSource: DataSource, indexName: string): Promise<
  * `work` (a rebuild into the emptied `tables`) with their secondary indexes deferred, then
  * the indexes built again and the tables analyzed, also when `work` fails (if building them
  * fails too, the record stays for the next opening of the read models). With `when`, only if
- * the log's head has reached `from` (default `DEFER_SECONDARY_INDEXES_FROM`); otherwise
+ * the log's head has reached `from` (default `DEFER_SECONDARY_INDEXES_FROM`), and keeping
+ * the indexes `keep` answers (`indexesTheLogReads`, asked only then); otherwise
  * `work` alone, then the tables analyzed if the head reached `FIRST_ANALYZE_AFTER` (the
  * rebuild's own ANALYZEs took quick samples).
  */
@@ -117,14 +122,15 @@ export async function withSecondaryIndexesDeferred<T>(
   dataSource: DataSource,
   tables: readonly string[],
   work: () => Promise<T>,
-  when?: { logHead: bigint; from?: number },
+  when?: { logHead: bigint; from?: number; keep?: () => Promise<readonly string[]> },
 ): Promise<T> {
   if (when && when.logHead < BigInt(when.from ?? DEFER_SECONDARY_INDEXES_FROM)) {
     const result = await work();
     if (when.logHead >= BigInt(FIRST_ANALYZE_AFTER)) await analyze(dataSource, tables);
     return result;
   }
-  await dataSource.transaction((manager) => deferSecondaryIndexes(manager, tables));
+  const keep = (await when?.keep?.()) ?? [];
+  await dataSource.transaction((manager) => deferSecondaryIndexes(manager, tables, keep));
   let result: T;
   try {
     result = await work();
@@ -140,3 +146,24 @@ export async function withSecondaryIndexesDeferred<T>(
 /** ANALYZE at the server's statistics target: what the read models' queries plan with. */
 const analyze = (dataSource: DataSource, tables: readonly string[]): Promise<unknown> =>
   dataSource.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);
+
+/**
+ * The secondary indexes a rebuild of `projections` must keep: those a projection reads on an
+ * event type (`Projection.indexesReadOn`) of which the log holds at least one event. One read
+ * of at most one event per such type.
+ */
+export async function indexesTheLogReads(
+  store: Pick<EventStore, 'readAll'>,
+  projections: readonly Pick<Projection, 'indexesReadOn'>[],
+): Promise<string[]> {
+  const byType = new Map<string, Set<string>>();
+  for (const projection of projections)
+    for (const [type, indexes] of Object.entries(projection.indexesReadOn ?? {}))
+      for (const index of indexes) byType.set(type, (byType.get(type) ?? new Set()).add(index));
+  const kept = new Set<string>();
+  for (const [type, indexes] of byType) {
+    const [found] = await store.readAll({ eventTypes: [type], limit: 1 });
+    if (found !== undefined) for (const index of indexes) kept.add(index);
+  }
+  return [...kept].sort();
+}
