@@ -2,7 +2,7 @@ import { quoteIdentifier } from '@app/database';
 import type { EventStore } from '@app/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Projection } from '../projection';
-import { FIRST_ANALYZE_AFTER } from './rebuild-runner-options';
+import { analyzeStatement, FIRST_ANALYZE_AFTER } from './rebuild-runner-options';
 
 interface DeferredIndex {
   schema: string;
@@ -145,7 +145,7 @@ export async function withSecondaryIndexesDeferred<T>(
 
 /** ANALYZE at the server's statistics target: what the read models' queries plan with. */
 const analyze = (dataSource: DataSource, tables: readonly string[]): Promise<unknown> =>
-  dataSource.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);
+  dataSource.query(analyzeStatement(tables));
 
 /**
  * The secondary indexes a rebuild of `projections` must keep: those a projection reads on an

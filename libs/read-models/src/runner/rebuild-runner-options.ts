@@ -72,7 +72,11 @@ export function analyzeAsTablesGrow(
     next = applied * 2;
     await dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL default_statistics_target = ${GROWTH_STATISTICS_TARGET}`);
-      await manager.query(`ANALYZE ${tables.map(quoteIdentifier).join(', ')}`);
+      await manager.query(analyzeStatement(tables));
     });
   };
 }
+
+/** One ANALYZE of the tables, named as quoted identifiers. */
+export const analyzeStatement = (tables: readonly string[]): string =>
+  `ANALYZE ${tables.map(quoteIdentifier).join(', ')}`;
