@@ -4,7 +4,7 @@ import {
 } from './customer/upcasters/interaction-recorded.v1';
 
 /**
- * How old versions of events are raised to the current one when read (see the README's
+ * How old versions of events are raised to the current one when read (see docs/event-store.md,
  * "How to evolve an event"). Pure functions; the event store applies them on every read.
  */
 export interface EventUpcaster {
