@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ErrorResponseFilter } from './http/error-response.filter';
+import { requestInputGuard, verifyUtf8Body } from './http/request-input';
 import { requestValidationPipe } from './http/validation.pipe';
 import { APP_CONFIG } from './infrastructure/tokens';
 
@@ -12,7 +13,10 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  // Nest's type leaves `verify` out (it is used for rawBody, which is off) but passes it on.
+  const jsonOptions = { limit: config.BODY_LIMIT, verify: verifyUtf8Body };
+  app.useBodyParser('json', jsonOptions);
+  app.use(requestInputGuard);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();

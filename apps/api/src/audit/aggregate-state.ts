@@ -10,6 +10,7 @@ import {
   subscriptionStream,
 } from '@app/domain';
 import { EventStore, ReadStreamOptions, RecordedEvent } from '@app/event-store';
+import { isInstant } from '../http/iso-dates';
 import { foldState } from '../infrastructure/commands/load-state';
 
 /** A decider seen only as a fold over recorded events. */
@@ -53,11 +54,8 @@ export function parseAsOf(asOf: string | undefined): ReadStreamOptions {
     const version = Number(asOf);
     return version === 0 ? { toRevision: -1n } : { toRevision: BigInt(version - 1) };
   }
-  const instant = new Date(asOf);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(instant.getTime())) {
-    throw new InvalidAsOfError(asOf);
-  }
-  return { until: instant };
+  if (!isInstant(asOf)) throw new InvalidAsOfError(asOf);
+  return { until: new Date(asOf) };
 }
 
 export interface AggregateStateAsOf {

@@ -10,6 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsAsOf } from '../http/iso-dates';
 
 export class AuditEventsQueryDto {
   @ApiPropertyOptional({ description: 'One stream, e.g. customer-<uuid>; else the whole log' })
@@ -47,5 +48,6 @@ export class AsOfQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
+  @IsAsOf()
   asOf?: string;
 }

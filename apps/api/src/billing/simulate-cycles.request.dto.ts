@@ -6,10 +6,10 @@ import {
   IsNumber,
   IsOptional,
   IsUUID,
-  Matches,
   Max,
   Min,
 } from 'class-validator';
+import { IsCalendarDay } from '../http/iso-dates';
 
 export class SimulateCyclesDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 1 })
@@ -31,7 +31,7 @@ export class SimulateCyclesDto {
     description: 'First day to simulate from; default: today (tenant zone)',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string;
 
   @ApiPropertyOptional({

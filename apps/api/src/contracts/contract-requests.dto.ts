@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant } from '../http/iso-dates';
 import { PAYMENT_METHODS, PaymentMethod } from '@app/domain';
 
 export class DraftContractDto {
@@ -25,7 +26,7 @@ export class SignContractDto {
   @MaxLength(35)
   mandateReference?: string | null;
 
-  @ApiProperty({ example: '2026-03-01T10:00:00Z' }) @IsDateString() signedAt!: string;
+  @ApiProperty({ example: '2026-03-01T10:00:00Z' }) @IsInstant() signedAt!: string;
 }
 
 export class ChangeSignatureIbanDto {
@@ -40,5 +41,5 @@ export class ChangeSignatureIbanDto {
 
 export class TerminateContractDto {
   @ApiProperty() @IsString() @MaxLength(500) reason!: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() terminatedAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() terminatedAt?: string;
 }

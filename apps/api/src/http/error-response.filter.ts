@@ -42,7 +42,8 @@ interface BodyParserError {
 }
 
 /**
- * The only place errors become status codes (ARCHITECTURE rule 3): invalid input 400,
+ * The only place errors become status codes (ARCHITECTURE rule 3): invalid input 400, a body
+ * over BODY_LIMIT 413,
  * unknown id 404, stale version or uniqueness clash 409, a refused rule 422.
  */
 @Catch()
@@ -73,7 +74,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (error instanceof HttpException) return this.fromHttpException(error);
     const bodyError = error as BodyParserError;
     if (bodyError?.type === 'entity.too.large') {
-      return response(400, `The request body is larger than the ${bodyError.limit} bytes allowed.`);
+      return response(413, `The request body is larger than the ${bodyError.limit} bytes allowed.`);
     }
     if (bodyError?.type === 'entity.parse.failed') {
       return response(400, 'The request body is not valid JSON.');

@@ -6,12 +6,10 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -19,8 +17,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PAYMENT_METHODS } from '@app/domain';
+import { IsCalendarDay, IsInstant } from '../http/iso-dates';
+import { IsAbsentWith } from '../http/absent-with';
 
-const CALENDAR_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX_CENTS = 100_000_000_00;
 
 export class CreditNoteLineDto {
@@ -57,6 +56,7 @@ export class CreditNoteDto {
     description: "Net cents given back as one line at the invoice's VAT rate",
   })
   @ValidateIf((body: CreditNoteDto) => body.lines === undefined || body.amountCents !== undefined)
+  @IsAbsentWith('lines', { message: 'give amountCents or lines, not both' })
   @IsInt({ message: 'give amountCents or lines' })
   @Min(1)
   @Max(MAX_CENTS)
@@ -85,7 +85,7 @@ export class PaymentDto {
 
   @ApiPropertyOptional({ example: '2026-12-10', description: 'Date or date-time; default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   paidAt?: string;
 }
 
@@ -99,14 +99,14 @@ export class DirectDebitEffectDto {
 
   @ApiPropertyOptional({ example: '2026-12-20', description: "Default: the invoice's due date" })
   @IsOptional()
-  @Matches(CALENDAR_DAY, { message: 'dueDate must be YYYY-MM-DD' })
+  @IsCalendarDay()
   dueDate?: string;
 }
 
 export class EffectCollectedDto {
   @ApiPropertyOptional({ description: 'Default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   collectedAt?: string;
 }
 
@@ -119,6 +119,6 @@ export class EffectReturnedDto {
 
   @ApiPropertyOptional({ description: 'Default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   returnedAt?: string;
 }

@@ -1,19 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
 } from 'class-validator';
 import { BILLING_MODES, BillingMode } from '@app/domain';
-
-const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDay, IsInstant } from '../http/iso-dates';
 
 export class RequestSubscriptionDto {
   @ApiProperty() @IsUUID() contractId!: string;
@@ -26,7 +23,7 @@ export class RequestSubscriptionDto {
 }
 
 export class ActivateDto {
-  @ApiPropertyOptional() @IsOptional() @IsDateString() activatedAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() activatedAt?: string;
 }
 
 export class ReasonDto {
@@ -38,7 +35,7 @@ export class OptionalReasonDto {
 }
 
 export class CancelDto extends OptionalReasonDto {
-  @ApiPropertyOptional() @IsOptional() @IsDateString() cancelledAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() cancelledAt?: string;
 }
 
 export class TariffMigrationDto {
@@ -46,7 +43,7 @@ export class TariffMigrationDto {
   @ApiProperty() @IsInt() monthlyPriceCents!: number;
 
   @ApiProperty({ example: '2026-03-15', description: 'Calendar day the new tariff applies from' })
-  @Matches(CALENDAR_DAY, { message: 'effectiveDate must be YYYY-MM-DD' })
+  @IsCalendarDay()
   effectiveDate!: string;
 }
 
@@ -61,12 +58,12 @@ export class DiscountDto {
   amountCents?: number;
 
   @ApiProperty({ example: '2026-03-01' })
-  @Matches(CALENDAR_DAY, { message: 'from must be YYYY-MM-DD' })
+  @IsCalendarDay()
   from!: string;
 
   @ApiPropertyOptional({ example: '2026-06-01', description: 'Exclusive; left out: open-ended' })
   @IsOptional()
-  @Matches(CALENDAR_DAY, { message: 'until must be YYYY-MM-DD' })
+  @IsCalendarDay()
   until?: string | null;
 }
 
@@ -77,6 +74,6 @@ export class ExtraChargeDto {
 
   @ApiPropertyOptional({ example: '2026-03-01' })
   @IsOptional()
-  @Matches(CALENDAR_DAY, { message: 'from must be YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string | null;
 }

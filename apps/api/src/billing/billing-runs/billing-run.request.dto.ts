@@ -5,17 +5,14 @@ import {
   IsNumber,
   IsOptional,
   IsUUID,
-  Matches,
   Max,
   Min,
 } from 'class-validator';
-
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const CALENDAR_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDay, IsYearMonth } from '../../http/iso-dates';
 
 export class BillingRunDto {
   @ApiProperty({ example: '2026-12', description: 'The cycle to invoice, YYYY-MM' })
-  @Matches(YEAR_MONTH, { message: 'period must be YYYY-MM' })
+  @IsYearMonth()
   period!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Only these customers; default: all' })
@@ -30,7 +27,7 @@ export class BillingRunDto {
     description: "Issue date; default: the first day of each customer's cycle",
   })
   @IsOptional()
-  @Matches(CALENDAR_DAY, { message: 'issueDate must be YYYY-MM-DD' })
+  @IsCalendarDay()
   issueDate?: string;
 
   @ApiPropertyOptional({
@@ -46,7 +43,7 @@ export class BillingRunDto {
 
 export class MigrationCreditRunDto {
   @ApiProperty({ example: '2026-12', description: 'Credit the migrations effective in this cycle' })
-  @Matches(YEAR_MONTH, { message: 'period must be YYYY-MM' })
+  @IsYearMonth()
   period!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Only these customers; default: all' })
