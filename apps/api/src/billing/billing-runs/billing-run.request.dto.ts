@@ -1,13 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsNumber,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsCalendarDay, IsYearMonth } from '../../http/iso-dates';
 
 export class BillingRunDto {
