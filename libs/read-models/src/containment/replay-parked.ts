@@ -2,13 +2,7 @@ import type { EventStore, RecordedEvent } from '@app/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import { Projection } from '../projection';
 import { applyIsolated } from './apply-isolated';
-import {
-  blockedEvent,
-  failedEvent,
-  ParkedEvent,
-  ParkedEventListing,
-  parkedEvents,
-} from './parked-events';
+import { failedEvent, ParkedEventListing, parkedEvents } from './parked-events';
 
 /** What `replayParked` did for one projection. */
 export interface ReplayParkedOutcome {
@@ -25,8 +19,8 @@ export interface ReplayParkedOutcome {
  * Tries the projections' parked events again (after a fix: an upcaster, a projection change,
  * an erasure that turned the bad value into its erased form), each stream's in log order and
  * in a transaction of its own: an event that applies now is removed from the parked ones; the
- * first that fails again keeps its new error, and the rest of its stream stays parked behind
- * it. Events are read again from the log, so they come through today's upcasters.
+ * first that fails again keeps its new error and counts one more attempt, and the rest of its
+ * stream stays parked behind it, untried. Events are read again from the log, so they come through today's upcasters.
  */
 export async function replayParked(
   store: EventStore,
@@ -41,8 +35,11 @@ export async function replayParked(
       limit: Number.MAX_SAFE_INTEGER,
     });
     for (const stream of byStream(parked)) {
+      // Read before the transaction: on PGlite the log and the read models share one session,
+      // and a read inside the transaction would wait for it to end.
+      const events = await eventsOf(store, stream);
       const done = await dataSource.transaction((manager) =>
-        replayStream(store, manager, projection, stream),
+        replayStream(manager, projection, events),
       );
       outcome.applied += done.applied;
       outcome.failed += done.failed;
@@ -54,31 +51,23 @@ export async function replayParked(
 }
 
 async function replayStream(
-  store: EventStore,
   manager: EntityManager,
   projection: Projection,
-  parked: readonly ParkedEventListing[],
+  events: readonly RecordedEvent[],
 ): Promise<Omit<ReplayParkedOutcome, 'projection'>> {
-  const events = await eventsOf(store, parked);
-  let failure: ParkedEvent | undefined;
   let applied = 0;
   for (const [index, event] of events.entries()) {
-    if (failure !== undefined) {
+    const outcome = await applyIsolated(projection, event, manager);
+    if (outcome !== undefined) {
+      // The rest of the stream stays parked behind it, untried.
       await parkedEvents.recordFailure(
         manager,
-        blockedEvent(projection.name, event, failure.event.position),
+        failedEvent(projection.name, event, outcome.failed),
       );
-      continue;
+      return { applied, failed: 1, stillBlocked: events.length - index - 1 };
     }
-    const outcome = await applyIsolated(projection, event, manager);
-    if (outcome === undefined) {
-      await parkedEvents.remove(manager, projection.name, event.position);
-      applied++;
-      continue;
-    }
-    failure = failedEvent(projection.name, event, outcome.failed);
-    await parkedEvents.recordFailure(manager, failure);
-    return { applied, failed: 1, stillBlocked: events.length - index - 1 };
+    await parkedEvents.remove(manager, projection.name, event.position);
+    applied++;
   }
   return { applied, failed: 0, stillBlocked: 0 };
 }
