@@ -1,5 +1,6 @@
 import { billingEntities } from './billing';
 import { ProjectionCheckpoint } from './checkpoints/projection-checkpoint.entity';
+import { ParkedEventRow } from './containment/parked-event.entity';
 import { contractEntities } from './contracts';
 import { customerEntities } from './customers';
 import { invoiceEntities } from './invoices';
@@ -7,6 +8,7 @@ import { invoiceEntities } from './invoices';
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
   ProjectionCheckpoint,
+  ParkedEventRow,
   ...customerEntities,
   ...contractEntities,
   ...invoiceEntities,

@@ -8,6 +8,7 @@ export * from './runner/rebuild-runner-options';
 export * from './runner/deferred-indexes';
 export * from './runner/batched';
 export * from './runner/projection-runner';
+export * from './containment';
 export * from './customers';
 export * from './contracts';
 export * from './invoices';

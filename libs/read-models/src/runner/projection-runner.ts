@@ -1,6 +1,9 @@
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { checkpointStore } from '../checkpoints/checkpoint-store';
+import { isEventFailure } from '../containment/apply-error';
+import { applyIsolated } from '../containment/apply-isolated';
+import { blockedEvent, failedEvent, ParkedEvent, parkedEvents } from '../containment/parked-events';
 import { Projection } from '../projection';
 import { batched } from './batched';
 
@@ -28,6 +31,8 @@ export interface ProjectionRunnerOptions {
   /** After each batch has committed; awaited before the next batch. */
   onBatch?(progress: { events: number; position: bigint }): void | Promise<void>;
   onError?(error: unknown): void;
+  /** Events just parked (their transaction committed): a projection could not apply them. */
+  onParked?(parked: readonly ParkedEvent[]): void;
 }
 
 /**
@@ -35,6 +40,17 @@ export interface ProjectionRunnerOptions {
  * live. A projection's share of each batch and its checkpoint commit in one transaction (by
  * default one transaction for all of them; see `transactions`); an event at or below a
  * projection's checkpoint is never applied again.
+ *
+ * Containment: an event a projection cannot apply (`isEventFailure`: bad data, a bug in the
+ * projection) does not stop it. The batch is applied again event by event, each under a
+ * savepoint; the failing event is rolled back alone and parked with its error in
+ * `projection_parked_events`, in the same transaction as the rest of the batch and the
+ * checkpoint, which moves past it. From then on that projection parks every later event of
+ * the same stream untried (`STREAM_BLOCKED`), so none of its rows is built from part of a
+ * stream's history; other streams and other projections (which apply the event as usual) go
+ * on. `replay-parked` retries them after a fix; a rebuild forgets them and parks again what
+ * still fails. A failure of the database itself (a lost connection) parks nothing: the batch
+ * rolls back whole and is retried.
  */
 export class ProjectionRunner {
   private checkpoints = new Map<string, bigint>();
@@ -220,7 +236,10 @@ export class ProjectionRunner {
     await this.options.onBatch?.({ events: batch.length, position: last });
   }
 
-  /** One group's share of a batch and its checkpoints, in one transaction. */
+  /**
+   * One group's share of a batch and its checkpoints, in one transaction: all at once, or,
+   * when an event fails, again event by event, parking those that fail.
+   */
   private async applyToGroup(
     group: readonly Projection[],
     batch: RecordedEvent[],
@@ -230,24 +249,76 @@ export class ProjectionRunner {
       (projection) => last > (this.checkpoints.get(projection.name) ?? 0n),
     );
     if (behind.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
-      for (const projection of behind) {
-        const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
-        const handled = batch.filter(
-          (event) => event.position > checkpoint && projection.handles.includes(event.type),
-        );
-        if (projection.applyBatch) {
-          if (handled.length > 0) await projection.applyBatch(handled, manager);
-        } else {
-          for (const event of handled) await projection.apply(event, manager);
-        }
-      }
-      await checkpointStore.save(
-        manager,
-        behind.map((projection) => projection.name),
-        last,
+    let parked: ParkedEvent[];
+    try {
+      parked = await this.dataSource.transaction((manager) =>
+        this.applyShares(manager, behind, batch, last, 'together'),
       );
-    });
+    } catch (error) {
+      if (!isEventFailure(error)) throw error;
+      parked = await this.dataSource.transaction((manager) =>
+        this.applyShares(manager, behind, batch, last, 'one by one'),
+      );
+    }
+    if (parked.length > 0) this.options.onParked?.(parked);
+  }
+
+  /**
+   * Each projection's events of the batch past its checkpoint, those of its blocked streams
+   * parked; then the parked events and the checkpoints written. Answers what it parked.
+   */
+  private async applyShares(
+    manager: EntityManager,
+    projections: readonly Projection[],
+    batch: RecordedEvent[],
+    last: bigint,
+    mode: 'together' | 'one by one',
+  ): Promise<ParkedEvent[]> {
+    const names = projections.map((projection) => projection.name);
+    const blocked = await parkedEvents.blockedStreams(manager, names);
+    const parked: ParkedEvent[] = [];
+    for (const projection of projections) {
+      const checkpoint = this.checkpoints.get(projection.name) ?? 0n;
+      const streams = blocked.get(projection.name) ?? new Map<string, bigint>();
+      const handled = batch.filter(
+        (event) => event.position > checkpoint && projection.handles.includes(event.type),
+      );
+      if (mode === 'together') {
+        const open = handled.filter((event) => {
+          const blockedBy = streams.get(event.stream);
+          if (blockedBy !== undefined) parked.push(blockedEvent(projection.name, event, blockedBy));
+          return blockedBy === undefined;
+        });
+        await applyTogether(projection, open, manager);
+        continue;
+      }
+      for (const event of handled) {
+        const blockedBy = streams.get(event.stream);
+        if (blockedBy !== undefined) {
+          parked.push(blockedEvent(projection.name, event, blockedBy));
+          continue;
+        }
+        const outcome = await applyIsolated(projection, event, manager);
+        if (outcome === undefined) continue;
+        parked.push(failedEvent(projection.name, event, outcome.failed));
+        streams.set(event.stream, event.position);
+      }
+    }
+    await parkedEvents.park(manager, parked);
+    await checkpointStore.save(manager, names, last);
+    return parked;
+  }
+}
+
+async function applyTogether(
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  manager: EntityManager,
+): Promise<void> {
+  if (projection.applyBatch) {
+    if (events.length > 0) await projection.applyBatch(events, manager);
+  } else {
+    for (const event of events) await projection.apply(event, manager);
   }
 }
 

@@ -1,0 +1,4 @@
+export * from './apply-error';
+export * from './parked-event.entity';
+export * from './parked-events';
+export * from './replay-parked';
