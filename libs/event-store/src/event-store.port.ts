@@ -41,6 +41,13 @@ export interface AppendOptions {
   expectedRevision?: ExpectedRevision;
 }
 
+/** One stream's share of `appendMany`: its events and what the writer expects it to be. */
+export interface StreamAppend {
+  stream: string;
+  events: NewEvent[];
+  expectedRevision?: ExpectedRevision;
+}
+
 export interface AppendResult {
   /** Revision of the last appended event: the stream's new revision. */
   nextRevision: bigint;
@@ -86,6 +93,18 @@ export interface LogSubscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   readonly description: string;
   append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Whether `appendMany` is all-or-nothing: true on PostgreSQL and PGlite (one transaction),
+   * false on EventStoreDB, which has no transaction across streams.
+   */
+  readonly atomicAppendMany: boolean;
+  /**
+   * Appends to several streams (each named once), in the order given, each checked against its
+   * expected revision; answers one result per append, in order. When `atomicAppendMany`, a
+   * refusal of any (WrongExpectedRevisionError naming its stream) writes none of them;
+   * otherwise the appends before the refused one stay written.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream; an unknown stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The revision of the stream's last event, or undefined when it has none. */

@@ -9,12 +9,13 @@ import {
 } from '@app/domain';
 import { CommandContext } from '../infrastructure/commands/command-context';
 import { AggregateCommands } from '../infrastructure/commands/execute-aggregate-command';
-import { CustomerUniqueValues, UniqueValue, uniqueValueChanges } from './customer-unique-values';
+import { CustomerUniqueValues, uniqueValueChanges } from './customer-unique-values';
 
 /**
  * Runs customer commands (load → decide → append on `customer-<id>`), plus rules R2/R3 across
- * customers: the e-mail and document the new events give the customer are claimed before the
- * append (and released if it fails); those they take away are released after it.
+ * customers: once decided, the e-mail and document the new events give the customer are
+ * checked free (reading only) and claimed, and those they take away released, in the same
+ * append as the customer's events (one transaction on the SQL stores).
  */
 @Injectable()
 export class CustomerCommands extends AggregateCommands<
@@ -28,20 +29,18 @@ export class CustomerCommands extends AggregateCommands<
       stream: customerStream,
       idField: 'customerId',
       hooks: (customerId: string, context: CommandContext) => {
-        let claimed: UniqueValue[] = [];
         const changes = (events: CustomerEvent[], state: CustomerState) =>
           uniqueValueChanges(state, events.reduce(customerDecider.evolve, state));
         return {
-          beforeAppend: async (events, state) => {
-            claimed = await uniqueValues.claim(
-              changes(events, state).claims,
-              customerId,
-              context.actor,
-            );
+          alongside: async (events, state) => {
+            const { claims, releases } = changes(events, state);
+            return {
+              before: await uniqueValues.claimsFor(claims, customerId, context.actor),
+              after: await uniqueValues.releasesFor(releases, customerId, context.actor),
+            };
           },
-          onAppendFailed: () => uniqueValues.release(claimed, customerId, context.actor),
-          afterAppend: (events, state) =>
-            uniqueValues.release(changes(events, state).releases, customerId, context.actor),
+          onAppendFailed: (events, state) =>
+            uniqueValues.release(changes(events, state).claims, customerId, context.actor),
         };
       },
     });

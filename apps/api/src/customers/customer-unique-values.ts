@@ -7,7 +7,12 @@ import {
   DomainError,
   isRegistered,
 } from '@app/domain';
-import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@app/event-store';
+import {
+  EVENT_STORE,
+  EventStore,
+  StreamAppend,
+  WrongExpectedRevisionError,
+} from '@app/event-store';
 import { loadState } from '../infrastructure/commands/load-state';
 
 /** A value only one customer may hold: the main e-mail (rule R2) or the document (rule R3). */
@@ -46,66 +51,67 @@ export function uniqueValueChanges(before: CustomerState, after: CustomerState) 
 /**
  * Uniqueness across customers, on any event store: each value has a reservation stream
  * (`unique-email-<sha256>`, no personal data in its name or events) whose last event says who
- * holds it. Claims append with the expected revision, so of two racing registrations exactly
- * one wins. A claim whose owner no longer holds the value (deleted, changed, or a crash
- * between claim and append) is stale and may be taken over — but only once it is older than
- * PENDING_CLAIM_MS, since a fresh claim's owner may not have appended its own events yet.
+ * holds it. A command first checks, reading only, that its values are free (a refused command
+ * writes nothing); the claims it then appends expect the revision read, with the command's own
+ * events, in one transaction on the SQL stores: of two racing registrations exactly one wins,
+ * and the loser writes nothing. A claim whose owner no longer holds the value (deleted,
+ * changed, or — on EventStoreDB, where claims are appended before the command's events — a
+ * crash in between) is stale and may be taken over, but only once older than PENDING_CLAIM_MS,
+ * since a fresh claim's owner may not have appended its own events yet.
  */
 @Injectable()
 export class CustomerUniqueValues {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async claim(values: UniqueValue[], owner: string, actor: string): Promise<UniqueValue[]> {
-    const claimed: UniqueValue[] = [];
-    try {
-      for (const value of values) {
-        await this.claimOne(value, owner, actor);
-        claimed.push(value);
+  /** The claims of `values` for `owner`, to append; throws R2/R3 `TAKEN` if one is held. */
+  async claimsFor(values: UniqueValue[], owner: string, actor: string): Promise<StreamAppend[]> {
+    const claims: StreamAppend[] = [];
+    for (const value of values) {
+      const stream = streamOf(value);
+      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+      if (last?.type === 'UniqueValueClaimed') {
+        const holder = ownerOf(last.data);
+        if (holder === owner) continue;
+        const pending = Date.now() - Date.parse(last.metadata.occurredAt) < PENDING_CLAIM_MS;
+        if (pending || (await this.stillHolds(holder, value))) throw taken(value);
       }
-    } catch (error) {
-      await this.release(claimed, owner, actor);
-      throw error;
+      claims.push({
+        stream,
+        events: [
+          { type: 'UniqueValueClaimed', data: { kind: value.kind, owner }, metadata: { actor } },
+        ],
+        expectedRevision: last ? last.revision : 'no_stream',
+      });
     }
-    return claimed;
+    return claims;
   }
 
-  async release(values: UniqueValue[], owner: string, actor: string): Promise<void> {
+  /** The releases of the `values` `owner` holds, to append. */
+  async releasesFor(values: UniqueValue[], owner: string, actor: string): Promise<StreamAppend[]> {
+    const releases: StreamAppend[] = [];
     for (const value of values) {
       const stream = streamOf(value);
       const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
       if (last?.type !== 'UniqueValueClaimed' || ownerOf(last.data) !== owner) continue;
+      releases.push({
+        stream,
+        events: [
+          { type: 'UniqueValueReleased', data: { kind: value.kind, owner }, metadata: { actor } },
+        ],
+        expectedRevision: last.revision,
+      });
+    }
+    return releases;
+  }
+
+  /** Releases what `owner` holds of `values` now (a claim whose command was refused). */
+  async release(values: UniqueValue[], owner: string, actor: string): Promise<void> {
+    for (const release of await this.releasesFor(values, owner, actor)) {
       await this.store
-        .append(
-          stream,
-          [{ type: 'UniqueValueReleased', data: { kind: value.kind, owner }, metadata: { actor } }],
-          {
-            expectedRevision: last.revision,
-          },
-        )
+        .append(release.stream, release.events, { expectedRevision: release.expectedRevision })
         .catch((error: unknown) => {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
         });
-    }
-  }
-
-  private async claimOne(value: UniqueValue, owner: string, actor: string): Promise<void> {
-    const stream = streamOf(value);
-    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    if (last?.type === 'UniqueValueClaimed') {
-      const holder = ownerOf(last.data);
-      if (holder === owner) return;
-      const pending = Date.now() - Date.parse(last.metadata.occurredAt) < PENDING_CLAIM_MS;
-      if (pending || (await this.stillHolds(holder, value))) throw taken(value);
-    }
-    try {
-      await this.store.append(
-        stream,
-        [{ type: 'UniqueValueClaimed', data: { kind: value.kind, owner }, metadata: { actor } }],
-        { expectedRevision: last ? last.revision : 'no_stream' },
-      );
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) throw taken(value);
-      throw error;
     }
   }
 

@@ -8,6 +8,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { toRecordedEvent } from '../event-envelope';
@@ -50,12 +51,30 @@ export class CryptoShreddingEventStore implements EventStore {
     this.description = `${inner.description}, personal data sealed per subject`;
   }
 
+  get atomicAppendMany(): boolean {
+    return this.inner.atomicAppendMany;
+  }
+
   async append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     const sealed: NewEvent[] = [];
     for (const event of events) sealed.push(await this.seal(event));
     const result = await this.inner.append(stream, sealed, options);
     for (const subject of this.erasedSubjects(events)) await this.keys.destroy(subject);
     return result;
+  }
+
+  /** Sealed as `append` seals, passed to the inner store's `appendMany` as one. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const sealed: StreamAppend[] = [];
+    for (const append of appends) {
+      const events: NewEvent[] = [];
+      for (const event of append.events) events.push(await this.seal(event));
+      sealed.push({ ...append, events });
+    }
+    const results = await this.inner.appendMany(sealed);
+    const erased = this.erasedSubjects(appends.flatMap((append) => append.events));
+    for (const subject of erased) await this.keys.destroy(subject);
+    return results;
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -28,10 +28,11 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { Clock, prepareEvents, toRecordedEvent } from '../event-envelope';
-import { WrongExpectedRevisionError } from '../errors';
+import { InvalidAppendError, WrongExpectedRevisionError } from '../errors';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 
 export interface EventStoreDbOptions {
@@ -46,6 +47,8 @@ export interface EventStoreDbOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly description: string;
+  /** EventStoreDB appends to one stream per write: no transaction spans streams. */
+  readonly atomicAppendMany = false;
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: Clock;
 
@@ -97,6 +100,20 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * One append after the other, in order: a refused one stops the rest, and those before it
+   * stay written (callers that need all-or-nothing check `atomicAppendMany`).
+   */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) throw new InvalidAppendError('No streams to append to');
+    if (new Set(appends.map((append) => append.stream)).size < appends.length)
+      throw new InvalidAppendError('appendMany names a stream more than once');
+    const results: AppendResult[] = [];
+    for (const { stream, events, expectedRevision } of appends)
+      results.push(await this.append(stream, events, { expectedRevision }));
+    return results;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -10,8 +10,10 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { InvalidAppendError } from '../errors';
 import { Clock, PreparedEvent, prepareEvents, toRecordedEvent } from '../event-envelope';
 import { PollingLogSubscription } from '../log-subscription';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
@@ -43,6 +45,7 @@ const SAFE_TO_READ = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 /** The event store on PostgreSQL (`pg`) or embedded PGlite: the same SQL on both. */
 export class PostgresEventStore implements EventStore {
   readonly description: string;
+  readonly atomicAppendMany = true;
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: Clock;
   private readonly appended = new EventEmitter().setMaxListeners(0);
@@ -83,6 +86,33 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
+  /** Every append in one transaction: all are written, or none. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) throw new InvalidAppendError('No streams to append to');
+    const streams = new Set(appends.map((append) => append.stream));
+    if (streams.size < appends.length)
+      throw new InvalidAppendError('appendMany names a stream more than once');
+    const prepared = appends.map((append) => ({
+      ...append,
+      events: prepareEvents(append.stream, append.events, this.upcasters, this.clock),
+    }));
+    const results = await this.db.transaction(async (tx) => {
+      const total = prepared.reduce((sum, append) => sum + append.events.length, 0);
+      const reserved = await reservePositions(tx, total);
+      const written: AppendResult[] = [];
+      let next = reserved.firstPosition;
+      for (const append of prepared) {
+        const at = { transactionId: reserved.transactionId, firstPosition: next };
+        written.push(await this.insertAt(tx, at, append.stream, append.events, append));
+        next += BigInt(append.events.length);
+      }
+      await this.notifyAppended(tx, next - 1n);
+      return written;
+    });
+    this.appended.emit('appended');
+    return results;
+  }
+
   /**
    * The append's SQL inside a caller's transaction. The position reservation must be the
    * transaction's first write (it is what gives the transaction its id).
@@ -94,6 +124,19 @@ export class PostgresEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     const reserved = await reservePositions(tx, events.length);
+    const result = await this.insertAt(tx, reserved, stream, events, options);
+    await this.notifyAppended(tx, result.position);
+    return result;
+  }
+
+  /** Checks and advances the stream, then inserts its events at the positions reserved. */
+  private async insertAt(
+    tx: SqlExecutor,
+    reserved: { transactionId: string; firstPosition: bigint },
+    stream: string,
+    events: PreparedEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const firstRevision = await checkAndAdvanceStream(
       tx,
       stream,
@@ -117,7 +160,6 @@ export class PostgresEventStore implements EventStore {
       ],
     );
     const lastPosition = reserved.firstPosition + BigInt(events.length) - 1n;
-    await this.notifyAppended(tx, lastPosition);
     return { nextRevision: firstRevision + BigInt(events.length) - 1n, position: lastPosition };
   }
 

@@ -1,5 +1,6 @@
 import { CustomerDeletionFacts } from '@app/domain';
 import { isUuid, managerOf, ReadModelSource } from '../customers/read-model-source';
+import { InvoiceRow } from '../invoices/invoice.entity';
 import { contractsTabOf } from './contract.queries';
 
 /** Rule R6: bare, a subscription in one of these states does not stop its customer's deletion. */
@@ -8,7 +9,8 @@ const DELETABLE_SUBSCRIPTION_STATUSES: readonly string[] = ['rejected', 'pending
 /**
  * What rule R6 counts in the customer's other streams, from the read models (the caller makes
  * sure they have caught up with the log). Subscriptions on a deleted draft went with it and
- * count no more. Invoices are counted once their view exists: until then none can be issued.
+ * count no more. Invoices issued are counted in the invoices' view, which holds a row per
+ * issued invoice (a draft never issued is no record to keep).
  */
 export async function customerDeletionFactsFromReadModels(
   source: ReadModelSource,
@@ -21,9 +23,10 @@ export async function customerDeletionFactsFromReadModels(
     subscriptionsWithDiscountsOrExtraCharges: 0,
   };
   if (!isUuid(customerId)) return none;
-  const { contracts, subscriptions } = await contractsTabOf(managerOf(source), customerId);
+  const manager = managerOf(source);
+  const { contracts, subscriptions } = await contractsTabOf(manager, customerId);
   return {
-    ...none,
+    invoicesIssued: await manager.getRepository(InvoiceRow).countBy({ customerId }),
     // A terminated contract was signed: a record to keep.
     signedContracts: contracts.filter((c) => c.status === 'signed' || c.status === 'terminated')
       .length,

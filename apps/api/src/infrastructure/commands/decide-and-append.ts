@@ -1,8 +1,10 @@
 import {
+  AppendResult,
   EventStore,
   ExpectedRevision,
   NewEvent,
   RecordedEvent,
+  StreamAppend,
   WrongExpectedRevisionError,
 } from '@app/event-store';
 import { CommandContext } from './command-context';
@@ -22,11 +24,22 @@ export interface DecideAndAppend<Command, Event extends { type: string; data: un
   /** Builds the command from the state loaded (some commands need facts from it). */
   command: Command | ((state: State) => Command | Promise<Command>);
   context: CommandContext;
-  /** Runs after decide and before append: claims unique values, say. Throw to refuse. */
-  beforeAppend?(events: Event[], state: State): Promise<void>;
-  /** Runs when the append failed after beforeAppend succeeded: undo its claims. */
+  /**
+   * Runs after decide, reading only: what other streams must take with the command's events
+   * (unique-value claims, say). Throw to refuse; nothing has been written yet.
+   */
+  alongside?(events: Event[], state: State): Promise<Alongside>;
+  /**
+   * On a store without an atomic `appendMany` (EventStoreDB) only: the `before` appends were
+   * written but the command's were refused; undo what they claimed.
+   */
   onAppendFailed?(events: Event[], state: State): Promise<void>;
-  afterAppend?(events: Event[], state: State): Promise<void>;
+}
+
+/** Appends to other streams that go with the command's: written before and after its events. */
+export interface Alongside {
+  before: StreamAppend[];
+  after: StreamAppend[];
 }
 
 export interface DecisionResult<Event, State> extends CommandOutcome {
@@ -70,16 +83,16 @@ export async function decideAndAppend<
       };
     }
     const expectedRevision: ExpectedRevision = last ? last.revision : 'no_stream';
-    await spec.beforeAppend?.(events, state);
+    const alongside = (await spec.alongside?.(events, state)) ?? { before: [], after: [] };
+    const own: StreamAppend = {
+      stream: spec.stream,
+      events: events.map((e) => toNewEvent(e, spec.context)),
+      expectedRevision,
+    };
     try {
-      const result = await store.append(
-        spec.stream,
-        events.map((e) => toNewEvent(e, spec.context)),
-        {
-          expectedRevision,
-        },
+      const result = await appendWith(store, own, alongside, () =>
+        spec.onAppendFailed?.(events, state),
       );
-      await spec.afterAppend?.(events, state);
       return {
         id: spec.aggregateId,
         version: Number(result.nextRevision) + 1,
@@ -88,14 +101,53 @@ export async function decideAndAppend<
         state,
       };
     } catch (error) {
-      await spec.onAppendFailed?.(events, state);
+      // A lost race on another stream (a value claimed meanwhile) is decided again on fresh
+      // reads even under If-Match: the client's version of this stream still holds.
       const retry =
         error instanceof WrongExpectedRevisionError &&
-        spec.context.expectedVersion === undefined &&
+        (spec.context.expectedVersion === undefined || error.stream !== spec.stream) &&
         attempt < MAX_ATTEMPTS;
       if (!retry) throw error;
     }
   }
+}
+
+/**
+ * The command's events with those of other streams that go with them: in one transaction
+ * where the store can (a refusal of any writes none). EventStoreDB cannot: the `before`
+ * appends go first, so a crash or a lost race leaves a claim without its events (`undo`
+ * releases it; if the process dies first, it goes stale and is taken over), never events
+ * without their claim; the `after` appends (releases) follow, and one lost is only a claim
+ * left stale.
+ */
+async function appendWith(
+  store: EventStore,
+  own: StreamAppend,
+  alongside: Alongside,
+  undo: () => Promise<void> | undefined,
+): Promise<AppendResult> {
+  const { before, after } = alongside;
+  if (before.length === 0 && after.length === 0)
+    return store.append(own.stream, own.events, { expectedRevision: own.expectedRevision });
+  if (store.atomicAppendMany) {
+    const results = await store.appendMany([...before, own, ...after]);
+    return results[before.length];
+  }
+  let result: AppendResult;
+  try {
+    if (before.length > 0) await store.appendMany(before);
+    result = await store.append(own.stream, own.events, {
+      expectedRevision: own.expectedRevision,
+    });
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  if (after.length > 0)
+    await store.appendMany(after).catch((error: unknown) => {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    });
+  return result;
 }
 
 function checkIfMatch(

@@ -26,7 +26,7 @@ export class ExecuteAggregateCommandHandler implements ICommandHandler<
 
 type Hooks<Command, Event extends AnyEvent, State> = Pick<
   DecideAndAppend<Command, Event, State>,
-  'beforeAppend' | 'onAppendFailed' | 'afterAppend'
+  'alongside' | 'onAppendFailed'
 >;
 
 interface AggregateKind<Command, Event extends AnyEvent, State> {
