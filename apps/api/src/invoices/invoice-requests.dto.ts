@@ -18,10 +18,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PAYMENT_METHODS } from '@app/domain';
+import { MAX_AMOUNT_CENTS, PAYMENT_METHODS } from '@app/domain';
 
 const CALENDAR_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MAX_CENTS = 100_000_000_00;
+/** The one documented maximum (`MAX_AMOUNT_CENTS`, 100 M€) every total fits under. */
+const MAX_CENTS = MAX_AMOUNT_CENTS;
 
 export class CreditNoteLineDto {
   @ApiProperty({ example: 'Three days without service' })

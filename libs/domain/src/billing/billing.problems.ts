@@ -111,7 +111,7 @@ export function tooManyLinesProblems(
 
 /** The contract's cycle could not be priced at all; `reason` says why. */
 export function cannotPriceProblem(
-  snapshot: ContractBillingSnapshot,
+  snapshot: ContractRef,
   period: YearMonth,
   reason: string,
 ): BillingProblem {
@@ -210,8 +210,11 @@ function zeroPriceProblems(
   return problems;
 }
 
+/** The contract a problem is about. */
+export type ContractRef = Pick<ContractBillingSnapshot, 'customerId' | 'contractId'>;
+
 function problemOf(
-  snapshot: ContractBillingSnapshot,
+  snapshot: ContractRef,
   period: YearMonth,
   code: BillingProblemCode,
   blocksIssuance: boolean,
