@@ -6,11 +6,13 @@ import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
 import { READ_MODELS } from '../infrastructure/read-models.module';
+import { invoiceIdFor } from '../invoices/invoice-documents';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 
 /**
- * "Simular ciclos" (rule R12): previews the next cycles' invoices for one customer or all, and
- * lists the problems that would stop or spoil them. Writes nothing. One pass over the
+ * "Simular ciclos" (rule R12): previews the cycle in progress and the next cycles' invoices for
+ * one customer or all, marks the cycles already issued, and lists the problems that would stop
+ * or spoil them. Writes nothing. One pass over the
  * cycle-simulation view, priced by the same function the billing run uses.
  */
 @ApiTags('billing')
@@ -35,6 +37,7 @@ export class SimulationsController {
       from: body.from ?? dateInZone(new Date().toISOString()),
       cycles: body.cycles ?? 1,
       vatDefault: body.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
+      invoiceIdOf: invoiceIdFor,
     });
   }
 }

@@ -16,11 +16,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PAYMENT_METHODS } from '@app/domain';
+import { MAX_AMOUNT_CENTS, PAYMENT_METHODS } from '@app/domain';
 import { IsCalendarDay, IsInstant } from '../http/iso-dates';
 import { IsAbsentWith } from '../http/absent-with';
 
-const MAX_CENTS = 100_000_000_00;
+/** The one documented maximum (`MAX_AMOUNT_CENTS`, 100 M€) every total fits under. */
+const MAX_CENTS = MAX_AMOUNT_CENTS;
 
 export class CreditNoteLineDto {
   @ApiProperty({ example: 'Three days without service' })

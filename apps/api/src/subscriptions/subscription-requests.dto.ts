@@ -7,15 +7,19 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
 } from 'class-validator';
-import { BILLING_MODES, BillingMode } from '@app/domain';
+import { BILLING_MODES, BillingMode, MAX_AMOUNT_CENTS } from '@app/domain';
 import { IsCalendarDay, IsInstant } from '../http/iso-dates';
 
 export class RequestSubscriptionDto {
   @ApiProperty() @IsUUID() contractId!: string;
   @ApiProperty({ example: 'Fibra 600 Mb' }) @IsString() @MaxLength(200) tariff!: string;
-  @ApiProperty({ example: 3500 }) @IsInt() monthlyPriceCents!: number;
+  @ApiProperty({ example: 3500, maximum: MAX_AMOUNT_CENTS })
+  @IsInt()
+  @Max(MAX_AMOUNT_CENTS)
+  monthlyPriceCents!: number;
 
   @ApiProperty({ enum: BILLING_MODES })
   @IsIn(BILLING_MODES as unknown as string[])
@@ -40,7 +44,10 @@ export class CancelDto extends OptionalReasonDto {
 
 export class TariffMigrationDto {
   @ApiProperty() @IsString() @MaxLength(200) tariff!: string;
-  @ApiProperty() @IsInt() monthlyPriceCents!: number;
+  @ApiProperty({ maximum: MAX_AMOUNT_CENTS })
+  @IsInt()
+  @Max(MAX_AMOUNT_CENTS)
+  monthlyPriceCents!: number;
 
   @ApiProperty({ example: '2026-03-15', description: 'Calendar day the new tariff applies from' })
   @IsCalendarDay()
@@ -55,6 +62,7 @@ export class DiscountDto {
   @ApiPropertyOptional({ description: '…or a fixed amount per month' })
   @IsOptional()
   @IsInt()
+  @Max(MAX_AMOUNT_CENTS)
   amountCents?: number;
 
   @ApiProperty({ example: '2026-03-01' })
@@ -68,7 +76,7 @@ export class DiscountDto {
 }
 
 export class ExtraChargeDto {
-  @ApiProperty() @IsInt() amountCents!: number;
+  @ApiProperty({ maximum: MAX_AMOUNT_CENTS }) @IsInt() @Max(MAX_AMOUNT_CENTS) amountCents!: number;
   @ApiProperty() @IsString() @MaxLength(200) description!: string;
   @ApiProperty() @IsBoolean() recurring!: boolean;
 

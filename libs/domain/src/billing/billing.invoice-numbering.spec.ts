@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import {
+  assertInvoiceSeries,
   formatInvoiceNumber,
+  invoiceSeriesProblem,
   nextInvoiceNumber,
   numberingProblems,
   parseInvoiceNumber,
@@ -67,5 +69,43 @@ describe('Invoice numbering (R8)', () => {
         expect(new Set(issued.map((number) => number.formatted)).size).toBe(n);
       }),
     );
+  });
+
+  describe('the invoice series rule, the one used where a series is set (issue 16, item 3)', () => {
+    it.each(['F2026', 'QE585', 'A/2026', 'F_1', 'X'.repeat(20)])('accepts %p', (series) => {
+      expect(invoiceSeriesProblem(series)).toBeNull();
+      expect(assertInvoiceSeries(series)).toBe(series);
+    });
+
+    it.each(['../ S;--', '', ' F', 'F 26', 'F-2026', '/F', 'Ñ1', 'X'.repeat(21)])(
+      'refuses %p as BILLING.INVALID_SERIES naming the field',
+      (series) => {
+        expect(invoiceSeriesProblem(series)).toMatchObject({
+          code: 'BILLING.INVALID_SERIES',
+          field: 'invoiceSeries',
+        });
+        expect(() => assertInvoiceSeries(series)).toThrow(
+          expect.objectContaining({ code: 'BILLING.INVALID_SERIES' }),
+        );
+      },
+    );
+
+    it.each(['RQE585', 'rqe585', 'R', 'RF2026'])(
+      'refuses %p under R8: it could be the rectifying series of another one',
+      (series) => {
+        expect(invoiceSeriesProblem(series)).toMatchObject({ code: 'R8', field: 'invoiceSeries' });
+      },
+    );
+
+    it('never lets an accepted invoice series be the rectifying series of another', () => {
+      const anySeries = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_/]{0,20}$/);
+      fc.assert(
+        fc.property(anySeries, anySeries, (invoice, other) => {
+          fc.pre(invoiceSeriesProblem(invoice) === null && invoiceSeriesProblem(other) === null);
+          expect(rectifyingSeries(other).toUpperCase()).not.toBe(invoice.toUpperCase());
+          expect(invoiceSeriesProblem(rectifyingSeries(other))).not.toBeNull();
+        }),
+      );
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { RefusalReason } from '../shared/domain-error';
 import { BillingRefusal, billingRefusal } from './billing.errors';
 
 /** Digits an invoice number is padded to: `F2026-000123`. Longer numbers are never cut. */
@@ -7,6 +8,9 @@ export const INVOICE_NUMBER_DIGITS = 6;
 export const RECTIFYING_SERIES_PREFIX = 'R';
 
 const SERIES = /^[A-Za-z0-9][A-Za-z0-9_/]*$/;
+
+/** The longest invoice series code (its rectifying series is one character longer). */
+export const MAX_INVOICE_SERIES_LENGTH = 20;
 
 export interface InvoiceNumber {
   series: string;
@@ -68,6 +72,44 @@ export function numberingProblems(numbers: readonly number[]) {
   const missing: number[] = [];
   for (let number = 1; number <= highest; number++) if (!seen.has(number)) missing.push(number);
   return { missing, duplicates: [...duplicates].sort((a, b) => a - b) };
+}
+
+/**
+ * THE rule for an invoice series, checked where one is set (the billing settings) and where an
+ * invoice is drafted or numbered: letters and digits (and _ or /), at most
+ * `MAX_INVOICE_SERIES_LENGTH`, and never starting with `R` or `r` — rule R8 gives credit notes
+ * the series `R` + the invoice series, so an invoice series starting with R could be another
+ * series' rectifying one (`RQE585` is where `QE585`'s credit notes go). `null` when it is fine.
+ */
+export function invoiceSeriesProblem(
+  series: unknown,
+  field = 'invoiceSeries',
+): RefusalReason | null {
+  if (
+    typeof series !== 'string' ||
+    !SERIES.test(series) ||
+    series.length > MAX_INVOICE_SERIES_LENGTH
+  )
+    return {
+      code: BillingRefusal.invalidSeries,
+      field,
+      message: `An invoice series is 1 to ${MAX_INVOICE_SERIES_LENGTH} letters and digits (and _ or /), like F2026; got ${JSON.stringify(series)}.`,
+    };
+  if (series[0].toUpperCase() === RECTIFYING_SERIES_PREFIX)
+    return {
+      code: BillingRefusal.invoiceNumbering,
+      field,
+      message: `An invoice series cannot start with "${RECTIFYING_SERIES_PREFIX}": credit notes are numbered in "${RECTIFYING_SERIES_PREFIX}" + the invoice series (rule R8), so "${series}" could be the rectifying series of "${series.slice(1)}". Choose another series.`,
+    };
+  return null;
+}
+
+/** Throws the refusal of `invoiceSeriesProblem`; answers the series when it is fine. */
+export function assertInvoiceSeries(series: string, field = 'invoiceSeries'): string {
+  const problem = invoiceSeriesProblem(series, field);
+  if (problem !== null)
+    throw billingRefusal(problem.code as BillingRefusal, problem.message, field);
+  return series;
 }
 
 function assertSeries(series: string): string {

@@ -3,7 +3,15 @@ import { PlainDate, PlainDateRange, addDays, assertPlainDate } from './billing.c
 import { BillingCycle, YearMonth, billingPeriod, chargedPeriod } from './billing.cycles';
 import { BillingLine, BillingTotals, DEFAULT_VAT_RATE_PERCENT } from './billing.lines';
 import { ContractCyclePrice, priceContractCycle } from './billing.pricing';
-import { BillingProblem, invoiceProblems, negativePriceProblems } from './billing.problems';
+import { DomainError } from '../shared/domain-error';
+import {
+  BillingProblem,
+  amountAboveMaximumProblems,
+  cannotPriceProblem,
+  invoiceProblems,
+  negativePriceProblems,
+  tooManyLinesProblems,
+} from './billing.problems';
 import { BilledParty, ContractBillingSnapshot } from './billing.snapshot';
 
 /** Days from issue to due date: an invoice falls due 15 days after it is issued. */
@@ -66,15 +74,36 @@ export function invoicesToIssue(
   );
 }
 
-/** One contract, one cycle: shared by the billing run and the simulator. */
+/**
+ * One contract, one cycle: shared by the billing run and the simulator. A contract that cannot
+ * be priced (old events with values the commands refuse today, data no rule foresaw) gets a
+ * blocking R12 problem instead of an invoice, so it never stops the other contracts' billing.
+ */
 export function invoiceForCycle(
   snapshot: ContractBillingSnapshot,
   cycle: BillingCycle,
   vatDefault: number,
   options: IssuanceOptions = {},
 ): IssuanceOutcome {
-  const unpriceable = negativePriceProblems(snapshot, cycle.period);
+  const unpriceable = [
+    ...negativePriceProblems(snapshot, cycle.period),
+    ...amountAboveMaximumProblems(snapshot, cycle.period),
+  ];
   if (unpriceable.length > 0) return { invoices: [], problems: unpriceable };
+  try {
+    return pricedInvoiceForCycle(snapshot, cycle, vatDefault, options);
+  } catch (error) {
+    if (!(error instanceof RangeError || error instanceof DomainError)) throw error;
+    return { invoices: [], problems: [cannotPriceProblem(snapshot, cycle.period, error.message)] };
+  }
+}
+
+function pricedInvoiceForCycle(
+  snapshot: ContractBillingSnapshot,
+  cycle: BillingCycle,
+  vatDefault: number,
+  options: IssuanceOptions,
+): IssuanceOutcome {
   const price = priceContractCycle({
     contractId: snapshot.contractId,
     cycle,
@@ -82,6 +111,8 @@ export function invoiceForCycle(
     vatRatePercent: snapshot.billing.vatRatePercent ?? vatDefault,
   });
   if (price.lines.length === 0) return { invoices: [], problems: [] };
+  const tooMany = tooManyLinesProblems(snapshot, price);
+  if (tooMany.length > 0) return { invoices: [], problems: tooMany };
   const problems = invoiceProblems(snapshot, price);
   if (problems.some((problem) => problem.blocksIssuance)) return { invoices: [], problems };
   return { invoices: [invoiceOf(snapshot, price, options)], problems };

@@ -1,5 +1,11 @@
-import { describeCents } from '../values/money';
+import {
+  MAX_AMOUNT_CENTS,
+  MAX_INVOICE_LINES,
+  describeCents,
+  isWithinMaximum,
+} from '../values/money';
 import { YearMonth } from './billing.cycles';
+import { invoiceSeriesProblem } from './billing.invoice-numbering';
 import { ContractCyclePrice } from './billing.pricing';
 import { ContractBillingSnapshot } from './billing.snapshot';
 
@@ -11,6 +17,12 @@ export const BillingProblemCode = {
   billingDisabled: 'R12.BILLING_DISABLED',
   invoiceEmailWithoutMainEmail: 'R12.INVOICE_EMAIL_WITHOUT_MAIN_EMAIL',
   missingInvoiceSeries: 'R12.MISSING_INVOICE_SERIES',
+  /** A series the numbering refuses, set before series were checked where they are set. */
+  invalidInvoiceSeries: 'R12.INVALID_INVOICE_SERIES',
+  /** A price, discount or charge above `MAX_AMOUNT_CENTS`, recorded before it was enforced. */
+  amountAboveMaximum: 'R12.AMOUNT_ABOVE_MAXIMUM',
+  /** Anything else that keeps the contract's cycle from being priced (too many lines…). */
+  cannotPrice: 'R12.CANNOT_PRICE',
 } as const;
 
 export type BillingProblemCode = (typeof BillingProblemCode)[keyof typeof BillingProblemCode];
@@ -47,6 +59,65 @@ export function negativePriceProblems(
         }),
       ),
   );
+}
+
+/**
+ * Amounts no invoice may carry (above `MAX_AMOUNT_CENTS`): the commands refuse them today, but
+ * the log may hold older ones. Each blocks its contract alone; the run bills the others.
+ */
+export function amountAboveMaximumProblems(
+  snapshot: ContractBillingSnapshot,
+  period: YearMonth,
+): BillingProblem[] {
+  return snapshot.subscriptions.flatMap((subscription) => {
+    const amounts = [
+      ...subscription.tariffTimeline.map((tariff) => ({
+        what: `tariff ${tariff.tariff}`,
+        cents: tariff.monthlyPriceCents,
+      })),
+      ...(subscription.discounts ?? [])
+        .filter((discount) => discount.percent == null)
+        .map((discount) => ({ what: 'a discount', cents: discount.amountCents })),
+      ...(subscription.extraCharges ?? []).map((charge) => ({
+        what: `extra charge "${charge.description}"`,
+        cents: charge.amountCents,
+      })),
+    ];
+    return amounts
+      .filter(({ cents }) => !isWithinMaximum(cents))
+      .map(({ what, cents }) =>
+        problemOf(snapshot, period, BillingProblemCode.amountAboveMaximum, true, {
+          subscriptionId: subscription.subscriptionId,
+          message: `Subscription ${subscription.subscriptionId} has ${what} at ${String(cents)} cents, above the maximum of ${MAX_AMOUNT_CENTS} (${describeCents(MAX_AMOUNT_CENTS)}): contract ${snapshot.contractId} is not invoiced for ${period} until it is corrected.`,
+        }),
+      );
+  });
+}
+
+/** A priced cycle with more lines than an invoice may hold. */
+export function tooManyLinesProblems(
+  snapshot: ContractBillingSnapshot,
+  price: ContractCyclePrice,
+): BillingProblem[] {
+  if (price.lines.length <= MAX_INVOICE_LINES) return [];
+  return [
+    cannotPriceProblem(
+      snapshot,
+      price.cycle.period,
+      `it would have ${price.lines.length} lines, more than the ${MAX_INVOICE_LINES} an invoice may hold`,
+    ),
+  ];
+}
+
+/** The contract's cycle could not be priced at all; `reason` says why. */
+export function cannotPriceProblem(
+  snapshot: ContractRef,
+  period: YearMonth,
+  reason: string,
+): BillingProblem {
+  return problemOf(snapshot, period, BillingProblemCode.cannotPrice, true, {
+    message: `Contract ${snapshot.contractId} of customer ${snapshot.customerId} cannot be priced for ${period}: ${reason}. It is not invoiced; the other contracts are.`,
+  });
 }
 
 /**
@@ -94,6 +165,16 @@ export function invoiceProblems(
         `Customer ${snapshot.customerId} has no invoice series: set one in the billing settings so contract ${contractId}'s invoice for ${period} can be numbered.`,
       ),
     );
+  const series = billing.invoiceSeries?.trim();
+  const seriesProblem = series ? invoiceSeriesProblem(series) : null;
+  if (seriesProblem !== null)
+    problems.push(
+      problem(
+        BillingProblemCode.invalidInvoiceSeries,
+        true,
+        `Customer ${snapshot.customerId} has invoice series ${JSON.stringify(series)}, which cannot number contract ${contractId}'s invoice for ${period}: ${seriesProblem.message}`,
+      ),
+    );
   if (billing.sendInvoiceEmail && !snapshot.mainEmail?.trim())
     problems.push(
       problem(
@@ -129,8 +210,11 @@ function zeroPriceProblems(
   return problems;
 }
 
+/** The contract a problem is about. */
+export type ContractRef = Pick<ContractBillingSnapshot, 'customerId' | 'contractId'>;
+
 function problemOf(
-  snapshot: ContractBillingSnapshot,
+  snapshot: ContractRef,
   period: YearMonth,
   code: BillingProblemCode,
   blocksIssuance: boolean,

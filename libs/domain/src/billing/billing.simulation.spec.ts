@@ -230,13 +230,77 @@ describe('simulateCycles (rule R12)', () => {
     ]);
   });
 
-  it("follows each customer's billing day from the given day on", () => {
+  it("follows each customer's billing day: the cycle in progress, then the next ones", () => {
     const onTheFifth = billingSnapshot({ billing: { billingDay: 5 } });
     const simulation = simulateCycles([onTheFifth], { from: '2026-02-06', cycles: 2 });
-    expect(simulation.contracts[0].cycles.map((cycle) => cycle.cycle.start)).toEqual([
+    const cycles = simulation.contracts[0].cycles;
+    expect(cycles.map((cycle) => cycle.cycle.start)).toEqual([
+      '2026-02-05',
       '2026-03-05',
       '2026-04-05',
     ]);
+    expect(cycles.map((cycle) => cycle.inProgress)).toEqual([true, false, false]);
+  });
+
+  it('adds no cycle in progress when the given day starts a cycle', () => {
+    const simulation = simulateCycles([billingSnapshot()], { from: '2026-02-01', cycles: 2 });
+    expect(simulation.contracts[0].cycles.map((cycle) => cycle.period)).toEqual([
+      '2026-02',
+      '2026-03',
+    ]);
+  });
+
+  describe('marks each cycle (issue 16, item 12)', () => {
+    const issuedFebruary = (contractId: string, period: string) =>
+      contractId === 'contract-1' && period === '2026-02'
+        ? { id: 'invoice-feb', number: 'F-000007' }
+        : null;
+
+    it('issued, with its invoice, when a run already issued it; previewed otherwise', () => {
+      // given a contract whose February invoice was issued, simulated from mid-February
+      const simulation = simulateCycles([billingSnapshot()], {
+        from: '2026-02-10',
+        cycles: 1,
+        issuedInvoice: issuedFebruary,
+      });
+      // then February (in progress) is issued and not previewed again; March is previewed
+      const [february, march] = simulation.contracts[0].cycles;
+      expect(february).toMatchObject({
+        period: '2026-02',
+        status: 'issued',
+        inProgress: true,
+        invoice: null,
+        issuedInvoice: { id: 'invoice-feb', number: 'F-000007' },
+        problems: [],
+      });
+      expect(march).toMatchObject({ period: '2026-03', status: 'previewed', inProgress: false });
+      expect(march.invoice?.totals.totalCents).toBe(3630);
+      expect(march.issuedInvoice).toBeUndefined();
+    });
+
+    it('not-invoiced when nothing is to be invoiced or a problem blocks it', () => {
+      const blocked = simulateFebruary(billingSnapshot({ contract: { signed: false } }));
+      expect(blocked).toMatchObject({ status: 'not-invoiced', invoice: null });
+    });
+
+    it('previews the prorated cycle in progress for a subscription activated in it', () => {
+      // given a subscription activated on 2026-02-15, simulated from the 20th (billing day 1)
+      const midFebruary = billingSnapshot({
+        subscriptions: [
+          snapshotSubscription({
+            statusTimeline: [{ status: 'active', from: '2026-02-15' }],
+            tariffTimeline: [
+              { tariff: 'Fibra', monthlyPriceCents: 2800, effectiveFrom: '2026-02-15' },
+            ],
+          }),
+        ],
+      });
+      const [february] = simulateCycles([midFebruary], { from: '2026-02-20', cycles: 1 })
+        .contracts[0].cycles;
+      // then February is there, prorated to its 14 of 28 days
+      expect(february).toMatchObject({ period: '2026-02', status: 'previewed', inProgress: true });
+      expect(february.invoice?.totals.netCents).toBe(1400);
+    });
   });
 
   it('uses the default VAT rate for a customer with none of its own', () => {

@@ -1,3 +1,4 @@
+import { invoiceSeriesProblem } from '../billing/billing.invoice-numbering';
 import { RefusalReason } from '../shared/domain-error';
 import { FieldChangeOf, changedFields } from '../shared/field-changes';
 import { RuleCode } from '../shared/rule-codes';
@@ -72,7 +73,7 @@ export function patchBillingSettings(current: BillingSettings, input: BillingSet
   const settings: BillingSettings = {
     billingEnabled: input.billingEnabled ?? current.billingEnabled,
     paymentMethod: checked('paymentMethod', paymentMethodProblem),
-    invoiceSeries: patchText(input.invoiceSeries, current.invoiceSeries),
+    invoiceSeries: patchInvoiceSeries(current.invoiceSeries, input.invoiceSeries, problems),
     billingDay: checked('billingDay', billingDayProblem),
     iban: patchIban(current.iban, input.iban, problems),
     taxId: patchText(input.taxId, current.taxId),
@@ -111,6 +112,20 @@ function vatRateProblem(percent: number): RefusalReason | null {
     field: 'vatRatePercent',
     message: `The VAT rate must be a percentage from 0 to 100 with at most two decimals, got ${percent}.`,
   };
+}
+
+/** Rule R8: the series the numbering will accept, checked by the numbering's own rule. */
+function patchInvoiceSeries(
+  current: string | null,
+  input: string | null | undefined,
+  problems: RefusalReason[],
+) {
+  const series = patchText(input, current);
+  if (input === undefined || series === null) return series;
+  const problem = invoiceSeriesProblem(series, 'invoiceSeries');
+  if (problem === null) return series;
+  problems.push(problem);
+  return current;
 }
 
 function patchIban(

@@ -568,6 +568,37 @@ describe('Customer decider', () => {
           .thenNothingHappens();
       });
 
+      it.each([
+        ['../ S;--', 'BILLING.INVALID_SERIES'],
+        ['F 2026', 'BILLING.INVALID_SERIES'],
+        ['RQE585', 'R8'],
+        ['rf2026', 'R8'],
+      ])(
+        'refuses the invoice series %p with %s naming the field, writing nothing',
+        (invoiceSeries, code) => {
+          customer([ana, ...configured()])
+            .when(command('ChangeBillingSettings', { invoiceSeries, billingDay: 9 }))
+            .thenRefuses(code, { details: [{ code, field: 'invoiceSeries' }] });
+        },
+      );
+
+      it('clears the invoice series with null or blank, and trims one given', () => {
+        const [cleared] = customerDecider.decide(
+          command('ChangeBillingSettings', { invoiceSeries: '  ' }),
+          customer([ana, ...configured()]).state(),
+        );
+        expect(cleared.data).toMatchObject({
+          changes: [{ field: 'invoiceSeries', before: 'F2025', after: null }],
+        });
+        const [trimmed] = customerDecider.decide(
+          command('ChangeBillingSettings', { invoiceSeries: ' QE585 ' }),
+          customer([ana, ...configured()]).state(),
+        );
+        expect(trimmed.data).toMatchObject({
+          changes: [{ field: 'invoiceSeries', before: 'F2025', after: 'QE585' }],
+        });
+      });
+
       it('removes the IBAN when set to null', () => {
         const [event] = customerDecider.decide(
           command('ChangeBillingSettings', { iban: null }),

@@ -1,12 +1,24 @@
 import { RefusalReason } from './domain-error';
 import { isCalendarDate, isIsoDateOrDateTime } from './iso-dates';
-import { isCents } from '../values/money';
+import {
+  MONEY_ABOVE_MAXIMUM,
+  aboveMaximumMessage,
+  isCents,
+  isWithinMaximum,
+} from '../values/money';
 
 /** Trimmed text; blank or missing means "no value". */
 export const optionalText = (input: string | null | undefined): string | null => {
   const trimmed = typeof input === 'string' ? input.trim() : '';
   return trimmed === '' ? null : trimmed;
 };
+
+/** An amount above `MAX_AMOUNT_CENTS`, refused under its own code whatever the aggregate. */
+export const aboveMaximum = (field: string, value: unknown): RefusalReason => ({
+  code: MONEY_ABOVE_MAXIMUM,
+  field,
+  message: aboveMaximumMessage(field, value),
+});
 
 /**
  * Checks of raw command input, refusing with an aggregate's own invalid-input code. Each
@@ -33,7 +45,12 @@ export function inputChecks(invalidInputCode: string) {
       return text ?? '';
     },
 
+    /** Above zero and at most `MAX_AMOUNT_CENTS` (above it: `MONEY.ABOVE_MAXIMUM`). */
     checkPositiveCents(value: unknown, field: string, problems: RefusalReason[]): void {
+      if (isCents(value) && value > 0 && !isWithinMaximum(value)) {
+        problems.push(aboveMaximum(field, value));
+        return;
+      }
       if (isCents(value) && value > 0) return;
       problems.push(
         invalid(

@@ -8,6 +8,29 @@ export type Cents = number;
 export const isCents = (value: unknown): value is Cents =>
   typeof value === 'number' && Number.isSafeInteger(value);
 
+/**
+ * The largest amount anything may be, in cents: 10,000,000,000 (100 million euros). It bounds
+ * every price, discount, extra charge, payment, credit note and direct-debit effect, so every
+ * total stays a safe integer: an invoice holds at most `MAX_INVOICE_LINES` lines, each at most
+ * this amount net and as much again in VAT (rates go up to 100 %), so its total is at most
+ * 2 × 10^10 × 10^4 = 2 × 10^14 cents, far below `Number.MAX_SAFE_INTEGER` (≈ 9 × 10^15).
+ */
+export const MAX_AMOUNT_CENTS = 10_000_000_000;
+
+/** The most lines one invoice or credit note may carry (see `MAX_AMOUNT_CENTS`). */
+export const MAX_INVOICE_LINES = 10_000;
+
+/** The code of a refusal of an amount above `MAX_AMOUNT_CENTS`. */
+export const MONEY_ABOVE_MAXIMUM = 'MONEY.ABOVE_MAXIMUM';
+
+/** Whole cents whose size is at most `MAX_AMOUNT_CENTS` (either sign). */
+export const isWithinMaximum = (value: unknown): value is Cents =>
+  isCents(value) && Math.abs(value) <= MAX_AMOUNT_CENTS;
+
+/** `what must be at most 100000000.00 EUR`: the message of an amount above the maximum. */
+export const aboveMaximumMessage = (what: string, value: unknown): string =>
+  `${what} must be at most ${MAX_AMOUNT_CENTS} cents (${describeCents(MAX_AMOUNT_CENTS)}), got ${String(value)}.`;
+
 export function assertCents(value: number, what = 'amount'): Cents {
   if (!isCents(value))
     throw new RangeError(`${what} must be a whole number of cents, got ${value}`);

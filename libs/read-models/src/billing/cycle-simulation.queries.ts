@@ -5,8 +5,10 @@ import {
   customerDecider,
   CustomerState,
   CycleSimulation,
+  IssuedCycleInvoice,
   PlainDate,
   simulateCycles,
+  simulatedCycles,
   SubscriptionState,
 } from '@app/domain';
 import { isUuid, managerOf, ReadModelSource } from '../customers/read-model-source';
@@ -25,6 +27,11 @@ export interface SimulateFromViewQuery {
   cycles: number;
   vatDefault: number;
   timeZone?: string;
+  /**
+   * The id the billing run gives a contract's invoice for a cycle (rule R7): cycles whose
+   * invoice is in the invoices view are marked issued. Left out: none is looked up.
+   */
+  invoiceIdOf?: (contractId: string, cyclePeriod: string) => string;
 }
 
 interface StateRow {
@@ -87,9 +94,39 @@ export async function simulateFromView(
     customerIds: query.customerIds,
     timeZone: query.timeZone,
   });
+  const issuedInvoice = await issuedInvoicesOf(source, snapshots, query);
   return simulateCycles(snapshots, {
     from: query.from,
     cycles: query.cycles,
     vatDefault: query.vatDefault,
+    issuedInvoice,
   });
+}
+
+/**
+ * The invoices already issued for the cycles simulated, looked up by the ids the run gives
+ * them (the primary key: one indexed read, however many invoices the view holds).
+ */
+async function issuedInvoicesOf(
+  source: ReadModelSource,
+  snapshots: readonly ContractBillingSnapshot[],
+  query: SimulateFromViewQuery,
+): Promise<(contractId: string, period: string) => IssuedCycleInvoice | null> {
+  const { invoiceIdOf } = query;
+  if (invoiceIdOf === undefined || snapshots.length === 0) return () => null;
+  const ids = snapshots.flatMap((snapshot) =>
+    simulatedCycles(query.from, snapshot.billing.billingDay, query.cycles).map((cycle) =>
+      invoiceIdOf(snapshot.contractId, cycle.period),
+    ),
+  );
+  const rows: { id: string; formatted: string }[] = await managerOf(source).query(
+    'SELECT id, formatted FROM invoices WHERE id = ANY($1::text[])',
+    [ids],
+  );
+  const numbers = new Map(rows.map((row) => [row.id, row.formatted]));
+  return (contractId, period) => {
+    const id = invoiceIdOf(contractId, period);
+    const number = numbers.get(id);
+    return number === undefined ? null : { id, number };
+  };
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   BillingProblem,
+  cannotPriceProblem,
   ContractBillingSnapshot,
   DEFAULT_VAT_RATE_PERCENT,
+  DomainError,
   DraftedInvoice,
   InvoiceToIssue,
   invoicesToIssue,
@@ -84,17 +86,23 @@ export class BillingRunService {
     const drafts: DraftedInvoice[] = [];
     let alreadyIssued = 0;
     await inBatches(snapshots, CONCURRENCY, async (snapshot) => {
-      const state = await this.draftFor(snapshot, request, context, problems);
+      const state = await containing(
+        () => this.draftFor(snapshot, request, context, problems),
+        (reason) => problems.push(cannotPriceProblem(snapshot, request.period, reason)),
+      );
       if (state?.status === 'draft') drafts.push(state);
       if (state?.status === 'issued') alreadyIssued++;
     });
     const issued: IssuedInvoiceSummary[] = [];
     for (const [series, ofSeries] of groupBySeries(drafts)) {
-      for (const { invoice, issuedHere } of await this.documents.issueDrafts(
-        series,
-        ofSeries,
-        context,
-      )) {
+      const outcome = await containing(
+        () => this.documents.issueDrafts(series, ofSeries, context),
+        (reason) =>
+          problems.push(
+            ...ofSeries.map((draft) => cannotPriceProblem(draft, request.period, reason)),
+          ),
+      );
+      for (const { invoice, issuedHere } of outcome ?? []) {
         if (issuedHere) issued.push(summaryOf(invoice));
         else alreadyIssued++;
       }
@@ -129,6 +137,24 @@ export class BillingRunService {
     const [invoice] = outcome.invoices;
     if (invoice === undefined) return null;
     return this.documents.draft(draftCommand(invoiceId, invoice, context), context);
+  }
+}
+
+/**
+ * One contract's (or one series') share of the run: a domain refusal or a value out of range
+ * is that contract's problem, reported, while the run goes on with the others. Anything else
+ * (the database gone, a bug) still fails the run, which a retry resumes.
+ */
+async function containing<T>(
+  work: () => Promise<T>,
+  report: (reason: string) => void,
+): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError || error instanceof RangeError)) throw error;
+    report(error.message);
+    return null;
   }
 }
 

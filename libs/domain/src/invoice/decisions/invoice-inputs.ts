@@ -1,7 +1,13 @@
 import { BillingLine, BillingTotals, assertVatRate, totalsOf } from '../../billing/billing.lines';
 import { DomainError, RefusalReason } from '../../shared/domain-error';
-import { inputChecks, optionalText } from '../../shared/input-checks';
-import { describeCents, isCents, percentOfCents } from '../../values/money';
+import { aboveMaximum, inputChecks, optionalText } from '../../shared/input-checks';
+import {
+  MAX_INVOICE_LINES,
+  describeCents,
+  isCents,
+  isWithinMaximum,
+  percentOfCents,
+} from '../../values/money';
 import { InvoiceRefusal } from '../invoice.errors';
 
 /* Checks of raw command input: the shared ones, with this aggregate's invalid-input code. */
@@ -39,6 +45,15 @@ export function checkLines(
     });
     return;
   }
+  if (lines.length > MAX_INVOICE_LINES) {
+    problems.push(
+      invalid(
+        'lines',
+        `An invoice or credit note has at most ${MAX_INVOICE_LINES} lines, got ${lines.length}.`,
+      ),
+    );
+    return;
+  }
   const lineProblems = lines.flatMap((line, index) => problemsOfLine(line, `lines[${index}]`));
   problems.push(...lineProblems);
   if (lineProblems.length > 0) return;
@@ -59,6 +74,7 @@ function problemsOfLine(line: BillingLine, field: string): RefusalReason[] {
   const { amountCents, vatCents, totalCents, vatRatePercent } = line;
   if (![amountCents, vatCents, totalCents].every(isCents))
     return [invalid(field, `${field}: amounts must be whole numbers of cents.`)];
+  if (!isWithinMaximum(amountCents)) return [aboveMaximum(`${field}.amountCents`, amountCents)];
   if (!isVatRate(vatRatePercent))
     return [invalid(`${field}.vatRatePercent`, `${field}: unusable VAT rate ${vatRatePercent}.`)];
   const problems: RefusalReason[] = [];

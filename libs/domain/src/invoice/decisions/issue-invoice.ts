@@ -1,5 +1,5 @@
 import { isPlainDate } from '../../billing/billing.calendar';
-import { formatInvoiceNumber } from '../../billing/billing.invoice-numbering';
+import { assertInvoiceSeries, formatInvoiceNumber } from '../../billing/billing.invoice-numbering';
 import { PAYMENT_METHODS } from '../../customer/customer.billing';
 import { ADDRESS_FIELDS, PostalAddress } from '../../customer/customer.profile';
 import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
@@ -27,7 +27,10 @@ export function issueInvoice(command: IssueInvoice, state: InvoiceState): Invoic
   refuseIfDraftedOrIssued(command.data.invoiceId, state);
   const problems: RefusalReason[] = [];
   const { series, number } = command.data;
-  const formatted = collectRefusal(() => formatInvoiceNumber(series, number), problems);
+  const formatted = collectRefusal(
+    () => formatInvoiceNumber(assertInvoiceSeries(series, 'series'), number),
+    problems,
+  );
   const content = checkedContent(command.data, problems);
   refuseIfAny(problems);
   return [{ type: 'InvoiceIssued', data: { ...content, number, formatted: formatted as string } }];
@@ -40,7 +43,7 @@ export function issueInvoice(command: IssueInvoice, state: InvoiceState): Invoic
 export function draftInvoice(command: DraftInvoice, state: InvoiceState): InvoiceDrafted[] {
   refuseIfDraftedOrIssued(command.data.invoiceId, state);
   const problems: RefusalReason[] = [];
-  collectRefusal(() => formatInvoiceNumber(command.data.series, 1), problems);
+  collectRefusal(() => assertInvoiceSeries(command.data.series, 'series'), problems);
   const content = checkedContent(command.data, problems);
   refuseIfAny(problems);
   return [{ type: 'InvoiceDrafted', data: content }];

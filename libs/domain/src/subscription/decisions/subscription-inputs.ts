@@ -1,6 +1,6 @@
 import { RefusalReason } from '../../shared/domain-error';
-import { inputChecks, optionalText } from '../../shared/input-checks';
-import { isCents } from '../../values/money';
+import { aboveMaximum, inputChecks, optionalText } from '../../shared/input-checks';
+import { isCents, isWithinMaximum } from '../../values/money';
 import { SubscriptionRefusal } from '../subscription.errors';
 
 /* Checks of raw command input: the shared ones, with this aggregate's invalid-input code. */
@@ -11,6 +11,10 @@ export { optionalText };
 
 /** Rule R12 flags a zero price in simulation; a negative price is never a price. */
 export function checkPrice(value: unknown, problems: RefusalReason[]): void {
+  if (isCents(value) && value >= 0 && !isWithinMaximum(value)) {
+    problems.push(aboveMaximum('monthlyPriceCents', value));
+    return;
+  }
   if (isCents(value) && value >= 0) return;
   problems.push(
     invalid(
