@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
+import { installProcessGuards } from './infrastructure/process-guards';
 import { APP_CONFIG } from './infrastructure/tokens';
 
 async function bootstrap(): Promise<void> {
+  installProcessGuards(process, new Logger('Process'));
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bufferLogs: true,
     bodyParser: false,

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { Logger as NestLogger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfigModule } from './config/config.module';
 import { LoggingModule } from './infrastructure/logging.module';
+import { installProcessGuards } from './infrastructure/process-guards';
 import { ReadModelsModule } from './infrastructure/read-models.module';
 import { StorageModule } from './infrastructure/storage.module';
 
@@ -16,6 +17,7 @@ import { StorageModule } from './infrastructure/storage.module';
 class ProjectionsModule {}
 
 async function bootstrap(): Promise<void> {
+  installProcessGuards(process, new NestLogger('Process'));
   process.env.PROJECTIONS_IN_PROCESS = 'true';
   const app = await NestFactory.createApplicationContext(ProjectionsModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Pool, PoolClient, PoolConfig } from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { ListenOptions, PostgresListener } from './postgres-listener';
+import { quoteIdentifier } from './quote-identifier';
 import { SqlDatabase, SqlExecutor, SqlLease, SqlResult } from './sql-database';
 
 export interface PostgresDatabaseOptions {
@@ -19,6 +21,7 @@ export class PostgresDatabase implements SqlDatabase {
   private constructor(
     private readonly pool: Pool,
     readonly options: PostgresDatabaseOptions,
+    private readonly config: PoolConfig,
   ) {
     const url = new URL(options.connectionString);
     this.description = `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}${
@@ -32,7 +35,9 @@ export class PostgresDatabase implements SqlDatabase {
       max: options.poolSize ?? 10,
     };
     if (options.schema) {
-      const bootstrap = new Pool({ connectionString: options.connectionString, max: 1 });
+      const bootstrap = withErrorListeners(
+        new Pool({ connectionString: options.connectionString, max: 1 }),
+      );
       try {
         await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
       } finally {
@@ -40,11 +45,9 @@ export class PostgresDatabase implements SqlDatabase {
       }
       config.options = `-c search_path=${options.schema}`;
     }
-    const pool = new Pool(config);
-    // An idle client's error (e.g. the server restarted) must not crash the process.
-    pool.on('error', () => undefined);
+    const pool = withErrorListeners(new Pool(config));
     await pool.query('SELECT 1');
-    return new PostgresDatabase(pool, options);
+    return new PostgresDatabase(pool, options, config);
   }
 
   async query<Row>(text: string, params?: unknown[]): Promise<SqlResult<Row>> {
@@ -77,9 +80,16 @@ export class PostgresDatabase implements SqlDatabase {
     };
   }
 
-  /** A dedicated connection, outside the pool's rotation (LISTEN needs one). */
-  async dedicatedClient(): Promise<PoolClient> {
-    return this.pool.connect();
+  /**
+   * `LISTEN channel` on a connection of its own that reconnects with backoff when the server
+   * goes away (see PostgresListener); `close()` it to stop.
+   */
+  listen(channel: string, options: ListenOptions): Promise<PostgresListener> {
+    return PostgresListener.start(
+      { connectionString: this.config.connectionString, options: this.config.options },
+      channel,
+      options,
+    );
   }
 
   async close(): Promise<void> {
@@ -96,7 +106,19 @@ function executorOf(client: PoolClient): SqlExecutor {
   };
 }
 
-export function quoteIdentifier(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`Invalid SQL identifier: ${name}`);
-  return `"${name}"`;
+/**
+ * A connection the server ends (restart, failover, `pg_terminate_backend`) emits 'error': on
+ * the pool for an idle client, on the client itself for one that is checked out. Unheard, that
+ * is an uncaught exception that ends the process. Heard here, the error reaches whoever uses
+ * the connection next (its query fails, is answered 503) and the pool discards the connection
+ * when it is released, opening a new one for the next caller.
+ */
+function withErrorListeners(pool: Pool): Pool {
+  pool.on('error', ignoreConnectionError);
+  pool.on('connect', (client) => client.on('error', ignoreConnectionError));
+  return pool;
+}
+
+function ignoreConnectionError(): void {
+  // Reported by the failing query of whoever uses the connection; see withErrorListeners.
 }

@@ -6,6 +6,9 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { SQL_DATABASE } from '../infrastructure/tokens';
 import { Public } from '../http/public.decorator';
 
+/** A probe that has not answered by then counts as down: an unreachable server can hang. */
+export const HEALTH_PROBE_TIMEOUT_MS = 2000;
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -32,10 +35,18 @@ export class HealthController {
   private async probe(key: string, description: string, ping: () => Promise<unknown>) {
     const indicator = this.indicator.check(key);
     try {
-      await ping();
+      await withTimeout(ping(), HEALTH_PROBE_TIMEOUT_MS);
       return indicator.up({ description });
     } catch (error) {
       return indicator.down({ description, message: (error as Error).message });
     }
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

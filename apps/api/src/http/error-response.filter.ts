@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
+import { isConnectionError } from '@app/database';
 import { isDomainError } from '@app/domain';
 import { InvalidAppendError, WrongExpectedRevisionError } from '@app/event-store';
 import type { Response } from 'express';
@@ -34,6 +35,9 @@ function response(status: number, message: string, details?: unknown[]): ErrorRe
   };
 }
 
+/** Seconds a client is told to wait (`Retry-After`) when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 /** Body-parser errors arrive as plain errors carrying `type` and `status`. */
 interface BodyParserError {
   type?: string;
@@ -43,8 +47,8 @@ interface BodyParserError {
 
 /**
  * The only place errors become status codes (ARCHITECTURE rule 3): invalid input 400, a body
- * over BODY_LIMIT 413,
- * unknown id 404, stale version or uniqueness clash 409, a refused rule 422.
+ * over BODY_LIMIT 413, unknown id 404, stale version or uniqueness clash 409, a refused rule
+ * 422, the database unreachable (a restart, a failover) 503 with `Retry-After`.
  */
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
@@ -52,7 +56,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toResponse(error);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const res = host.switchToHttp().getResponse<Response>();
+    if (isConnectionError(error))
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    res.status(body.statusCode).json(body);
   }
 
   toResponse(error: unknown): ErrorResponse {
@@ -71,6 +78,13 @@ export class ErrorResponseFilter implements ExceptionFilter {
       ]);
     }
     if (error instanceof InvalidAppendError) return response(400, error.message);
+    if (isConnectionError(error)) {
+      // A restart or failover, not a fault of the request: the client sends it again (with its
+      // Idempotency-Key, so a write whose commit did land is not applied twice).
+      this.logger.warn(`Database unavailable: ${(error as Error).message}`);
+      const message = 'The database is unavailable; retry shortly.';
+      return response(503, message, [{ code: 'DATABASE_UNAVAILABLE', message }]);
+    }
     if (error instanceof HttpException) return this.fromHttpException(error);
     const bodyError = error as BodyParserError;
     if (bodyError?.type === 'entity.too.large') {

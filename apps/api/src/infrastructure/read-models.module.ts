@@ -40,6 +40,8 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
         return new ProjectionRunner(store, dataSource, allProjections(), {
           transactions: config.PROJECTION_TRANSACTIONS,
           onError: (error) => logger.error(`Projection batch failed, retrying: ${String(error)}`),
+          onConnectionLost: (error, retryInMs) =>
+            logger.warn(`Database unavailable (${String(error)}), retrying in ${retryInMs} ms`),
         });
       },
     },

@@ -284,16 +284,19 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  /** On PostgreSQL, appends made by other processes wake this process's subscriptions. */
+  /**
+   * On PostgreSQL, appends made by other processes wake this process's subscriptions. The
+   * listening connection comes back by itself after a server restart; notifications sent while
+   * it was away are lost, so a reconnection wakes every subscription to read from its
+   * checkpoint (they poll anyway, every `pollIntervalMs`).
+   */
   private async listenToOtherProcesses(): Promise<void> {
     if (!(this.db instanceof PostgresDatabase)) return;
-    const client = await this.db.dedicatedClient();
-    client.on('notification', () => this.appended.emit('appended'));
-    client.on('error', () => undefined);
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
-    this.stopListening = async () => {
-      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
-      client.release();
-    };
+    const wake = () => this.appended.emit('appended');
+    const listener = await this.db.listen(NOTIFY_CHANNEL, {
+      onNotification: wake,
+      onReconnected: wake,
+    });
+    this.stopListening = () => listener.close();
   }
 }

@@ -1,3 +1,4 @@
+import { Backoff, isConnectionError, sleep } from '@app/database';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkpointStore } from '../checkpoints/checkpoint-store';
@@ -33,6 +34,12 @@ export interface ProjectionRunnerOptions {
   onError?(error: unknown): void;
   /** Events just parked (their transaction committed): a projection could not apply them. */
   onParked?(parked: readonly ParkedEvent[]): void;
+  /**
+   * The database could not be reached (a restart, a failover): not an error of any event, so
+   * the runner waits `retryInMs` (growing up to 2 s while it lasts) and resumes from its
+   * checkpoints. Instead of `onError` for such errors.
+   */
+  onConnectionLost?(error: unknown, retryInMs: number): void;
 }
 
 /**
@@ -57,6 +64,8 @@ export class ProjectionRunner {
   private running: Promise<void> | undefined;
   private stopRequested = false;
   private stopCurrent: (() => Promise<void>) | undefined;
+  private readonly reconnectBackoff = new Backoff();
+  private stopWaiting = new AbortController();
   lastError: unknown;
   private readonly groups: Projection[][];
 
@@ -85,11 +94,13 @@ export class ProjectionRunner {
   start(): void {
     if (this.running) return;
     this.stopRequested = false;
+    this.stopWaiting = new AbortController();
     this.running = this.runUntilStopped();
   }
 
   async stop(): Promise<void> {
     this.stopRequested = true;
+    this.stopWaiting.abort();
     await this.stopCurrent?.();
     await this.running;
     this.running = undefined;
@@ -189,6 +200,7 @@ export class ProjectionRunner {
     while (!this.stopRequested) {
       try {
         await this.loadCheckpoints();
+        this.reconnectBackoff.reset();
         const subscription = this.eventStore.subscribeToAll({
           fromPosition: this.position,
           batchSize: this.options.batchSize ?? 500,
@@ -210,6 +222,10 @@ export class ProjectionRunner {
         }
       } catch (error) {
         this.lastError = error;
+        if (isConnectionError(error)) {
+          await this.waitForDatabase(error);
+          continue;
+        }
         this.options.onError?.(error);
         if (!this.stopRequested) await sleep(this.options.retryDelayMs ?? 1000);
       }
@@ -234,6 +250,14 @@ export class ProjectionRunner {
     if (failed) throw failed.reason;
     this.lastError = undefined;
     await this.options.onBatch?.({ events: batch.length, position: last });
+  }
+
+  /** Backs off before the next attempt, the longer the database stays away. */
+  private async waitForDatabase(error: unknown): Promise<void> {
+    if (this.stopRequested) return;
+    const delay = this.reconnectBackoff.next();
+    this.options.onConnectionLost?.(error, delay);
+    await sleep(delay, this.stopWaiting.signal);
   }
 
   /**
@@ -328,8 +352,4 @@ function dealInto(projections: readonly Projection[], count: number): Projection
   const groups: Projection[][] = Array.from({ length: size }, () => []);
   projections.forEach((projection, index) => groups[index % size].push(projection));
   return groups;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
