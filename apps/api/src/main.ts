@@ -13,6 +13,9 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bufferLogs: true,
     bodyParser: false,
+    // A failure to start (the data directory in use, say) reaches the catch below: its
+    // message alone, and exit code 1.
+    abortOnError: false,
   });
   configureApp(app);
   const config = app.get<AppConfig>(APP_CONFIG);

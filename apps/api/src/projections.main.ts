@@ -19,7 +19,10 @@ class ProjectionsModule {}
 async function bootstrap(): Promise<void> {
   installProcessGuards(process, new NestLogger('Process'));
   process.env.PROJECTIONS_IN_PROCESS = 'true';
-  const app = await NestFactory.createApplicationContext(ProjectionsModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(ProjectionsModule, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();

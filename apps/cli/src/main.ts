@@ -8,6 +8,8 @@ async function bootstrap(): Promise<void> {
   process.env.PROJECTIONS_IN_PROCESS = 'false';
   await CommandFactory.run(CliModule, {
     logger: ['error', 'warn'],
+    // A failure to start (the data directory in use, say): its message, exit code 1.
+    abortOnError: false,
     cliName: 'npm run cli --',
     serviceErrorHandler: (error) => {
       process.stderr.write(`${error.message}\n`);

@@ -8,3 +8,5 @@ export * from './backoff';
 export * from './pglite-database';
 export * from './open-database';
 export * from './typeorm-driver';
+export * from './data-directory-lock';
+export * from './process-identity';

@@ -22,9 +22,10 @@ export async function openDatabase(settings: DatabaseSettings): Promise<SqlDatab
       poolSize: settings.poolSize,
     });
   }
-  const dataDir =
-    !settings.dataDir || settings.dataDir === 'memory://'
-      ? undefined
-      : resolve(settings.dataDir, 'pglite');
-  return PgliteDatabase.open({ dataDir });
+  if (!settings.dataDir || settings.dataDir === 'memory://') return PgliteDatabase.open();
+  // One writer per DATA_DIR: `DATA_DIR/pglite.lock` names the process that has it open.
+  return PgliteDatabase.open({
+    dataDir: resolve(settings.dataDir, 'pglite'),
+    lockFile: resolve(settings.dataDir, 'pglite.lock'),
+  });
 }

@@ -1,11 +1,17 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
+import { DataDirectoryLock } from './data-directory-lock';
 import { Mutex } from './mutex';
 import { SqlDatabase, SqlExecutor, SqlLease, SqlResult } from './sql-database';
 
 export interface PgliteDatabaseOptions {
   /** A directory for the data (created if missing), or undefined for an in-memory database. */
   dataDir?: string;
+  /**
+   * The lock file that keeps a second process off `dataDir` (default: `<dataDir>.lock`).
+   * Two processes on one PGlite directory hand out the same log positions and lose writes.
+   */
+  lockFile?: string;
 }
 
 /**
@@ -21,21 +27,32 @@ export class PgliteDatabase implements SqlDatabase {
   private constructor(
     private readonly db: PGlite,
     options: PgliteDatabaseOptions,
+    private readonly lock: DataDirectoryLock | undefined,
   ) {
     this.description = options.dataDir ? `PGlite (${options.dataDir})` : 'PGlite (in memory)';
   }
 
   static async open(options: PgliteDatabaseOptions = {}): Promise<PgliteDatabase> {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const db = await PGlite.create({
-      dataDir: options.dataDir,
-      // Same conventions as `pg`: 64-bit integers and numerics come back as strings.
-      parsers: {
-        [types.INT8]: (value: string) => value,
-        [types.NUMERIC]: (value: string) => value,
-      },
-    });
-    return new PgliteDatabase(db, options);
+    let lock: DataDirectoryLock | undefined;
+    if (options.dataDir) {
+      mkdirSync(options.dataDir, { recursive: true });
+      // Before PGlite touches the files: a second process must not even read them.
+      lock = DataDirectoryLock.acquire(options.lockFile ?? `${options.dataDir}.lock`);
+    }
+    try {
+      const db = await PGlite.create({
+        dataDir: options.dataDir,
+        // Same conventions as `pg`: 64-bit integers and numerics come back as strings.
+        parsers: {
+          [types.INT8]: (value: string) => value,
+          [types.NUMERIC]: (value: string) => value,
+        },
+      });
+      return new PgliteDatabase(db, options, lock);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
 
   query<Row>(text: string, params?: unknown[]): Promise<SqlResult<Row>> {
@@ -70,7 +87,10 @@ export class PgliteDatabase implements SqlDatabase {
   }
 
   async close(): Promise<void> {
-    await this.session.runExclusive(() => this.db.close());
+    await this.session.runExclusive(async () => {
+      if (!this.db.closed) await this.db.close();
+    });
+    this.lock?.release();
   }
 }
 

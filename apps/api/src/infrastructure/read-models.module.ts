@@ -56,8 +56,13 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
     },
     {
       provide: IdempotencyStore,
-      inject: [SQL_DATABASE],
-      useFactory: (database: SqlDatabase) => new IdempotencyStore(database),
+      inject: [SQL_DATABASE, EVENT_STORE],
+      useFactory: (database: SqlDatabase, store: EventStore) => {
+        const logger = new Logger('Idempotency');
+        return new IdempotencyStore(database, store, {
+          onRecovered: (line) => logger.warn(line),
+        });
+      },
     },
   ],
   exports: [READ_MODELS, PROJECTION_RUNNER, ProjectionProgress, IdempotencyStore],

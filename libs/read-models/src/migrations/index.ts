@@ -7,6 +7,7 @@ import { CycleSimulationView1764400000000 } from './1764400000000-cycle-simulati
 import { DeferredReadModelIndexes1764500000000 } from './1764500000000-deferred-read-model-indexes';
 import { LinesKeyedByPosition1764600000000 } from './1764600000000-lines-keyed-by-position';
 import { ProjectionParkedEvents1764700300000 } from './1764700300000-projection-parked-events';
+import { IdempotencyKeyOwners1764700500000 } from './1764700500000-idempotency-key-owners';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -19,4 +20,5 @@ export const readModelMigrations = [
   DeferredReadModelIndexes1764500000000,
   LinesKeyedByPosition1764600000000,
   ProjectionParkedEvents1764700300000,
+  IdempotencyKeyOwners1764700500000,
 ];

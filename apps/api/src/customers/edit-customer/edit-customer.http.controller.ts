@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CUSTOMER_STREAM_PREFIX } from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { AnswerRebuiltFromStream } from '../../infrastructure/commands/recovered-answer';
 import { CustomerFormDto } from '../customer-request.dto';
 import { CustomerCommands } from '../customer-command.bus';
 
@@ -15,6 +17,7 @@ export class EditCustomerController {
   @Patch(':id')
   @HttpCode(200)
   @CommandEndpoint()
+  @AnswerRebuiltFromStream(CUSTOMER_STREAM_PREFIX)
   @ApiOperation({
     summary: 'Edit any field of the customer form; the history keeps each field before and after',
   })

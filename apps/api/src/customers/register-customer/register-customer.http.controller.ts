@@ -1,9 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { v4 as uuid } from 'uuid';
+import { CUSTOMER_STREAM_PREFIX } from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { AnswerRebuiltFromStream } from '../../infrastructure/commands/recovered-answer';
 import { CustomerFormDto } from '../customer-request.dto';
 import { CustomerCommands } from '../customer-command.bus';
 
@@ -15,6 +17,7 @@ export class RegisterCustomerController {
 
   @Post()
   @CommandEndpoint()
+  @AnswerRebuiltFromStream(CUSTOMER_STREAM_PREFIX)
   @ApiOperation({
     summary: 'Register a customer (rules R1 person type, R2 unique e-mail, R3 document)',
   })

@@ -48,12 +48,26 @@ function optionalHeader(request: AuthenticatedRequest, name: string): string | u
   return value;
 }
 
+/** One correlation id per request, however often its context is asked for. */
+const generatedCorrelationIds = new WeakMap<object, string>();
+
+function correlationIdOf(request: AuthenticatedRequest): string {
+  const given = optionalHeader(request, 'x-correlation-id');
+  if (given) return given;
+  let generated = generatedCorrelationIds.get(request);
+  if (!generated) {
+    generated = uuid();
+    generatedCorrelationIds.set(request, generated);
+  }
+  return generated;
+}
+
 export function commandContextOf(request: AuthenticatedRequest, now = new Date()): CommandContext {
   const via = request.identity?.keyId ?? 'anonymous';
   return {
     actor: optionalHeader(request, 'x-actor') ?? via,
     via,
-    correlationId: optionalHeader(request, 'x-correlation-id') ?? uuid(),
+    correlationId: correlationIdOf(request),
     causationId: optionalHeader(request, 'x-causation-id') ?? null,
     expectedVersion: parseIfMatch(header(request, 'if-match')),
     idempotencyKey: optionalHeader(request, 'idempotency-key'),

@@ -1,41 +1,93 @@
-import { SqlDatabase } from '@app/database';
+import { currentProcess, processIsGone, ProcessIdentity, SqlDatabase } from '@app/database';
+import { EventStore, RecordedEvent } from '@app/event-store';
+import { randomUUID } from 'node:crypto';
 
 export type IdempotencyClaim =
   | { kind: 'new' }
   | { kind: 'replay'; status: number; body: unknown }
   | { kind: 'mismatch' }
-  | { kind: 'in-progress' };
+  | { kind: 'in-progress' }
+  /** Its process died mid-request, after writing these events: the request was applied. */
+  | { kind: 'applied'; correlationId: string | null; events: RecordedEvent[] };
+
+/** A command request under an Idempotency-Key. */
+export interface IdempotentRequest {
+  /** Whose keys: the API key's id. */
+  scope: string;
+  key: string;
+  requestHash: string;
+  /** The request's correlation id: on every event it writes, so the log shows what it did. */
+  correlationId: string;
+}
+
+/** The process that holds a pending key: `instance` is new at each start of a process. */
+export interface KeyOwner extends ProcessIdentity {
+  instance: string;
+}
+
+export interface IdempotencyStoreOptions {
+  /**
+   * How long a key may stay pending under a process that cannot be checked (another machine
+   * on the same PostgreSQL) before it counts as dead and its request is recovered.
+   */
+  pendingTimeoutMs?: number;
+  /** Told of each recovered key (a process died mid-request). */
+  onRecovered?: (line: string) => void;
+}
+
+const THIS_PROCESS: KeyOwner = { instance: randomUUID(), ...currentProcess() };
+const DEFAULT_PENDING_TIMEOUT_MS = 60_000;
+const LOG_PAGE = 500;
+
+interface KeyRow {
+  request_hash: string;
+  status: string;
+  response_status: number | null;
+  response_body: unknown;
+  owner: KeyOwner | null;
+  correlation_id: string | null;
+  log_head: string | null;
+  age_ms: string | number;
+}
 
 /**
  * Remembers the first answer to each `Idempotency-Key` (per API key), in the same database
  * as the read models. A key is claimed before the command runs, so two concurrent requests
- * with one key cannot both write.
+ * with one key cannot both write. A key left pending by a process that died is recovered:
+ * the log after the head at claim time says whether its request wrote anything.
  */
 export class IdempotencyStore {
-  constructor(private readonly database: SqlDatabase) {}
+  constructor(
+    private readonly database: SqlDatabase,
+    private readonly eventStore: EventStore,
+    private readonly options: IdempotencyStoreOptions = {},
+  ) {}
 
-  async claim(scope: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+  async claim(request: IdempotentRequest): Promise<IdempotencyClaim> {
+    const { scope, key, requestHash, correlationId } = request;
+    const head = await this.eventStore.lastCommittedPosition();
     const inserted = await this.database.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at)
-       VALUES ($1, $2, $3, 'pending', now()) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-      [scope, key, requestHash],
+      `INSERT INTO idempotency_keys
+         (scope, key, request_hash, status, created_at, owner, correlation_id, log_head)
+       VALUES ($1, $2, $3, 'pending', now(), $4, $5, $6)
+       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+      [scope, key, requestHash, JSON.stringify(THIS_PROCESS), correlationId, head?.toString()],
     );
     if (inserted.rows.length > 0) return { kind: 'new' };
-    const { rows } = await this.database.query<{
-      request_hash: string;
-      status: string;
-      response_status: number | null;
-      response_body: unknown;
-    }>(
-      `SELECT request_hash, status, response_status, response_body FROM idempotency_keys
-       WHERE scope = $1 AND key = $2`,
+    const { rows } = await this.database.query<KeyRow>(
+      `SELECT request_hash, status, response_status, response_body, owner, correlation_id,
+              log_head, extract(epoch FROM now() - created_at) * 1000 AS age_ms
+       FROM idempotency_keys WHERE scope = $1 AND key = $2`,
       [scope, key],
     );
     const found = rows[0];
-    if (!found) return this.claim(scope, key, requestHash);
+    if (!found) return this.claim(request);
     if (found.request_hash !== requestHash) return { kind: 'mismatch' };
-    if (found.status !== 'done') return { kind: 'in-progress' };
-    return { kind: 'replay', status: found.response_status ?? 200, body: found.response_body };
+    if (found.status === 'done') {
+      return { kind: 'replay', status: found.response_status ?? 200, body: found.response_body };
+    }
+    if (!this.ownerIsGone(found)) return { kind: 'in-progress' };
+    return this.recover(request, found, head);
   }
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
@@ -52,5 +104,87 @@ export class IdempotencyStore {
       `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'pending'`,
       [scope, key],
     );
+  }
+
+  /**
+   * A pending key's process is gone when it is certainly not running (this machine, a dead
+   * pid or another boot), when it is this process's pid under another instance (a restarted
+   * container), on PGlite when it is any other process (one process per data directory), and
+   * otherwise once the key has been pending longer than the timeout.
+   */
+  private ownerIsGone(row: KeyRow): boolean {
+    const owner = row.owner;
+    if (owner?.instance === THIS_PROCESS.instance) return false;
+    if (owner && this.database.kind === 'pglite') return true;
+    if (owner && processIsGone(owner)) return true;
+    if (
+      owner &&
+      owner.pid === THIS_PROCESS.pid &&
+      owner.hostname === THIS_PROCESS.hostname &&
+      owner.bootId === THIS_PROCESS.bootId
+    ) {
+      return true;
+    }
+    return Number(row.age_ms) > (this.options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS);
+  }
+
+  private async recover(
+    request: IdempotentRequest,
+    row: KeyRow,
+    head: bigint | undefined,
+  ): Promise<IdempotencyClaim> {
+    const { scope, key } = request;
+    // Take the key over from the dead owner; whoever loses this race sees it in progress.
+    const taken = await this.database.query(
+      `UPDATE idempotency_keys SET owner = $3, created_at = now()
+       WHERE scope = $1 AND key = $2 AND status = 'pending' AND owner IS NOT DISTINCT FROM $4
+       RETURNING key`,
+      [scope, key, JSON.stringify(THIS_PROCESS), row.owner ? JSON.stringify(row.owner) : null],
+    );
+    if (taken.rows.length === 0) return this.claim(request);
+    const events = await this.eventsOf(scope, key, row);
+    const owner = row.owner ? `process ${row.owner.pid} on ${row.owner.hostname}` : 'a process';
+    if (events.length > 0) {
+      this.options.onRecovered?.(
+        `Idempotency-Key ${key}: ${owner} died after applying the request ` +
+          `(correlation id ${row.correlation_id}, ${events.length} events up to position ${events.at(-1)!.position})`,
+      );
+      return { kind: 'applied', correlationId: row.correlation_id, events };
+    }
+    // Nothing in the log: the request never took effect. Run it again under this request.
+    await this.database.query(
+      `UPDATE idempotency_keys SET correlation_id = $3, log_head = $4
+       WHERE scope = $1 AND key = $2 AND status = 'pending'`,
+      [scope, key, request.correlationId, head?.toString()],
+    );
+    this.options.onRecovered?.(
+      `Idempotency-Key ${key}: ${owner} died before the request wrote anything; running it again`,
+    );
+    return { kind: 'new' };
+  }
+
+  /**
+   * The events the request behind a pending key wrote: after the log head at claim time,
+   * carrying the key, its API key (`via`) and its correlation id (or, for a command that
+   * gives its own correlation id to each part, as in a bulk update, as causation).
+   */
+  private async eventsOf(scope: string, key: string, row: KeyRow): Promise<RecordedEvent[]> {
+    const found: RecordedEvent[] = [];
+    let from = row.log_head === null ? undefined : BigInt(row.log_head);
+    for (;;) {
+      const page = await this.eventStore.readAll({ fromPosition: from, limit: LOG_PAGE });
+      for (const event of page) {
+        const metadata = event.metadata;
+        const correlated =
+          row.correlation_id === null ||
+          metadata.correlationId === row.correlation_id ||
+          metadata.causationId === row.correlation_id;
+        if (metadata.idempotencyKey === key && metadata.via === scope && correlated) {
+          found.push(event);
+        }
+      }
+      if (page.length < LOG_PAGE) return found;
+      from = page[page.length - 1].position;
+    }
   }
 }
