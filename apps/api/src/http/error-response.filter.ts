@@ -43,8 +43,7 @@ interface BodyParserError {
 
 /**
  * The only place errors become status codes (ARCHITECTURE rule 3): invalid input 400, a body
- * over BODY_LIMIT 413,
- * unknown id 404, stale version or uniqueness clash 409, a refused rule 422.
+ * over BODY_LIMIT 413, unknown id 404, stale version or uniqueness clash 409, a refused rule 422.
  */
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
