@@ -281,7 +281,7 @@ describe('customer commands over HTTP', () => {
       });
     });
 
-    it('answers 400 with nothing appended to malformed JSON, wrong types, unknown fields and oversized bodies', async () => {
+    it('answers 400 (413 when oversized) with nothing appended to malformed JSON, wrong types, unknown fields and oversized bodies', async () => {
       await writesNothing(async () => {
         const malformed = await http()
           .post('/api/customers')
@@ -306,7 +306,7 @@ describe('customer commands over HTTP', () => {
           .post('/api/customers')
           .set(operator)
           .send({ ...aCustomer(), observations: 'x'.repeat(200_000) })
-          .expect(400);
+          .expect(413);
         await http()
           .patch('/api/customers/not-a-uuid')
           .set(operator)

@@ -25,14 +25,46 @@ const nasty = fc.constantFrom(
   'ñÑçÇ€ 名前 اسم',
   '=HYPERLINK("http://x")',
   '../../etc/passwd',
+  'Ab\u0000cd',
+  'Ab\ud800cd',
+  '\udc00',
+  'x\ud83d',
+);
+/** Dates of the right shape that do not exist, or lie outside the years 1900–2999. */
+const impossibleDate = fc.constantFrom(
+  '2026-02-30',
+  '2026-02-29',
+  '2026-04-31',
+  '2026-13-01',
+  '2026-00-10',
+  '0000-01-01',
+  '1899-12-31',
+  '3000-01-01',
+  '2026-13',
+  '0000-01',
+  '2026-00',
+  '2026-02-30T00:00:00Z',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T10:60:00Z',
+);
+/** Numbers no amount or count should ever be: past any total, past safe integers, past float. */
+const hugeNumber = fc.constantFrom(
+  1e15,
+  8e15,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  1e308,
+  -1e308,
 );
 const hugeString = fc.integer({ min: 1_000, max: 50_000 }).map((n) => 'x'.repeat(n));
 const scalar = fc.oneof(
   fc.string(),
   nasty,
   hugeString,
+  impossibleDate,
   fc.integer(),
   fc.double(),
+  hugeNumber,
   fc.boolean(),
   fc.constant(null),
 );
@@ -57,6 +89,15 @@ const malformed = fc.constantFrom(
   '\u0000',
 );
 
+/** JSON nested past the 32 levels any request may have, up to thousands (a stack overflow once). */
+const deeplyNested = fc
+  .tuple(fc.integer({ min: 33, max: 5_000 }), fc.boolean())
+  .map(([depth, arrays]) =>
+    arrays
+      ? `{"name":${'['.repeat(depth)}1${']'.repeat(depth)}}`
+      : `${'{"a":'.repeat(depth)}{}${'}'.repeat(depth)}`,
+  );
+
 const oversized = fc
   .integer({ min: 110_000, max: 300_000 })
   .map((n) => JSON.stringify({ text: 'x'.repeat(n) }));
@@ -68,9 +109,9 @@ function typedValue(document: OpenApiDocument, schema: SchemaObject): fc.Arbitra
   const example = resolved.example === undefined ? [] : [fc.constant(resolved.example)];
   switch (resolved.type) {
     case 'integer':
-      return fc.oneof(...example, fc.integer({ min: -1000, max: 100_000 }));
+      return fc.oneof(...example, fc.integer({ min: -1000, max: 100_000 }), hugeNumber);
     case 'number':
-      return fc.oneof(...example, fc.double({ noNaN: true }));
+      return fc.oneof(...example, fc.double({ noNaN: true }), hugeNumber);
     case 'boolean':
       return fc.boolean();
     case 'array':
@@ -84,6 +125,8 @@ function typedValue(document: OpenApiDocument, schema: SchemaObject): fc.Arbitra
         fc.string(),
         fc.uuid(),
         fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        impossibleDate,
+        nasty,
       );
     default:
       return value;
@@ -130,14 +173,40 @@ const bodyText = (document: OpenApiDocument, operation: OpenApiOperation) =>
     { weight: 1, arbitrary: fc.dictionary(fc.string(), value, { maxKeys: 6 }).map(toJson) },
     { weight: 1, arbitrary: pollution },
     { weight: 1, arbitrary: malformed },
+    { weight: 1, arbitrary: deeplyNested },
     { weight: 1, arbitrary: oversized },
   );
 const toJson = (v: unknown) => JSON.stringify(v) ?? 'null';
 
+/** NUL, or a surrogate that is not half of a pair (in `u` mode a pair is one code point). */
+const isBadText = (text: string) => text.includes('\u0000') || /\p{Cs}/u.test(text);
+/** Every string and key of an accepted (so shallow) body. */
+const textOf = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([key, item]) => [key, ...textOf(item)])
+      : [];
+
+/**
+ * encodeURIComponent, except that a lone surrogate (which it refuses) goes out as the three
+ * bytes a careless encoder writes for it (%ED%A0%80 for U+D800): no UTF-8, as an attacker sends.
+ */
+const percentEncoded = (text: string) =>
+  [...text]
+    .map((char) => {
+      if (!/\p{Cs}/u.test(char)) return encodeURIComponent(char);
+      const unit = char.charCodeAt(0);
+      return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+        .join('');
+    })
+    .join('');
+
 /** Path parameters that are no known id: unknown uuids, injection text, odd strings. */
 const hostileId = fc
   .oneof(fc.uuid(), nasty, fc.string({ minLength: 1, maxLength: 40 }), fc.constant('0'))
-  .map(encodeURIComponent);
+  .map(percentEncoded);
 const headerText = fc.stringMatching(/^[\x20-\x7e]{0,24}$/);
 /** Mostly none; sometimes an If-Match or Idempotency-Key, well-formed or not. */
 const commandHeaders = fc.oneof(
@@ -253,6 +322,7 @@ describe('fuzzing every command endpoint of the OpenAPI document with hostile in
               expect(await countEvents(testApp)).toBe(before);
             } else {
               tally.accepted++;
+              expect(textOf(JSON.parse(raw)).filter(isBadText)).toEqual([]);
             }
             expect(({} as Record<string, unknown>).polluted).toBeUndefined();
           },
@@ -263,7 +333,7 @@ describe('fuzzing every command endpoint of the OpenAPI document with hostile in
     expect(tally.tried).toBe(RUNS_PER_ENDPOINT * commands.length);
     recordFigure('command-fuzz', {
       guarantee:
-        'Hostile input to any command endpoint (random types, missing/extra fields, huge strings, unicode, SQL injection, prototype pollution, malformed JSON, oversized bodies, odd ids and headers): 4xx with the error shape, never 5xx, log unchanged',
+        'Hostile input to any command endpoint (random types, missing/extra fields, huge strings and numbers, unicode with NUL and lone surrogates, impossible dates, SQL injection, prototype pollution, malformed and deeply nested JSON, oversized bodies, odd ids and headers): 4xx with the error shape, never 5xx, log unchanged',
       test: 'test/reliability/command-fuzz.rel-spec.ts',
       figure: `${tally.tried} inputs tried over ${commands.length} command endpoints read from /api/docs-json (${RUNS_PER_ENDPOINT} each): ${tally.rejected} refused with 4xx and nothing written, ${tally.accepted} accepted as valid, 0 server errors`,
       storage: storageInUse(),

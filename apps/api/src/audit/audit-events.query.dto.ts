@@ -10,7 +10,6 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsAsOf } from '../http/iso-dates';
 
 export class AuditEventsQueryDto {
   @ApiPropertyOptional({ description: 'One stream, e.g. customer-<uuid>; else the whole log' })
@@ -48,6 +47,5 @@ export class AsOfQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  @IsAsOf()
   asOf?: string;
 }

@@ -86,10 +86,3 @@ export const IsInstant = (options?: ValidationOptions) =>
     'an ISO-8601 date YYYY-MM-DD or date-time YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] that exists',
     options,
   );
-
-/** `asOf`: a version (a whole number of events) or an instant; empty means now. */
-export const isAsOf = (value: unknown): value is string =>
-  (typeof value === 'string' && /^(\d{1,15})?$/.test(value)) || isInstant(value);
-
-export const IsAsOf = (options?: ValidationOptions) =>
-  dateRule('isAsOf', isAsOf, 'a version number or an ISO-8601 instant that exists', options);
