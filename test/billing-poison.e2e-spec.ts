@@ -1,13 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import {
-  customerStream,
-  dateInZone,
-  DEFAULT_BILLING_SETTINGS,
-  MAX_AMOUNT_CENTS,
-  subscriptionStream,
-} from '@app/domain';
-import { EVENT_STORE, EventStore, NewEvent } from '@app/event-store';
-import { BillingFixtures, CUSTOMER_IBAN, nextMonths, operator } from './support/billing-fixtures';
+import { dateInZone, MAX_AMOUNT_CENTS } from '@app/domain';
+import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { PoisonedEvents } from './support/poisoned-events';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -19,31 +12,20 @@ import { countEvents, startTestApp, TestApp } from './support/test-app';
 describe('Poison input in billing (issue 16)', () => {
   let testApp: TestApp;
   let given: BillingFixtures;
+  let old: PoisonedEvents;
   const http = () => given.http();
   const [FIRST, SECOND, THIRD] = nextMonths(3);
 
   beforeAll(async () => {
     testApp = await startTestApp();
     given = new BillingFixtures(testApp);
+    old = new PoisonedEvents(testApp, given);
   });
   afterAll(() => testApp.close());
 
   const codesOf = (body: { problems: { code: string }[] }) => body.problems.map((p) => p.code);
 
-  /** Appends events as a version without today's checks would have: bypassing the API. */
-  async function appendOld(stream: string, events: NewEvent[]) {
-    const store = testApp.app.get<EventStore>(EVENT_STORE);
-    const { position } = await store.append(stream, events, { expectedRevision: 'any' });
-    given.last = Math.max(given.last, Number(position));
-  }
-
-  /** A customer billed in `series`, one signed contract, one active subscription. */
-  async function billed(series: string, price = 3000) {
-    const customerId = await given.customer(series);
-    const contractId = await given.signedContract(customerId);
-    const subscriptionId = await given.activeSubscription(contractId, price);
-    return { customerId, contractId, subscriptionId };
-  }
+  const billed = (series: string, price?: number) => old.billed(series, price);
 
   describe('amounts above the one maximum (MAX_AMOUNT_CENTS) are refused with 400, writing nothing', () => {
     it.each([8_000_000_000_000_000, 1e15, MAX_AMOUNT_CENTS + 1])(
@@ -167,63 +149,10 @@ describe('Poison input in billing (issue 16)', () => {
       const hugePrice = await billed('VIEJA2');
       const badSeries = await billed('VIEJA3');
       const rectifying = await billed('VIEJA4');
-      await appendOld(subscriptionStream(hugeCharge.subscriptionId), [
-        {
-          type: 'ExtraChargeAdded',
-          data: {
-            subscriptionId: hugeCharge.subscriptionId,
-            contractId: hugeCharge.contractId,
-            customerId: hugeCharge.customerId,
-            chargeId: randomUUID(),
-            amountCents: 8_000_000_000_000_000,
-            description: 'Written before the maximum',
-            recurring: true,
-            from: null,
-            addedAt: new Date().toISOString(),
-          },
-        },
-      ]);
-      await appendOld(subscriptionStream(hugePrice.subscriptionId), [
-        {
-          type: 'SubscriptionTariffMigrated',
-          data: {
-            subscriptionId: hugePrice.subscriptionId,
-            contractId: hugePrice.contractId,
-            customerId: hugePrice.customerId,
-            migrationNumber: 1,
-            billingMode: 'advance',
-            previousEffectiveFrom: dateInZone(new Date().toISOString()),
-            tariff: 'Oro',
-            monthlyPriceCents: 1e15,
-            previousTariff: 'Fibra 300',
-            previousMonthlyPriceCents: 3000,
-            effectiveDate: `${THIRD}-01`,
-            migratedAt: new Date().toISOString(),
-          },
-        },
-      ]);
-      for (const [customer, invoiceSeries] of [
-        [badSeries, '../ S;--'],
-        [rectifying, 'RQE585'],
-      ] as const) {
-        await appendOld(customerStream(customer.customerId), [
-          {
-            type: 'CustomerBillingSettingsChanged',
-            data: {
-              customerId: customer.customerId,
-              settings: {
-                ...DEFAULT_BILLING_SETTINGS,
-                billingEnabled: true,
-                paymentMethod: 'direct_debit',
-                invoiceSeries,
-                billingDay: 1,
-                iban: CUSTOMER_IBAN.replace(/ /g, ''),
-              },
-              changes: [{ field: 'invoiceSeries', before: 'VIEJA', after: invoiceSeries }],
-            },
-          },
-        ]);
-      }
+      await old.extraCharge(hugeCharge, 8_000_000_000_000_000);
+      await old.tariffMigration(hugePrice, 1e15, `${THIRD}-01`);
+      await old.invoiceSeries(badSeries, '../ S;--');
+      await old.invoiceSeries(rectifying, 'RQE585');
       const customerIds = [good, hugeCharge, hugePrice, badSeries, rectifying].map(
         (c) => c.customerId,
       );
