@@ -159,7 +159,7 @@ describe('Billing runs, invoices, credit notes and payments over HTTP (rules R4,
 
   it('numbers two racing runs gaplessly: one set of invoices, no number reused or skipped (R8)', async () => {
     const contracts = [];
-    for (let i = 0; i < 6; i++) contracts.push(await given.billedContract('RACE', 1000 + i));
+    for (let i = 0; i < 6; i++) contracts.push(await given.billedContract('CARRERA', 1000 + i));
     const customerIds = contracts.map((c) => c.customerId);
     const [a, b, c] = await Promise.all(
       [0, 1, 2].map(() =>
@@ -171,7 +171,7 @@ describe('Billing runs, invoices, credit notes and payments over HTTP (rules R4,
     expect(issued).toHaveLength(6);
     expect(new Set(issued.map((i) => i.contractId)).size).toBe(6);
     expect(issued.map((i) => i.number).sort()).toEqual(
-      [1, 2, 3, 4, 5, 6].map((n) => `RACE-${String(n).padStart(6, '0')}`),
+      [1, 2, 3, 4, 5, 6].map((n) => `CARRERA-${String(n).padStart(6, '0')}`),
     );
     for (const res of [a, b, c]) given.track(res);
     const lists = await Promise.all(

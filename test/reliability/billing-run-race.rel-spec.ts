@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { recordFigure, storageInUse } from './support/reliability-figures';
 
 const [PERIOD] = nextMonths(1);
-const SERIES = ['RACEA', 'RACEB'];
+const SERIES = ['CARRERAA', 'CARRERAB'];
 const CONTRACTS = 24;
 const RUNS = 3;
 

@@ -9,6 +9,7 @@ import {
   amountAboveMaximumProblems,
   cannotPriceProblem,
   invoiceProblems,
+  linesAboveMaximumProblems,
   negativePriceProblems,
   tooManyLinesProblems,
 } from './billing.problems';
@@ -85,16 +86,18 @@ export function invoiceForCycle(
   vatDefault: number,
   options: IssuanceOptions = {},
 ): IssuanceOutcome {
-  const unpriceable = [
-    ...negativePriceProblems(snapshot, cycle.period),
-    ...amountAboveMaximumProblems(snapshot, cycle.period),
-  ];
+  const unpriceable = negativePriceProblems(snapshot, cycle.period);
   if (unpriceable.length > 0) return { invoices: [], problems: unpriceable };
   try {
     return pricedInvoiceForCycle(snapshot, cycle, vatDefault, options);
   } catch (error) {
     if (!(error instanceof RangeError || error instanceof DomainError)) throw error;
-    return { invoices: [], problems: [cannotPriceProblem(snapshot, cycle.period, error.message)] };
+    const aboveMaximum = amountAboveMaximumProblems(snapshot, cycle.period);
+    const problems =
+      aboveMaximum.length > 0
+        ? aboveMaximum
+        : [cannotPriceProblem(snapshot, cycle.period, error.message)];
+    return { invoices: [], problems };
   }
 }
 
@@ -111,8 +114,11 @@ function pricedInvoiceForCycle(
     vatRatePercent: snapshot.billing.vatRatePercent ?? vatDefault,
   });
   if (price.lines.length === 0) return { invoices: [], problems: [] };
-  const tooMany = tooManyLinesProblems(snapshot, price);
-  if (tooMany.length > 0) return { invoices: [], problems: tooMany };
+  const unbillable = [
+    ...tooManyLinesProblems(snapshot, price),
+    ...linesAboveMaximumProblems(snapshot, price),
+  ];
+  if (unbillable.length > 0) return { invoices: [], problems: unbillable };
   const problems = invoiceProblems(snapshot, price);
   if (problems.some((problem) => problem.blocksIssuance)) return { invoices: [], problems };
   return { invoices: [invoiceOf(snapshot, price, options)], problems };

@@ -215,6 +215,24 @@ describe('One maximum for every amount (MAX_AMOUNT_CENTS, issue 16 item 2)', () 
       ]);
     });
 
+    it('an old price above it no longer in effect blocks nothing', () => {
+      // given a price of 1e15 until a migration back to 30.00 EUR before the cycle
+      const snapshot = billingSnapshot({
+        subscriptions: [
+          snapshotSubscription({
+            tariffTimeline: [
+              { tariff: 'Old', monthlyPriceCents: 1e15, effectiveFrom: '2025-12-20' },
+              { tariff: 'Fibra', monthlyPriceCents: 3000, effectiveFrom: '2026-01-10' },
+            ],
+          }),
+        ],
+      });
+      // when February is priced, then it is invoiced at today's price
+      const outcome = invoicesToIssue(snapshot, '2026-02');
+      expect(outcome.problems).toEqual([]);
+      expect(outcome.invoices[0].totals.totalCents).toBe(3630);
+    });
+
     it('more lines than an invoice may hold block it with R12.CANNOT_PRICE', () => {
       const extraCharges = Array.from({ length: MAX_INVOICE_LINES }, (_, index) => ({
         amountCents: 100,

@@ -62,8 +62,36 @@ export function negativePriceProblems(
 }
 
 /**
- * Amounts no invoice may carry (above `MAX_AMOUNT_CENTS`): the commands refuse them today, but
- * the log may hold older ones. Each blocks its contract alone; the run bills the others.
+ * Amounts no invoice may carry (above `MAX_AMOUNT_CENTS`) on the lines of a priced cycle: the
+ * commands refuse them today, but the log may hold older ones. Each blocks its contract alone
+ * (the run bills the others); one no longer in effect blocks nothing.
+ */
+export function linesAboveMaximumProblems(
+  snapshot: ContractBillingSnapshot,
+  price: ContractCyclePrice,
+): BillingProblem[] {
+  const seen = new Set<string>();
+  return price.lines
+    .filter(
+      (line) =>
+        !isWithinMaximum(line.amountCents) ||
+        (line.unitPriceCents !== undefined && !isWithinMaximum(line.unitPriceCents)),
+    )
+    .filter((line) => !seen.has(line.subscriptionId) && seen.add(line.subscriptionId))
+    .map((line) =>
+      aboveMaximumProblem(
+        snapshot,
+        price.cycle.period,
+        line.subscriptionId,
+        `${line.kind} line "${line.description}"`,
+        line.unitPriceCents ?? line.amountCents,
+      ),
+    );
+}
+
+/**
+ * Every amount above `MAX_AMOUNT_CENTS` anywhere in the contract's subscriptions: what names
+ * the culprit when pricing could not even finish (a total past the safe integers).
  */
 export function amountAboveMaximumProblems(
   snapshot: ContractBillingSnapshot,
@@ -86,11 +114,21 @@ export function amountAboveMaximumProblems(
     return amounts
       .filter(({ cents }) => !isWithinMaximum(cents))
       .map(({ what, cents }) =>
-        problemOf(snapshot, period, BillingProblemCode.amountAboveMaximum, true, {
-          subscriptionId: subscription.subscriptionId,
-          message: `Subscription ${subscription.subscriptionId} has ${what} at ${String(cents)} cents, above the maximum of ${MAX_AMOUNT_CENTS} (${describeCents(MAX_AMOUNT_CENTS)}): contract ${snapshot.contractId} is not invoiced for ${period} until it is corrected.`,
-        }),
+        aboveMaximumProblem(snapshot, period, subscription.subscriptionId, what, cents),
       );
+  });
+}
+
+function aboveMaximumProblem(
+  snapshot: ContractRef,
+  period: YearMonth,
+  subscriptionId: string,
+  what: string,
+  cents: number,
+): BillingProblem {
+  return problemOf(snapshot, period, BillingProblemCode.amountAboveMaximum, true, {
+    subscriptionId,
+    message: `Subscription ${subscriptionId} has ${what} at ${String(cents)} cents, above the maximum of ${MAX_AMOUNT_CENTS} (${describeCents(MAX_AMOUNT_CENTS)}): contract ${snapshot.contractId} is not invoiced for ${period} until it is corrected.`,
   });
 }
 
