@@ -40,6 +40,12 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
         return new ProjectionRunner(store, dataSource, allProjections(), {
           transactions: config.PROJECTION_TRANSACTIONS,
           onError: (error) => logger.error(`Projection batch failed, retrying: ${String(error)}`),
+          onParked: (parked) => {
+            for (const { projection, event, errorCode, errorMessage } of parked)
+              logger.warn(
+                `${projection} parked event ${event.position} (${event.type} of ${event.stream}): ${errorCode} ${errorMessage}`,
+              );
+          },
         });
       },
     },
