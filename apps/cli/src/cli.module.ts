@@ -6,6 +6,7 @@ import { AsOfCommand } from './as-of/as-of.command';
 import { CliOutput } from './cli-output';
 import { ExportCommand } from './export/export.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
+import { ReplayParkedCommand } from './replay-parked/replay-parked.command';
 import { SimulateCommand } from './simulate/simulate.command';
 import { VerifyCommand } from './verify/verify.command';
 
@@ -15,6 +16,7 @@ export const cliCommands = [
   AsOfCommand,
   ExportCommand,
   SimulateCommand,
+  ReplayParkedCommand,
 ];
 
 /**

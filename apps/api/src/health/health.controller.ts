@@ -5,6 +5,7 @@ import { SqlDatabase } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { SQL_DATABASE } from '../infrastructure/tokens';
 import { Public } from '../http/public.decorator';
+import { ParkedProjectionsHealth } from './parked-projections';
 
 /** A probe that has not answered by then counts as down: an unreachable server can hang. */
 export const HEALTH_PROBE_TIMEOUT_MS = 2000;
@@ -17,19 +18,24 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     @Inject(SQL_DATABASE) private readonly database: SqlDatabase,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly parkedProjections: ParkedProjectionsHealth,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and readiness: the read-model database and the event store' })
-  check() {
-    return this.health.check([
+  @ApiOperation({
+    summary:
+      'Liveness and readiness: the read-model database and the event store; degraded (200) when projections parked events',
+  })
+  async check() {
+    const result = await this.health.check([
       () =>
         this.probe('database', this.database.description, () => this.database.query('SELECT 1')),
       () =>
         this.probe('eventStore', this.eventStore.description, () => this.eventStore.headPosition()),
     ]);
+    return this.parkedProjections.degrade(result);
   }
 
   private async probe(key: string, description: string, ping: () => Promise<unknown>) {

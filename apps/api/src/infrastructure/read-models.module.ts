@@ -42,6 +42,12 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
           onError: (error) => logger.error(`Projection batch failed, retrying: ${String(error)}`),
           onConnectionLost: (error, retryInMs) =>
             logger.warn(`Database unavailable (${String(error)}), retrying in ${retryInMs} ms`),
+          onParked: (parked) => {
+            for (const { projection, event, errorCode, errorMessage } of parked)
+              logger.warn(
+                `${projection} parked event ${event.position} (${event.type} of ${event.stream}): ${errorCode} ${errorMessage}`,
+              );
+          },
         });
       },
     },

@@ -2,6 +2,7 @@ import { EventStore } from '@app/event-store';
 import {
   allReadModelProjections,
   indexesTheLogReads,
+  parkedEvents,
   Projection,
   withSecondaryIndexesDeferred,
 } from '@app/read-models';
@@ -32,10 +33,13 @@ export interface RebuildOutcome {
   projections: string[];
   tables: string[];
   position: bigint;
+  /** Events the rebuild parked (could not apply), by projection: only those with any. */
+  parked: Map<string, number>;
 }
 
 /**
- * Empties the projections' tables and checkpoints in one transaction, then replays the log
+ * Empties the projections' tables, checkpoints and parked events in one transaction (what
+ * still fails is parked again), then replays the log
  * into them up to its last committed event; once the log reaches `deferIndexesFrom`, their
  * secondary indexes dropped meanwhile and built again at the end
  * (`withSecondaryIndexesDeferred`). Stop the projection runner (the API's or
@@ -57,6 +61,7 @@ export async function rebuildReadModels(
   await dataSource.transaction(async (manager) => {
     await manager.query(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')}`);
     await manager.query('DELETE FROM projection_checkpoints WHERE name = ANY($1::text[])', [names]);
+    await parkedEvents.clear(manager, names);
   });
   const target = await logHead(store);
   callbacks.onStart?.(target);
@@ -74,5 +79,7 @@ export async function rebuildReadModels(
       keep: () => indexesTheLogReads(store, projections),
     },
   );
-  return { projections: names, tables, position };
+  const parked = await parkedEvents.countByProjection(dataSource.manager);
+  for (const name of parked.keys()) if (!names.includes(name)) parked.delete(name);
+  return { projections: names, tables, position, parked };
 }

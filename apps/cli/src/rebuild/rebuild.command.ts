@@ -54,6 +54,10 @@ export class RebuildCommand extends CommandRunner {
       this.output.message(
         `Rebuilt ${outcome.projections.join(', ')} (${outcome.tables.join(', ')}) up to position ${outcome.position}: ${events} events in ${seconds.toFixed(1)} s`,
       );
+      for (const [projection, count] of outcome.parked)
+        this.output.message(
+          `${projection}: ${count} event(s) parked, could not be applied (GET /api/audit/projection-failures)`,
+        );
     } finally {
       bar?.stop();
     }
