@@ -200,7 +200,6 @@ export class ProjectionRunner {
     while (!this.stopRequested) {
       try {
         await this.loadCheckpoints();
-        this.reconnectBackoff.reset();
         const subscription = this.eventStore.subscribeToAll({
           fromPosition: this.position,
           batchSize: this.options.batchSize ?? 500,
@@ -216,6 +215,9 @@ export class ProjectionRunner {
           for await (const batch of batches) {
             if (this.stopRequested) break;
             await this.applyBatch(batch);
+            // Only progress ends an outage: a database that answers a read but fails every
+            // batch keeps the waits long.
+            this.reconnectBackoff.reset();
           }
         } finally {
           await subscription.stop();
