@@ -54,6 +54,16 @@ export class AppProcess {
     return new AppProcess(child, applicationName);
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Resolves with its exit code once it has exited on its own (null: killed by a signal). */
+  async exitCode(): Promise<number | null> {
+    await this.exited;
+    return this.child.exitCode;
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
