@@ -4,6 +4,7 @@ import { BillingCycle, YearMonth, billingPeriod, chargedPeriod } from './billing
 import { BillingLine, BillingTotals, DEFAULT_VAT_RATE_PERCENT } from './billing.lines';
 import { ContractCyclePrice, priceContractCycle } from './billing.pricing';
 import { BillingProblem, invoiceProblems, negativePriceProblems } from './billing.problems';
+import { inactiveCustomerProblems } from './billing.inactive-customer';
 import { BilledParty, ContractBillingSnapshot } from './billing.snapshot';
 
 /** Days from issue to due date: an invoice falls due 15 days after it is issued. */
@@ -82,7 +83,10 @@ export function invoiceForCycle(
     vatRatePercent: snapshot.billing.vatRatePercent ?? vatDefault,
   });
   if (price.lines.length === 0) return { invoices: [], problems: [] };
-  const problems = invoiceProblems(snapshot, price);
+  const problems = [
+    ...invoiceProblems(snapshot, price),
+    ...inactiveCustomerProblems(snapshot, price),
+  ];
   if (problems.some((problem) => problem.blocksIssuance)) return { invoices: [], problems };
   return { invoices: [invoiceOf(snapshot, price, options)], problems };
 }

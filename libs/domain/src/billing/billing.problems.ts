@@ -11,6 +11,7 @@ export const BillingProblemCode = {
   billingDisabled: 'R12.BILLING_DISABLED',
   invoiceEmailWithoutMainEmail: 'R12.INVOICE_EMAIL_WITHOUT_MAIN_EMAIL',
   missingInvoiceSeries: 'R12.MISSING_INVOICE_SERIES',
+  inactiveCustomerBillable: 'R12.INACTIVE_CUSTOMER_BILLABLE',
 } as const;
 
 export type BillingProblemCode = (typeof BillingProblemCode)[keyof typeof BillingProblemCode];
