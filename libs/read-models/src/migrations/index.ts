@@ -6,6 +6,7 @@ import { InvoicesAndAccountStatement1764300000000 } from './1764300000000-invoic
 import { CycleSimulationView1764400000000 } from './1764400000000-cycle-simulation-view';
 import { DeferredReadModelIndexes1764500000000 } from './1764500000000-deferred-read-model-indexes';
 import { LinesKeyedByPosition1764600000000 } from './1764600000000-lines-keyed-by-position';
+import { HistoryVia1764700600000 } from './1764700600000-history-via';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -17,4 +18,5 @@ export const readModelMigrations = [
   CycleSimulationView1764400000000,
   DeferredReadModelIndexes1764500000000,
   LinesKeyedByPosition1764600000000,
+  HistoryVia1764700600000,
 ];
