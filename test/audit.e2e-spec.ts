@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+import { startTestApp, TEST_API_KEYS, TEST_DELEGATE_KEY, TestApp } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
+const delegate = { Authorization: `Bearer ${TEST_DELEGATE_KEY}` };
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
 const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
 
@@ -15,7 +16,7 @@ describe('auditor tools: the event log and time travel', () => {
     id = (
       await http()
         .post('/api/customers')
-        .set({ ...operator, 'X-Actor': 'ana', 'X-Correlation-Id': 'onboarding-7' })
+        .set({ ...delegate, 'X-Actor': 'ana', 'X-Correlation-Id': 'onboarding-7' })
         .send({ name: 'Viajes en el Tiempo SL', zone: 'first' })
         .expect(201)
     ).body.id;

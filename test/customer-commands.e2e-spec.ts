@@ -1,8 +1,15 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import request from 'supertest';
-import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+import {
+  countEvents,
+  startTestApp,
+  TEST_API_KEYS,
+  TEST_DELEGATE_KEY,
+  TestApp,
+} from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
+const delegate = { Authorization: `Bearer ${TEST_DELEGATE_KEY}` };
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
 
 let serial = 0;
@@ -48,11 +55,26 @@ describe('customer commands over HTTP', () => {
   it('records the X-Actor and X-Correlation-Id of the command in the event metadata', async () => {
     const res = await http()
       .post('/api/customers')
-      .set({ ...operator, 'X-Actor': 'ana@isp.example', 'X-Correlation-Id': 'ticket-42' })
+      .set({ ...delegate, 'X-Actor': 'ana@isp.example', 'X-Correlation-Id': 'ticket-42' })
       .send(aCustomer())
       .expect(201);
     const [event] = await store.readStream(`customer-${res.body.id}`);
-    expect(event.metadata).toMatchObject({ actor: 'ana@isp.example', correlationId: 'ticket-42' });
+    expect(event.metadata).toMatchObject({
+      actor: 'ana@isp.example',
+      via: expect.stringMatching(/^operator:[0-9a-f]{8}$/),
+      correlationId: 'ticket-42',
+    });
+  });
+
+  it('refuses X-Actor from a key not allowed to act for others: 403, nothing written', async () => {
+    await writesNothing(async () => {
+      const res = await http()
+        .post('/api/customers')
+        .set({ ...operator, 'X-Actor': 'someone-else' })
+        .send(aCustomer())
+        .expect(403);
+      expect(res.body.message).toMatch(/may not act for others/);
+    });
   });
 
   it('refuses a second customer with the same main e-mail, in any case (R2): 409', async () => {

@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+import { startTestApp, TEST_API_KEYS, TEST_DELEGATE_KEY, TestApp } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
+const delegate = { Authorization: `Bearer ${TEST_DELEGATE_KEY}` };
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
 const IBAN = 'ES91 2100 0418 4502 0005 1332';
 
@@ -18,7 +19,7 @@ describe('customer file, list, history and export over HTTP', () => {
   it('register → file → edit → history shows who changed what, before and after, newest first', async () => {
     const created = await http()
       .post('/api/customers')
-      .set({ ...operator, 'X-Actor': 'ana' })
+      .set({ ...delegate, 'X-Actor': 'ana' })
       .send({
         personType: 'legal',
         name: 'Redes Sur SL',
@@ -41,12 +42,12 @@ describe('customer file, list, history and export over HTTP', () => {
 
     const edited = await http()
       .patch(`/api/customers/${id}`)
-      .set({ ...operator, 'X-Actor': 'luis', 'If-Match': '1' })
+      .set({ ...delegate, 'X-Actor': 'luis', 'If-Match': '1' })
       .send({ zone: 'north', email: 'billing@redessur.example' })
       .expect(200);
     const billing = await http()
       .put(`/api/customers/${id}/billing-settings`)
-      .set({ ...operator, 'X-Actor': 'luis' })
+      .set({ ...delegate, 'X-Actor': 'luis' })
       .send({ iban: IBAN, billingDay: 7 })
       .expect(200);
 
@@ -63,7 +64,12 @@ describe('customer file, list, history and export over HTTP', () => {
       .expect(200);
     expect(history.body.total).toBeGreaterThanOrEqual(3);
     const [newest, ...older] = history.body.items;
-    expect(newest).toMatchObject({ actor: 'luis', eventType: 'CustomerBillingSettingsChanged' });
+    // Who (the person the delegate key names) and through which key (`via`), on every line.
+    expect(newest).toMatchObject({
+      actor: 'luis',
+      via: expect.stringMatching(/^operator:[0-9a-f]{8}$/),
+      eventType: 'CustomerBillingSettingsChanged',
+    });
     expect(JSON.stringify(newest)).not.toContain('2100 0418 4502');
     const zoneChange = older
       .flatMap((item: { changes: { field: string }[] }) => item.changes)

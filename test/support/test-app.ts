@@ -20,6 +20,9 @@ export const TEST_API_KEYS = {
   auditor: 'auditor-test-key-0001',
 };
 
+/** An operator key allowed to act for others (`X-Actor`): `operator+delegate` in API_KEYS. */
+export const TEST_DELEGATE_KEY = 'delegate-test-key-0001';
+
 /**
  * The real application on the storage the environment names: PostgreSQL in a fresh schema
  * when DATABASE_URL is set, else embedded PGlite (in memory unless a DATA_DIR is given).
@@ -34,9 +37,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     DATA_DIR: 'memory://',
     LOG_LEVEL: 'silent',
     EVENT_POLL_INTERVAL_MS: '20',
-    API_KEYS: Object.entries(TEST_API_KEYS)
-      .map(([role, key]) => `${role}:${key}`)
-      .join(','),
+    API_KEYS: [
+      ...Object.entries(TEST_API_KEYS).map(([role, key]) => `${role}:${key}`),
+      `operator+delegate:${TEST_DELEGATE_KEY}`,
+    ].join(','),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
     ...overrides,
   });

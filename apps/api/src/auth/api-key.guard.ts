@@ -47,7 +47,7 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (this.open) {
-      request.identity = { role: 'admin', keyId: 'admin:open' };
+      request.identity = { role: 'admin', keyId: 'admin:open', delegate: true };
       return true;
     }
     const header = request.headers.authorization ?? '';

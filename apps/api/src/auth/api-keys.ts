@@ -7,6 +7,11 @@ export interface ApiKeyIdentity {
   role: Role;
   /** A short fingerprint of the key: safe to log and to record as who acted. */
   keyId: string;
+  /**
+   * The key may name the person it acts for (`X-Actor`): a front office that authenticates
+   * its own users. Any other key acts as itself. Configured as `role+delegate:key`.
+   */
+  delegate: boolean;
 }
 
 interface ConfiguredKey extends ApiKeyIdentity {
@@ -16,7 +21,8 @@ interface ConfiguredKey extends ApiKeyIdentity {
 const digestOf = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 
 /**
- * The keys of `API_KEYS` (`role:key,…`). Presented keys are compared by SHA-256 digest with
+ * The keys of `API_KEYS` (`role:key,…`, `role+delegate:key` for a key that may act for
+ * others). Presented keys are compared by SHA-256 digest with
  * `timingSafeEqual`, against every configured key, so the time taken says nothing about
  * how much of a key matched or which one.
  */
@@ -30,11 +36,14 @@ export class ApiKeys {
       .filter(Boolean)
       .map((entry) => {
         const separator = entry.indexOf(':');
-        const role = entry.slice(0, separator) as Role;
+        const [role, marker] = entry.slice(0, separator).split('+') as [Role, string?];
         const key = entry.slice(separator + 1);
         if (!ROLES.includes(role)) throw new Error(`API_KEYS: unknown role ${role}`);
+        if (marker !== undefined && marker !== 'delegate')
+          throw new Error(`API_KEYS: unknown marker +${marker} (only +delegate)`);
         const digest = digestOf(key);
-        return { role, digest, keyId: `${role}:${digest.toString('hex').slice(0, 8)}` };
+        const keyId = `${role}:${digest.toString('hex').slice(0, 8)}`;
+        return { role, digest, keyId, delegate: marker === 'delegate' };
       });
   }
 
@@ -48,6 +57,6 @@ export class ApiKeys {
     for (const key of this.keys) {
       if (timingSafeEqual(key.digest, digest) && !found) found = key;
     }
-    return found && { role: found.role, keyId: found.keyId };
+    return found && { role: found.role, keyId: found.keyId, delegate: found.delegate };
   }
 }

@@ -52,10 +52,13 @@ export class AppConfig {
 
   /** `role:key` pairs, comma-separated; roles admin, operator, auditor. */
   @IsOptional()
-  @Matches(/^((admin|operator|auditor):[^,:\s]{8,})(,(admin|operator|auditor):[^,:\s]{8,})*$/, {
-    message:
-      'API_KEYS must be comma-separated role:key pairs (roles admin, operator, auditor; keys of 8+ characters)',
-  })
+  @Matches(
+    /^((admin|operator|auditor)(\+delegate)?:[^,:\s]{8,})(,(admin|operator|auditor)(\+delegate)?:[^,:\s]{8,})*$/,
+    {
+      message:
+        'API_KEYS must be comma-separated role:key pairs (roles admin, operator, auditor, each optionally +delegate to let it act for others with X-Actor; keys of 8+ characters)',
+    },
+  )
   API_KEYS?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -8,6 +8,7 @@ import {
   customerStream,
 } from '@app/domain';
 import { CommandContext } from '../infrastructure/commands/command-context';
+import { metadataOf } from '../infrastructure/commands/decide-and-append';
 import { AggregateCommands } from '../infrastructure/commands/execute-aggregate-command';
 import { CustomerUniqueValues, uniqueValueChanges } from './customer-unique-values';
 
@@ -35,12 +36,12 @@ export class CustomerCommands extends AggregateCommands<
           alongside: async (events, state) => {
             const { claims, releases } = changes(events, state);
             return {
-              before: await uniqueValues.claimsFor(claims, customerId, context.actor),
-              after: await uniqueValues.releasesFor(releases, customerId, context.actor),
+              before: await uniqueValues.claimsFor(claims, customerId, metadataOf(context)),
+              after: await uniqueValues.releasesFor(releases, customerId, metadataOf(context)),
             };
           },
           onAppendFailed: (events, state) =>
-            uniqueValues.release(changes(events, state).claims, customerId, context.actor),
+            uniqueValues.release(changes(events, state).claims, customerId, metadataOf(context)),
         };
       },
     });

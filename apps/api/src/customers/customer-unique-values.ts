@@ -9,6 +9,7 @@ import {
 } from '@app/domain';
 import {
   EVENT_STORE,
+  EventMetadata,
   EventStore,
   StreamAppend,
   WrongExpectedRevisionError,
@@ -64,7 +65,11 @@ export class CustomerUniqueValues {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The claims of `values` for `owner`, to append; throws R2/R3 `TAKEN` if one is held. */
-  async claimsFor(values: UniqueValue[], owner: string, actor: string): Promise<StreamAppend[]> {
+  async claimsFor(
+    values: UniqueValue[],
+    owner: string,
+    metadata: Partial<EventMetadata>,
+  ): Promise<StreamAppend[]> {
     const claims: StreamAppend[] = [];
     for (const value of values) {
       const stream = streamOf(value);
@@ -77,9 +82,7 @@ export class CustomerUniqueValues {
       }
       claims.push({
         stream,
-        events: [
-          { type: 'UniqueValueClaimed', data: { kind: value.kind, owner }, metadata: { actor } },
-        ],
+        events: [{ type: 'UniqueValueClaimed', data: { kind: value.kind, owner }, metadata }],
         expectedRevision: last ? last.revision : 'no_stream',
       });
     }
@@ -87,7 +90,11 @@ export class CustomerUniqueValues {
   }
 
   /** The releases of the `values` `owner` holds, to append. */
-  async releasesFor(values: UniqueValue[], owner: string, actor: string): Promise<StreamAppend[]> {
+  async releasesFor(
+    values: UniqueValue[],
+    owner: string,
+    metadata: Partial<EventMetadata>,
+  ): Promise<StreamAppend[]> {
     const releases: StreamAppend[] = [];
     for (const value of values) {
       const stream = streamOf(value);
@@ -95,9 +102,7 @@ export class CustomerUniqueValues {
       if (last?.type !== 'UniqueValueClaimed' || ownerOf(last.data) !== owner) continue;
       releases.push({
         stream,
-        events: [
-          { type: 'UniqueValueReleased', data: { kind: value.kind, owner }, metadata: { actor } },
-        ],
+        events: [{ type: 'UniqueValueReleased', data: { kind: value.kind, owner }, metadata }],
         expectedRevision: last.revision,
       });
     }
@@ -105,8 +110,12 @@ export class CustomerUniqueValues {
   }
 
   /** Releases what `owner` holds of `values` now (a claim whose command was refused). */
-  async release(values: UniqueValue[], owner: string, actor: string): Promise<void> {
-    for (const release of await this.releasesFor(values, owner, actor)) {
+  async release(
+    values: UniqueValue[],
+    owner: string,
+    metadata: Partial<EventMetadata>,
+  ): Promise<void> {
+    for (const release of await this.releasesFor(values, owner, metadata)) {
       await this.store
         .append(release.stream, release.events, { expectedRevision: release.expectedRevision })
         .catch((error: unknown) => {

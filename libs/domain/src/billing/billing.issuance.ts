@@ -13,6 +13,7 @@ import {
   negativePriceProblems,
   tooManyLinesProblems,
 } from './billing.problems';
+import { inactiveCustomerProblems } from './billing.inactive-customer';
 import { BilledParty, ContractBillingSnapshot } from './billing.snapshot';
 
 /** Days from issue to due date: an invoice falls due 15 days after it is issued. */
@@ -119,7 +120,10 @@ function pricedInvoiceForCycle(
     ...linesAboveMaximumProblems(snapshot, price),
   ];
   if (unbillable.length > 0) return { invoices: [], problems: unbillable };
-  const problems = invoiceProblems(snapshot, price);
+  const problems = [
+    ...invoiceProblems(snapshot, price),
+    ...inactiveCustomerProblems(snapshot, price),
+  ];
   if (problems.some((problem) => problem.blocksIssuance)) return { invoices: [], problems };
   return { invoices: [invoiceOf(snapshot, price, options)], problems };
 }

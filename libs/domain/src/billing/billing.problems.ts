@@ -23,6 +23,7 @@ export const BillingProblemCode = {
   amountAboveMaximum: 'R12.AMOUNT_ABOVE_MAXIMUM',
   /** Anything else that keeps the contract's cycle from being priced (too many lines…). */
   cannotPrice: 'R12.CANNOT_PRICE',
+  inactiveCustomerBillable: 'R12.INACTIVE_CUSTOMER_BILLABLE',
 } as const;
 
 export type BillingProblemCode = (typeof BillingProblemCode)[keyof typeof BillingProblemCode];

@@ -83,9 +83,20 @@ export type RecordInteraction = DomainCommand<
   }
 >;
 
+/** A subscription still invoiced (status `active`, rule R5), named so the operator can act. */
+export interface BillableSubscription {
+  subscriptionId: string;
+  contractId: string;
+  tariff: string;
+}
+
+/**
+ * The customer's billable subscriptions live in other streams: the application layer gathers
+ * them and passes them in (none given: none known). While any remains, deactivation is refused.
+ */
 export type DeactivateCustomer = DomainCommand<
   'DeactivateCustomer',
-  ForCustomer & { reason?: string | null }
+  ForCustomer & { reason?: string | null; billableSubscriptions?: BillableSubscription[] }
 >;
 
 export type ReactivateCustomer = DomainCommand<'ReactivateCustomer', ForCustomer>;

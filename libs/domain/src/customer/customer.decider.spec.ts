@@ -892,6 +892,19 @@ describe('Customer decider', () => {
           ]);
       });
 
+      it('refuses deactivating while subscriptions are still billable, listing each', () => {
+        const billableSubscriptions = [
+          { subscriptionId: 's-1', contractId: 'k-1', tariff: 'Fibra 300' },
+          { subscriptionId: 's-2', contractId: 'k-1', tariff: 'Movil' },
+        ];
+        customer([ana])
+          .when(command('DeactivateCustomer', { billableSubscriptions }))
+          .thenRefuses('CUSTOMER.BILLABLE_SUBSCRIPTIONS', {
+            message: /2 subscription\(s\) are still billable/,
+            details: [{ target: 's-1' }, { target: 's-2' }],
+          });
+      });
+
       it('deactivates without a reason', () => {
         customer([ana])
           .when(command('DeactivateCustomer', {}))

@@ -8,6 +8,8 @@ export const CustomerRefusal = {
   alreadyRegistered: 'CUSTOMER.ALREADY_REGISTERED',
   alreadyInactive: 'CUSTOMER.ALREADY_INACTIVE',
   alreadyActive: 'CUSTOMER.ALREADY_ACTIVE',
+  /** Deactivation while subscriptions are still invoiced: they would go on being billed. */
+  billableSubscriptions: 'CUSTOMER.BILLABLE_SUBSCRIPTIONS',
   addressNotFound: 'CUSTOMER.ADDRESS_NOT_FOUND',
   addressAlreadyAdded: 'CUSTOMER.ADDRESS_ALREADY_ADDED',
   contactNotFound: 'CUSTOMER.CONTACT_NOT_FOUND',

@@ -1,4 +1,4 @@
-import { CustomerDeletionFacts } from '@app/domain';
+import { BillableSubscription, CustomerDeletionFacts } from '@app/domain';
 import { isUuid, managerOf, ReadModelSource } from '../customers/read-model-source';
 import { InvoiceRow } from '../invoices/invoice.entity';
 import { contractsTabOf } from './contract.queries';
@@ -47,4 +47,19 @@ export async function draftContractIds(
   if (!isUuid(customerId)) return [];
   const { contracts } = await contractsTabOf(managerOf(source), customerId);
   return contracts.filter((contract) => contract.status === 'draft').map((contract) => contract.id);
+}
+
+/**
+ * The customer's subscriptions still invoiced (`active`, rule R5), which keep it from being
+ * deactivated, oldest first.
+ */
+export async function billableSubscriptionsOf(
+  source: ReadModelSource,
+  customerId: string,
+): Promise<BillableSubscription[]> {
+  if (!isUuid(customerId)) return [];
+  const { subscriptions } = await contractsTabOf(managerOf(source), customerId);
+  return subscriptions
+    .filter((subscription) => subscription.billable)
+    .map(({ id, contractId, tariff }) => ({ subscriptionId: id, contractId, tariff }));
 }

@@ -24,6 +24,8 @@ export class CustomerHistoryRow {
   @PrimaryColumn({ type: 'bigint' }) position!: string;
   @Column({ type: 'timestamptz', name: 'occurred_at' }) occurredAt!: Date;
   @Column({ type: 'text' }) actor!: string;
+  /** The API key the change came through, which vouches for `actor`; null if not recorded. */
+  @Column({ type: 'text', nullable: true }) via!: string | null;
   @Column({ type: 'text', name: 'correlation_id' }) correlationId!: string;
   @Column({ type: 'text', name: 'causation_id', nullable: true }) causationId!: string | null;
   @Column({ type: 'text', name: 'event_type' }) eventType!: string;

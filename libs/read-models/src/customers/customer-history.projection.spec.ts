@@ -28,7 +28,12 @@ describe(`CustomerHistoryProjection on ${databaseName}`, () => {
     const [edited] = await log.run(
       'EditCustomer',
       { customerId: id, zone: 'Norte', email: 'new@example.com' },
-      { actor: 'operator-luis', at: '2025-02-01T10:00:00.000Z', correlationId: 'request-7' },
+      {
+        actor: 'operator-luis',
+        via: 'operator:0a1b2c3d',
+        at: '2025-02-01T10:00:00.000Z',
+        correlationId: 'request-7',
+      },
     );
     await log.project();
 
@@ -44,6 +49,7 @@ describe(`CustomerHistoryProjection on ${databaseName}`, () => {
       position: edited.position.toString(),
       occurredAt: '2025-02-01T10:00:00.000Z',
       actor: 'operator-luis',
+      via: 'operator:0a1b2c3d',
       correlationId: 'request-7',
       causationId: null,
       stream: `customer-${id}`,

@@ -9,6 +9,8 @@ export interface CustomerHistoryItem {
   position: string;
   occurredAt: string;
   actor: string;
+  /** The API key the change came through (its fingerprint), which vouches for `actor`. */
+  via: string | null;
   correlationId: string;
   causationId: string | null;
   stream: string;

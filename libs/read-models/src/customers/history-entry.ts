@@ -31,6 +31,7 @@ export function historyRowFor(event: RecordedEvent, entry: HistoryEntry): Custom
     position: event.position.toString(),
     occurredAt: new Date(metadata.occurredAt),
     actor: metadata.actor,
+    via: typeof metadata.via === 'string' ? metadata.via : null,
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
     eventType: event.type,

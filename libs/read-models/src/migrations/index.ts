@@ -8,6 +8,7 @@ import { DeferredReadModelIndexes1764500000000 } from './1764500000000-deferred-
 import { LinesKeyedByPosition1764600000000 } from './1764600000000-lines-keyed-by-position';
 import { ProjectionParkedEvents1764700300000 } from './1764700300000-projection-parked-events';
 import { IdempotencyKeyOwners1764700500000 } from './1764700500000-idempotency-key-owners';
+import { HistoryVia1764700600000 } from './1764700600000-history-via';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -21,4 +22,5 @@ export const readModelMigrations = [
   LinesKeyedByPosition1764600000000,
   ProjectionParkedEvents1764700300000,
   IdempotencyKeyOwners1764700500000,
+  HistoryVia1764700600000,
 ];

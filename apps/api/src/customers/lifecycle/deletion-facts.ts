@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CustomerDeletionFacts, ErasureFacts } from '@app/domain';
+import { BillableSubscription, CustomerDeletionFacts, ErasureFacts } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import {
+  billableSubscriptionsOf,
   customerDeletionFactsFromReadModels,
   customerErasureFactsFromReadModels,
   draftContractIds,
@@ -33,6 +34,12 @@ export class CustomerDeletionFactsReader {
   async erasureFactsFor(customerId: string): Promise<ErasureFacts> {
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     return customerErasureFactsFromReadModels(this.readModels, customerId);
+  }
+
+  /** The subscriptions still invoiced, which keep the customer from being deactivated. */
+  async billableSubscriptionsOf(customerId: string): Promise<BillableSubscription[]> {
+    await this.progress.waitFor(await this.store.lastCommittedPosition());
+    return billableSubscriptionsOf(this.readModels, customerId);
   }
 
   /** The unsigned drafts that go with a deleted customer. */

@@ -33,14 +33,25 @@ export class CustomerLifecycleController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @CommandEndpoint()
-  @ApiOperation({ summary: 'Deactivate a customer (what to do with one that cannot be deleted)' })
+  @ApiOperation({
+    summary:
+      'Deactivate a customer (what to do with one that cannot be deleted); 422 CUSTOMER.BILLABLE_SUBSCRIPTIONS listing those still billed',
+  })
   @ApiOkResponse({ type: CommandOutcome })
   deactivate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DeactivateDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('DeactivateCustomer', id, { reason: body?.reason ?? null }, context);
+    return this.commands.run(
+      'DeactivateCustomer',
+      id,
+      async () => ({
+        reason: body?.reason ?? null,
+        billableSubscriptions: await this.deletionFacts.billableSubscriptionsOf(id),
+      }),
+      context,
+    );
   }
 
   @Post(':id/reactivate')

@@ -1,12 +1,20 @@
-import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import {
+  BadRequestException,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+} from '@nestjs/common';
 import { v4 as uuid } from 'uuid';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard';
 
 /** Who issues a command, in answer to what, and what they believe the aggregate's version is. */
 export interface CommandContext {
-  /** The person or system acting: `X-Actor` when given, else the API key's fingerprint. */
+  /**
+   * The person or system acting: `X-Actor` when a delegate key gives it, else the API key's
+   * fingerprint.
+   */
   actor: string;
-  /** The API key the command came through. */
+  /** The API key the command came through (its fingerprint): who vouches for `actor`. */
   via: string;
   correlationId: string;
   causationId: string | null;
@@ -62,10 +70,25 @@ function correlationIdOf(request: AuthenticatedRequest): string {
   return generated;
 }
 
+/**
+ * `X-Actor` is a claim about who is acting: only a key allowed to act for others (`+delegate`
+ * in API_KEYS; every caller when API_KEYS is unset) may make it, else anyone could put another
+ * person's name on the trail.
+ */
+function actorOf(request: AuthenticatedRequest, via: string): string {
+  const claimed = optionalHeader(request, 'x-actor');
+  if (claimed === undefined) return via;
+  if (!request.identity?.delegate)
+    throw new ForbiddenException(
+      'This API key may not act for others (X-Actor): leave the header out, or use a key configured as role+delegate',
+    );
+  return claimed;
+}
+
 export function commandContextOf(request: AuthenticatedRequest, now = new Date()): CommandContext {
   const via = request.identity?.keyId ?? 'anonymous';
   return {
-    actor: optionalHeader(request, 'x-actor') ?? via,
+    actor: actorOf(request, via),
     via,
     correlationId: correlationIdOf(request),
     causationId: optionalHeader(request, 'x-causation-id') ?? null,

@@ -1,5 +1,6 @@
 import {
   AppendResult,
+  EventMetadata,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -169,17 +170,18 @@ export function toNewEvent(
   event: { type: string; data: unknown },
   context: CommandContext,
 ): NewEvent {
+  return { type: event.type, data: event.data, metadata: metadataOf(context) };
+}
+
+/** Who, through which key, in answer to what, and when: what every event of a command carries. */
+export function metadataOf(context: CommandContext): Partial<EventMetadata> {
   return {
-    type: event.type,
-    data: event.data,
-    metadata: {
-      actor: context.actor,
-      via: context.via,
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-      occurredAt: context.at,
-      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
-    },
+    actor: context.actor,
+    via: context.via,
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    occurredAt: context.at,
+    ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
   };
 }
 

@@ -1,6 +1,11 @@
 import { DomainError } from '../../shared/domain-error';
 import { RuleCode } from '../../shared/rule-codes';
-import { DeactivateCustomer, DeleteCustomer, ReactivateCustomer } from '../customer.commands';
+import {
+  BillableSubscription,
+  DeactivateCustomer,
+  DeleteCustomer,
+  ReactivateCustomer,
+} from '../customer.commands';
 import { CustomerRefusal } from '../customer.errors';
 import { CustomerDeactivated, CustomerDeleted, CustomerReactivated } from '../customer.events';
 import { optionalText } from '../customer.profile-patch';
@@ -15,12 +20,30 @@ export function deactivateCustomer(
       CustomerRefusal.alreadyInactive,
       `Customer ${customer.customerId} is already inactive (since ${customer.deactivatedAt}).`,
     );
+  refuseWhileBillable(customer.customerId, command.data.billableSubscriptions ?? []);
   const data = {
     customerId: customer.customerId,
     reason: optionalText(command.data.reason),
     deactivatedAt: command.metadata.at,
   };
   return [{ type: 'CustomerDeactivated', data }];
+}
+
+/**
+ * An inactive customer is not to be invoiced, but billing invoices every `active` subscription:
+ * each one still billable is listed, to cancel, suspend or make not billable first.
+ */
+function refuseWhileBillable(customerId: string, billable: readonly BillableSubscription[]) {
+  if (billable.length === 0) return;
+  throw new DomainError(
+    CustomerRefusal.billableSubscriptions,
+    `Customer ${customerId} cannot be deactivated while ${billable.length} subscription(s) are still billable: cancel or suspend them, or move them to active-not-billable, first.`,
+    billable.map((subscription) => ({
+      code: CustomerRefusal.billableSubscriptions,
+      message: `Subscription ${subscription.subscriptionId} (${subscription.tariff}, contract ${subscription.contractId}) is active and billed.`,
+      target: subscription.subscriptionId,
+    })),
+  );
 }
 
 export function reactivateCustomer(

@@ -36,6 +36,8 @@ type DataOf<T extends CustomerCommandType> = Extract<CustomerCommand, { type: T 
 
 export interface RunOptions {
   actor?: string;
+  /** The API key the command came through; none recorded when left out. */
+  via?: string;
   at?: string;
   correlationId?: string;
 }
@@ -211,7 +213,12 @@ export class CustomerLog {
       events.map((event) => ({
         type: event.type,
         data: event.data,
-        metadata: { actor: options.actor ?? 'operator-1', correlationId, occurredAt: options.at },
+        metadata: {
+          actor: options.actor ?? 'operator-1',
+          ...(options.via ? { via: options.via } : {}),
+          correlationId,
+          occurredAt: options.at,
+        },
       })),
       { expectedRevision: pastCount === 0 ? 'no_stream' : BigInt(pastCount - 1) },
     );
