@@ -60,7 +60,7 @@ describe('one process per embedded data directory (PGlite)', () => {
   const exitWithinAMinute = (child: AppProcess) =>
     Promise.race([
       child.exitCode(),
-      new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 60_000)),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 60_000).unref()),
     ]);
   async function startApi(): Promise<AppProcess> {
     const api = start(ENTRIES.api, port);

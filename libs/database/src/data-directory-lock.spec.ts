@@ -67,10 +67,20 @@ describe('one writer per embedded data directory (DATA_DIR/pglite.lock)', () => 
   });
 
   it('refuses a lock held by a running process, or by another machine it cannot check', () => {
-    writeLock({ pid: process.pid, hostname: hostname(), bootId: currentBootId(), startedAt: 'x' });
-    expect(() => DataDirectoryLock.acquire(lockFile())).toThrow(DataDirectoryInUseError);
+    writeLock({ pid: process.ppid, hostname: hostname(), bootId: currentBootId(), startedAt: 'x' });
+    expect(() => DataDirectoryLock.acquire(lockFile())).toThrow(
+      new RegExp(`in use by process ${process.ppid} on`),
+    );
     writeLock({ pid: deadPid(), hostname: 'another-host', bootId: 'b', startedAt: 'x' });
     expect(() => DataDirectoryLock.acquire(lockFile())).toThrow(/on another-host/);
+  });
+
+  it('takes over a lock naming its own pid that it does not hold (a restarted container)', () => {
+    writeLock({ pid: process.pid, hostname: hostname(), bootId: currentBootId(), startedAt: 'x' });
+    const lock = DataDirectoryLock.acquire(lockFile(), () => undefined);
+    // Held here now: a second acquisition in this process is refused.
+    expect(() => DataDirectoryLock.acquire(lockFile())).toThrow(DataDirectoryInUseError);
+    lock.release();
   });
 
   it('takes over an unreadable lock only once it is old (its writer may be mid-write)', () => {

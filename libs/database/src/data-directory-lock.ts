@@ -27,6 +27,9 @@ export class DataDirectoryInUseError extends Error {
   }
 }
 
+/** The lock files this process holds: a lock naming this pid but not in here is an earlier life's. */
+const heldHere = new Set<string>();
+
 /** A lock file too young to judge: its creator may not have written it yet. */
 const UNREADABLE_GRACE_MS = 5_000;
 
@@ -44,6 +47,7 @@ export class DataDirectoryLock {
     private readonly fd: number,
     private readonly content: string,
   ) {
+    heldHere.add(lockFile);
     // A process.exit() without close must not leave a lock behind (a SIGKILL does: stale).
     process.once('exit', this.removeOnExit);
   }
@@ -98,6 +102,7 @@ export class DataDirectoryLock {
   private remove(): void {
     if (this.released) return;
     this.released = true;
+    heldHere.delete(this.lockFile);
     closeSync(this.fd);
     // Never remove a lock that is no longer ours (deleted by hand, then taken by another).
     if (readLock(this.lockFile).raw === this.content) unlinkSync(this.lockFile);
@@ -144,6 +149,11 @@ function readLock(lockFile: string): { raw?: string; holder?: DataDirectoryHolde
 }
 
 function isStale(lockFile: string, holder: DataDirectoryHolder | undefined): boolean {
+  if (holder && isThisPid(holder)) {
+    // This pid, not held here: an earlier process under the same pid (a restarted container
+    // whose API is pid 1 again) that was killed.
+    return !heldHere.has(lockFile);
+  }
   if (holder) return processIsGone(holder);
   // A crash between creating the file and writing it leaves it empty: stale once it is old.
   try {
@@ -152,6 +162,13 @@ function isStale(lockFile: string, holder: DataDirectoryHolder | undefined): boo
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
     throw error;
   }
+}
+
+function isThisPid(holder: DataDirectoryHolder): boolean {
+  const here = currentProcess();
+  return (
+    holder.pid === here.pid && holder.hostname === here.hostname && holder.bootId === here.bootId
+  );
 }
 
 function unknownHolder(): DataDirectoryHolder {

@@ -1,3 +1,4 @@
+import { ServiceUnavailableException } from '@nestjs/common';
 import { currentProcess, processIsGone, ProcessIdentity, SqlDatabase } from '@app/database';
 import { EventStore, RecordedEvent } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
@@ -38,6 +39,7 @@ export interface IdempotencyStoreOptions {
 const THIS_PROCESS: KeyOwner = { instance: randomUUID(), ...currentProcess() };
 const DEFAULT_PENDING_TIMEOUT_MS = 60_000;
 const LOG_PAGE = 500;
+const LOG_WAIT_MS = 5_000;
 
 interface KeyRow {
   request_hash: string;
@@ -142,7 +144,17 @@ export class IdempotencyStore {
       [scope, key, JSON.stringify(THIS_PROCESS), row.owner ? JSON.stringify(row.owner) : null],
     );
     if (taken.rows.length === 0) return this.claim(request);
-    const events = await this.eventsOf(scope, key, row);
+    let events: RecordedEvent[];
+    try {
+      events = await this.eventsOf(scope, key, row);
+    } catch (error) {
+      // Undecided: hand the key back to the dead owner, so the next retry recovers it.
+      await this.database.query(
+        `UPDATE idempotency_keys SET owner = $3 WHERE scope = $1 AND key = $2 AND status = 'pending'`,
+        [scope, key, row.owner ? JSON.stringify(row.owner) : null],
+      );
+      throw error;
+    }
     const owner = row.owner ? `process ${row.owner.pid} on ${row.owner.hostname}` : 'a process';
     if (events.length > 0) {
       this.options.onRecovered?.(
@@ -171,6 +183,10 @@ export class IdempotencyStore {
   private async eventsOf(scope: string, key: string, row: KeyRow): Promise<RecordedEvent[]> {
     const found: RecordedEvent[] = [];
     let from = row.log_head === null ? undefined : BigInt(row.log_head);
+    // Everything the dead process committed is at or below this position. Readers of the log
+    // may not see that far yet (an older transaction still running): read until they do.
+    const target = await this.eventStore.lastCommittedPosition();
+    const deadline = Date.now() + LOG_WAIT_MS;
     for (;;) {
       const page = await this.eventStore.readAll({ fromPosition: from, limit: LOG_PAGE });
       for (const event of page) {
@@ -183,8 +199,17 @@ export class IdempotencyStore {
           found.push(event);
         }
       }
-      if (page.length < LOG_PAGE) return found;
-      from = page[page.length - 1].position;
+      if (page.length > 0) from = page[page.length - 1].position;
+      if (page.length === LOG_PAGE) continue;
+      if (target === undefined || (from !== undefined && from >= target)) return found;
+      if (Date.now() > deadline) {
+        // 503: the client retries in a moment, and the key is recovered then.
+        throw new ServiceUnavailableException(
+          `The log is not readable up to position ${target} yet: cannot tell whether the ` +
+            `request was applied; retry in a moment`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 }
