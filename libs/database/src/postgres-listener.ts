@@ -57,11 +57,13 @@ export class PostgresListener {
 
   private async connect(): Promise<void> {
     const client = new Client(this.config);
-    // Without a listener, an 'error' on this idle connection would be an uncaught exception.
-    let lost = false;
+    // Until LISTEN has succeeded a failure is the caller's (connect() throws); after, the
+    // connection is this listener's to bring back. Without an 'error' listener, an error on
+    // this idle connection would be an uncaught exception.
+    let established = false;
     const onLost = (error: unknown) => {
-      if (lost) return;
-      lost = true;
+      if (!established) return;
+      established = false;
       if (this.client === client) this.client = undefined;
       client.end().catch(() => undefined);
       if (!this.closed) void this.reconnect(error);
@@ -75,8 +77,6 @@ export class PostgresListener {
       await client.connect();
       await client.query(`LISTEN ${quoteIdentifier(this.channel)}`);
     } catch (error) {
-      lost = true;
-      client.removeAllListeners('end');
       await client.end().catch(() => undefined);
       throw error;
     }
@@ -84,6 +84,7 @@ export class PostgresListener {
       await client.end().catch(() => undefined);
       return;
     }
+    established = true;
     this.client = client;
   }
 

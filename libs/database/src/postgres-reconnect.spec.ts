@@ -1,5 +1,7 @@
+import { DataSource, QueryFailedError } from 'typeorm';
 import { isConnectionError } from './connection-errors';
 import { PostgresDatabase } from './postgres-database';
+import { typeormDriverFor } from './typeorm-driver';
 
 const databaseUrl = process.env.DATABASE_URL;
 const describeOnPostgres = databaseUrl ? describe : describe.skip;
@@ -41,6 +43,30 @@ describeOnPostgres('PostgreSQL connections the server terminates (57P01)', () =>
     lease.release();
     const after = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     expect(after.rows[0].pid).not.toBe(rows[0].pid);
+  });
+
+  it("TypeORM's connection (a lease of the pool): a QueryFailedError around the connection error, then a new connection", async () => {
+    const dataSource = await new DataSource({
+      type: 'postgres',
+      driver: typeormDriverFor(db),
+    }).initialize();
+    try {
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+      await terminate(pid);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const failure = await runner.query('SELECT 1').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(QueryFailedError);
+      expect(isConnectionError(failure)).toBe(true);
+      await runner.release();
+      const [after] = (await dataSource.query('SELECT pg_backend_pid() AS pid')) as {
+        pid: number;
+      }[];
+      expect(after.pid).not.toBe(pid);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('idle pooled connections: the next queries are served on new ones', async () => {
