@@ -160,4 +160,18 @@ describe(`recovering an Idempotency-Key left pending by a dead process (${databa
     expect(await store.claim(request)).toEqual({ kind: 'replay', status: 201, body: { id: 'x' } });
     expect(await store.claim({ ...request, requestHash: 'other' })).toEqual({ kind: 'mismatch' });
   });
+  it('recovers a key this process left pending when its answer could not be saved', async () => {
+    // The database went away after the request's events were committed: neither the answer
+    // nor a release could be written, and the process lives on.
+    const request = aRequest();
+    expect(await store.claim(request)).toEqual({ kind: 'new' });
+    await writeAs(request, `unsaved-${n}`);
+    expect(await store.claim(request)).toEqual({ kind: 'in-progress' });
+    store.settled(request.scope, request.key);
+
+    expect(await store.claim({ ...request, correlationId: 'the-retry' })).toMatchObject({
+      kind: 'applied',
+      correlationId: request.correlationId,
+    });
+  });
 });

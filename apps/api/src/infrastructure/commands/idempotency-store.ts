@@ -42,6 +42,8 @@ const LOG_PAGE = 500;
 const LOG_WAIT_MS = 5_000;
 
 interface KeyRow {
+  scope: string;
+  key: string;
   request_hash: string;
   status: string;
   response_status: number | null;
@@ -59,6 +61,13 @@ interface KeyRow {
  * the log after the head at claim time says whether its request wrote anything.
  */
 export class IdempotencyStore {
+  /**
+   * Keys whose request this process is running now. A key pending under this process but not
+   * here was left behind by a request whose answer could not be saved (the database went
+   * away): it is recovered like a dead process's key.
+   */
+  private readonly inFlight = new Set<string>();
+
   constructor(
     private readonly database: SqlDatabase,
     private readonly eventStore: EventStore,
@@ -75,9 +84,9 @@ export class IdempotencyStore {
        ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
       [scope, key, requestHash, JSON.stringify(THIS_PROCESS), correlationId, head?.toString()],
     );
-    if (inserted.rows.length > 0) return { kind: 'new' };
+    if (inserted.rows.length > 0) return this.running(scope, key);
     const { rows } = await this.database.query<KeyRow>(
-      `SELECT request_hash, status, response_status, response_body, owner, correlation_id,
+      `SELECT scope, key, request_hash, status, response_status, response_body, owner, correlation_id,
               log_head, extract(epoch FROM now() - created_at) * 1000 AS age_ms
        FROM idempotency_keys WHERE scope = $1 AND key = $2`,
       [scope, key],
@@ -90,6 +99,16 @@ export class IdempotencyStore {
     }
     if (!this.ownerIsGone(found)) return { kind: 'in-progress' };
     return this.recover(request, found, head);
+  }
+
+  /** The request under this key has ended here, answered or not. */
+  settled(scope: string, key: string): void {
+    this.inFlight.delete(inFlightId(scope, key));
+  }
+
+  private running(scope: string, key: string): IdempotencyClaim {
+    this.inFlight.add(inFlightId(scope, key));
+    return { kind: 'new' };
   }
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
@@ -110,13 +129,16 @@ export class IdempotencyStore {
 
   /**
    * A pending key's process is gone when it is certainly not running (this machine, a dead
-   * pid or another boot), when it is this process's pid under another instance (a restarted
-   * container), on PGlite when it is any other process (one process per data directory), and
+   * pid or another boot), when it is this process's but its request has ended unanswered (its
+   * answer could not be saved), when it is this process's pid under another instance (a
+   * restarted container), on PGlite when it is any other process (one process per data directory), and
    * otherwise once the key has been pending longer than the timeout.
    */
   private ownerIsGone(row: KeyRow): boolean {
     const owner = row.owner;
-    if (owner?.instance === THIS_PROCESS.instance) return false;
+    if (owner?.instance === THIS_PROCESS.instance) {
+      return !this.inFlight.has(inFlightId(row.scope, row.key));
+    }
     if (owner && this.database.kind === 'pglite') return true;
     if (owner && processIsGone(owner)) return true;
     if (
@@ -172,7 +194,7 @@ export class IdempotencyStore {
     this.options.onRecovered?.(
       `Idempotency-Key ${key}: ${owner} died before the request wrote anything; running it again`,
     );
-    return { kind: 'new' };
+    return this.running(scope, key);
   }
 
   /**
@@ -212,4 +234,8 @@ export class IdempotencyStore {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+function inFlightId(scope: string, key: string): string {
+  return `${scope}\n${key}`;
 }

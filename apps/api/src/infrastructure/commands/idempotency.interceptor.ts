@@ -10,7 +10,8 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { from, Observable, of } from 'rxjs';
-import { catchError, mergeMap } from 'rxjs/operators';
+import { catchError, finalize, mergeMap } from 'rxjs/operators';
+import { isConnectionError } from '@app/database';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard';
 import { ErrorResponseFilter } from '../../http/error-response.filter';
 import { commandContextOf } from './command-context';
@@ -82,20 +83,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
           }
           case 'new':
             return next.handle().pipe(
-              mergeMap((body) =>
-                from(this.store.complete(scope, key, status, body)).pipe(mergeMap(() => of(body))),
-              ),
               catchError((error: unknown) =>
-                from(this.store.release(scope, key)).pipe(
+                from(this.releaseAfter(scope, key, error)).pipe(
                   mergeMap(() => {
                     throw error;
                   }),
                 ),
               ),
+              // An answer that cannot be saved leaves the key pending: the retry finds the
+              // request's events in the log (it was applied) instead of running it twice.
+              mergeMap((body) =>
+                from(this.store.complete(scope, key, status, body)).pipe(mergeMap(() => of(body))),
+              ),
+              finalize(() => this.store.settled(scope, key)),
             );
         }
       }),
     );
+  }
+
+  /**
+   * A refused or failed command wrote nothing: its key may be used again. Not so when the
+   * database went away mid-command (a commit may have happened): the key stays pending and
+   * the retry reads the log to learn the outcome. A release that fails leaves it pending too.
+   */
+  private async releaseAfter(scope: string, key: string, error: unknown): Promise<void> {
+    if (isConnectionError(error)) return;
+    await this.store.release(scope, key).catch(() => undefined);
   }
 
   /**
