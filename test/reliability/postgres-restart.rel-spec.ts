@@ -108,10 +108,14 @@ describeIfRunnable('PostgreSQL restarted under a write load', () => {
     }
   }
 
-  async function health(): Promise<{ status: number; body?: unknown }> {
+  async function health(): Promise<{ status: number; body?: unknown; retryAfter?: string | null }> {
     try {
       const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(10_000) });
-      return { status: res.status, body: await res.json() };
+      return {
+        status: res.status,
+        body: await res.json(),
+        retryAfter: res.headers.get('retry-after'),
+      };
     } catch {
       return { status: 0 };
     }
@@ -244,8 +248,14 @@ describeIfRunnable('PostgreSQL restarted under a write load', () => {
     const healthBackMs = Date.now() - startedAt;
     expect(api.running).toBe(true);
     expect(down.status).toBe(503);
+    // The API's error shape, each component down named, and when to ask again.
+    expect(down.retryAfter).toBe('2');
     expect(down.body).toMatchObject({
-      details: { database: { status: 'down' }, eventStore: { status: 'down' } },
+      statusCode: 503,
+      details: [
+        { code: 'DATABASE_UNAVAILABLE', component: 'database' },
+        { code: 'DATABASE_UNAVAILABLE', component: 'eventStore' },
+      ],
     });
     expect(healthAnswerMs).toBeLessThan(3000);
     expect(writeDuringOutage).toMatchObject({

@@ -1,6 +1,11 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import { SqlDatabase } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { SQL_DATABASE } from '../infrastructure/tokens';
@@ -29,12 +34,18 @@ export class HealthController {
       'Liveness and readiness: the read-model database and the event store; degraded (200) when projections parked events',
   })
   async check() {
-    const result = await this.health.check([
-      () =>
-        this.probe('database', this.database.description, () => this.database.query('SELECT 1')),
-      () =>
-        this.probe('eventStore', this.eventStore.description, () => this.eventStore.headPosition()),
-    ]);
+    const result = await this.health
+      .check([
+        () =>
+          this.probe('database', this.database.description, () => this.database.query('SELECT 1')),
+        () =>
+          this.probe('eventStore', this.eventStore.description, () =>
+            this.eventStore.headPosition(),
+          ),
+      ])
+      .catch((error: unknown) => {
+        throw unavailable(error);
+      });
     return this.parkedProjections.degrade(result);
   }
 
@@ -55,4 +66,23 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Terminus throws a 503 carrying its result when a probe is down: answer it in the API's
+ * error shape (the filter adds `Retry-After`), naming each component that is down.
+ */
+function unavailable(error: unknown): unknown {
+  if (!(error instanceof ServiceUnavailableException)) return error;
+  const result = error.getResponse() as Partial<HealthCheckResult>;
+  const down = Object.entries(result.error ?? {}).map(([component, state]) => ({
+    code: 'DATABASE_UNAVAILABLE',
+    component,
+    message: `${component} (${String(state?.description)}): ${String(state?.message ?? 'down')}`,
+  }));
+  const names = down.map((entry) => entry.component).join(', ') || 'a component';
+  return new ServiceUnavailableException({
+    message: `Unavailable: ${names} did not answer; retry shortly.`,
+    details: down,
+  });
 }

@@ -57,8 +57,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toResponse(error);
     const res = host.switchToHttp().getResponse<Response>();
-    if (isConnectionError(error))
-      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    // Every 503 is a wait, not a refusal: a lost database, a read model not caught up yet.
+    if (body.statusCode === 503) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 
