@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
 import { READ_MODELS } from '../infrastructure/read-models.module';
-import { invoiceIdFor } from '../invoices/invoice-documents';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 
 /**
@@ -37,7 +36,6 @@ export class SimulationsController {
       from: body.from ?? dateInZone(new Date().toISOString()),
       cycles: body.cycles ?? 1,
       vatDefault: body.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
-      invoiceIdOf: invoiceIdFor,
     });
   }
 }

@@ -11,23 +11,14 @@ import {
   rectifyingSeries,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@app/event-store';
-import { v5 as uuidv5 } from 'uuid';
 import { CommandContext } from '../infrastructure/commands/command-context';
 import { toNewEvent, toNumber } from '../infrastructure/commands/decide-and-append';
 import { foldState } from '../infrastructure/commands/load-state';
 import { inBatches } from '../infrastructure/in-batches';
 import { numbersFor } from './invoice-numbering';
 
-/** Names ids this service derives, so the same facts always give the same id. */
-const DERIVED_IDS = '5b0f8c52-6a3e-4f0e-9d7c-2a4a1c9e8b13';
-
-/** Rule R7: the one invoice of a contract for a cycle has one id, whoever issues it. */
-export const invoiceIdFor = (contractId: string, cyclePeriod: string): string =>
-  uuidv5(`invoice/${contractId}/${cyclePeriod}`, DERIVED_IDS);
-
-/** The direct-debit effect a billing run sends for an invoice it issues. */
-export const firstEffectIdFor = (invoiceId: string): string =>
-  uuidv5(`effect/${invoiceId}/1`, DERIVED_IDS);
+import { firstEffectIdFor } from '@app/domain';
+export { firstEffectIdFor, invoiceIdFor } from '@app/domain';
 
 /** A decision on the invoice's latest state; return `[]` to write nothing. */
 type Decision = (state: InvoiceState) => InvoiceCommand[];

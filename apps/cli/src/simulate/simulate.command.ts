@@ -2,12 +2,17 @@ import { Inject } from '@nestjs/common';
 import {
   dateInZone,
   DEFAULT_VAT_RATE_PERCENT,
+  isPlainDate,
   MAX_SIMULATED_CYCLES,
   MIN_SIMULATED_CYCLES,
   simulateCycles,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { allReadModelProjections, contractBillingSnapshots } from '@app/read-models';
+import {
+  allReadModelProjections,
+  contractBillingSnapshots,
+  issuedInvoicesOf,
+} from '@app/read-models';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
@@ -55,7 +60,8 @@ export class SimulateCommand extends CommandRunner {
     description: 'first day to simulate from (default today)',
   })
   parseFrom(value: string): string {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('--from must be a YYYY-MM-DD date');
+    if (!isPlainDate(value))
+      throw new Error('--from must be a calendar day that exists, YYYY-MM-DD');
     return value;
   }
 
@@ -95,11 +101,13 @@ export class SimulateCommand extends CommandRunner {
     try {
       for (let start = 0; start < snapshots.length; start += SLICE) {
         const slice = snapshots.slice(start, start + SLICE);
+        const cycles = options.cycles ?? 3;
         summary.add(
           simulateCycles(slice, {
             from,
-            cycles: options.cycles ?? 3,
+            cycles,
             vatDefault: options.vat ?? DEFAULT_VAT_RATE_PERCENT,
+            issuedInvoice: await issuedInvoicesOf(this.dataSource, slice, { from, cycles }),
           }),
         );
         bar.update(start + slice.length);

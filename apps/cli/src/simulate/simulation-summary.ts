@@ -2,7 +2,10 @@ import { CycleSimulation, describeCents } from '@app/domain';
 
 export interface CycleTotals {
   period: string;
+  /** Invoices previewed: not issued yet. */
   invoices: number;
+  /** Contracts whose invoice for the cycle is already issued (not previewed again). */
+  issued: number;
   netCents: number;
   vatCents: number;
   totalCents: number;
@@ -27,14 +30,16 @@ export class SimulationSummary {
   add(simulation: CycleSimulation): void {
     this.contracts += simulation.contracts.length;
     for (const contract of simulation.contracts) {
-      for (const { period, invoice } of contract.cycles) {
+      for (const { period, invoice, status } of contract.cycles) {
         const totals = this.cycles.get(period) ?? {
           period,
           invoices: 0,
+          issued: 0,
           netCents: 0,
           vatCents: 0,
           totalCents: 0,
         };
+        if (status === 'issued') totals.issued++;
         if (invoice !== null) {
           totals.invoices++;
           totals.netCents += invoice.totals.netCents;
@@ -73,10 +78,11 @@ export class SimulationSummary {
   /** Two plain-text tables: invoices and amounts per cycle, then problems by code. */
   render(): string {
     const cycles = table(
-      ['cycle', 'invoices', 'net', 'VAT', 'total'],
+      ['cycle', 'invoices', 'issued', 'net', 'VAT', 'total'],
       this.cycleTotals().map((c) => [
         c.period,
         String(c.invoices),
+        String(c.issued),
         describeCents(c.netCents),
         describeCents(c.vatCents),
         describeCents(c.totalCents),

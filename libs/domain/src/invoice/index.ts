@@ -1,5 +1,6 @@
 export * from './series';
 export * from './invoice.stream';
+export * from './invoice.ids';
 export * from './invoice.terms';
 export * from './invoice.errors';
 export * from './invoice.events';

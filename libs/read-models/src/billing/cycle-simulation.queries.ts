@@ -5,6 +5,7 @@ import {
   customerDecider,
   CustomerState,
   CycleSimulation,
+  invoiceIdFor,
   IssuedCycleInvoice,
   PlainDate,
   simulateCycles,
@@ -27,11 +28,6 @@ export interface SimulateFromViewQuery {
   cycles: number;
   vatDefault: number;
   timeZone?: string;
-  /**
-   * The id the billing run gives a contract's invoice for a cycle (rule R7): cycles whose
-   * invoice is in the invoices view are marked issued. Left out: none is looked up.
-   */
-  invoiceIdOf?: (contractId: string, cyclePeriod: string) => string;
 }
 
 interface StateRow {
@@ -105,18 +101,18 @@ export async function simulateFromView(
 
 /**
  * The invoices already issued for the cycles simulated, looked up by the ids the run gives
- * them (the primary key: one indexed read, however many invoices the view holds).
+ * them (rule R7, `invoiceIdFor`; the primary key: one indexed read, however many invoices the
+ * view holds), so those cycles are marked issued instead of previewed again.
  */
-async function issuedInvoicesOf(
+export async function issuedInvoicesOf(
   source: ReadModelSource,
   snapshots: readonly ContractBillingSnapshot[],
-  query: SimulateFromViewQuery,
+  query: { from: PlainDate; cycles: number },
 ): Promise<(contractId: string, period: string) => IssuedCycleInvoice | null> {
-  const { invoiceIdOf } = query;
-  if (invoiceIdOf === undefined || snapshots.length === 0) return () => null;
+  if (snapshots.length === 0) return () => null;
   const ids = snapshots.flatMap((snapshot) =>
     simulatedCycles(query.from, snapshot.billing.billingDay, query.cycles).map((cycle) =>
-      invoiceIdOf(snapshot.contractId, cycle.period),
+      invoiceIdFor(snapshot.contractId, cycle.period),
     ),
   );
   const rows: { id: string; formatted: string }[] = await managerOf(source).query(
@@ -125,7 +121,7 @@ async function issuedInvoicesOf(
   );
   const numbers = new Map(rows.map((row) => [row.id, row.formatted]));
   return (contractId, period) => {
-    const id = invoiceIdOf(contractId, period);
+    const id = invoiceIdFor(contractId, period);
     const number = numbers.get(id);
     return number === undefined ? null : { id, number };
   };
