@@ -4,13 +4,18 @@ import {
   DraftedInvoice,
   InvoiceCommand,
   invoiceDecider,
-  InvoiceEvent,
   InvoiceState,
   invoiceStream,
   IssuedInvoice,
   rectifyingSeries,
 } from '@app/domain';
-import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@app/event-store';
+import {
+  EVENT_STORE,
+  EventStore,
+  NewEvent,
+  RecordedEvent,
+  WrongExpectedRevisionError,
+} from '@app/event-store';
 import { CommandContext } from '../infrastructure/commands/command-context';
 import { toNewEvent, toNumber } from '../infrastructure/commands/decide-and-append';
 import { foldState } from '../infrastructure/commands/load-state';
@@ -35,6 +40,13 @@ const ISSUE_CONCURRENCY = 8;
 
 /** Appends to one invoice stream that lost a race are retried on the fresh state this often. */
 const MAX_ATTEMPTS = 20;
+
+/**
+ * A random wait, growing with the attempts, before deciding again: writers that lost together
+ * (20 credit notes on one invoice at once) spread out instead of colliding again each round.
+ */
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 4 * 2 ** attempt)));
 
 /**
  * Invoices and credit notes in two steps (R8): a document is drafted, then numbered in its
@@ -102,29 +114,39 @@ export class InvoiceDocuments {
     return this.grantDraftCreditNotes(invoiceId, { ...context, expectedVersion: undefined });
   }
 
-  /** Numbers and grants every credit note drafted on the invoice and not granted yet. */
+  /**
+   * Numbers and grants every credit note drafted on the invoice and not granted yet, in the
+   * order drafted, in one append. Each is numbered and granted in the name of the request that
+   * drafted it (its actor, key and correlation id), whichever request gets there first: a
+   * racing request, or the next one after a grant cut short.
+   */
   async grantDraftCreditNotes(invoiceId: string, context: CommandContext): Promise<InvoiceDecided> {
-    let decided = await this.decide(invoiceId, context, () => []);
-    const { state } = decided;
-    if (state.status !== 'issued' || state.draftCreditNotes.length === 0) return decided;
+    const recorded = await this.store.readStream(invoiceStream(invoiceId));
+    const state = foldState(recorded, invoiceDecider);
+    if (state.status !== 'issued' || state.draftCreditNotes.length === 0)
+      return { state, version: recorded.length, position: toNumber(recorded.at(-1)?.position) };
+    const drafters = draftersOf(recorded, context);
+    const contextOf = (creditNoteId: string) => drafters.get(creditNoteId) ?? context;
     const ids = state.draftCreditNotes.map((note) => note.creditNoteId);
-    const numbers = await numbersFor(this.store, rectifyingSeries(state.series), ids, context);
-    for (const creditNoteId of ids) {
-      const number = numbers.get(creditNoteId)!.number;
-      decided = await this.decide(invoiceId, context, (current) =>
-        current.status === 'issued' &&
-        current.draftCreditNotes.some((note) => note.creditNoteId === creditNoteId)
-          ? [
-              {
-                type: 'GrantDraftCreditNote',
-                data: { invoiceId, creditNoteId, number },
+    const series = rectifyingSeries(state.series);
+    const numbers = await numbersFor(this.store, series, ids, context, contextOf);
+    return this.decide(
+      invoiceId,
+      context,
+      (current) =>
+        current.status !== 'issued'
+          ? []
+          : current.draftCreditNotes
+              .filter((note) => numbers.has(note.creditNoteId))
+              .map(({ creditNoteId }) => ({
+                type: 'GrantDraftCreditNote' as const,
+                data: { invoiceId, creditNoteId, number: numbers.get(creditNoteId)!.number },
                 metadata: { at: context.at },
-              },
-            ]
-          : [],
-      );
-    }
-    return decided;
+              })),
+      undefined,
+      (command) =>
+        command.type === 'GrantDraftCreditNote' ? contextOf(command.data.creditNoteId) : context,
+    );
   }
 
   /**
@@ -136,6 +158,7 @@ export class InvoiceDocuments {
     context: CommandContext,
     decision: Decision,
     expectedVersion?: number,
+    contextOf: (command: InvoiceCommand) => CommandContext = () => context,
   ): Promise<InvoiceDecided> {
     const stream = invoiceStream(invoiceId);
     for (let attempt = 1; ; attempt++) {
@@ -147,21 +170,19 @@ export class InvoiceDocuments {
           recorded.length === 0 ? 'no_stream' : BigInt(recorded.length - 1),
         );
       let state = foldState(recorded, invoiceDecider);
-      const events: InvoiceEvent[] = [];
+      const events: NewEvent[] = [];
       for (const command of decision(state)) {
         const decided = invoiceDecider.decide(command, state);
         state = decided.reduce(invoiceDecider.evolve, state);
-        events.push(...decided);
+        events.push(...decided.map((event) => toNewEvent(event, contextOf(command))));
       }
       const last = recorded[recorded.length - 1];
       if (events.length === 0)
         return { state, version: recorded.length, position: toNumber(last?.position) };
       try {
-        const written = await this.store.append(
-          stream,
-          events.map((event) => toNewEvent(event, context)),
-          { expectedRevision: last ? last.revision : 'no_stream' },
-        );
+        const written = await this.store.append(stream, events, {
+          expectedRevision: last ? last.revision : 'no_stream',
+        });
         return {
           state,
           version: Number(written.nextRevision) + 1,
@@ -173,6 +194,7 @@ export class InvoiceDocuments {
           expectedVersion === undefined &&
           attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
+        await backOff(attempt);
       }
     }
   }
@@ -199,4 +221,29 @@ function issueCommands(
     metadata,
   };
   return [issue, effect];
+}
+
+/**
+ * Who drafted each credit note: the request its `CreditNoteDrafted` was recorded under (its
+ * actor, key, correlation and idempotency key), at `finishing`'s instant.
+ */
+function draftersOf(
+  recorded: readonly RecordedEvent[],
+  finishing: CommandContext,
+): Map<string, CommandContext> {
+  const drafters = new Map<string, CommandContext>();
+  for (const event of recorded) {
+    if (event.type !== 'CreditNoteDrafted') continue;
+    const { metadata } = event;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    drafters.set((event.data as { creditNoteId: string }).creditNoteId, {
+      actor: metadata.actor,
+      via: text(metadata.via) ?? finishing.via,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId,
+      idempotencyKey: text(metadata.idempotencyKey),
+      at: finishing.at,
+    });
+  }
+  return drafters;
 }

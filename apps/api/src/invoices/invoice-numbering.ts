@@ -5,7 +5,7 @@ import {
   invoiceSeriesStream,
   numbersOf,
 } from '@app/domain';
-import { EventStore, WrongExpectedRevisionError } from '@app/event-store';
+import { EventStore, NewEvent, WrongExpectedRevisionError } from '@app/event-store';
 import { CommandContext } from '../infrastructure/commands/command-context';
 import { toNewEvent } from '../infrastructure/commands/decide-and-append';
 import { foldState } from '../infrastructure/commands/load-state';
@@ -18,12 +18,16 @@ const MAX_ATTEMPTS = 50;
  * last, for those without. The series stream is appended with the revision it was read at, so
  * two runs can never take the same number; the loser reads again and finds its documents
  * already numbered (ids keep their number), which is what makes a retried run safe.
+ *
+ * With `contextOf`, each document's number is taken in its own event, recorded under the
+ * request the document belongs to (a credit note finished by another request's call).
  */
 export async function numbersFor(
   store: EventStore,
   series: string,
   documentIds: readonly string[],
   context: CommandContext,
+  contextOf?: (documentId: string) => CommandContext,
 ): Promise<Map<string, InvoiceNumber>> {
   const stream = invoiceSeriesStream(series);
   for (let attempt = 1; ; attempt++) {
@@ -32,26 +36,32 @@ export async function numbersFor(
     const numbers = numbersOf(state, documentIds);
     const unnumbered = documentIds.filter((id) => !numbers.has(id));
     if (unnumbered.length > 0) {
-      const events: InvoiceSeriesEvent[] = invoiceSeriesDecider.decide(
-        {
-          type: 'AllocateInvoiceNumbers',
-          data: { series, count: unnumbered.length, forInvoices: unnumbered },
-          metadata: { at: context.at },
-        },
-        state,
-      );
+      const groups = contextOf
+        ? unnumbered.map((id) => ({ ids: [id], context: contextOf(id) }))
+        : [{ ids: unnumbered, context }];
+      let after = state;
+      const events: NewEvent[] = [];
+      for (const group of groups) {
+        const decided: InvoiceSeriesEvent[] = invoiceSeriesDecider.decide(
+          {
+            type: 'AllocateInvoiceNumbers',
+            data: { series, count: group.ids.length, forInvoices: group.ids },
+            metadata: { at: context.at },
+          },
+          after,
+        );
+        after = decided.reduce(invoiceSeriesDecider.evolve, after);
+        events.push(...decided.map((event) => toNewEvent(event, group.context)));
+      }
       const last = recorded[recorded.length - 1];
       try {
-        await store.append(
-          stream,
-          events.map((event) => toNewEvent(event, context)),
-          { expectedRevision: last ? last.revision : 'no_stream' },
-        );
+        await store.append(stream, events, {
+          expectedRevision: last ? last.revision : 'no_stream',
+        });
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
-      const after = events.reduce(invoiceSeriesDecider.evolve, state);
       for (const [id, number] of numbersOf(after, unnumbered)) numbers.set(id, number);
     }
     return numbers;
