@@ -4,8 +4,12 @@ import request from 'supertest';
 import { customerStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { DataSource } from 'typeorm';
-import { READ_MODELS } from '../apps/api/src/infrastructure/read-models.module';
+import { ProjectionRunner } from '@app/read-models';
+import { AppConfig } from '../apps/api/src/config/app-config';
+import { PROJECTION_RUNNER, READ_MODELS } from '../apps/api/src/infrastructure/read-models.module';
+import { APP_CONFIG } from '../apps/api/src/infrastructure/tokens';
 import { CliOutput } from '../apps/cli/src/cli-output';
+import { RebuildCommand } from '../apps/cli/src/rebuild/rebuild.command';
 import { ReplayParkedCommand } from '../apps/cli/src/replay-parked/replay-parked.command';
 import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
@@ -137,6 +141,55 @@ describe('containment: one customer an event cannot be projected for stops no on
     const healthy = await http().get('/api/health').expect(200);
     expect(healthy.body.status).toBe('ok');
     expect(healthy.body.error).toEqual({});
+  });
+
+  it("rebuild forgets the projection's parked events and parks again what still fails", async () => {
+    const model = await register('Reconstruida SL');
+    const poisoned = await appendPoisonedRegistration(model.id);
+    const after = await register('Tras la reconstrucción SL');
+    await http()
+      .get(`/api/customers/${after.id}`)
+      .set({ ...operator, 'X-Min-Position': String(after.position) })
+      .expect(200);
+    const parkedFor = async () =>
+      (
+        await http()
+          .get('/api/audit/projection-failures?projection=customer-file')
+          .set(auditor)
+          .expect(200)
+      ).body.items as { stream: string }[];
+    expect((await parkedFor()).map((item) => item.stream)).toEqual([customerStream(poisoned)]);
+    // A parked row a rebuild must forget: the later customer's registration, as if it had failed.
+    const readModels = testApp.app.get<DataSource>(READ_MODELS);
+    await readModels.query(
+      `INSERT INTO projection_parked_events
+         (projection, position, event_id, stream_id, revision, event_type, error_code, error_message)
+       SELECT 'customer-file', position, event_id, stream_id, revision, event_type, 'Error', 'stale'
+       FROM es_events WHERE stream_id = $1`,
+      [customerStream(after.id)],
+    );
+    expect(await parkedFor()).toHaveLength(2);
+
+    // As docs/cli.md says: the runner stopped while the CLI rebuilds.
+    const runner = testApp.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    await runner.stop();
+    try {
+      const output = new CapturedOutput();
+      await new RebuildCommand(
+        testApp.app.get<EventStore>(EVENT_STORE),
+        testApp.app.get<DataSource>(READ_MODELS),
+        testApp.app.get<AppConfig>(APP_CONFIG),
+        output,
+      ).run(['customer-file']);
+      expect(output.messages).toContain('customer-file: 1 event(s) parked');
+    } finally {
+      runner.start();
+    }
+    expect((await parkedFor()).map((item) => item.stream)).toEqual([customerStream(poisoned)]);
+    await http()
+      .get(`/api/customers/${after.id}`)
+      .set({ ...operator, 'X-Min-Position': String(after.position) })
+      .expect(200);
   });
 
   it('replay-parked refuses an unknown projection, naming the known ones', async () => {

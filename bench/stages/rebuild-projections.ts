@@ -17,10 +17,15 @@ export interface RebuildFigures {
   eventsPerSecond: number;
 }
 
-/** Every read model's tables, emptied with their checkpoints: the rebuild's starting point. */
+/**
+ * Every read model's tables, emptied with their checkpoints and parked events: the rebuild's
+ * starting point.
+ */
 export async function emptyReadModels(db: SqlDatabase): Promise<string[]> {
   const tables = allReadModelProjections().flatMap((projection) => projection.tables);
-  await db.query(`TRUNCATE ${[...tables, 'projection_checkpoints'].join(', ')}`);
+  await db.query(
+    `TRUNCATE ${[...tables, 'projection_checkpoints', 'projection_parked_events'].join(', ')}`,
+  );
   return tables;
 }
 

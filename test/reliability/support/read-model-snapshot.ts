@@ -18,10 +18,13 @@ export async function snapshotReadModels(database: SqlDatabase): Promise<Record<
   return snapshot;
 }
 
-/** Empties every read model and forgets the checkpoints: the next runner rebuilds from the log. */
+/**
+ * Empties every read model and forgets the checkpoints and parked events: the next runner
+ * rebuilds from the log.
+ */
 export async function clearReadModels(database: SqlDatabase): Promise<void> {
   await database.query(
-    `TRUNCATE ${readModelTables().map(quoteIdentifier).join(', ')}; DELETE FROM projection_checkpoints`,
+    `TRUNCATE ${readModelTables().map(quoteIdentifier).join(', ')}; DELETE FROM projection_checkpoints; DELETE FROM projection_parked_events`,
   );
 }
 

@@ -68,8 +68,25 @@ function storable(message: string): string {
   return message.slice(0, 2000).replace(NUL, '\\u0000').replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/**
+ * Runners' transactions hold it shared while they read the blocked streams and park behind
+ * them; `replay-parked` holds it alone while it unblocks a stream. So a runner beside a
+ * replay never parks a new event behind a parked one the replay has just applied.
+ */
+const PARKED_EVENTS_LOCK_KEY = 7_295_836_316;
+
 /** Reads and writes `projection_parked_events`, on the caller's manager (its transaction). */
 export const parkedEvents = {
+  /** For a runner's transaction: before `blockedStreams`, in a statement of its own. */
+  async lockShared(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${PARKED_EVENTS_LOCK_KEY})`);
+  },
+
+  /** For a replay's transaction: waits for runners' transactions in flight to end. */
+  async lockAlone(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(${PARKED_EVENTS_LOCK_KEY})`);
+  },
+
   async blockedStreams(manager: EntityManager, names: readonly string[]): Promise<BlockedStreams> {
     const rows: { projection: string; stream_id: string; first: string }[] = await manager.query(
       `SELECT projection, stream_id, min(position) AS first FROM projection_parked_events
@@ -110,18 +127,18 @@ export const parkedEvents = {
     );
   },
 
-  /** Parked events, oldest first: of one projection, or of all. */
+  /** Parked events, oldest first: of one projection (and one stream), or of all. */
   async list(
     manager: EntityManager,
-    options: { projection?: string; limit?: number; afterPosition?: bigint } = {},
+    options: { projection?: string; stream?: string; limit?: number } = {},
   ): Promise<ParkedEventListing[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT projection, position, event_id, stream_id, revision, event_type, error_code,
               error_message, blocked_by, attempts, parked_at, last_attempt_at
        FROM projection_parked_events
-       WHERE ($1::text IS NULL OR projection = $1) AND position > $2
+       WHERE ($1::text IS NULL OR projection = $1) AND ($2::text IS NULL OR stream_id = $2)
        ORDER BY position, projection LIMIT $3`,
-      [options.projection ?? null, (options.afterPosition ?? 0n).toString(), options.limit ?? 1000],
+      [options.projection ?? null, options.stream ?? null, options.limit ?? 1000],
     );
     return rows.map((row) => ({
       projection: String(row.projection),

@@ -20,7 +20,9 @@ export interface ReplayParkedOutcome {
  * an erasure that turned the bad value into its erased form), each stream's in log order and
  * in a transaction of its own: an event that applies now is removed from the parked ones; the
  * first that fails again keeps its new error and counts one more attempt, and the rest of its
- * stream stays parked behind it, untried. Events are read again from the log, so they come through today's upcasters.
+ * stream stays parked behind it, untried. Events are read again from the log, so they come
+ * through today's upcasters. Safe beside a running runner: each stream's parked events are
+ * listed again under the lock runners park behind (`parkedEvents.lockAlone`).
  */
 export async function replayParked(
   store: EventStore,
@@ -34,13 +36,19 @@ export async function replayParked(
       projection: projection.name,
       limit: Number.MAX_SAFE_INTEGER,
     });
-    for (const stream of byStream(parked)) {
+    for (const stream of streamsOf(parked)) {
       // Read before the transaction: on PGlite the log and the read models share one session,
       // and a read inside the transaction would wait for it to end.
-      const events = await eventsOf(store, stream);
-      const done = await dataSource.transaction((manager) =>
-        replayStream(manager, projection, events),
-      );
+      const events = await store.readStream(stream.name, { fromRevision: stream.fromRevision });
+      const done = await dataSource.transaction(async (manager) => {
+        await parkedEvents.lockAlone(manager);
+        const now = await parkedEvents.list(manager, {
+          projection: projection.name,
+          stream: stream.name,
+          limit: Number.MAX_SAFE_INTEGER,
+        });
+        return replayStream(manager, projection, parkedAmong(events, now));
+      });
       outcome.applied += done.applied;
       outcome.failed += done.failed;
       outcome.stillBlocked += done.stillBlocked;
@@ -72,31 +80,30 @@ async function replayStream(
   return { applied, failed: 0, stillBlocked: 0 };
 }
 
-/** The parked events as the log holds them today (upcast), in their stream's order. */
-async function eventsOf(
-  store: EventStore,
+/**
+ * The stream's parked events as read from the log, in order, up to the first the read did
+ * not hold (parked since): that one and those after it wait for the next replay.
+ */
+function parkedAmong(
+  read: readonly RecordedEvent[],
   parked: readonly ParkedEventListing[],
-): Promise<RecordedEvent[]> {
-  const stream = parked[0].streamId;
-  const revisions = parked.map((row) => BigInt(row.revision));
-  const read = await store.readStream(stream, {
-    fromRevision: revisions[0],
-    toRevision: revisions[revisions.length - 1],
-  });
-  const wanted = new Set(parked.map((row) => row.eventId));
-  const events = read.filter((event) => wanted.has(event.id));
-  if (events.length !== parked.length)
-    throw new Error(`The log no longer holds every parked event of ${stream}`);
+): RecordedEvent[] {
+  const byId = new Map(read.map((event) => [event.id, event]));
+  const events: RecordedEvent[] = [];
+  for (const row of parked) {
+    const event = byId.get(row.eventId);
+    if (event === undefined) break;
+    events.push(event);
+  }
   return events;
 }
 
-/** The parked events grouped by stream, each group in log order. */
-function byStream(parked: readonly ParkedEventListing[]): ParkedEventListing[][] {
-  const streams = new Map<string, ParkedEventListing[]>();
-  for (const row of parked) {
-    const group = streams.get(row.streamId) ?? [];
-    group.push(row);
-    streams.set(row.streamId, group);
-  }
-  return [...streams.values()];
+/** The streams with parked events, in the order of their first, from its revision on. */
+function streamsOf(
+  parked: readonly ParkedEventListing[],
+): { name: string; fromRevision: bigint }[] {
+  const streams = new Map<string, bigint>();
+  for (const row of parked)
+    if (!streams.has(row.streamId)) streams.set(row.streamId, BigInt(row.revision));
+  return [...streams].map(([name, fromRevision]) => ({ name, fromRevision }));
 }

@@ -301,6 +301,7 @@ export class ProjectionRunner {
     mode: 'together' | 'one by one',
   ): Promise<ParkedEvent[]> {
     const names = projections.map((projection) => projection.name);
+    await parkedEvents.lockShared(manager);
     const blocked = await parkedEvents.blockedStreams(manager, names);
     const parked: ParkedEvent[] = [];
     for (const projection of projections) {
