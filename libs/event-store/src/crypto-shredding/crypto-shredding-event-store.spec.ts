@@ -74,12 +74,12 @@ describe('CryptoShreddingEventStore', () => {
     const personId = uuid();
     const stream = `person-${personId}`;
     await store.append(stream, [
-      { ...registered(personId), data: { ...registered(personId).data, phone: '999' } },
+      { ...registered(personId), data: { ...registered(personId).data, phone: '911222333' } },
       edited(personId),
     ]);
 
     const raw = (await rawData(stream)).join('\n');
-    for (const secret of ['Ana Pérez', 'ana@example.com', 'Calle Mayor', '600111222', '999'])
+    for (const secret of ['Ana Pérez', 'ana@example.com', 'Calle Mayor', '600111222', '911222333'])
       expect(raw).not.toContain(secret);
     expect(raw).toContain('north');
     expect(raw).toContain('Soria');
@@ -92,7 +92,7 @@ describe('CryptoShreddingEventStore', () => {
       email: 'ana@example.com',
       zone: 'north',
       address: { street: 'Calle Mayor 1', city: 'Soria' },
-      phones: ['999'],
+      phones: ['911222333'],
     });
     expect(second.data).toEqual(edited(personId).data);
   });
