@@ -1,6 +1,7 @@
 import { invoiceSeriesStream, invoiceStream, rectifyingSeries } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { BillingFixtures, nextMonths } from './support/billing-fixtures';
+import { recordE2eFigure } from './support/e2e-figures';
 import { startTestApp, TEST_DELEGATE_KEY, TestApp } from './support/test-app';
 
 const [PERIOD] = nextMonths(1);
@@ -87,6 +88,12 @@ describe('the audit trail under racing requests', () => {
     ).toEqual([]);
     const numbers = answers.map((answer) => answer.body.number as string).sort();
     expect(new Set(numbers).size).toBe(20);
+    recordE2eFigure(
+      'racing-credit-notes-trail',
+      'test/actor-trail.e2e-spec.ts',
+      "The trail names the right person: each racing request's events carry its own actor and correlation id, even when another request numbers and grants its credit note; X-Actor only from delegate keys (issue 16)",
+      `20 racing credit notes on one invoice from 2 actors: ${answers.length} × 201, ${notes.length} CreditNoteDrafted/Granted events and ${numbered.length} number allocations, each under its own request's actor and correlation id; ${new Set(numbers).size} distinct numbers`,
+    );
   });
 
   it('the history tab shows each credit note under its actor, with the key it came through', async () => {

@@ -1,6 +1,7 @@
 import { dateInZone, MAX_AMOUNT_CENTS } from '@app/domain';
 import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
 import { PoisonedEvents } from './support/poisoned-events';
+import { recordE2eFigure } from './support/e2e-figures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -138,6 +139,12 @@ describe('Poison input in billing (issue 16)', () => {
         .set(operator)
         .send({ invoiceSeries: 'QE586' })
         .expect(200);
+      recordE2eFigure(
+        'series-rule',
+        'test/billing-poison.e2e-spec.ts',
+        'An invoice series is checked where it is set, by the rule the numbering uses, and can never be a rectifying series (rule R8): invoices and credit notes never share a series (issue 16)',
+        `A on QE585: invoice ${invoice.number}, credit note ${credit.body.number}; B asking for RQE585 or rqe585: 422 R8, nothing written; "../ S;--": 422 BILLING.INVALID_SERIES and a run for all still bills`,
+      );
     });
   });
 
@@ -222,6 +229,12 @@ describe('Poison input in billing (issue 16)', () => {
         expect(cycle).toMatchObject({ status: 'previewed', inProgress: false });
         expect(cycle.invoice.totals.totalCents).toBe(3630);
       }
+      recordE2eFigure(
+        'simulation-from-today',
+        'test/billing-poison.e2e-spec.ts',
+        'The simulation from today includes the cycle in progress and marks a cycle already issued with its invoice instead of previewing it again (issue 16)',
+        `simulated on ${today} for 2 cycles: ${contract.cycles.length} cycles, ${contract.cycles.map((cycle: { period: string; status: string }) => `${cycle.period} ${cycle.status}`).join(', ')} (issued as ${issued.number})`,
+      );
     });
 
     it('previews the cycle in progress when it was not issued yet', async () => {

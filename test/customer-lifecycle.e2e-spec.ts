@@ -1,6 +1,7 @@
 import { customerStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { recordE2eFigure } from './support/e2e-figures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 
 const [PERIOD] = nextMonths(1);
@@ -37,7 +38,14 @@ describe('deactivating and deleting a customer with billing behind it (rules R6,
       'CUSTOMER.BILLABLE_SUBSCRIPTIONS',
     ]);
     expect(JSON.stringify(refused.body.details)).toContain(second);
-    expect(await countEvents(testApp)).toBe(before);
+    const written = (await countEvents(testApp)) - before;
+    expect(written).toBe(0);
+    recordE2eFigure(
+      'deactivation-with-billable-subscriptions',
+      'test/customer-lifecycle.e2e-spec.ts',
+      'A customer is not deactivated while subscriptions are still billed (422 CUSTOMER.BILLABLE_SUBSCRIPTIONS listing each, nothing written); the simulation flags an inactive customer still billed by old events as R12.INACTIVE_CUSTOMER_BILLABLE (issue 16)',
+      `a customer with 2 active subscriptions: ${refused.status}, ${refused.body.details.length} subscriptions listed, ${written} events written; deactivated once none is billable`,
+    );
   });
 
   it('deactivates once no subscription is billable (not billable, suspended)', async () => {
@@ -97,5 +105,11 @@ describe('deactivating and deleting a customer with billing behind it (rules R6,
     const codes = refused.body.details.map((d: { code: string }) => d.code);
     expect(codes).toContain('R6.INVOICES_ISSUED');
     expect(refused.body.message).toMatch(/1 invoice\(s\) were issued/);
+    recordE2eFigure(
+      'deletion-with-invoices',
+      'test/customer-lifecycle.e2e-spec.ts',
+      'Deleting a customer invoices were issued to is refused naming R6.INVOICES_ISSUED, counted from the invoices view (issue 16)',
+      `a customer with ${run.body.issued.length} invoice issued by a run: DELETE answered ${refused.status} with ${codes.join(', ')}`,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
+import { recordE2eFigure } from './support/e2e-figures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
@@ -29,6 +30,9 @@ describe('hostile input at the HTTP boundary: 400 (413 for size) naming the fiel
     ).body as { total: number; items: { id: string }[] };
 
   /** Sends `send`, expects the error shape with `status`, and checks the log is unchanged. */
+  /** Hostile requests refused with the error shape and nothing written, by status. */
+  const refusals = new Map<number, number>();
+
   async function refused(status: number, send: () => request.Test) {
     const before = await countEvents(testApp);
     const res = await send();
@@ -37,6 +41,7 @@ describe('hostile input at the HTTP boundary: 400 (413 for size) naming the fiel
       body: { statusCode: status, error: expect.any(String), message: expect.any(String) },
     });
     expect(await countEvents(testApp)).toBe(before);
+    refusals.set(status, (refusals.get(status) ?? 0) + 1);
     return res.body as { message: string; details?: { field: string }[] };
   }
 
@@ -87,7 +92,16 @@ describe('hostile input at the HTTP boundary: 400 (413 for size) naming the fiel
       .expect(201);
     lastPosition = res.body.position;
   });
-  afterAll(() => testApp.close());
+  afterAll(async () => {
+    await testApp.close();
+    const counted = [...refusals].map(([status, count]) => `${count} × ${status}`).join(', ');
+    recordE2eFigure(
+      'hostile-input-boundary',
+      'test/hostile-input.e2e-spec.ts',
+      'Hostile input is refused at the HTTP boundary naming the field, and writes nothing: NUL and lone surrogates in any text, prototype keys, nesting past 32 levels, bodies over BODY_LIMIT (413), dates that do not exist, a credit note with both amountCents and lines (issue 16)',
+      `the issue's repros and their kin: ${counted}, each with the error shape and the log's event count unchanged; a NUL or lone-surrogate name leaves the customer list as it was`,
+    );
+  });
 
   describe('text must be valid Unicode without NUL', () => {
     it.each([
