@@ -1,5 +1,5 @@
 import { openDatabase, PostgresDatabase, quoteIdentifier, SqlDatabase } from '@app/database';
-import { customerPersonalDataPolicy } from '@app/domain';
+import { personalDataPolicy } from '@app/domain';
 import { eventUpcasters } from '@app/domain/upcasters';
 import {
   CryptoShreddingEventStore,
@@ -77,7 +77,7 @@ export async function serviceEventStore(
   return new CryptoShreddingEventStore(
     log,
     await SqlPersonalDataKeys.create(db),
-    customerPersonalDataPolicy,
+    personalDataPolicy,
     UpcasterRegistry.of(eventUpcasters),
   );
 }

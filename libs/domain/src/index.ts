@@ -5,3 +5,4 @@ export * from './contract';
 export * from './subscription';
 export * from './billing';
 export * from './invoice';
+export * from './personal-data';

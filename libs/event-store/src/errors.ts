@@ -19,3 +19,12 @@ export class WrongExpectedRevisionError extends Error {
 export class InvalidAppendError extends Error {
   override readonly name = 'InvalidAppendError';
 }
+
+/**
+ * The crypto-shredding store cannot write the event without risking personal data in clear:
+ * its type has not declared its personal data, or it holds personal values but names no
+ * subject to seal them under. A programming error, not bad input; nothing was written.
+ */
+export class UnsealableEventError extends Error {
+  override readonly name = 'UnsealableEventError';
+}

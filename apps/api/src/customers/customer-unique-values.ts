@@ -6,6 +6,8 @@ import {
   customerStream,
   DomainError,
   isRegistered,
+  UniqueValueEvent,
+  UniqueValueKind,
 } from '@app/domain';
 import {
   EVENT_STORE,
@@ -18,7 +20,7 @@ import { loadState } from '../infrastructure/commands/load-state';
 
 /** A value only one customer may hold: the main e-mail (rule R2) or the document (rule R3). */
 export interface UniqueValue {
-  kind: 'email' | 'document';
+  kind: UniqueValueKind;
   value: string;
 }
 
@@ -82,7 +84,7 @@ export class CustomerUniqueValues {
       }
       claims.push({
         stream,
-        events: [{ type: 'UniqueValueClaimed', data: { kind: value.kind, owner }, metadata }],
+        events: [{ ...uniqueValueEvent('UniqueValueClaimed', value, owner), metadata }],
         expectedRevision: last ? last.revision : 'no_stream',
       });
     }
@@ -102,7 +104,7 @@ export class CustomerUniqueValues {
       if (last?.type !== 'UniqueValueClaimed' || ownerOf(last.data) !== owner) continue;
       releases.push({
         stream,
-        events: [{ type: 'UniqueValueReleased', data: { kind: value.kind, owner }, metadata }],
+        events: [{ ...uniqueValueEvent('UniqueValueReleased', value, owner), metadata }],
         expectedRevision: last.revision,
       });
     }
@@ -134,6 +136,13 @@ function streamOf(value: UniqueValue): string {
   const digest = createHash('sha256').update(value.value).digest('hex').slice(0, 40);
   return `unique-${value.kind}-${digest}`;
 }
+
+/** The domain's reservation event (typed, so its personal data is declared: none). */
+const uniqueValueEvent = (
+  type: UniqueValueEvent['type'],
+  value: UniqueValue,
+  owner: string,
+): UniqueValueEvent => ({ type, data: { kind: value.kind, owner } });
 
 const ownerOf = (data: unknown) => (data as { owner: string }).owner;
 

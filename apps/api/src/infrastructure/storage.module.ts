@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { openDatabase, SqlDatabase } from '@app/database';
-import { customerPersonalDataPolicy } from '@app/domain';
+import { personalDataPolicy } from '@app/domain';
 import { eventUpcasters } from '@app/domain/upcasters';
 import { createEventStore, EVENT_STORE, EventStore, UpcasterRegistry } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
@@ -32,8 +32,8 @@ import { APP_CONFIG, SQL_DATABASE } from './tokens';
           eventStoreConnectionString: config.EVENTSTORE_CONNECTION_STRING,
           pollIntervalMs: config.EVENT_POLL_INTERVAL_MS,
           upcasters: UpcasterRegistry.of(eventUpcasters),
-          // Crypto-shredding: customers' personal fields sealed, keys in the SQL database.
-          personalData: customerPersonalDataPolicy,
+          // Crypto-shredding: the personal fields every event type declares are sealed per customer.
+          personalData: personalDataPolicy,
         }),
     },
   ],

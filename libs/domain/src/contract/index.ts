@@ -8,3 +8,4 @@ export * from './contract.evolve';
 export { contractDecider, decideContract } from './contract.decider';
 export * from './contract.iban';
 export * from './contract.deletion';
+export * from './contract.personal-data';

@@ -1,17 +1,14 @@
-import { EMPTY_ADDRESS, NAME_FIELDS } from './customer.profile';
-import { CustomerEventType } from './customer.events';
+import { NO_PERSONAL_DATA, PersonalDataMap } from '../shared/personal-data';
+import { EMPTY_ADDRESS, NAME_FIELDS, NameField } from './customer.profile';
+import { CustomerEvent } from './customer.events';
+import { UniqueValueEvent } from './customer.unique-value.events';
 import { ERASED } from './customer.erasure';
 
-/** The personal parts of one event type (the shape the event store's policy reads). */
-interface PersonalFieldsOf {
-  paths?: Record<string, unknown>;
-  changeLists?: Record<string, Record<string, unknown>>;
-}
-
-const nameErased = (prefix: string) =>
+/** The five name fields under `prefix`, as they read once erased (`name` required). */
+const nameErased = <Prefix extends string>(prefix: Prefix) =>
   Object.fromEntries(
     NAME_FIELDS.map((field) => [`${prefix}${field}`, field === 'name' ? ERASED : null]),
-  );
+  ) as { [F in NameField as `${Prefix}${F}`]: string | null };
 
 const DETAIL_PERSONAL_FIELDS = {
   document: null,
@@ -24,7 +21,7 @@ const DETAIL_PERSONAL_FIELDS = {
   'address.postalCode': null,
   'address.country': null,
   observations: null,
-};
+} as const;
 
 /**
  * Which fields of customer events are personal data, sealed per customer and erased with its
@@ -34,7 +31,7 @@ const DETAIL_PERSONAL_FIELDS = {
  * observations, contacts, interaction text, deactivation reasons, the customer's IBAN and tax
  * id, and the e-mails to notify. Paths hold for every schema version still in the log.
  */
-export const CUSTOMER_PERSONAL_FIELDS: Partial<Record<CustomerEventType, PersonalFieldsOf>> = {
+export const CUSTOMER_PERSONAL_FIELDS: PersonalDataMap<CustomerEvent> = {
   CustomerRegistered: {
     paths: {
       ...nameErased(''),
@@ -54,14 +51,18 @@ export const CUSTOMER_PERSONAL_FIELDS: Partial<Record<CustomerEventType, Persona
     changeLists: { changes: { iban: null, taxId: null, notifyEmails: [] } },
   },
   AddressAdded: { paths: { label: null, address: EMPTY_ADDRESS } },
+  AddressRemoved: NO_PERSONAL_DATA,
   ContactPersonAdded: { paths: { name: ERASED, role: null, email: null, phone: null } },
+  ContactPersonRemoved: NO_PERSONAL_DATA,
   InteractionRecorded: { paths: { text: ERASED } },
   CustomerDeactivated: { paths: { reason: null } },
+  CustomerReactivated: NO_PERSONAL_DATA,
+  CustomerDeleted: NO_PERSONAL_DATA,
+  CustomerPersonalDataErased: NO_PERSONAL_DATA,
 };
 
-/** The event store's crypto-shredding policy for customers: the subject is the customer. */
-export const customerPersonalDataPolicy = {
-  subjectField: 'customerId',
-  erasureEventType: 'CustomerPersonalDataErased',
-  events: CUSTOMER_PERSONAL_FIELDS as Record<string, PersonalFieldsOf>,
+/** The reservation streams of rules R2 and R3 name the value by its digest only. */
+export const UNIQUE_VALUE_PERSONAL_FIELDS: PersonalDataMap<UniqueValueEvent> = {
+  UniqueValueClaimed: NO_PERSONAL_DATA,
+  UniqueValueReleased: NO_PERSONAL_DATA,
 };

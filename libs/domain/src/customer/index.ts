@@ -10,6 +10,7 @@ export * from './customer.erasure';
 export * from './customer.personal-data';
 export * from './customer.errors';
 export * from './customer.events';
+export * from './customer.unique-value.events';
 export * from './customer.commands';
 export * from './customer.state';
 export * from './customer.evolve';

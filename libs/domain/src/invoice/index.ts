@@ -10,3 +10,4 @@ export * from './invoice.evolve';
 export * from './invoice.balance';
 export * from './credit-note-lines';
 export { invoiceDecider, decideInvoice } from './invoice.decider';
+export * from './invoice.personal-data';

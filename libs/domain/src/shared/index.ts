@@ -3,3 +3,4 @@ export * from './decider';
 export * from './rule-codes';
 export * from './validated';
 export * from './field-changes';
+export * from './personal-data';

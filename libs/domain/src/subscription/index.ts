@@ -14,3 +14,4 @@ export * from './subscription.evolve';
 export { subscriptionDecider, decideSubscription } from './subscription.decider';
 export * from './subscription.pricing';
 export * from './subscription.deletion';
+export * from './subscription.personal-data';

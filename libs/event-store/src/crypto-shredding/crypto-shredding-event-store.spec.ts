@@ -1,5 +1,6 @@
 import { SqlDatabase } from '@app/database';
 import { v4 as uuid } from 'uuid';
+import { UnsealableEventError } from '../errors';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { openTestPglite } from '../testing/test-databases';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
@@ -165,6 +166,44 @@ describe('CryptoShreddingEventStore', () => {
       break;
     }
     await subscription.stop();
+  });
+
+  it('refuses, writing nothing, an event type the policy does not declare when it lists them all', async () => {
+    const declaredEventTypes = ['PersonRegistered', 'PersonEdited', 'PersonErased'];
+    const strict = new CryptoShreddingEventStore(
+      log,
+      keys,
+      { ...policy, declaredEventTypes },
+      upcasters,
+    );
+    const personId = uuid();
+    const stream = `person-${personId}`;
+    const nicknamed = { type: 'PersonNicknamed', data: { personId, nickname: 'Anita' } };
+    await expect(strict.append(stream, [registered(personId), nicknamed])).rejects.toThrow(
+      UnsealableEventError,
+    );
+    await expect(
+      strict.appendMany([{ stream, events: [nicknamed], expectedRevision: 'no_stream' }]),
+    ).rejects.toThrow(/PersonNicknamed has not declared its personal data/);
+    expect(await rawData(stream)).toEqual([]);
+    // Declared types, with or without personal data, go through.
+    await strict.append(stream, [registered(personId), edited(personId)]);
+    expect(await rawData(stream)).toHaveLength(2);
+    // Without the list, an undeclared type is taken as having no personal data.
+    await store.append(stream, [nicknamed]);
+    expect(await rawData(stream)).toHaveLength(3);
+  });
+
+  it('refuses personal data with no subject to seal it under, rather than store it in clear', async () => {
+    const stream = `person-${uuid()}`;
+    const { personId: _none, ...anonymous } = registered('nobody').data;
+    await expect(
+      store.append(stream, [{ type: 'PersonRegistered', data: anonymous }]),
+    ).rejects.toThrow(/PersonRegistered holds personal data but no personId/);
+    expect(await rawData(stream)).toEqual([]);
+    // Nothing personal in it: nothing to seal, so no subject is needed.
+    await store.append(stream, [{ type: 'PersonRegistered', data: { zone: 'north' } }]);
+    expect(await rawData(stream)).toEqual([JSON.stringify({ zone: 'north' })]);
   });
 
   it('refuses a sealed value moved into another event (bound to its event id)', async () => {

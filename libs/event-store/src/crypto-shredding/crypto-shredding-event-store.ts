@@ -12,6 +12,7 @@ import {
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { toRecordedEvent } from '../event-envelope';
+import { UnsealableEventError } from '../errors';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import {
   openPersonalValues,
@@ -41,6 +42,8 @@ import {
  */
 export class CryptoShreddingEventStore implements EventStore {
   readonly description: string;
+  /** Set when the policy lists every type that may be appended. */
+  private readonly declaredEventTypes?: ReadonlySet<string>;
 
   constructor(
     private readonly inner: EventStore,
@@ -49,6 +52,7 @@ export class CryptoShreddingEventStore implements EventStore {
     private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
   ) {
     this.description = `${inner.description}, personal data sealed per subject`;
+    if (policy.declaredEventTypes) this.declaredEventTypes = new Set(policy.declaredEventTypes);
   }
 
   get atomicAppendMany(): boolean {
@@ -122,16 +126,29 @@ export class CryptoShreddingEventStore implements EventStore {
     const schemaVersion =
       event.metadata?.schemaVersion ?? this.upcasters.currentVersion(event.type);
     const prepared = { ...event, id, metadata: { ...event.metadata, schemaVersion } };
+    this.refuseUndeclared(event.type);
     const fields = this.policy.events[event.type];
-    const subject = this.subjectOf(event);
-    if (!fields || subject === undefined) return prepared;
+    if (!fields) return prepared;
     const { clear, personal } = splitPersonalData(fields, event.data);
     if (Object.keys(personal).length === 0) return prepared;
+    const subject = this.subjectOf(event);
+    if (subject === undefined)
+      throw new UnsealableEventError(
+        `${event.type} holds personal data but no ${this.policy.subjectField} to seal it under; it is not written in clear`,
+      );
     const key = await this.keys.keyFor(subject);
     // Written after the subject was erased: only the erased form is stored.
     if (key === 'erased') return { ...prepared, data: joinPersonalData(fields, clear, null) };
     const sealed = sealPersonalValues(key, personal, boundTo(id, event.type));
     return { ...prepared, data: { ...(clear as object), [SEALED_FIELD]: sealed } };
+  }
+
+  private refuseUndeclared(type: string): void {
+    const declared = this.declaredEventTypes;
+    if (declared && !declared.has(type))
+      throw new UnsealableEventError(
+        `${type} has not declared its personal data (possibly none); it is not written to the log`,
+      );
   }
 
   private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {

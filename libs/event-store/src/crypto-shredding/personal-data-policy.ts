@@ -8,7 +8,14 @@ export interface PersonalDataPolicy {
   subjectField: string;
   /** Appending an event of this type destroys its subject's key. */
   erasureEventType: string;
+  /** The event types with personal parts to seal, and those parts. */
   events: Record<string, PersonalFields>;
+  /**
+   * When given, every event type that may be appended (whether or not it has anything to
+   * seal): an event of any other type is refused, so a type whose personal data nobody has
+   * declared never reaches the log in clear.
+   */
+  declaredEventTypes?: readonly string[];
 }
 
 /**

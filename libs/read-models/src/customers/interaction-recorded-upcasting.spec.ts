@@ -1,4 +1,4 @@
-import { customerPersonalDataPolicy, customerStream } from '@app/domain';
+import { personalDataPolicy, customerStream } from '@app/domain';
 import { INTERACTION_RECORDED_V1_FIXTURES } from '@app/domain/customer/upcasters/interaction-recorded.v1.fixtures';
 import {
   CryptoShreddingEventStore,
@@ -47,7 +47,7 @@ describe(`InteractionRecorded v1 read as v2 through the application's store on $
         new CryptoShreddingEventStore(
           await rawLog(),
           await SqlPersonalDataKeys.create(log.db.db),
-          customerPersonalDataPolicy,
+          personalDataPolicy,
         ),
     ],
   ];

@@ -5,7 +5,7 @@ import {
   CustomerCommandType,
   CustomerEvent,
   customerDecider,
-  customerPersonalDataPolicy,
+  personalDataPolicy,
   customerStream,
   Decider,
   decideBulkUpdate,
@@ -72,8 +72,15 @@ export class CustomerLog {
     readonly dataSource: DataSource,
   ) {}
 
-  /** `sealPersonalData`: through the crypto-shredding decorator, as the application runs. */
-  static async open(label: string, { sealPersonalData = false } = {}): Promise<CustomerLog> {
+  /**
+   * `sealPersonalData`: through the crypto-shredding decorator, as the application runs; it
+   * refuses event types that have not declared their personal data, so a spec's own test
+   * events (`testEventTypes`, e.g. a test projection's `Counted`) are declared as having none.
+   */
+  static async open(
+    label: string,
+    { sealPersonalData = false, testEventTypes = [] as readonly string[] } = {},
+  ): Promise<CustomerLog> {
     const db = databaseUrl ? await openTestPostgres(databaseUrl, label) : await openTestPglite();
     const upcasters = UpcasterRegistry.of(eventUpcasters);
     // As the application wires them: upcasters in the decorator (after opening) when sealing.
@@ -81,7 +88,10 @@ export class CustomerLog {
       ? new CryptoShreddingEventStore(
           await PostgresEventStore.create(db.db, { pollIntervalMs: 10 }),
           await SqlPersonalDataKeys.create(db.db),
-          customerPersonalDataPolicy,
+          {
+            ...personalDataPolicy,
+            declaredEventTypes: [...personalDataPolicy.declaredEventTypes, ...testEventTypes],
+          },
           upcasters,
         )
       : await PostgresEventStore.create(db.db, { pollIntervalMs: 10, upcasters });

@@ -1,0 +1,66 @@
+import { ContractEvent, CONTRACT_PERSONAL_FIELDS } from './contract';
+import {
+  CUSTOMER_PERSONAL_FIELDS,
+  CustomerEvent,
+  CustomerEventType,
+  UNIQUE_VALUE_PERSONAL_FIELDS,
+  UniqueValueEvent,
+} from './customer';
+import {
+  INVOICE_PERSONAL_FIELDS,
+  INVOICE_SERIES_PERSONAL_FIELDS,
+  InvoiceEvent,
+  InvoiceSeriesEvent,
+} from './invoice';
+import { PersonalDataMap, sealsPersonalData, SubjectField } from './shared/personal-data';
+import { SUBSCRIPTION_PERSONAL_FIELDS, SubscriptionEvent } from './subscription';
+
+/** Every event the domain writes to the log, of every stream. */
+export type AnyDomainEvent =
+  | CustomerEvent
+  | UniqueValueEvent
+  | ContractEvent
+  | SubscriptionEvent
+  | InvoiceEvent
+  | InvoiceSeriesEvent;
+
+/**
+ * The personal data of every event type in the log. Each aggregate's map is exhaustive over
+ * its own union, and this one over all of them: an event type without its entry, or an entry
+ * naming a field its event lacks, does not compile.
+ */
+export const PERSONAL_DATA: PersonalDataMap<AnyDomainEvent> = {
+  ...CUSTOMER_PERSONAL_FIELDS,
+  ...UNIQUE_VALUE_PERSONAL_FIELDS,
+  ...CONTRACT_PERSONAL_FIELDS,
+  ...SUBSCRIPTION_PERSONAL_FIELDS,
+  ...INVOICE_PERSONAL_FIELDS,
+  ...INVOICE_SERIES_PERSONAL_FIELDS,
+};
+
+/** What the event store seals of one event type (the shape its policy reads). */
+export interface SealingRule {
+  paths?: Record<string, unknown>;
+  changeLists?: Record<string, Record<string, unknown>>;
+}
+
+const SUBJECT_FIELD: SubjectField = 'customerId';
+const ERASURE_EVENT_TYPE: CustomerEventType = 'CustomerPersonalDataErased';
+
+/**
+ * The event store's crypto-shredding policy, derived from `PERSONAL_DATA`: the subject is the
+ * customer, its key destroyed by `CustomerPersonalDataErased`; `events` lists the types with
+ * fields to seal, `declaredEventTypes` all of them. The application passes it to the store
+ * (the event store does not depend on the domain).
+ */
+export const personalDataPolicy = {
+  subjectField: SUBJECT_FIELD,
+  erasureEventType: ERASURE_EVENT_TYPE,
+  events: Object.fromEntries(
+    Object.entries(PERSONAL_DATA as Record<string, SealingRule>)
+      .filter(([, fields]) => sealsPersonalData(fields))
+      .map(([type, { paths, changeLists }]) => [type, { paths, changeLists }]),
+  ) as Record<string, SealingRule>,
+  /** The store refuses any other type: one that has not declared its personal data. */
+  declaredEventTypes: Object.keys(PERSONAL_DATA),
+};
