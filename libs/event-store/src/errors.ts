@@ -15,6 +15,17 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
+/**
+ * A revision as the API's version: the number of events the stream holds once the event at
+ * that revision is in (revision 2 → version 3, no stream → 0), the one numbering commands
+ * answer and `If-Match` takes. `any` and `stream_exists` name no version: null.
+ */
+export function versionAtRevision(revision: ExpectedRevision): number | null {
+  if (revision === 'no_stream') return 0;
+  if (typeof revision === 'bigint') return Number(revision) + 1;
+  return null;
+}
+
 /** The append was refused as malformed before touching the log (e.g. no events). */
 export class InvalidAppendError extends Error {
   override readonly name = 'InvalidAppendError';

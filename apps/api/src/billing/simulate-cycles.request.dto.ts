@@ -12,14 +12,19 @@ import {
 import { IsCalendarDay } from '../http/iso-dates';
 
 export class SimulateCyclesDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 1 })
+  // No `default` in the schema: generated clients (openapi-typescript) make such a field required.
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, example: 3, description: 'Default: 1' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(24)
   cycles?: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'Only these customers; default: all' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'],
+    description: 'Only these customers; default: all',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10_000)

@@ -1,26 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsInstant } from '../http/iso-dates';
+import { nullableText } from '../http/openapi-types';
 import { PAYMENT_METHODS, PaymentMethod } from '@app/domain';
 
 export class DraftContractDto {
-  @ApiProperty() @IsUUID() customerId!: string;
+  @ApiProperty({ example: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b' }) @IsUUID() customerId!: string;
 
-  @ApiProperty({ enum: PAYMENT_METHODS })
+  @ApiProperty({ enum: PAYMENT_METHODS, example: 'direct_debit' })
   @IsIn(PAYMENT_METHODS as unknown as string[])
   paymentMethod!: PaymentMethod;
 }
 
 export class SignContractDto {
-  @ApiPropertyOptional({ description: 'Required for direct debit; validated (rule R4)' })
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: 'ES9121000418450200051332',
+    description: 'Required for direct debit; validated (rule R4)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(42)
   iban?: string | null;
 
-  @ApiProperty() @IsString() @MaxLength(200) signatory!: string;
+  @ApiProperty({ example: 'Ana García López' }) @IsString() @MaxLength(200) signatory!: string;
 
-  @ApiPropertyOptional({ description: 'SEPA mandate reference; required for direct debit' })
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: 'MNDT-2026-0001',
+    description: 'SEPA mandate reference; required for direct debit',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(35)
@@ -30,9 +39,13 @@ export class SignContractDto {
 }
 
 export class ChangeSignatureIbanDto {
-  @ApiProperty() @IsString() @MaxLength(42) iban!: string;
+  @ApiProperty({ example: 'ES7921000813610123456789' }) @IsString() @MaxLength(42) iban!: string;
 
-  @ApiPropertyOptional({ description: 'Left out: the current mandate is kept' })
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: 'MNDT-2026-0002',
+    description: 'Left out: the current mandate is kept',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(35)
@@ -40,6 +53,9 @@ export class ChangeSignatureIbanDto {
 }
 
 export class TerminateContractDto {
-  @ApiProperty() @IsString() @MaxLength(500) reason!: string;
-  @ApiPropertyOptional() @IsOptional() @IsInstant() terminatedAt?: string;
+  @ApiProperty({ example: 'Customer moved abroad' }) @IsString() @MaxLength(500) reason!: string;
+  @ApiPropertyOptional({ example: '2026-06-30T12:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  terminatedAt?: string;
 }

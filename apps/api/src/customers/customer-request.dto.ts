@@ -1,28 +1,53 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DOCUMENT_TYPES, PERSON_TYPES } from '@app/domain';
+import { nullableText } from '../http/openapi-types';
 
 const TEXT = 200;
 
 export class DocumentDto {
-  @ApiPropertyOptional({ enum: DOCUMENT_TYPES })
+  @ApiProperty({ enum: DOCUMENT_TYPES, example: 'dni' })
   @IsIn(DOCUMENT_TYPES as unknown as string[])
   type!: string;
 
-  @ApiPropertyOptional({ example: '12345678Z' })
+  @ApiProperty({ example: '12345678Z' })
   @IsString()
   @MaxLength(40)
   number!: string;
 }
 
 export class AddressDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) street?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) city?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) neighbourhood?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) province?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) postalCode?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) country?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Calle Mayor 1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  street?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Madrid' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  city?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Centro' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  neighbourhood?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Madrid' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  province?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: '28013' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  postalCode?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'ES' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  country?: string | null;
 }
 
 /**
@@ -31,56 +56,97 @@ export class AddressDto {
  * A field sent as null on PATCH clears it.
  */
 export class CustomerFormDto {
-  @ApiPropertyOptional({ enum: PERSON_TYPES, default: 'other' })
+  // No `default` in the schema: generated clients (openapi-typescript) make such a field required.
+  @ApiPropertyOptional({ enum: PERSON_TYPES, example: 'legal', description: 'Default: other' })
   @IsOptional()
   @IsIn(PERSON_TYPES as unknown as string[])
   personType?: 'other' | 'natural' | 'legal';
 
-  @ApiPropertyOptional({ description: 'Full name (the only name other and legal persons need)' })
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: 'Fibra Norte SL',
+    description: 'Full name (the only name other and legal persons need)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT)
   name?: string | null;
-  @ApiPropertyOptional({ description: 'First given name' })
+  @ApiPropertyOptional({ ...nullableText, example: 'Ana', description: 'First given name' })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT)
   givenName?: string | null;
-  @ApiPropertyOptional({ description: 'Second given name' })
+  @ApiPropertyOptional({ ...nullableText, example: 'María', description: 'Second given name' })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT)
   middleName?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) firstSurname?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) secondSurname?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'García' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  firstSurname?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'López' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  secondSurname?: string | null;
 
-  @ApiPropertyOptional({ type: DocumentDto })
+  @ApiPropertyOptional({ type: DocumentDto, nullable: true })
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => DocumentDto)
   document?: DocumentDto | null;
 
-  @ApiPropertyOptional({ example: 'ana@example.com' })
+  @ApiPropertyOptional({ ...nullableText, example: 'info@fibranorte.example' })
   @IsOptional()
   @IsString()
   @MaxLength(254)
   email?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) mobile?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: '+34 910 000 000' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: '+34 600 000 000' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  mobile?: string | null;
 
-  @ApiPropertyOptional({ type: AddressDto })
+  @ApiPropertyOptional({ type: AddressDto, nullable: true })
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => AddressDto)
   address?: AddressDto | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) zone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) seller?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) collector?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) observations?: string | null;
-  @ApiPropertyOptional({ description: "The operator's own customer id" })
+  @ApiPropertyOptional({ ...nullableText, example: 'North' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  zone?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Lucía' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  seller?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Office' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  collector?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Prefers e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  observations?: string | null;
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: 'C-0042',
+    description: "The operator's own customer id",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(60)

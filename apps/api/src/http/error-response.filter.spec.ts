@@ -1,4 +1,5 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
+import { WrongExpectedRevisionError } from '@app/event-store';
 import { QueryFailedError } from 'typeorm';
 import { ErrorResponseFilter } from './error-response.filter';
 
@@ -57,5 +58,21 @@ describe('ErrorResponseFilter: the database unreachable', () => {
     const sent = answer(new QueryFailedError('INSERT', [], badBytes));
     expect(sent.status).toBe(500);
     expect(sent.headers['Retry-After']).toBeUndefined();
+  });
+});
+
+describe('ErrorResponseFilter: a stale version', () => {
+  it.each([
+    ['If-Match 1 on a stream of 3 events', 0n, 2n, 1, 3],
+    ['If-Match 0 (a new stream) on one that exists', 'no_stream' as const, 0n, 0, 1],
+    ['If-Match 2 on a stream that does not exist', 1n, 'no_stream' as const, 2, 0],
+    ['no version expected (any)', 'any' as const, 4n, null, 5],
+  ])('%s: 409 STALE_VERSION in versions, as numbers', (_, expected, actual, version, now) => {
+    const sent = answer(new WrongExpectedRevisionError('customer-1', expected, actual));
+    expect(sent.status).toBe(409);
+    expect(sent.body).toMatchObject({
+      statusCode: 409,
+      details: [{ code: 'STALE_VERSION', expected: version, actual: now }],
+    });
   });
 });

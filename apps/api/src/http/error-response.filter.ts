@@ -8,7 +8,11 @@ import {
 } from '@nestjs/common';
 import { isConnectionError } from '@app/database';
 import { isDomainError } from '@app/domain';
-import { InvalidAppendError, WrongExpectedRevisionError } from '@app/event-store';
+import {
+  InvalidAppendError,
+  versionAtRevision,
+  WrongExpectedRevisionError,
+} from '@app/event-store';
 import type { Response } from 'express';
 
 /** The error shape of API.md: `{ statusCode, error, message, details? }`. */
@@ -73,8 +77,13 @@ export class ErrorResponseFilter implements ExceptionFilter {
       return response(status, error.message, details);
     }
     if (error instanceof WrongExpectedRevisionError) {
+      // In the versions commands answer and If-Match takes, not the store's 0-based revisions.
       return response(409, 'The resource was changed by someone else: reload it and try again.', [
-        { code: 'STALE_VERSION', expected: String(error.expected), actual: String(error.actual) },
+        {
+          code: 'STALE_VERSION',
+          expected: versionAtRevision(error.expected),
+          actual: versionAtRevision(error.actual),
+        },
       ]);
     }
     if (error instanceof InvalidAppendError) return response(400, error.message);

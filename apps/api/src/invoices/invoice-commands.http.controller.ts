@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   correctionLines,
   InvoiceCommand,
@@ -44,6 +44,19 @@ export class InvoiceCommandsController {
   @CommandEndpoint()
   @ApiOperation({
     summary: 'Grant a credit note (rectifying series); credits never exceed the invoice total (R9)',
+  })
+  @ApiBody({
+    type: CreditNoteDto,
+    // amountCents or lines, not both: whole bodies, since field examples would give both.
+    examples: {
+      amount: { value: { reason: 'Service outage 3–5 March', amountCents: 1000 } },
+      lines: {
+        value: {
+          reason: 'Service outage 3–5 March',
+          lines: [{ description: 'Three days without service', amountCents: 1000 }],
+        },
+      },
+    },
   })
   async creditNote(
     @Param('id', ParseUUIDPipe) invoiceId: Id,

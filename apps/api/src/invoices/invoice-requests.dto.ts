@@ -80,7 +80,7 @@ export class PaymentDto {
   @Max(MAX_CENTS)
   amountCents!: number;
 
-  @ApiProperty({ enum: PAYMENT_METHODS })
+  @ApiProperty({ enum: PAYMENT_METHODS, example: 'transfer' })
   @IsIn(PAYMENT_METHODS)
   method!: (typeof PAYMENT_METHODS)[number];
 
@@ -91,7 +91,10 @@ export class PaymentDto {
 }
 
 export class DirectDebitEffectDto {
-  @ApiPropertyOptional({ description: 'Default: what is owed and not already being collected' })
+  @ApiPropertyOptional({
+    example: 4235,
+    description: 'Default: what is owed and not already being collected',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -105,7 +108,7 @@ export class DirectDebitEffectDto {
 }
 
 export class EffectCollectedDto {
-  @ApiPropertyOptional({ description: 'Default: now' })
+  @ApiPropertyOptional({ example: '2026-12-20T08:00:00Z', description: 'Default: now' })
   @IsOptional()
   @IsInstant()
   collectedAt?: string;
@@ -118,7 +121,7 @@ export class EffectReturnedDto {
   @MaxLength(300)
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'Default: now' })
+  @ApiPropertyOptional({ example: '2026-12-22T08:00:00Z', description: 'Default: now' })
   @IsOptional()
   @IsInstant()
   returnedAt?: string;

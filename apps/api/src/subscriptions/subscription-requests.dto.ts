@@ -12,39 +12,53 @@ import {
 } from 'class-validator';
 import { BILLING_MODES, BillingMode, MAX_AMOUNT_CENTS } from '@app/domain';
 import { IsCalendarDay, IsInstant } from '../http/iso-dates';
+import { nullableText } from '../http/openapi-types';
 
 export class RequestSubscriptionDto {
-  @ApiProperty() @IsUUID() contractId!: string;
+  @ApiProperty({ example: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b' }) @IsUUID() contractId!: string;
   @ApiProperty({ example: 'Fibra 600 Mb' }) @IsString() @MaxLength(200) tariff!: string;
   @ApiProperty({ example: 3500, maximum: MAX_AMOUNT_CENTS })
   @IsInt()
   @Max(MAX_AMOUNT_CENTS)
   monthlyPriceCents!: number;
 
-  @ApiProperty({ enum: BILLING_MODES })
+  @ApiProperty({ enum: BILLING_MODES, example: 'advance' })
   @IsIn(BILLING_MODES as unknown as string[])
   billingMode!: BillingMode;
 }
 
 export class ActivateDto {
-  @ApiPropertyOptional() @IsOptional() @IsInstant() activatedAt?: string;
+  @ApiPropertyOptional({ example: '2026-03-01T09:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  activatedAt?: string;
 }
 
 export class ReasonDto {
-  @ApiProperty() @IsString() @MaxLength(500) reason!: string;
+  @ApiProperty({ example: 'Coverage not available' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
 }
 
 export class OptionalReasonDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Customer request' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string | null;
 }
 
 export class CancelDto extends OptionalReasonDto {
-  @ApiPropertyOptional() @IsOptional() @IsInstant() cancelledAt?: string;
+  @ApiPropertyOptional({ example: '2026-06-30T12:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  cancelledAt?: string;
 }
 
 export class TariffMigrationDto {
-  @ApiProperty() @IsString() @MaxLength(200) tariff!: string;
-  @ApiProperty({ maximum: MAX_AMOUNT_CENTS })
+  @ApiProperty({ example: 'Fibra 1 Gb' }) @IsString() @MaxLength(200) tariff!: string;
+  @ApiProperty({ example: 4500, maximum: MAX_AMOUNT_CENTS })
   @IsInt()
   @Max(MAX_AMOUNT_CENTS)
   monthlyPriceCents!: number;
@@ -55,11 +69,11 @@ export class TariffMigrationDto {
 }
 
 export class DiscountDto {
-  @ApiPropertyOptional({ description: 'Either percent (0–100]…' })
+  @ApiPropertyOptional({ example: 10, description: 'Either percent (0–100]…' })
   @IsOptional()
   @IsNumber()
   percent?: number;
-  @ApiPropertyOptional({ description: '…or a fixed amount per month' })
+  @ApiPropertyOptional({ example: 500, description: '…or a fixed amount per month' })
   @IsOptional()
   @IsInt()
   @Max(MAX_AMOUNT_CENTS)
@@ -69,18 +83,25 @@ export class DiscountDto {
   @IsCalendarDay()
   from!: string;
 
-  @ApiPropertyOptional({ example: '2026-06-01', description: 'Exclusive; left out: open-ended' })
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: '2026-06-01',
+    description: 'Exclusive; left out: open-ended',
+  })
   @IsOptional()
   @IsCalendarDay()
   until?: string | null;
 }
 
 export class ExtraChargeDto {
-  @ApiProperty({ maximum: MAX_AMOUNT_CENTS }) @IsInt() @Max(MAX_AMOUNT_CENTS) amountCents!: number;
-  @ApiProperty() @IsString() @MaxLength(200) description!: string;
-  @ApiProperty() @IsBoolean() recurring!: boolean;
+  @ApiProperty({ example: 1500, maximum: MAX_AMOUNT_CENTS })
+  @IsInt()
+  @Max(MAX_AMOUNT_CENTS)
+  amountCents!: number;
+  @ApiProperty({ example: 'Router rental' }) @IsString() @MaxLength(200) description!: string;
+  @ApiProperty({ example: true }) @IsBoolean() recurring!: boolean;
 
-  @ApiPropertyOptional({ example: '2026-03-01' })
+  @ApiPropertyOptional({ ...nullableText, example: '2026-03-01' })
   @IsOptional()
   @IsCalendarDay()
   from?: string | null;

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { contractDecider, contractStream, DomainError } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { v4 as uuid } from 'uuid';
@@ -148,6 +148,14 @@ export class SubscriptionsController {
   @Post(':id/discounts')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Grant a discount ("bonificación"): percent or amountCents' })
+  @ApiBody({
+    type: DiscountDto,
+    // percent or amountCents, not both: whole bodies, since field examples would give both.
+    examples: {
+      percent: { value: { percent: 10, from: '2026-03-01', until: '2026-06-01' } },
+      amount: { value: { amountCents: 500, from: '2026-03-01', until: null } },
+    },
+  })
   async discount(
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: DiscountDto,

@@ -78,7 +78,7 @@ describe(`Contract and subscription lines on the history tab on ${databaseName}`
     ]);
     expect(items[3]).toMatchObject({
       eventId: changed.id,
-      position: changed.position.toString(),
+      position: Number(changed.position),
       changes: [
         { field: 'iban', before: IBAN_MASKED, after: OTHER_IBAN_MASKED },
         { field: 'mandateReference', before: 'MANDATE-1', after: 'MANDATE-2' },

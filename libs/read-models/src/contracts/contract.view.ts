@@ -25,6 +25,8 @@ export interface SubscriptionView {
   statusSince: string;
   statusReason: string | null;
   lastRevision: number;
+  /** Events in the stream, as commands answer it: what `If-Match` takes. */
+  version: number;
   updatedAt: string;
   lastModifiedBy: string;
 }
@@ -48,6 +50,8 @@ export interface ContractView {
   deletedAt: string | null;
   subscriptions: SubscriptionView[];
   lastRevision: number;
+  /** Events in the stream, as commands answer it: what `If-Match` takes. */
+  version: number;
   updatedAt: string;
   lastModifiedBy: string;
 }
@@ -61,10 +65,11 @@ export function toContractView(
   return {
     ...shown,
     subscriptions: subscriptions.map(toSubscriptionView),
+    version: row.lastRevision + 1,
     updatedAt: updatedAt.toISOString(),
   };
 }
 
 export function toSubscriptionView(row: CustomerSubscriptionRow): SubscriptionView {
-  return { ...row, updatedAt: row.updatedAt.toISOString() };
+  return { ...row, version: row.lastRevision + 1, updatedAt: row.updatedAt.toISOString() };
 }

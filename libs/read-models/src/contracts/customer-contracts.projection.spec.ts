@@ -54,6 +54,7 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
         deletedAt: null,
         subscriptions: [],
         lastRevision: 0,
+        version: 1,
         updatedAt: '2025-01-05T10:00:00.000Z',
         lastModifiedBy: 'operator-eva',
       });

@@ -96,6 +96,7 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
         deactivationReason: null,
         deletedAt: null,
         lastRevision: 0,
+        version: 1,
         createdAt: '2025-01-15T09:00:00.000Z',
         updatedAt: '2025-01-15T09:00:00.000Z',
         lastModifiedBy: 'operator-ana',

@@ -66,8 +66,10 @@ export interface CustomerFile {
   deactivatedAt: string | null;
   deactivationReason: string | null;
   deletedAt: string | null;
-  /** Revision of the customer's stream the file reflects. */
+  /** Revision (0-based) of the customer's stream the file reflects. */
   lastRevision: number;
+  /** The same as the commands' version (events in the stream): what `If-Match` takes. */
+  version: number;
   createdAt: string;
   updatedAt: string;
   lastModifiedBy: string;
@@ -146,6 +148,7 @@ export function toCustomerFile(row: CustomerFileRow): CustomerFile {
     deactivationReason: row.deactivationReason,
     deletedAt: isoOrNull(row.deletedAt),
     lastRevision: row.lastRevision,
+    version: row.lastRevision + 1,
     lastModifiedBy: row.lastModifiedBy,
   };
 }

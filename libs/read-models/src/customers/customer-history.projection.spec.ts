@@ -46,7 +46,7 @@ describe(`CustomerHistoryProjection on ${databaseName}`, () => {
     ]);
     expect(items[1]).toEqual({
       eventId: edited.id,
-      position: edited.position.toString(),
+      position: Number(edited.position),
       occurredAt: '2025-02-01T10:00:00.000Z',
       actor: 'operator-luis',
       via: 'operator:0a1b2c3d',

@@ -5,8 +5,8 @@ import { isUuid, managerOf, ReadModelSource } from './read-model-source';
 /** One line of the history tab: when, who, what, and field-level before/after. */
 export interface CustomerHistoryItem {
   eventId: string;
-  /** Log position (exact, as a string): the tab's order. */
-  position: string;
+  /** Log position, a number like every position the API answers: the tab's order. */
+  position: number;
   occurredAt: string;
   actor: string;
   /** The API key the change came through (its fingerprint), which vouches for `actor`. */
@@ -39,6 +39,7 @@ export async function customerHistory(
 }
 
 function toHistoryItem(row: CustomerHistoryRow): CustomerHistoryItem {
-  const { customerId: _customerId, occurredAt, ...line } = row;
-  return { ...line, occurredAt: occurredAt.toISOString() };
+  const { customerId: _customerId, occurredAt, position, ...line } = row;
+  // Stored exact (bigint); positions stay far below 2^53, as the commands' answers assume.
+  return { ...line, position: Number(position), occurredAt: occurredAt.toISOString() };
 }

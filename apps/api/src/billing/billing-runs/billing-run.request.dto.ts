@@ -7,7 +7,11 @@ export class BillingRunDto {
   @IsYearMonth()
   period!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Only these customers; default: all' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'],
+    description: 'Only these customers; default: all',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10_000)
@@ -38,7 +42,11 @@ export class MigrationCreditRunDto {
   @IsYearMonth()
   period!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Only these customers; default: all' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'],
+    description: 'Only these customers; default: all',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10_000)

@@ -13,11 +13,12 @@ import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { nullableText } from '../../http/openapi-types';
 import { AddressDto } from '../customer-request.dto';
 import { CustomerCommands } from '../customer-command.bus';
 
 export class AddAddressDto {
-  @ApiPropertyOptional({ example: 'Installation' })
+  @ApiPropertyOptional({ ...nullableText, example: 'Installation' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

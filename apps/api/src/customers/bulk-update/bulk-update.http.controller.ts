@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,19 +21,36 @@ import {
 } from 'class-validator';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { nullableText } from '../../http/openapi-types';
 import { BillingSettingsDto } from '../change-billing-settings/billing-settings.request.dto';
 import { BulkUpdateCustomers, BulkUpdateResult } from './bulk-update-customers.handler';
 
 /** What one bulk operation may set: grouping fields and the billing tab. */
 export class BulkChangesDto extends BillingSettingsDto {
-  @IsOptional() @IsString() @MaxLength(200) zone?: string | null;
-  @IsOptional() @IsString() @MaxLength(200) seller?: string | null;
-  @IsOptional() @IsString() @MaxLength(200) collector?: string | null;
-  @IsOptional() @IsString() @MaxLength(4000) observations?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'North' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  zone?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Lucía' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  seller?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Office' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  collector?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Moved to the north zone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  observations?: string | null;
 }
 
 export class BulkUpdateDto {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], example: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)

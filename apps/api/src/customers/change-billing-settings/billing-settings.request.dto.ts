@@ -11,24 +11,31 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PAYMENT_METHODS } from '@app/domain';
+import { nullableText } from '../../http/openapi-types';
 
 /** The billing tab (API.md, PUT /customers/:id/billing-settings); fields left out keep their value. */
 export class BillingSettingsDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() billingEnabled?: boolean;
+  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() billingEnabled?: boolean;
 
-  @ApiPropertyOptional({ enum: PAYMENT_METHODS })
+  @ApiPropertyOptional({ enum: PAYMENT_METHODS, nullable: true, example: 'direct_debit' })
   @IsOptional()
   @IsIn(PAYMENT_METHODS as unknown as string[])
   paymentMethod?: 'direct_debit' | 'transfer' | 'card' | 'cash' | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) invoiceSeries?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'A' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  invoiceSeries?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 28, description: 'Rule R11: 1–28' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 28, example: 5, description: 'Rule R11: 1–28' })
   @IsOptional()
   @IsInt()
   billingDay?: number;
 
   @ApiPropertyOptional({
+    ...nullableText,
+    example: 'ES9121000418450200051332',
     description: "Customer-level IBAN (billing charges the signature's, rule R4)",
   })
   @IsOptional()
@@ -36,11 +43,15 @@ export class BillingSettingsDto {
   @MaxLength(42)
   iban?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) taxId?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'B12345674' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  taxId?: string | null;
 
   @ApiPropertyOptional({ example: 21 }) @IsOptional() @IsNumber() vatRatePercent?: number;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], example: ['billing@fibranorte.example'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -48,6 +59,12 @@ export class BillingSettingsDto {
   @MaxLength(254, { each: true })
   notifyEmails?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() sendInvoiceEmail?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() sendPaymentEmail?: boolean;
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @IsBoolean()
+  sendInvoiceEmail?: boolean;
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean()
+  sendPaymentEmail?: boolean;
 }

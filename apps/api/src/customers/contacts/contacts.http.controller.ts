@@ -20,19 +20,32 @@ import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { nullableText } from '../../http/openapi-types';
 import { CustomerCommands } from '../customer-command.bus';
 
 export class ConsentsDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() mailing?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() sms?: boolean;
+  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() mailing?: boolean;
+  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() email?: boolean;
+  @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean() sms?: boolean;
 }
 
 export class AddContactDto {
-  @ApiProperty() @IsString() @MaxLength(200) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) role?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
+  @ApiProperty({ example: 'Marta Ruiz' }) @IsString() @MaxLength(200) name!: string;
+  @ApiPropertyOptional({ ...nullableText, example: 'Accounts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  role?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'marta@fibranorte.example' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: '+34 600 111 222' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
 
   @ApiPropertyOptional({ type: ConsentsDto, description: 'Opt-in: a flag left out is false' })
   @IsOptional()

@@ -11,12 +11,17 @@ import { customerDeletionBlockers } from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext, Context } from '../../infrastructure/commands/command-context';
 import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { nullableText } from '../../http/openapi-types';
 import { ContractCommands } from '../../contracts/contract-commands';
 import { CustomerCommands } from '../customer-command.bus';
 import { CustomerDeletionFactsReader } from './deletion-facts';
 
 export class DeactivateDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'Moved abroad' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string | null;
 }
 
 /** Deactivate, reactivate and delete (rule R6: refused with every blocking reason). */

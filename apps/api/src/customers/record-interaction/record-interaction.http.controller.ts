@@ -20,19 +20,23 @@ import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
 import { CustomerCommands } from '../customer-command.bus';
 
 export class RecordInteractionDto {
-  @ApiProperty({ enum: INTERACTION_KINDS })
+  @ApiProperty({ enum: INTERACTION_KINDS, example: 'call' })
   @IsIn(INTERACTION_KINDS as unknown as string[])
   kind!: InteractionKind;
 
   @ApiPropertyOptional({
     enum: INTERACTION_DIRECTIONS,
+    example: 'inbound',
     description: 'Who started it; without it a note is internal and any other kind inbound',
   })
   @IsOptional()
   @IsIn(INTERACTION_DIRECTIONS as unknown as string[])
   direction?: InteractionDirection;
 
-  @ApiProperty() @IsString() @MaxLength(10_000) text!: string;
+  @ApiProperty({ example: 'Asked for the invoice of March' })
+  @IsString()
+  @MaxLength(10_000)
+  text!: string;
 }
 
 /** "Interacciones": calls, e-mails, visits, incidents and notes on the customer file. */

@@ -1,0 +1,6 @@
+/**
+ * A `string | null` property reflects as `Object` (TypeScript's metadata of a union), which
+ * the OpenAPI document would call `type: object`: state the type, so generated clients see a
+ * string that may be null.
+ */
+export const nullableText = { type: String, nullable: true } as const;

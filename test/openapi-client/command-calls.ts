@@ -1,0 +1,163 @@
+/**
+ * One call of every command endpoint, written as a client would against the types
+ * `openapi-typescript` generates from /api/docs-json: test/openapi-contract.e2e-spec.ts
+ * compiles it (a renamed or retyped field in a DTO breaks it) and checks it calls every
+ * command the document has. Not run: it shows what compiles.
+ */
+import { CommandClient } from './typed-call';
+
+/** The ids the calls act on (a real client has them from earlier answers or queries). */
+export interface Ids {
+  contract: string;
+  subscription: string;
+  invoice: string;
+  effect: string;
+  address: string;
+  contact: string;
+}
+
+export async function everyCommand(call: CommandClient, ids: Ids): Promise<void> {
+  const customer = await call('post', '/api/customers', {
+    body: {
+      personType: 'natural',
+      givenName: 'Ana',
+      firstSurname: 'García',
+      secondSurname: null,
+      document: { type: 'dni', number: '12345678Z' },
+      email: 'ana@example.com',
+      address: { street: 'Calle Mayor 1', city: 'Madrid', postalCode: '28013', country: 'ES' },
+      zone: 'north',
+    },
+    idempotencyKey: 'register-ana',
+  });
+  const id = customer.id;
+  const { version } = await call('patch', '/api/customers/{id}', {
+    path: { id },
+    body: { email: null, observations: 'Prefers phone' },
+    ifMatch: customer.version,
+  });
+  await call('put', '/api/customers/{id}/billing-settings', {
+    path: { id },
+    body: {
+      billingEnabled: true,
+      paymentMethod: 'direct_debit',
+      invoiceSeries: 'A',
+      billingDay: 5,
+      iban: 'ES91 2100 0418 4502 0005 1332',
+      notifyEmails: ['ana@example.com'],
+    },
+    ifMatch: version,
+  });
+  await call('post', '/api/customers/{id}/addresses', {
+    path: { id },
+    body: { label: 'Installation', address: { street: 'Calle Luna 2', city: 'Madrid' } },
+  });
+  await call('delete', '/api/customers/{id}/addresses/{addressId}', {
+    path: { id, addressId: ids.address },
+  });
+  await call('post', '/api/customers/{id}/contacts', {
+    path: { id },
+    body: { name: 'Marta', role: null, consents: { mailing: true, sms: false } },
+  });
+  await call('delete', '/api/customers/{id}/contacts/{contactId}', {
+    path: { id, contactId: ids.contact },
+  });
+  await call('post', '/api/customers/{id}/interactions', {
+    path: { id },
+    body: { kind: 'call', direction: 'inbound', text: 'Asked for the invoice' },
+  });
+  await call('post', '/api/customers/bulk-update', {
+    body: { customerIds: [id], changes: { zone: 'south', billingDay: 10 } },
+  });
+  await call('post', '/api/customers/{id}/deactivate', { path: { id }, body: { reason: null } });
+  await call('post', '/api/customers/{id}/reactivate', { path: { id } });
+
+  await call('post', '/api/contracts', { body: { customerId: id, paymentMethod: 'direct_debit' } });
+  const contractId = ids.contract;
+  await call('post', '/api/contracts/{id}/sign', {
+    path: { id: contractId },
+    body: {
+      iban: 'ES91 2100 0418 4502 0005 1332',
+      signatory: 'Ana García',
+      mandateReference: 'M-1',
+      signedAt: '2026-03-01T10:00:00Z',
+    },
+  });
+  await call('put', '/api/contracts/{id}/iban', {
+    path: { id: contractId },
+    body: { iban: 'ES79 2100 0813 6101 2345 6789', mandateReference: null },
+  });
+
+  await call('post', '/api/subscriptions', {
+    body: { contractId, tariff: 'Fibra 600 Mb', monthlyPriceCents: 3500, billingMode: 'advance' },
+  });
+  const subscriptionId = { id: ids.subscription };
+  await call('post', '/api/subscriptions/{id}/activate', { path: subscriptionId, body: {} });
+  await call('post', '/api/subscriptions/{id}/suspend', {
+    path: subscriptionId,
+    body: { reason: 'Unpaid' },
+  });
+  await call('post', '/api/subscriptions/{id}/resume', { path: subscriptionId });
+  await call('post', '/api/subscriptions/{id}/active-not-billable', {
+    path: subscriptionId,
+    body: { reason: 'Trial month' },
+  });
+  await call('post', '/api/subscriptions/{id}/active-billable', { path: subscriptionId });
+  await call('post', '/api/subscriptions/{id}/tariff-migrations', {
+    path: subscriptionId,
+    body: { tariff: 'Fibra 1 Gb', monthlyPriceCents: 4500, effectiveDate: '2026-04-01' },
+  });
+  await call('post', '/api/subscriptions/{id}/discounts', {
+    path: subscriptionId,
+    body: { percent: 10, from: '2026-04-01', until: null },
+  });
+  await call('post', '/api/subscriptions/{id}/extra-charges', {
+    path: subscriptionId,
+    body: { amountCents: 1500, description: 'Router', recurring: false, from: '2026-04-01' },
+  });
+
+  await call('post', '/api/billing/simulations', {
+    body: { cycles: 3, customerIds: [id], from: '2026-04-01' },
+  });
+  await call('post', '/api/billing/runs', { body: { period: '2026-04', customerIds: [id] } });
+  await call('post', '/api/billing/migration-credits', { body: { period: '2026-04' } });
+
+  const invoiceId = { id: ids.invoice };
+  await call('post', '/api/invoices/{id}/credit-notes', {
+    path: invoiceId,
+    body: { reason: 'Outage', lines: [{ description: 'Two days', amountCents: 250 }] },
+  });
+  await call('post', '/api/invoices/{id}/payments', {
+    path: invoiceId,
+    body: { amountCents: 4235, method: 'transfer', paidAt: '2026-04-10' },
+  });
+  await call('post', '/api/invoices/{id}/direct-debit-effects', {
+    path: invoiceId,
+    body: { dueDate: '2026-04-20' },
+  });
+  const effect = { id: ids.invoice, effectId: ids.effect };
+  await call('post', '/api/invoices/{id}/direct-debit-effects/{effectId}/collect', {
+    path: effect,
+    body: { collectedAt: '2026-04-20T08:00:00Z' },
+  });
+  await call('post', '/api/invoices/{id}/direct-debit-effects/{effectId}/return', {
+    path: effect,
+    body: { reason: 'MS02 refused by the debtor' },
+  });
+
+  await call('post', '/api/subscriptions/{id}/reject', {
+    path: subscriptionId,
+    body: { reason: 'No coverage' },
+  });
+  await call('post', '/api/subscriptions/{id}/cancel', {
+    path: subscriptionId,
+    body: { reason: null, cancelledAt: '2026-06-30T12:00:00Z' },
+  });
+  await call('post', '/api/contracts/{id}/terminate', {
+    path: { id: contractId },
+    body: { reason: 'Moved abroad' },
+  });
+  await call('delete', '/api/contracts/{id}', { path: { id: contractId } });
+  await call('post', '/api/customers/{id}/erase-personal-data', { path: { id } });
+  await call('delete', '/api/customers/{id}', { path: { id } });
+}

@@ -1,0 +1,256 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import ts from 'typescript';
+import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+
+const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
+const CLIENT_FIXTURES = join(__dirname, 'openapi-client');
+/** The generator's own command line, as a client project runs it (it is an ES module). */
+const OPENAPI_TYPESCRIPT = join(__dirname, '../node_modules/openapi-typescript/bin/cli.js');
+
+/** The part of an OpenAPI 3.0 schema this suite reads. */
+interface Schema {
+  $ref?: string;
+  type?: string;
+  nullable?: boolean;
+  enum?: unknown[];
+  example?: unknown;
+  default?: unknown;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+}
+
+interface MediaType {
+  schema?: Schema;
+  example?: unknown;
+  examples?: Record<string, { value: unknown }>;
+}
+
+interface Operation {
+  parameters?: { name: string; in: string; schema?: Schema }[];
+  requestBody?: { content?: Record<string, MediaType> };
+  responses?: Record<string, { content?: Record<string, MediaType> }>;
+}
+
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+const COMMAND_METHODS = ['post', 'put', 'patch', 'delete'];
+
+function operations(document: Document) {
+  return Object.entries(document.paths).flatMap(([path, byMethod]) =>
+    Object.entries(byMethod).map(([method, operation]) => ({ method, path, operation })),
+  );
+}
+
+const refName = (ref: string) => ref.replace('#/components/schemas/', '');
+
+/** Where a schema says nothing of its shape: `object` with no properties, or no type at all. */
+function untyped(schema: Schema): boolean {
+  if (schema.$ref || schema.allOf || schema.oneOf || schema.anyOf || schema.enum) return false;
+  if (schema.type === 'array') return schema.items === undefined || untyped(schema.items);
+  if (schema.type === undefined) return true;
+  return (
+    schema.type === 'object' &&
+    schema.properties === undefined &&
+    schema.additionalProperties === undefined
+  );
+}
+
+describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
+  let testApp: TestApp;
+  let document: Document;
+  let workDir: string;
+  const http = () => request(testApp.app.getHttpServer());
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    document = (await http().get('/api/docs-json').expect(200)).body as Document;
+    workDir = mkdtempSync(join(tmpdir(), 'openapi-client-'));
+  });
+  afterAll(async () => {
+    rmSync(workDir, { recursive: true, force: true });
+    await testApp.close();
+  });
+
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref ? resolve(document.components.schemas[refName(schema.$ref)]) : schema;
+
+  it('types every property and parameter: a nullable string is a string, not an object', () => {
+    const properties = Object.entries(document.components.schemas).flatMap(([name, schema]) =>
+      Object.entries(schema.properties ?? {}).map(([property, s]) => ({
+        where: `${name}.${property}`,
+        schema: s,
+      })),
+    );
+    const parameters = operations(document).flatMap(({ method, path, operation }) =>
+      (operation.parameters ?? []).map((p) => ({
+        where: `${method} ${path} ${p.in} ${p.name}`,
+        schema: p.schema ?? {},
+      })),
+    );
+    expect(properties.length).toBeGreaterThan(50);
+    expect([...properties, ...parameters].filter(({ schema }) => untyped(schema))).toEqual([]);
+    // The issue's examples, each a string that may be null.
+    for (const [name, property] of [
+      ['CustomerFormDto', 'name'],
+      ['CustomerFormDto', 'email'],
+      ['BillingSettingsDto', 'iban'],
+      ['DiscountDto', 'until'],
+    ]) {
+      expect(document.components.schemas[name].properties?.[property]).toMatchObject({
+        type: 'string',
+        nullable: true,
+      });
+    }
+  });
+
+  /** A body's example: the one the operation gives, else one built from its properties'. */
+  function exampleOf(media: MediaType): unknown {
+    if (media.example !== undefined) return media.example;
+    const named = Object.values(media.examples ?? {});
+    if (named.length > 0) return named[0].value;
+    return media.schema ? exampleFromSchema(media.schema, '$') : undefined;
+  }
+
+  const missing: string[] = [];
+  function exampleFromSchema(schema: Schema, where: string): unknown {
+    if (schema.example !== undefined) return schema.example;
+    const resolved = resolve(schema.allOf?.length === 1 ? schema.allOf[0] : schema);
+    if (resolved.type === 'array' && resolved.items)
+      return [exampleFromSchema(resolved.items, `${where}[]`)];
+    if (resolved.properties) {
+      return Object.fromEntries(
+        Object.entries(resolved.properties).map(([name, property]) => [
+          name,
+          exampleFromSchema(property, `${where}.${name}`),
+        ]),
+      );
+    }
+    missing.push(where);
+    return undefined;
+  }
+
+  const commandsWithBodies = () =>
+    operations(document).flatMap(({ method, path, operation }) => {
+      const media = operation.requestBody?.content?.['application/json'];
+      return media ? [{ method, path, media }] : [];
+    });
+
+  it('gives no request body field a default: generated clients would make it required', () => {
+    const bodySchemas = new Set(
+      commandsWithBodies().flatMap(({ media }) =>
+        media.schema?.$ref ? [refName(media.schema.$ref)] : [],
+      ),
+    );
+    const withDefaults = [...bodySchemas].flatMap((name) =>
+      Object.entries(document.components.schemas[name].properties ?? {})
+        .filter(([, property]) => property.default !== undefined)
+        .map(([property]) => `${name}.${property}`),
+    );
+    expect(bodySchemas.size).toBeGreaterThan(20);
+    expect(withDefaults).toEqual([]);
+  });
+
+  it('gives every request body an example: each of its fields has one, or the body has', () => {
+    const bodies = commandsWithBodies();
+    expect(bodies.length).toBeGreaterThan(25);
+    missing.length = 0;
+    for (const { method, path, media } of bodies) {
+      const before = missing.length;
+      exampleOf(media);
+      for (let i = before; i < missing.length; i++) missing[i] = `${method} ${path}: ${missing[i]}`;
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has examples the API accepts: sending one is never a 400 (ids in the path are unknown)', async () => {
+    const refused: string[] = [];
+    for (const { method, path, media } of commandsWithBodies()) {
+      const url = path.replace(/\{\w+\}/g, () => randomUUID());
+      const res = await http()
+        [method as 'post' | 'put' | 'patch' | 'delete'](url)
+        .set(operator)
+        .send(exampleOf(media) as object);
+      if (res.status === 400 || res.status >= 500)
+        refused.push(`${method} ${path}: ${res.status} ${JSON.stringify(res.body.details)}`);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  /** Types generated by openapi-typescript, the client and `files` compiled: the errors. */
+  let generated: Promise<unknown> | undefined;
+  async function compileAgainstGeneratedTypes(files: Record<string, string>): Promise<string[]> {
+    writeFileSync(join(workDir, 'docs.json'), JSON.stringify(document));
+    generated ??= promisify(execFile)(process.execPath, [
+      OPENAPI_TYPESCRIPT,
+      join(workDir, 'docs.json'),
+      '--output',
+      join(workDir, 'api.d.ts'),
+    ]);
+    await generated;
+    copyFileSync(join(CLIENT_FIXTURES, 'typed-call.ts'), join(workDir, 'typed-call.ts'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(workDir, name), text);
+    const program = ts.createProgram(
+      Object.keys(files).map((name) => join(workDir, name)),
+      {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+        types: [],
+      },
+    );
+    return ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (d) =>
+          `${d.file ? d.file.fileName.replace(workDir, '') : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+      );
+  }
+
+  it('generates a typed client (openapi-typescript) that compiles a call of every command', async () => {
+    const calls = readFileSync(join(CLIENT_FIXTURES, 'command-calls.ts'), 'utf8');
+    expect(await compileAgainstGeneratedTypes({ 'command-calls.ts': calls })).toEqual([]);
+    // Every command the document has is called there, and nothing it lacks.
+    const called = [...calls.matchAll(/call\(\s*'(\w+)',\s*'([^']+)'/g)].map(
+      ([, method, path]) => `${method} ${path}`,
+    );
+    const documented = operations(document)
+      .filter(({ method }) => COMMAND_METHODS.includes(method))
+      .map(({ method, path }) => `${method} ${path}`);
+    expect([...new Set(called)].sort()).toEqual(documented.sort());
+  });
+
+  it('refuses to compile a misspelled field, also beside every required one', async () => {
+    const errors = await compileAgainstGeneratedTypes({
+      'misspelled.ts': [
+        "import { CommandClient } from './typed-call';",
+        'export async function misspelled(call: CommandClient, customerId: string) {',
+        "  await call('post', '/api/customers', { body: { personType: 'legal', nmae: 'Ana' } });",
+        "  await call('post', '/api/contracts', {",
+        "    body: { customerId, paymentMethod: 'cash', paymentMethd: 'card' },",
+        '  });',
+        "  await call('post', '/api/customers/{id}/deactivate', { path: { idd: customerId } });",
+        '}',
+      ].join('\n'),
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/misspelled\.ts: .*'nmae' does not exist/),
+      expect.stringMatching(/misspelled\.ts: .*'paymentMethd' does not exist/),
+      expect.stringMatching(/misspelled\.ts: .*'idd' does not exist/),
+    ]);
+  });
+});
