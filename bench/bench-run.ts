@@ -30,7 +30,7 @@ export interface RunOptions {
   stages: readonly Stage[];
   httpSeconds: number;
   appendCommands: number;
-  /** Also rebuild through the per-event path (projections without `applyBatch`), to compare. */
+  /** Also rebuild applying each event as a batch of one, to compare. */
   rebuildPerEvent: boolean;
   /** Use the PostgreSQL database an earlier run loaded instead of loading it again. */
   reuseDatabase?: boolean;

@@ -4,8 +4,7 @@ import {
   allReadModelProjections,
   indexesTheLogReads,
   Projection,
-  ProjectionRunner,
-  rebuildRunnerOptions,
+  RebuildRunner,
   withSecondaryIndexesDeferred,
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
@@ -30,19 +29,21 @@ export async function emptyReadModels(db: SqlDatabase): Promise<string[]> {
 }
 
 /**
- * The same projections without their `applyBatch`: the runner applies them event by event, as
- * before batching. For the before/after comparison in one run (`--rebuild-per-event`).
+ * The same projections applying each event as a batch of one, as before batching. For the
+ * before/after comparison in one run (`--rebuild-per-event`).
  */
 const perEvent = (projection: Projection): Projection => ({
   name: projection.name,
   handles: projection.handles,
   tables: projection.tables,
-  apply: (event, manager) => projection.apply(event, manager),
+  applyBatch: async (events, manager) => {
+    for (const event of events) await projection.applyBatch([event], manager);
+  },
 });
 
 /**
  * From empty read models to caught up with the whole log, as `npm run cli -- rebuild` does it:
- * through the projection runner; once the log reaches REBUILD_DEFER_INDEXES_FROM, secondary
+ * through the runner's rebuild mode; once the log reaches REBUILD_DEFER_INDEXES_FROM, secondary
  * indexes deferred, then built and analyzed (timed).
  */
 export async function rebuildProjections(
@@ -54,16 +55,11 @@ export async function rebuildProjections(
   const { rows } = await db.query<{ count: string }>('SELECT count(*) AS count FROM es_events');
   const events = Number(rows[0].count);
   const projections = allReadModelProjections();
-  const runner = new ProjectionRunner(
+  const runner = new RebuildRunner(
     store,
     readModels,
     mode === 'batched' ? projections : projections.map(perEvent),
-    {
-      ...rebuildRunnerOptions(readModels, projections),
-      ...(process.env.BENCH_REBUILD_BATCH
-        ? { batchSize: Number(process.env.BENCH_REBUILD_BATCH) }
-        : {}),
-    },
+    process.env.BENCH_REBUILD_BATCH ? { batchSize: Number(process.env.BENCH_REBUILD_BATCH) } : {},
   );
   const tables = projections.flatMap((projection) => projection.tables);
   // As `npm run cli -- rebuild` decides, REBUILD_DEFER_INDEXES_FROM included.

@@ -2,7 +2,7 @@ import { SqlDatabase, typeormDriverFor } from '@app/database';
 import { DataSource } from 'typeorm';
 import { readModelEntities } from './entities';
 import { readModelMigrations } from './migrations';
-import { restoreDeferredIndexes } from './runner/deferred-indexes';
+import { restoreDeferredIndexes } from './rebuild/deferred-indexes';
 
 /**
  * The read models' TypeORM DataSource, on the same database as the rest of the process

@@ -1,5 +1,5 @@
 import { EventStore } from '@app/event-store';
-import { Projection, ProjectionRunner, rebuildRunnerOptions } from '@app/read-models';
+import { Projection, RebuildRunner } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { ReplayProgress } from './progress-bar';
 
@@ -14,9 +14,9 @@ export interface ReplayOptions {
 
 /**
  * Brings `projections` on `dataSource` from their checkpoints to `upTo`, reading the log in
- * batches (memory stays bounded by one batch) through the same runner the service uses, with
- * a transaction per projection side by side (each projection's share of a batch commits with
- * its checkpoint). Returns the position reached.
+ * batches (memory stays bounded by one batch) through the runner's rebuild mode
+ * (`RebuildRunner`: a transaction per projection side by side, each projection's share of a
+ * batch committed with its checkpoint, what it cannot apply parked). Returns the position reached.
  */
 export async function replayProjections(
   store: EventStore,
@@ -25,11 +25,11 @@ export async function replayProjections(
   options: ReplayOptions,
 ): Promise<bigint> {
   let events = 0;
-  const runner = new ProjectionRunner(store, dataSource, projections, {
-    ...rebuildRunnerOptions(dataSource, projections, (batch) => {
+  const runner = new RebuildRunner(store, dataSource, projections, {
+    onBatch: (batch) => {
       events += batch.events;
       options.onProgress?.({ events, position: batch.position });
-    }),
+    },
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   const deadline = Date.now() + (options.visibilityTimeoutMs ?? 30_000);

@@ -27,7 +27,7 @@ import {
 import { allReadModelProjections } from '../contracts';
 import { billingProjections } from '.';
 import { contractBillingSnapshots, simulateFromView } from './cycle-simulation.queries';
-import { CycleSimulationViewProjection } from './cycle-simulation-view.projection';
+import { cycleSimulationViewProjection } from './cycle-simulation-view.projection';
 
 describe(`Cycle simulation view on ${databaseName}`, () => {
   let log: CustomerLog;
@@ -167,10 +167,10 @@ describe(`Cycle simulation view on ${databaseName}`, () => {
     const before = await table();
     expect(before.length).toBeGreaterThan(0);
 
-    const projection = new CycleSimulationViewProjection();
+    const projection = cycleSimulationViewProjection();
     const events = await log.allEvents();
     await log.dataSource.transaction(async (manager) => {
-      for (const event of events) await projection.apply(event, manager);
+      for (const event of events) await projection.applyBatch([event], manager);
     });
     expect(await table()).toEqual(before);
     expect(byContract(await contractBillingSnapshots(log.dataSource))).toEqual(

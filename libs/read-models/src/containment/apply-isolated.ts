@@ -4,7 +4,7 @@ import { Projection } from '../projection';
 import { isEventFailure } from './apply-error';
 
 /**
- * Applies one event inside the caller's transaction, under a savepoint: when the event itself
+ * Applies one event (a batch of one) inside the caller's transaction, under a savepoint: when the event itself
  * fails (`isEventFailure`) what it wrote is rolled back alone and its error returned, so the
  * rest of the transaction goes on; any other failure (the database's) is thrown.
  */
@@ -15,7 +15,7 @@ export async function applyIsolated(
 ): Promise<{ failed: unknown } | undefined> {
   await manager.query('SAVEPOINT projection_event');
   try {
-    await projection.apply(event, manager);
+    await projection.applyBatch([event], manager);
   } catch (error) {
     if (!isEventFailure(error)) throw error;
     await manager.query('ROLLBACK TO SAVEPOINT projection_event');

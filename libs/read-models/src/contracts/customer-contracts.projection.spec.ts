@@ -9,7 +9,7 @@ import {
 } from '../customers/testing/customer-log';
 import { findContract } from './contract.queries';
 import { CustomerContractRow } from './customer-contract.entity';
-import { CustomerContractsProjection } from './customer-contracts.projection';
+import { customerContractsProjection } from './customer-contracts.projection';
 import { contractProjections } from '.';
 import { draftContract, runContract, signedContract } from './testing/contract-log';
 
@@ -176,10 +176,10 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
       await project();
       const before = await rowOf(contractId);
 
-      const projection = new CustomerContractsProjection();
+      const projection = customerContractsProjection();
       const events = await log.allEvents();
       await log.dataSource.transaction(async (manager) => {
-        for (const event of [...events, ...events]) await projection.apply(event, manager);
+        for (const event of [...events, ...events]) await projection.applyBatch([event], manager);
       });
       expect(await rowOf(contractId)).toEqual(before);
       expect(before).toMatchObject({ status: 'terminated', lastRevision: 3 });
@@ -194,14 +194,14 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
         'ContractDrafted',
         'ContractSigned',
       ]);
-      const projection = new CustomerContractsProjection();
+      const projection = customerContractsProjection();
       await log.dataSource.transaction(async (manager) => {
-        await projection.apply(signed, manager);
-        await projection.apply(registered, manager);
+        await projection.applyBatch([signed], manager);
+        await projection.applyBatch([registered], manager);
       });
       expect(await findContract(log.dataSource, contractId)).toBeNull();
 
-      await log.dataSource.transaction((manager) => projection.apply(drafted, manager));
+      await log.dataSource.transaction((manager) => projection.applyBatch([drafted], manager));
       expect((await rowOf(contractId)).status).toBe('draft');
     });
   });

@@ -11,7 +11,7 @@ import {
 import { CustomerLog, databaseName } from '../customers/testing/customer-log';
 import { findSubscription } from './contract.queries';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
-import { CustomerSubscriptionsProjection } from './customer-subscriptions.projection';
+import { customerSubscriptionsProjection } from './customer-subscriptions.projection';
 import { contractProjections } from '.';
 import { requestSubscription, runSubscription, signedContract } from './testing/contract-log';
 
@@ -281,10 +281,10 @@ describe(`CustomerSubscriptionsProjection on ${databaseName}`, () => {
       await project();
       const before = await rowOf(id);
 
-      const projection = new CustomerSubscriptionsProjection();
+      const projection = customerSubscriptionsProjection();
       const events = await log.allEvents();
       await log.dataSource.transaction(async (manager) => {
-        for (const event of [...events, ...events]) await projection.apply(event, manager);
+        for (const event of [...events, ...events]) await projection.applyBatch([event], manager);
       });
       expect(await rowOf(id)).toEqual(before);
       expect(before.discounts).toHaveLength(1);

@@ -19,15 +19,15 @@ import { invoiceProjections } from '../invoices';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
-import { CustomerContractsProjection } from './customer-contracts.projection';
-import { CustomerSubscriptionsProjection } from './customer-subscriptions.projection';
+import { customerContractsProjection } from './customer-contracts.projection';
+import { customerSubscriptionsProjection } from './customer-subscriptions.projection';
 
 export const contractEntities = [CustomerContractRow, CustomerSubscriptionRow];
 
 /** The contract and subscription projections, ready for a `ProjectionRunner`. */
 export const contractProjections = (): Projection[] => [
-  new CustomerContractsProjection(),
-  new CustomerSubscriptionsProjection(),
+  customerContractsProjection(),
+  customerSubscriptionsProjection(),
 ];
 
 /** Every read model's projection (customers, contracts, invoices, billing), for one runner. */

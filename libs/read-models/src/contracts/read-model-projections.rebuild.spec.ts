@@ -131,7 +131,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     ]);
     expect((await snapshot()).customer_contracts).toEqual([]);
 
-    const reached = await log.project(projections, 500);
+    const reached = await log.rebuild(projections, 500);
     expect(reached).toBe(head);
     expect(await snapshot()).toEqual(liveRows);
   });

@@ -2,7 +2,7 @@ import { DomainError, personalDataErasureBlockers } from '@app/domain';
 import { allReadModelProjections } from '../contracts';
 import { customerErasureFactsFromReadModels } from '../contracts/customer-erasure-facts';
 import { issueInvoice, MARCH_TOTAL, recordPayment } from '../invoices/testing/invoice-log';
-import { indexesTheLogReads, withSecondaryIndexesDeferred } from '../runner/deferred-indexes';
+import { indexesTheLogReads, withSecondaryIndexesDeferred } from '../rebuild/deferred-indexes';
 import { exportCustomersCsv } from './customers-export.csv';
 import { CustomerLog, databaseName, IBAN } from './testing/customer-log';
 

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@app/event-store';
 import { CustomerFileRow } from './customer-file.entity';
-import { CustomerFileProjection } from './customer-file.projection';
+import { customerFileProjection } from './customer-file.projection';
 import { findCustomerFile } from './customer-file.queries';
 import { CustomerLog, databaseName, dni, IBAN, IBAN_MASKED } from './testing/customer-log';
 
@@ -279,18 +279,18 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
       await log.project();
       const before = await rowOf(id);
 
-      const projection = new CustomerFileProjection();
+      const projection = customerFileProjection();
       const events = await log.allEvents();
       await log.dataSource.transaction(async (manager) => {
         for (const event of [...events, ...events.slice(0, 2)])
-          await projection.apply(event, manager);
+          await projection.applyBatch([event], manager);
       });
       expect(await rowOf(id)).toEqual(before);
       expect(before.interactionCount).toBe(1);
     });
 
     it('ignores events of a customer it never saw registered, and other event types', async () => {
-      const projection = new CustomerFileProjection();
+      const projection = customerFileProjection();
       const orphan: RecordedEvent = {
         id: 'f0d8a7a2-1111-4a4a-9b9b-000000000001',
         type: 'CustomerEmailChanged',
@@ -311,8 +311,8 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
         position: 1n,
       };
       await log.dataSource.transaction(async (manager) => {
-        await projection.apply(orphan, manager);
-        await projection.apply({ ...orphan, type: 'ContractSigned' }, manager);
+        await projection.applyBatch([orphan], manager);
+        await projection.applyBatch([{ ...orphan, type: 'ContractSigned' }], manager);
       });
       expect(await log.dataSource.getRepository(CustomerFileRow).count()).toBe(0);
     });

@@ -1,32 +1,20 @@
 import { CUSTOMER_EVENT_TYPES } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
-import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
-import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
+import { keyedRowProjection } from '../rows/keyed-row-projection';
 import { CustomerFileRow } from './customer-file.entity';
 import { evolveCustomerFile } from './customer-file.evolve';
 import { isRecordedCustomerEvent } from './recorded-customer-event';
 
-/** The customer file and list: `evolveCustomerFile` over the customer's stream, one upsert. */
-export class CustomerFileProjection implements Projection {
-  readonly name = 'customer-file';
-  readonly handles: readonly string[] = CUSTOMER_EVENT_TYPES;
-  readonly tables = ['customer_file'];
-
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    await this.applyBatch([event], manager);
-  }
-
-  // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped.
-  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    await applyToKeyedRows(customerFiles, events, manager);
-  }
-}
-
-const customerFiles: KeyedRowsSpec<CustomerFileRow> = {
-  entity: CustomerFileRow,
-  key: 'id',
-  keyOf: (event) => (isRecordedCustomerEvent(event) ? event.data.customerId : null),
-  evolve: (row, event) => (isRecordedCustomerEvent(event) ? evolveCustomerFile(row, event) : row),
-  lastRevisionOf: (row) => row.lastRevision,
-};
+/** The customer file and list: `evolveCustomerFile` over the customer's stream, one row each. */
+export const customerFileProjection = (): Projection =>
+  keyedRowProjection({
+    name: 'customer-file',
+    handles: CUSTOMER_EVENT_TYPES,
+    table: 'customer_file',
+    entity: CustomerFileRow,
+    key: 'id',
+    canHandle: isRecordedCustomerEvent,
+    keyOf: (event) => event.data.customerId,
+    evolve: evolveCustomerFile,
+    lastRevisionOf: (row) => row.lastRevision,
+  });

@@ -3,7 +3,7 @@ import { customerHistorySource } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { CustomerHistoryProjection } from './customer-history.projection';
 import { customerHistory } from './customer-history.queries';
-import { CustomerFileProjection } from './customer-file.projection';
+import { customerFileProjection } from './customer-file.projection';
 import { HistorySource } from './history-entry';
 import {
   CustomerLog,
@@ -185,7 +185,7 @@ describe(`CustomerHistoryProjection on ${databaseName}`, () => {
     const projection = new CustomerHistoryProjection();
     const events = await log.allEvents();
     await log.dataSource.transaction(async (manager) => {
-      for (const event of events) await projection.apply(event, manager);
+      for (const event of events) await projection.applyBatch([event], manager);
     });
     expect((await historyOf(id)).total).toBe(2);
   });
@@ -223,7 +223,7 @@ describe(`CustomerHistoryProjection on ${databaseName}`, () => {
     ]);
     log.lastPosition = signed.position;
     const projection = new CustomerHistoryProjection([customerHistorySource, contractHistory]);
-    await log.project([new CustomerFileProjection(), projection]);
+    await log.project([customerFileProjection(), projection]);
 
     const { items } = await historyOf(id);
     expect(items[0]).toMatchObject({

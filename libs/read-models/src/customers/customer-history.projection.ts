@@ -2,8 +2,9 @@ import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Projection } from '../projection';
-import { insertRows } from '../runner/insert-rows';
-import { allPast, newestPosition } from '../runner/newest-position';
+import type { RebuildDescriptor } from '../rebuild/rebuild-descriptor';
+import { insertRows } from '../rows/insert-rows';
+import { allPast, newestPosition } from '../rows/newest-position';
 import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
@@ -28,17 +29,15 @@ export class CustomerHistoryProjection implements Projection {
   readonly handles: readonly string[];
   readonly tables = ['customer_history'];
   /** An erasure finds the customer's lines through the customer's index (`eraseLines`). */
-  readonly indexesReadOn = { CustomerPersonalDataErased: ['customer_history_by_customer'] };
+  readonly rebuild: RebuildDescriptor = {
+    indexesReadOn: { CustomerPersonalDataErased: ['customer_history_by_customer'] },
+  };
   private readonly sourceByType = new Map<string, HistorySource>();
 
   constructor(sources: readonly HistorySource[] = HISTORY_SOURCES) {
     for (const source of sources)
       for (const type of source.handles) this.sourceByType.set(type, source);
     this.handles = [...this.sourceByType.keys()];
-  }
-
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    await this.applyBatch([event], manager);
   }
 
   /**

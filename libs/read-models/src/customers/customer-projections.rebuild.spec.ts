@@ -62,7 +62,7 @@ describe(`Customer projections rebuilt from the log on ${databaseName}`, () => {
     ]);
     expect((await snapshot()).files).toEqual([]);
 
-    const reached = await log.project(projections, 500);
+    const reached = await log.rebuild(projections, 500);
     expect(reached).toBe(head);
     expect(await snapshot()).toEqual(liveRows);
   });

@@ -16,9 +16,10 @@ export * from './customer-history.queries';
 export * from './csv';
 export * from './customers-export.csv';
 
+import { Projection } from '../projection';
 import { CustomerFileRow } from './customer-file.entity';
 import { CustomerHistoryRow } from './customer-history.entity';
-import { CustomerFileProjection } from './customer-file.projection';
+import { customerFileProjection } from './customer-file.projection';
 import { CustomerHistoryProjection, HISTORY_SOURCES } from './customer-history.projection';
 
 export const customerEntities = [CustomerFileRow, CustomerHistoryRow];
@@ -27,7 +28,7 @@ export const customerEntities = [CustomerFileRow, CustomerHistoryRow];
  * The customer projections, ready for a `ProjectionRunner`. The history tab takes the lines of
  * the customer's contracts and subscriptions too.
  */
-export const customerProjections = () => [
-  new CustomerFileProjection(),
+export const customerProjections = (): Projection[] => [
+  customerFileProjection(),
   new CustomerHistoryProjection(HISTORY_SOURCES),
 ];

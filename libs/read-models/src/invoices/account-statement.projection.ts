@@ -1,11 +1,12 @@
-import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES, maskIban } from '@app/domain';
+import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
-import { equalsAnyOf, insertRows } from '../runner/insert-rows';
-import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
-import { allPast, newestPosition } from '../runner/newest-position';
+import { equalsAnyOf, insertRows } from '../rows/insert-rows';
+import { applyToKeyedRows, KeyedRowsSpec } from '../rows/keyed-rows';
+import { allPast, newestPosition } from '../rows/newest-position';
 import { InvoiceTransactionRow, PendingEffectRow } from './account-statement.entity';
+import { evolvePendingEffect } from './pending-effect.evolve';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
 
 /**
@@ -18,10 +19,6 @@ export class AccountStatementProjection implements Projection {
   readonly name = 'account-statement';
   readonly handles: readonly string[] = INVOICE_DOCUMENT_EVENT_TYPES;
   readonly tables = ['invoice_transactions', 'pending_effects'];
-
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    await this.applyBatch([event], manager);
-  }
 
   /**
    * Which events are new: all of them when the batch lies past the newest line (a rebuild, a
@@ -160,48 +157,13 @@ const line = (
 ): Described => ({ kind, reference, description, documentCents, amountCents, occurredAt });
 
 /**
- * The direct-debit effects, one row per effect. Only events new to the statement reach it, so
- * it needs no revision of its own: a collection applies to a pending effect only, a return to
- * any, and neither to an effect that is not there.
+ * The direct-debit effects, one row per effect (`evolvePendingEffect`). Only events new to the
+ * statement reach it, so it needs no revision of its own.
  */
-const pendingEffects: KeyedRowsSpec<PendingEffectRow> = {
+const pendingEffects: KeyedRowsSpec<PendingEffectRow, RecordedInvoiceEvent> = {
   entity: PendingEffectRow,
   key: 'id',
-  keyOf: (event) =>
-    isRecordedInvoiceEvent(event) && 'effectId' in event.data ? event.data.effectId : null,
-  evolve: (current, event) => {
-    if (!isRecordedInvoiceEvent(event)) return null;
-    switch (event.type) {
-      case 'DirectDebitEffectCreated': {
-        const { effectId, invoiceId, customerId, amountCents, dueDate, iban, createdAt } =
-          event.data;
-        return {
-          id: effectId,
-          invoiceId,
-          customerId,
-          amountCents,
-          dueDate,
-          status: 'pending',
-          maskedIban: maskIban(iban),
-          createdAt,
-          collectedAt: null,
-          returnedAt: null,
-          returnReason: null,
-        };
-      }
-      case 'EffectCollected':
-        if (current?.status !== 'pending') return null;
-        return { ...current, status: 'collected', collectedAt: event.data.collectedAt };
-      case 'EffectReturned':
-        if (current === null) return null;
-        return {
-          ...current,
-          status: 'returned',
-          returnedAt: event.data.returnedAt,
-          returnReason: event.data.reason,
-        };
-      default:
-        return null;
-    }
-  },
+  canHandle: isRecordedInvoiceEvent,
+  keyOf: (event) => ('effectId' in event.data ? event.data.effectId : null),
+  evolve: evolvePendingEffect,
 };

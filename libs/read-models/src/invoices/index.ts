@@ -2,6 +2,7 @@ export * from './invoice.entity';
 export * from './account-statement.entity';
 export * from './recorded-invoice-events';
 export * from './invoice.evolve';
+export * from './pending-effect.evolve';
 export * from './invoices.projection';
 export * from './account-statement.projection';
 export * from './invoice.history-entries';

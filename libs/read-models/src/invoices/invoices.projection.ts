@@ -2,20 +2,19 @@ import { INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
-import { applyToKeyedRows, KeyedRowsSpec } from '../runner/keyed-rows';
+import { applyToKeyedRows, KeyedRowsSpec } from '../rows/keyed-rows';
 import { InvoiceCreditNoteRow, InvoiceRow } from './invoice.entity';
 import { evolveInvoiceRow } from './invoice.evolve';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
 
-/** Invoices and their credit notes: `evolveInvoiceRow` over each invoice's stream. */
+/**
+ * Invoices and their credit notes: `evolveInvoiceRow` over each invoice's stream (its keyed
+ * rows, as `keyedRowProjection` writes them), and a row per credit note granted.
+ */
 export class InvoicesProjection implements Projection {
   readonly name = 'invoices';
   readonly handles: readonly string[] = INVOICE_DOCUMENT_EVENT_TYPES;
   readonly tables = ['invoices', 'invoice_credit_notes'];
-
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    await this.applyBatch([event], manager);
-  }
 
   // Idempotent: a revision already applied (a replayed batch, a duplicate delivery) is skipped,
   // and a credit note written again (keyed by its id) is written the same.
@@ -31,15 +30,17 @@ export class InvoicesProjection implements Projection {
   }
 }
 
-const invoiceRows: KeyedRowsSpec<InvoiceRow> = {
+const invoiceRows: KeyedRowsSpec<InvoiceRow, RecordedInvoiceEvent> = {
   entity: InvoiceRow,
   key: 'id',
-  keyOf: (event) => (isRecordedInvoiceEvent(event) ? event.data.invoiceId : null),
-  evolve: (row, event) => (isRecordedInvoiceEvent(event) ? evolveInvoiceRow(row, event) : row),
+  canHandle: isRecordedInvoiceEvent,
+  keyOf: (event) => event.data.invoiceId,
+  evolve: evolveInvoiceRow,
   lastRevisionOf: (row) => row.lastRevision,
 };
 
-function creditNoteRow(
+/** A credit note's row: pure. */
+export function creditNoteRow(
   event: Extract<RecordedInvoiceEvent, { type: 'CreditNoteGranted' }>,
 ): InvoiceCreditNoteRow {
   const { data } = event;

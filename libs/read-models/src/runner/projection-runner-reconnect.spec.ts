@@ -21,16 +21,17 @@ class FlakyConnectionProjection implements Projection {
   readonly tables = ['test_flaky'];
   constructor(public failures: number) {}
 
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
     if (this.failures > 0) {
       this.failures--;
       throw terminated();
     }
-    await manager.query(
-      `INSERT INTO test_flaky (stream, count) VALUES ($1, 1)
-       ON CONFLICT (stream) DO UPDATE SET count = test_flaky.count + 1`,
-      [event.stream],
-    );
+    for (const event of events)
+      await manager.query(
+        `INSERT INTO test_flaky (stream, count) VALUES ($1, 1)
+         ON CONFLICT (stream) DO UPDATE SET count = test_flaky.count + 1`,
+        [event.stream],
+      );
   }
 }
 

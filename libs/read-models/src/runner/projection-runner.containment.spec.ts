@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { parkedEvents, replayParked, STREAM_BLOCKED } from '../containment';
 import { customerProjections } from '../customers';
-import { CustomerFileProjection } from '../customers/customer-file.projection';
+import { customerFileProjection } from '../customers/customer-file.projection';
 import { CustomerLog, databaseName } from '../customers/testing/customer-log';
 import { Projection } from '../projection';
 import { ProjectionRunner } from './projection-runner';
@@ -23,14 +23,16 @@ class CountingProjection implements Projection {
     this.tables = [table];
   }
 
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    const { n } = event.data as { n: number };
-    await manager.query(
-      `INSERT INTO ${this.table} (stream, count, ns) VALUES ($1, 1, ARRAY[$2::int])
-       ON CONFLICT (stream) DO UPDATE SET count = ${this.table}.count + 1, ns = ${this.table}.ns || $2::int`,
-      [event.stream, n],
-    );
-    if (n === this.failOn) throw this.failWith();
+  async applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    for (const event of events) {
+      const { n } = event.data as { n: number };
+      await manager.query(
+        `INSERT INTO ${this.table} (stream, count, ns) VALUES ($1, 1, ARRAY[$2::int])
+         ON CONFLICT (stream) DO UPDATE SET count = ${this.table}.count + 1, ns = ${this.table}.ns || $2::int`,
+        [event.stream, n],
+      );
+      if (n === this.failOn) throw this.failWith();
+    }
   }
 }
 
@@ -244,7 +246,7 @@ describe(`Containment: an event a projection cannot apply is parked on ${databas
     await log.register(1);
     const poisoned = await registerPoisoned();
     await log.project();
-    const projection = new CustomerFileProjection();
+    const projection = customerFileProjection();
     await log.dataSource.transaction(async (manager) => {
       await manager.query('TRUNCATE customer_file');
       await manager.query("DELETE FROM projection_checkpoints WHERE name = 'customer-file'");

@@ -1,40 +1,10 @@
 import { SqlDatabase } from '@app/database';
-import { PostgresEventStore, RecordedEvent } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
 import { openTestPglite, openTestPostgres } from '@app/event-store/testing/test-databases';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { openReadModels } from '../data-source';
-import { Projection } from '../projection';
+import { CountingProjection } from '../testing/counting-projection';
 import { ProjectionRunner } from './projection-runner';
-
-/**
- * The database failing under a batch (a connection lost): retried, never parked. An event the
- * projection itself cannot apply is parked instead (projection-runner.containment.spec.ts).
- */
-const connectionLost = () =>
-  Object.assign(new Error('connection lost mid-batch'), { code: '08006' });
-
-/** Counts events per stream: a projection whose every double or lost update shows. */
-class CountingProjection implements Projection {
-  readonly handles = ['Counted'];
-  readonly tables: string[];
-  failOn: number | undefined;
-
-  constructor(
-    readonly name = 'counting',
-    private readonly table = 'test_counts',
-  ) {
-    this.tables = [table];
-  }
-
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    if ((event.data as { n: number }).n === this.failOn) throw connectionLost();
-    await manager.query(
-      `INSERT INTO ${this.table} (stream, count, last_n) VALUES ($1, 1, $2)
-       ON CONFLICT (stream) DO UPDATE SET count = ${this.table}.count + 1, last_n = $2`,
-      [event.stream, (event.data as { n: number }).n],
-    );
-  }
-}
 
 const databaseUrl = process.env.DATABASE_URL;
 
@@ -160,81 +130,5 @@ describe(`ProjectionRunner on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
       'SELECT name, position FROM projection_checkpoints ORDER BY name',
     );
     expect(saved.map((row: { position: string }) => BigInt(row.position))).toEqual([sixth, sixth]);
-  });
-
-  describe('catching up in lanes (readAhead: a projection runs ahead of the slowest)', () => {
-    /** A projection whose batches take `delayMs` longer, so the other lane runs ahead. */
-    const slowed = (projection: CountingProjection, delayMs: number): Projection => ({
-      name: projection.name,
-      handles: projection.handles,
-      tables: projection.tables,
-      apply: async (event, manager) => {
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-        await projection.apply(event, manager);
-      },
-    });
-
-    it('applies every batch to every projection once, and reports each batch in order once all have it', async () => {
-      const ninth = await appendCounted('a', 1, 9);
-      await until(async () => ((await store.headPosition()) ?? 0n) >= ninth, 10_000);
-      const reported: bigint[] = [];
-      const slowestHad: number[] = [];
-      const runner = new ProjectionRunner(
-        store,
-        dataSource,
-        [
-          new CountingProjection(),
-          slowed(new CountingProjection('counting-b', 'test_counts_b'), 5),
-        ],
-        {
-          batchSize: 2,
-          transactions: 2,
-          readAhead: 2,
-          onBatch: async ({ position }) => {
-            reported.push(position);
-            slowestHad.push((await counts('test_counts_b')).a);
-          },
-        },
-      );
-      expect(await runner.catchUp()).toBe(ninth);
-      expect(await counts('test_counts')).toEqual({ a: 9 });
-      expect(await counts('test_counts_b')).toEqual({ a: 9 });
-      expect(reported).toHaveLength(5);
-      expect(reported).toEqual([...reported].sort((x, y) => (x < y ? -1 : 1)));
-      expect(reported[4]).toBe(ninth);
-      // Each batch reported once the slowest projection had committed it (and maybe more).
-      slowestHad.forEach((had, index) =>
-        expect(had).toBeGreaterThanOrEqual(Math.min(9, 2 * (index + 1))),
-      );
-    });
-
-    it('stops a projection at its failing batch while the other keeps what it committed; the retry applies nothing twice', async () => {
-      const ninth = await appendCounted('a', 1, 9);
-      await until(async () => ((await store.headPosition()) ?? 0n) >= ninth, 10_000);
-      const failing = new CountingProjection('counting-b', 'test_counts_b');
-      failing.failOn = 5;
-      const options = { batchSize: 2, transactions: 2, readAhead: 2 };
-      const runner = new ProjectionRunner(
-        store,
-        dataSource,
-        [slowed(new CountingProjection(), 5), failing],
-        options,
-      );
-      await expect(runner.catchUp()).rejects.toThrow('connection lost mid-batch');
-      // Its batches [1, 2] and [3, 4] committed, [5, 6] rolled back, nothing after it applied.
-      expect(await counts('test_counts_b')).toEqual({ a: 4 });
-      const healthy = (await counts('test_counts')).a;
-      expect(healthy).toBeGreaterThanOrEqual(4);
-      failing.failOn = undefined;
-      const again = new ProjectionRunner(
-        store,
-        dataSource,
-        [new CountingProjection(), failing],
-        options,
-      );
-      expect(await again.catchUp()).toBe(ninth);
-      expect(await counts('test_counts')).toEqual({ a: 9 });
-      expect(await counts('test_counts_b')).toEqual({ a: 9 });
-    });
   });
 });

@@ -29,6 +29,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { openReadModels } from '../../data-source';
 import { Projection } from '../../projection';
+import { RebuildRunner } from '../../rebuild/rebuild-runner';
 import { ProjectionRunner } from '../../runner/projection-runner';
 import { customerProjections } from '..';
 
@@ -185,7 +186,19 @@ export class CustomerLog {
    * so one `catchUp` may stop short of it: catch up until it is reached.
    */
   async project(projections: Projection[] = customerProjections(), batchSize = 500) {
-    const runner = new ProjectionRunner(this.store, this.dataSource, projections, { batchSize });
+    return this.catchUpWith(
+      new ProjectionRunner(this.store, this.dataSource, projections, { batchSize }),
+    );
+  }
+
+  /** `project` through the runner's rebuild mode (lanes, a transaction per projection). */
+  async rebuild(projections: Projection[], batchSize = 500) {
+    return this.catchUpWith(
+      new RebuildRunner(this.store, this.dataSource, projections, { batchSize }),
+    );
+  }
+
+  private async catchUpWith(runner: { catchUp(): Promise<bigint> }): Promise<bigint> {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const reached = await runner.catchUp();

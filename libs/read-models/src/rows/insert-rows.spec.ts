@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CustomerHistoryRow } from '../customers/customer-history.entity';
 import { InvoiceTransactionRow } from '../invoices/account-statement.entity';
 import { insertRows } from './insert-rows';
-import { openTestReadModels, TestReadModels, testDatabaseName } from './testing/test-read-models';
+import { openTestReadModels, TestReadModels, testDatabaseName } from '../testing/test-read-models';
 
 /** Text PostgreSQL can hold (no NUL), rich in what COPY's text format escapes. */
 const text = fc.oneof(

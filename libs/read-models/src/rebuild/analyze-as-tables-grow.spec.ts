@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AnalyzingDataSource, analyzeAsTablesGrow } from './rebuild-runner-options';
+import { AnalyzingDataSource, analyzeAsTablesGrow } from './analyze-as-tables-grow';
 import { withSecondaryIndexesDeferred } from './deferred-indexes';
-import { openTestReadModels, TestReadModels, testDatabaseName } from './testing/test-read-models';
+import { openTestReadModels, TestReadModels, testDatabaseName } from '../testing/test-read-models';
 
 describe('analyzeAsTablesGrow (a rebuild refreshes the planner statistics as tables fill)', () => {
   const statements: string[] = [];

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@app/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import { PendingEffectRow } from '../invoices/account-statement.entity';
 import { applyToKeyedRows, KeyedRowsSpec } from './keyed-rows';
-import { openTestReadModels, TestReadModels, testDatabaseName } from './testing/test-read-models';
+import { openTestReadModels, TestReadModels, testDatabaseName } from '../testing/test-read-models';
 
 type EffectEvent = { effectId: string; amountCents: number };
 
@@ -59,6 +59,7 @@ describe(`applyToKeyedRows on ${testDatabaseName}`, () => {
       spec: (manager) => ({
         entity: PendingEffectRow,
         key: 'id',
+        canHandle: (event): event is RecordedEvent => event.type === 'EffectAmountSet',
         keyOf: (event) => (event.data as EffectEvent).effectId,
         evolve: (current, event) => {
           pending.push(onEvolve(manager));

@@ -9,7 +9,7 @@ import {
   restoreDeferredIndexes,
   withSecondaryIndexesDeferred,
 } from './deferred-indexes';
-import { openTestReadModels, TestReadModels, testDatabaseName } from './testing/test-read-models';
+import { openTestReadModels, TestReadModels, testDatabaseName } from '../testing/test-read-models';
 
 const TABLES = ['customer_history', 'invoice_transactions'];
 
@@ -164,7 +164,7 @@ describe(`Deferred secondary indexes on ${testDatabaseName} (a rebuild drops the
   it('every index a projection reads on an event is a secondary index of its own tables', async () => {
     const declared: string[] = [];
     for (const projection of allReadModelProjections()) {
-      const named = Object.values(projection.indexesReadOn ?? {}).flat();
+      const named = Object.values(projection.rebuild?.indexesReadOn ?? {}).flat();
       const own = await indexesOf([...projection.tables]);
       for (const index of named) expect(own).toContain(index);
       declared.push(...named);
@@ -174,9 +174,11 @@ describe(`Deferred secondary indexes on ${testDatabaseName} (a rebuild drops the
 });
 
 describe('indexesTheLogReads (which deferred indexes a rebuild keeps)', () => {
-  const projections: Pick<Projection, 'indexesReadOn'>[] = [
-    { indexesReadOn: { Erased: ['by_customer'], Merged: ['by_customer', 'by_merge'] } },
-    { indexesReadOn: { Moved: ['by_zone'] } },
+  const projections: Pick<Projection, 'rebuild'>[] = [
+    {
+      rebuild: { indexesReadOn: { Erased: ['by_customer'], Merged: ['by_customer', 'by_merge'] } },
+    },
+    { rebuild: { indexesReadOn: { Moved: ['by_zone'] } } },
     {},
   ];
   /** A log of events of the given types; records how it was asked. */

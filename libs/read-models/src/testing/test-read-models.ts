@@ -1,7 +1,7 @@
 import { SqlDatabase } from '@app/database';
 import { openTestPglite, openTestPostgres } from '@app/event-store/testing/test-databases';
 import { DataSource } from 'typeorm';
-import { openReadModels } from '../../data-source';
+import { openReadModels } from '../data-source';
 
 const databaseUrl = process.env.DATABASE_URL;
 

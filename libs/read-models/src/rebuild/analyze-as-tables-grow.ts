@@ -1,16 +1,6 @@
 import { quoteIdentifier } from '@app/database';
 import { DataSource } from 'typeorm';
 import { Projection } from '../projection';
-import type { ProjectionRunnerOptions } from './projection-runner';
-
-/**
- * Events per batch when rebuilding from the log: large enough that statements per event stay
- * few, small enough that memory stays bounded (a batch is read and held whole).
- */
-export const REBUILD_BATCH_SIZE = 5000;
-
-/** Batches a projection may run ahead of the slowest one during a rebuild. */
-export const REBUILD_READ_AHEAD = 2;
 
 /** Events applied before the first ANALYZE; each later one waits for twice as many. */
 export const FIRST_ANALYZE_AFTER = 200_000;
@@ -22,31 +12,6 @@ export const FIRST_ANALYZE_AFTER = 200_000;
  * 4 s. The rebuild ends with a full ANALYZE (`withSecondaryIndexesDeferred`) for the queries.
  */
 const GROWTH_STATISTICS_TARGET = 10;
-
-type BatchProgress = Parameters<NonNullable<ProjectionRunnerOptions['onBatch']>>[0];
-
-/**
- * How a rebuild (`rebuild`, `verify`, the bench's rebuild stage) runs the projection runner:
- * batches of `REBUILD_BATCH_SIZE`, a transaction per projection side by side, each projection
- * up to `REBUILD_READ_AHEAD` batches ahead of the slowest, and the tables analyzed as they grow;
- * `onBatch` (progress) runs first once every projection has a batch.
- */
-export function rebuildRunnerOptions(
-  dataSource: AnalyzingDataSource,
-  projections: readonly Projection[],
-  onBatch?: (progress: BatchProgress) => void,
-): ProjectionRunnerOptions {
-  const analyze = analyzeAsTablesGrow(dataSource, projections);
-  return {
-    batchSize: REBUILD_BATCH_SIZE,
-    transactions: projections.length,
-    readAhead: REBUILD_READ_AHEAD,
-    onBatch: async (progress) => {
-      onBatch?.(progress);
-      await analyze(progress);
-    },
-  };
-}
 
 /** What ANALYZE needs of a DataSource: a transaction for its statistics target. */
 export type AnalyzingDataSource = Pick<DataSource, 'transaction'>;

@@ -2,7 +2,7 @@ import { quoteIdentifier } from '@app/database';
 import type { EventStore } from '@app/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Projection } from '../projection';
-import { analyzeStatement, FIRST_ANALYZE_AFTER } from './rebuild-runner-options';
+import { analyzeStatement, FIRST_ANALYZE_AFTER } from './analyze-as-tables-grow';
 
 interface DeferredIndex {
   schema: string;
@@ -149,16 +149,16 @@ const analyze = (dataSource: DataSource, tables: readonly string[]): Promise<unk
 
 /**
  * The secondary indexes a rebuild of `projections` must keep: those a projection reads on an
- * event type (`Projection.indexesReadOn`) of which the log holds at least one event. One read
- * of at most one event per such type.
+ * event type (`RebuildDescriptor.indexesReadOn`) of which the log holds at least one event. One
+ * read of at most one event per such type.
  */
 export async function indexesTheLogReads(
   store: Pick<EventStore, 'readAll'>,
-  projections: readonly Pick<Projection, 'indexesReadOn'>[],
+  projections: readonly Pick<Projection, 'rebuild'>[],
 ): Promise<string[]> {
   const byType = new Map<string, Set<string>>();
   for (const projection of projections)
-    for (const [type, indexes] of Object.entries(projection.indexesReadOn ?? {}))
+    for (const [type, indexes] of Object.entries(projection.rebuild?.indexesReadOn ?? {}))
       for (const index of indexes) byType.set(type, (byType.get(type) ?? new Set()).add(index));
   const kept = new Set<string>();
   for (const [type, indexes] of byType) {

@@ -1,0 +1,87 @@
+import { CustomerEvent, DEFAULT_BILLING_SETTINGS } from '@app/domain';
+import {
+  CUSTOMER_ID,
+  deactivated,
+  deleted,
+  registered,
+  VALID_IBAN,
+} from '@app/domain/customer/testing/customer.fixtures';
+import { foldRow, recordedStream, STREAM_STARTED_AT } from '../testing/recorded-stream';
+import { evolveCustomerFile } from './customer-file.evolve';
+
+const stream = (...events: CustomerEvent[]) =>
+  recordedStream(`customer-${CUSTOMER_ID}`, events, { actor: 'operator-1' });
+
+const billingSettingsChanged = (iban: string | null): CustomerEvent => ({
+  type: 'CustomerBillingSettingsChanged',
+  data: {
+    customerId: CUSTOMER_ID,
+    settings: { ...DEFAULT_BILLING_SETTINGS, paymentMethod: 'direct_debit', iban },
+    changes: [],
+  },
+});
+
+describe('evolveCustomerFile (pure: no database)', () => {
+  it('a registration opens the file, active, stamped with its revision, time and actor', () => {
+    const [event] = stream(registered());
+    expect(evolveCustomerFile(null, event)).toMatchObject({
+      id: CUSTOMER_ID,
+      code: 'C-0001',
+      status: 'active',
+      displayName: expect.stringContaining('Ana'),
+      email: 'ana@example.com',
+      documentType: 'dni',
+      city: 'Madrid',
+      addressCount: 0,
+      interactionCount: 0,
+      maskedIban: null,
+      lastRevision: 0,
+      createdAt: new Date(STREAM_STARTED_AT),
+      lastModifiedBy: 'operator-1',
+    });
+  });
+
+  it('a later event of a customer it never saw registered shows nothing', () => {
+    const [, later] = stream(registered(), deactivated());
+    expect(evolveCustomerFile(null, later)).toBeNull();
+  });
+
+  it('follows deactivation and deletion, moving the revision and the last-modified time', () => {
+    const file = foldRow(evolveCustomerFile, stream(registered(), deactivated(), deleted()));
+    expect(file).toMatchObject({
+      status: 'deleted',
+      deactivationReason: 'moved abroad',
+      deactivatedAt: new Date('2025-02-01T00:00:00.000Z'),
+      deletedAt: new Date('2025-02-10T00:00:00.000Z'),
+      lastRevision: 2,
+      updatedAt: new Date(STREAM_STARTED_AT + 2 * 3_600_000),
+    });
+  });
+
+  it('shows the IBAN masked with its fingerprint, never in full (rule R4)', () => {
+    const file = foldRow(
+      evolveCustomerFile,
+      stream(registered(), billingSettingsChanged(VALID_IBAN)),
+    );
+    expect(file?.maskedIban).toMatch(/\*/);
+    expect(file?.ibanFingerprint).toEqual(expect.any(String));
+    expect(JSON.stringify(file)).not.toContain(VALID_IBAN);
+    const removed = foldRow(
+      evolveCustomerFile,
+      stream(registered(), billingSettingsChanged(VALID_IBAN), billingSettingsChanged(null)),
+    );
+    expect(removed).toMatchObject({ maskedIban: null, ibanFingerprint: null });
+  });
+
+  it('an erasure blanks every personal column of the file', () => {
+    const erased = foldRow(
+      evolveCustomerFile,
+      stream(registered(), {
+        type: 'CustomerPersonalDataErased',
+        data: { customerId: CUSTOMER_ID, erasedAt: '2025-04-01T00:00:00.000Z' },
+      }),
+    );
+    expect(erased).toMatchObject({ email: null, documentNumber: null, phone: null, mobile: null });
+    expect(JSON.stringify(erased)).not.toContain('García');
+  });
+});

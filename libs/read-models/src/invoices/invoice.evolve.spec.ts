@@ -1,0 +1,92 @@
+import {
+  availableCreditCents,
+  creditedCents,
+  InvoiceDocumentEvent,
+  invoiceDecider,
+  outstandingCents,
+  paidCents,
+  pendingEffectsCents,
+} from '@app/domain';
+import {
+  CHARGED_IBAN,
+  creditNoteGranted,
+  effectCollected,
+  effectCreated,
+  effectReturned,
+  FORMATTED,
+  INVOICE_ID,
+  INVOICE_TOTAL,
+  invoiceIssued,
+  paymentRecorded,
+} from '@app/domain/invoice/testing/invoice.fixtures';
+import { foldRow, recordedStream } from '../testing/recorded-stream';
+import { evolveInvoiceRow } from './invoice.evolve';
+
+const stream = (...events: InvoiceDocumentEvent[]) =>
+  recordedStream(`invoice-${INVOICE_ID}`, events);
+
+const HISTORIES: Record<string, InvoiceDocumentEvent[]> = {
+  issued: [invoiceIssued()],
+  'partly paid': [invoiceIssued(), paymentRecorded(1000)],
+  'credited beyond what is owed': [invoiceIssued(), paymentRecorded(4000), creditNoteGranted(500)],
+  'effect pending': [invoiceIssued(), effectCreated()],
+  'effect collected': [invoiceIssued(), effectCreated(), effectCollected()],
+  'collected effect returned': [
+    invoiceIssued(),
+    effectCreated(),
+    effectCollected(),
+    effectReturned(),
+  ],
+  'pending effect returned': [
+    invoiceIssued(),
+    effectCreated(),
+    effectReturned(INVOICE_TOTAL, 'eff-1', false),
+  ],
+};
+
+describe('evolveInvoiceRow (pure: no database)', () => {
+  it('an issue opens the row: totals, the IBAN masked, nothing paid yet', () => {
+    const row = foldRow(evolveInvoiceRow, stream(invoiceIssued()));
+    expect(row).toMatchObject({
+      id: INVOICE_ID,
+      formatted: FORMATTED,
+      totalCents: INVOICE_TOTAL,
+      paidCents: 0,
+      outstandingCents: INVOICE_TOTAL,
+      maskedIban: expect.stringMatching(/\*/),
+      lastRevision: 0,
+    });
+    expect(JSON.stringify(row)).not.toContain(CHARGED_IBAN);
+  });
+
+  it.each(Object.entries(HISTORIES))(
+    'has the figures the domain computes for the same history (%s)',
+    (_, history) => {
+      const state = history.reduce(invoiceDecider.evolve, invoiceDecider.initialState);
+      const row = foldRow(evolveInvoiceRow, stream(...history));
+      expect(row).toMatchObject({
+        creditedCents: creditedCents(state),
+        paidCents: paidCents(state),
+        outstandingCents: outstandingCents(state),
+        availableCreditCents: availableCreditCents(state),
+        pendingEffectsCents: pendingEffectsCents(state),
+        lastRevision: history.length - 1,
+      });
+    },
+  );
+
+  it('lists the payments, and ignores an issue it already holds and events before one', () => {
+    const events = stream(invoiceIssued(), paymentRecorded(1000, 'pay-1'));
+    const row = foldRow(evolveInvoiceRow, events);
+    expect(row?.payments).toEqual([
+      {
+        paymentId: 'pay-1',
+        amountCents: 1000,
+        method: 'transfer',
+        paidAt: '2025-03-10T09:00:00.000Z',
+      },
+    ]);
+    expect(evolveInvoiceRow(row, events[0])).toBe(row);
+    expect(evolveInvoiceRow(null, events[1])).toBeNull();
+  });
+});
