@@ -69,6 +69,7 @@ describe(`CustomerSubscriptionsProjection on ${databaseName}`, () => {
         statusSince: '2025-01-15',
         statusReason: null,
         lastRevision: 0,
+        version: 1,
         updatedAt: expect.any(String),
         lastModifiedBy: 'operator-1',
       });
