@@ -7,7 +7,7 @@ import {
   ContractState,
   contractStream,
 } from '@app/domain';
-import { AggregateCommands } from '../infrastructure/commands/execute-aggregate-command';
+import { AggregateCommands } from '@app/application';
 
 /** Runs contract commands (load → decide → append on `contract-<id>`). */
 @Injectable()

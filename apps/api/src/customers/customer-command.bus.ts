@@ -7,9 +7,9 @@ import {
   CustomerState,
   customerStream,
 } from '@app/domain';
-import { CommandContext } from '../infrastructure/commands/command-context';
-import { metadataOf } from '../infrastructure/commands/decide-and-append';
-import { AggregateCommands } from '../infrastructure/commands/execute-aggregate-command';
+import { CommandContext } from '@app/application';
+import { metadataOf } from '@app/application';
+import { AggregateCommands } from '@app/application';
 import { CustomerUniqueValues, uniqueValueChanges } from './customer-unique-values';
 
 /**

@@ -10,8 +10,9 @@ import {
 } from '@app/domain';
 import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../auth/access.decorator';
-import { CommandContext, Context } from '../infrastructure/commands/command-context';
-import { InvoiceDecided, InvoiceDocuments } from './invoice-documents';
+import { CommandContext } from '@app/application';
+import { Context } from '../infrastructure/commands/command-context';
+import { InvoiceDecided, InvoiceDocuments } from '@app/application';
 import {
   CreditNoteDto,
   DirectDebitEffectDto,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InvoiceCommandsController } from './invoice-commands.http.controller';
-import { InvoiceDocuments } from './invoice-documents';
+import { InvoiceDocuments } from '@app/application';
 import { InvoiceQueriesController } from './invoice-queries.http.controller';
 
 @Module({

@@ -7,7 +7,7 @@ import {
   SubscriptionState,
   subscriptionStream,
 } from '@app/domain';
-import { AggregateCommands } from '../infrastructure/commands/execute-aggregate-command';
+import { AggregateCommands } from '@app/application';
 
 /** Runs subscription commands (load → decide → append on `subscription-<id>`). */
 @Injectable()

@@ -4,9 +4,10 @@ import { contractDecider, contractStream, DomainError } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../auth/access.decorator';
-import { CommandContext, Context } from '../infrastructure/commands/command-context';
-import { CommandOutcome } from '../infrastructure/commands/command-outcome';
-import { loadState } from '../infrastructure/commands/load-state';
+import { CommandContext } from '@app/application';
+import { Context } from '../infrastructure/commands/command-context';
+import { CommandOutcome } from '@app/application';
+import { loadState } from '@app/application';
 import { SubscriptionCommands } from './subscription-commands';
 import {
   ActivateDto,

@@ -8,10 +8,10 @@ import {
 } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { v4 as uuid } from 'uuid';
-import { CommandContext } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
-import { toNewEvent, toNumber } from '../../infrastructure/commands/decide-and-append';
-import { foldState } from '../../infrastructure/commands/load-state';
+import { CommandContext } from '@app/application';
+import { CommandOutcome } from '@app/application';
+import { toNewEvent, toNumber } from '@app/application';
+import { foldState } from '@app/application';
 
 export class BulkUpdateCustomers {
   constructor(

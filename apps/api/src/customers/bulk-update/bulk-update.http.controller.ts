@@ -14,7 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
 import { BillingSettingsDto } from '../change-billing-settings/billing-settings.request.dto';
 import { BulkUpdateCustomers, BulkUpdateResult } from './bulk-update-customers.handler';
 

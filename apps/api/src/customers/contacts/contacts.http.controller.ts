@@ -18,8 +18,9 @@ import {
 } from 'class-validator';
 import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '@app/application';
 import { CustomerCommands } from '../customer-command.bus';
 
 export class ConsentsDto {

@@ -8,8 +8,8 @@ import {
   draftContractIds,
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
-import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
-import { READ_MODELS } from '../../infrastructure/read-models.module';
+import { ProjectionProgress } from '@app/application';
+import { READ_MODELS } from '@app/application';
 
 /**
  * What rule R6 needs from other aggregates before a customer may be deleted: invoices issued,

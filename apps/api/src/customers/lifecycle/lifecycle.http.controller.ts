@@ -9,8 +9,9 @@ import {
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { customerDeletionBlockers } from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '@app/application';
 import { ContractCommands } from '../../contracts/contract-commands';
 import { CustomerCommands } from '../customer-command.bus';
 import { CustomerDeletionFactsReader } from './deletion-facts';

@@ -15,8 +15,9 @@ import {
   InteractionKind,
 } from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '@app/application';
 import { CustomerCommands } from '../customer-command.bus';
 
 export class RecordInteractionDto {

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { v4 as uuid } from 'uuid';
 import { CUSTOMER_STREAM_PREFIX } from '@app/domain';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome } from '@app/application';
 import { AnswerRebuiltFromStream } from '../../infrastructure/commands/recovered-answer';
 import { CustomerFormDto } from '../customer-request.dto';
 import { CustomerCommands } from '../customer-command.bus';

@@ -16,10 +16,10 @@ import {
   RecordedEvent,
   WrongExpectedRevisionError,
 } from '@app/event-store';
-import { CommandContext } from '../infrastructure/commands/command-context';
-import { toNewEvent, toNumber } from '../infrastructure/commands/decide-and-append';
-import { foldState } from '../infrastructure/commands/load-state';
-import { inBatches } from '../infrastructure/in-batches';
+import { CommandContext } from '../commands/command-context';
+import { toNewEvent, toNumber } from '../commands/decide-and-append';
+import { foldState } from '../commands/load-state';
+import { inBatches } from '../commands/in-batches';
 import { numbersFor } from './invoice-numbering';
 
 import { firstEffectIdFor } from '@app/domain';

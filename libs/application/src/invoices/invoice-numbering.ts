@@ -6,9 +6,9 @@ import {
   numbersOf,
 } from '@app/domain';
 import { EventStore, NewEvent, WrongExpectedRevisionError } from '@app/event-store';
-import { CommandContext } from '../infrastructure/commands/command-context';
-import { toNewEvent } from '../infrastructure/commands/decide-and-append';
-import { foldState } from '../infrastructure/commands/load-state';
+import { CommandContext } from '../commands/command-context';
+import { toNewEvent } from '../commands/decide-and-append';
+import { foldState } from '../commands/load-state';
 
 /** Racing allocations on one series retry on the fresh state; each retry is one more writer won. */
 const MAX_ATTEMPTS = 50;

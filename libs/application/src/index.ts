@@ -1,0 +1,25 @@
+// The application layer: load → decide → append, the services behind multi-aggregate workflows,
+// and the wiring (configuration, storage, read models) every entry point shares. The API, the
+// CLI and the bench import it from here, never from apps/.
+export * from './commands/command-context';
+export * from './commands/command-outcome';
+export * from './commands/commands.module';
+export * from './commands/decide-and-append';
+export * from './commands/execute-aggregate-command';
+export * from './commands/in-batches';
+export * from './commands/load-state';
+export * from './idempotency/idempotency-store';
+export * from './config/app-config';
+export * from './config/config.module';
+export * from './storage/tokens';
+export * from './storage/storage.module';
+export * from './storage/read-models.module';
+export * from './storage/projections';
+export * from './storage/projection-progress';
+export * from './invoices/invoice-documents';
+export * from './invoices/invoice-numbering';
+export * from './billing/billing-run.service';
+export * from './billing/migration-credit-run.service';
+export * from './audit/audited-event';
+export * from './audit/aggregate-state';
+export * from './shared/calendar-values';
