@@ -1,17 +1,16 @@
 import {
+  AllocateInvoiceNumbers,
   InvoiceNumber,
   invoiceSeriesDecider,
-  InvoiceSeriesEvent,
   invoiceSeriesStream,
   numbersOf,
 } from '@app/domain';
-import { EventStore, NewEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { EventStore } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
-import { toNewEvent } from '../commands/decide-and-append';
-import { foldState } from '../commands/load-state';
+import { decideAndAppend, RetryPolicy } from '../commands/decide-and-append';
 
 /** Racing allocations on one series retry on the fresh state; each retry is one more writer won. */
-const MAX_ATTEMPTS = 50;
+const NUMBERING_RETRY: RetryPolicy = { attempts: 50 };
 
 /**
  * Rule R8: the numbers of `documentIds` in `series`, taking new ones, consecutive after the
@@ -29,41 +28,25 @@ export async function numbersFor(
   context: CommandContext,
   contextOf?: (documentId: string) => CommandContext,
 ): Promise<Map<string, InvoiceNumber>> {
-  const stream = invoiceSeriesStream(series);
-  for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(stream);
-    const state = foldState(recorded, invoiceSeriesDecider);
-    const numbers = numbersOf(state, documentIds);
-    const unnumbered = documentIds.filter((id) => !numbers.has(id));
-    if (unnumbered.length > 0) {
-      const groups = contextOf
-        ? unnumbered.map((id) => ({ ids: [id], context: contextOf(id) }))
-        : [{ ids: unnumbered, context }];
-      let after = state;
-      const events: NewEvent[] = [];
-      for (const group of groups) {
-        const decided: InvoiceSeriesEvent[] = invoiceSeriesDecider.decide(
-          {
-            type: 'AllocateInvoiceNumbers',
-            data: { series, count: group.ids.length, forInvoices: group.ids },
-            metadata: { at: context.at },
-          },
-          after,
-        );
-        after = decided.reduce(invoiceSeriesDecider.evolve, after);
-        events.push(...decided.map((event) => toNewEvent(event, group.context)));
-      }
-      const last = recorded[recorded.length - 1];
-      try {
-        await store.append(stream, events, {
-          expectedRevision: last ? last.revision : 'no_stream',
-        });
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
-      for (const [id, number] of numbersOf(after, unnumbered)) numbers.set(id, number);
-    }
-    return numbers;
-  }
+  const allocate = (ids: string[]): AllocateInvoiceNumbers => ({
+    type: 'AllocateInvoiceNumbers',
+    data: { series, count: ids.length, forInvoices: ids },
+    metadata: { at: context.at },
+  });
+  const { state } = await decideAndAppend(store, {
+    aggregateId: series,
+    stream: invoiceSeriesStream(series),
+    decider: invoiceSeriesDecider,
+    command: (current) => {
+      const numbered = numbersOf(current, documentIds);
+      const unnumbered = documentIds.filter((id) => !numbered.has(id));
+      if (unnumbered.length === 0) return [];
+      return contextOf ? unnumbered.map((id) => allocate([id])) : [allocate(unnumbered)];
+    },
+    context,
+    expectedVersion: null,
+    contextOf: contextOf && ((command) => contextOf(command.data.forInvoices[0])),
+    retry: NUMBERING_RETRY,
+  });
+  return numbersOf(state, documentIds);
 }

@@ -3,15 +3,13 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   BulkCustomerChanges,
   customerDecider,
+  CustomerState,
   customerStream,
   decideBulkUpdate,
 } from '@app/domain';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { v4 as uuid } from 'uuid';
-import { CommandContext } from '@app/application';
-import { CommandOutcome } from '@app/application';
-import { toNewEvent, toNumber } from '@app/application';
-import { foldState } from '@app/application';
+import { CommandContext, CommandOutcome, decideAndAppend, foldState } from '@app/application';
 
 export class BulkUpdateCustomers {
   constructor(
@@ -30,6 +28,16 @@ export interface BulkUpdateResult {
   customers: CommandOutcome[];
 }
 
+/** The customer decider, deciding one customer's part of a bulk operation (R14). */
+function bulkDeciderFor(customerId: string, bulkOperationId: string, meta: { at: string }) {
+  return {
+    initialState: customerDecider.initialState,
+    evolve: customerDecider.evolve,
+    decide: (changes: BulkCustomerChanges, state: CustomerState) =>
+      decideBulkUpdate([{ id: customerId, state }], changes, bulkOperationId, meta)[0].events,
+  };
+}
+
 /**
  * Rule R14 ("Actualización masiva"): every target is decided first, and if any would break a
  * rule the whole operation is refused before anything is written. Then each customer gets its
@@ -44,37 +52,34 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
 
   async execute({ customerIds, changes, context }: BulkUpdateCustomers): Promise<BulkUpdateResult> {
     const bulkOperationId = uuid();
+    const meta = { at: context.at };
     const loaded = await Promise.all(
       [...new Set(customerIds)].map(async (id) => {
         const events = await this.store.readStream(customerStream(id));
-        const state = foldState(events, customerDecider);
-        return { id, state, last: events[events.length - 1] as RecordedEvent | undefined };
+        return { id, state: foldState(events, customerDecider), version: events.length };
       }),
     );
-    const decisions = decideBulkUpdate(
-      loaded.map(({ id, state }) => ({ id, state })),
-      changes,
-      bulkOperationId,
-      { at: context.at },
-    );
+    // All or none: refused here, before anything is written, if any target breaks a rule.
+    const decisions = decideBulkUpdate(loaded, changes, bulkOperationId, meta);
     const bulkContext = {
       ...context,
       correlationId: bulkOperationId,
       causationId: context.correlationId,
     };
     const customers: CommandOutcome[] = [];
-    for (const decision of decisions.filter((d) => d.events.length > 0)) {
-      const last = loaded.find((target) => target.id === decision.customerId)!.last!;
-      const result = await this.store.append(
-        customerStream(decision.customerId),
-        decision.events.map((event) => toNewEvent(event, bulkContext)),
-        { expectedRevision: last.revision },
-      );
-      customers.push({
-        id: decision.customerId,
-        version: Number(result.nextRevision) + 1,
-        position: toNumber(result.position),
+    for (const { customerId } of decisions.filter((d) => d.events.length > 0)) {
+      // Each customer is appended at the version it was decided on, never retried: the whole
+      // operation was validated against those versions.
+      const { id, version, position } = await decideAndAppend(this.store, {
+        aggregateId: customerId,
+        stream: customerStream(customerId),
+        decider: bulkDeciderFor(customerId, bulkOperationId, meta),
+        command: changes,
+        context: bulkContext,
+        expectedVersion: loaded.find((target) => target.id === customerId)!.version,
+        retry: { attempts: 1 },
       });
+      customers.push({ id, version, position });
     }
     const positions = customers.map((c) => c.position ?? 0);
     return {
