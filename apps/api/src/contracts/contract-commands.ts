@@ -14,7 +14,8 @@ import { AggregateCommands } from '@app/application';
 export class ContractCommands extends AggregateCommands<
   ContractCommand,
   ContractEvent,
-  ContractState
+  ContractState,
+  'contractId'
 > {
   constructor(bus: CommandBus) {
     super(bus, { decider: contractDecider, stream: contractStream, idField: 'contractId' });

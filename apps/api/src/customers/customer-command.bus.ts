@@ -22,7 +22,8 @@ import { CustomerUniqueValues, uniqueValueChanges } from './customer-unique-valu
 export class CustomerCommands extends AggregateCommands<
   CustomerCommand,
   CustomerEvent,
-  CustomerState
+  CustomerState,
+  'customerId'
 > {
   constructor(bus: CommandBus, uniqueValues: CustomerUniqueValues) {
     super(bus, {

@@ -14,7 +14,8 @@ import { AggregateCommands } from '@app/application';
 export class SubscriptionCommands extends AggregateCommands<
   SubscriptionCommand,
   SubscriptionEvent,
-  SubscriptionState
+  SubscriptionState,
+  'subscriptionId'
 > {
   constructor(bus: CommandBus) {
     super(bus, {

@@ -46,27 +46,36 @@ type DataOf<C, T> = CommandOf<C, T> extends { data: infer D } ? D : never;
  * command (data, the aggregate id, the instant), optionally from the loaded state, and answers
  * API.md's `{ id, version, position }`.
  */
-export class AggregateCommands<Command extends { type: string }, Event extends AnyEvent, State> {
+export class AggregateCommands<
+  Command extends { type: string },
+  Event extends AnyEvent,
+  State,
+  IdField extends string = string,
+> {
   constructor(
     private readonly bus: CommandBus,
-    private readonly kind: AggregateKind<Command, Event, State>,
+    private readonly kind: AggregateKind<Command, Event, State> & { idField: IdField },
   ) {}
 
   async run<T extends Command['type']>(
     type: T,
     id: string,
-    data: Omit<DataOf<Command, T>, never> | ((state: State) => Promise<object>) | object,
+    data:
+      | Omit<DataOf<Command, T>, IdField>
+      | ((state: State) => Promise<Omit<DataOf<Command, T>, IdField>>),
     context: CommandContext,
   ): Promise<CommandOutcome> {
-    const build = async (state: State) =>
-      ({
+    // `data` is the command's data but its id field (checked by the signature), so with the id
+    // added it is the command's data; TypeScript cannot see through the computed key alone.
+    const build = async (state: State): Promise<Command> => {
+      const fields = typeof data === 'function' ? await data(state) : data;
+      const command = {
         type,
-        data: {
-          ...(typeof data === 'function' ? await data(state) : data),
-          [this.kind.idField]: id,
-        },
+        data: { ...fields, [this.kind.idField]: id },
         metadata: { at: context.at },
-      }) as unknown as Command;
+      };
+      return command as unknown as Command;
+    };
     const result = await this.bus.execute<
       ExecuteAggregateCommand<Command, Event, State>,
       DecisionResult<Event, State>
