@@ -17,11 +17,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { v4 as uuid } from 'uuid';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '@app/application';
-import { CustomerCommands } from '../customer-command.bus';
+import {
+  CommandOutcome,
+  AddContactPersonCommand,
+  RemoveContactPersonCommand,
+} from '@app/application';
 
 export class ConsentsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() mailing?: boolean;
@@ -48,7 +52,7 @@ export class AddContactDto {
 @ApiBearerAuth()
 @Controller('customers')
 export class ContactsController {
-  constructor(private readonly commands: CustomerCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/contacts')
   @CommandEndpoint()
@@ -59,11 +63,8 @@ export class ContactsController {
     @Context() context: CommandContext,
   ): Promise<CommandOutcome & { contactId: string }> {
     const contactId = uuid();
-    const outcome = await this.commands.run(
-      'AddContactPerson',
-      id,
-      { ...body, contactId },
-      context,
+    const outcome = await this.bus.execute(
+      new AddContactPersonCommand(id, { ...body, contactId }, context),
     );
     return { ...outcome, contactId };
   }
@@ -78,6 +79,6 @@ export class ContactsController {
     @Param('contactId', ParseUUIDPipe) contactId: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('RemoveContactPerson', id, { contactId }, context);
+    return this.bus.execute(new RemoveContactPersonCommand(id, { contactId }, context));
   }
 }

@@ -7,14 +7,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { customerDeletionBlockers } from '@app/domain';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '@app/application';
+import {
+  CommandOutcome,
+  CustomerFactsReader,
+  DeactivateCustomerCommand,
+  DeleteCustomerCommand,
+  ReactivateCustomerCommand,
+} from '@app/application';
 import { ContractCommands } from '../../contracts/contract-commands';
-import { CustomerCommands } from '../customer-command.bus';
-import { CustomerDeletionFactsReader } from './deletion-facts';
 
 export class DeactivateDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
@@ -26,8 +30,8 @@ export class DeactivateDto {
 @Controller('customers')
 export class CustomerLifecycleController {
   constructor(
-    private readonly commands: CustomerCommands,
-    private readonly deletionFacts: CustomerDeletionFactsReader,
+    private readonly bus: CommandBus,
+    private readonly facts: CustomerFactsReader,
     private readonly contracts: ContractCommands,
   ) {}
 
@@ -44,15 +48,7 @@ export class CustomerLifecycleController {
     @Body() body: DeactivateDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run(
-      'DeactivateCustomer',
-      id,
-      async () => ({
-        reason: body?.reason ?? null,
-        billableSubscriptions: await this.deletionFacts.billableSubscriptionsOf(id),
-      }),
-      context,
-    );
+    return this.bus.execute(new DeactivateCustomerCommand(id, body?.reason ?? null, context));
   }
 
   @Post(':id/reactivate')
@@ -64,7 +60,7 @@ export class CustomerLifecycleController {
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('ReactivateCustomer', id, {}, context);
+    return this.bus.execute(new ReactivateCustomerCommand(id, {}, context));
   }
 
   @Delete(':id')
@@ -76,15 +72,10 @@ export class CustomerLifecycleController {
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    const deleted = await this.commands.run(
-      'DeleteCustomer',
-      id,
-      async () => ({ blockers: customerDeletionBlockers(await this.deletionFacts.factsFor(id)) }),
-      context,
-    );
+    const deleted = await this.bus.execute(new DeleteCustomerCommand(id, context));
     // Its draft contracts go with it (rule R6), each with its own event.
     const drafts = { ...context, expectedVersion: undefined };
-    for (const draftId of await this.deletionFacts.draftContracts(id)) {
+    for (const draftId of await this.facts.draftContracts(id)) {
       await this.contracts.run('DeleteContractDraft', draftId, {}, drafts);
     }
     return deleted;

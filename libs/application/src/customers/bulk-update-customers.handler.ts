@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   BulkCustomerChanges,
   customerDecider,
@@ -9,14 +9,19 @@ import {
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { v4 as uuid } from 'uuid';
-import { CommandContext, CommandOutcome, decideAndAppend, foldState } from '@app/application';
+import { CommandContext } from '../commands/command-context';
+import { CommandOutcome } from '../commands/command-outcome';
+import { decideAndAppend } from '../commands/decide-and-append';
+import { foldState } from '../commands/load-state';
 
-export class BulkUpdateCustomers {
+export class BulkUpdateCustomers extends Command<BulkUpdateResult> {
   constructor(
     readonly customerIds: string[],
     readonly changes: BulkCustomerChanges,
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 export interface BulkUpdateResult {
