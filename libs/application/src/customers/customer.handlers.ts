@@ -1,7 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { customerDeletionBlockers, personalDataErasureBlockers } from '@app/domain';
+import { personalDataErasureBlockers } from '@app/domain';
 import { CommandOutcome } from '../commands/command-outcome';
 import { BulkUpdateCustomersHandler } from './bulk-update-customers.handler';
+import { CustomerDeletion } from './customer-deletion.process';
 import { CustomerFactsReader } from './customer-facts';
 import { CustomerUniqueValues } from './customer-unique-values';
 import {
@@ -9,7 +10,6 @@ import {
   AddContactPersonCommand,
   ChangeBillingSettingsCommand,
   DeactivateCustomerCommand,
-  DeleteCustomerCommand,
   EditCustomerCommand,
   EraseCustomerPersonalDataCommand,
   ReactivateCustomerCommand,
@@ -167,29 +167,6 @@ export class DeactivateCustomerHandler implements ICommandHandler<DeactivateCust
   }
 }
 
-@CommandHandler(DeleteCustomerCommand)
-export class DeleteCustomerHandler implements ICommandHandler<DeleteCustomerCommand> {
-  constructor(
-    private readonly customers: CustomerWrites,
-    private readonly facts: CustomerFactsReader,
-  ) {}
-  execute(c: DeleteCustomerCommand): Promise<CommandOutcome> {
-    const { customerId } = c;
-    return this.customers.decide(
-      customerId,
-      async () => ({
-        type: 'DeleteCustomer',
-        data: {
-          customerId,
-          blockers: customerDeletionBlockers(await this.facts.factsFor(customerId)),
-        },
-        metadata: at(c),
-      }),
-      c.context,
-    );
-  }
-}
-
 @CommandHandler(EraseCustomerPersonalDataCommand)
 export class EraseCustomerPersonalDataHandler implements ICommandHandler<EraseCustomerPersonalDataCommand> {
   constructor(
@@ -229,6 +206,6 @@ export const customerApplicationProviders = [
   RecordInteractionHandler,
   ReactivateCustomerHandler,
   DeactivateCustomerHandler,
-  DeleteCustomerHandler,
+  CustomerDeletion,
   EraseCustomerPersonalDataHandler,
 ];

@@ -13,12 +13,10 @@ import { CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
 import {
   CommandOutcome,
-  CustomerFactsReader,
   DeactivateCustomerCommand,
   DeleteCustomerCommand,
   ReactivateCustomerCommand,
 } from '@app/application';
-import { ContractCommands } from '../../contracts/contract-commands';
 
 export class DeactivateDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
@@ -29,11 +27,7 @@ export class DeactivateDto {
 @ApiBearerAuth()
 @Controller('customers')
 export class CustomerLifecycleController {
-  constructor(
-    private readonly bus: CommandBus,
-    private readonly facts: CustomerFactsReader,
-    private readonly contracts: ContractCommands,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/deactivate')
   @HttpCode(200)
@@ -68,16 +62,10 @@ export class CustomerLifecycleController {
   @CommandEndpoint()
   @ApiOperation({ summary: 'Delete a customer; 422 listing every blocking reason of rule R6' })
   @ApiOkResponse({ type: CommandOutcome })
-  async delete(
+  delete(
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    const deleted = await this.bus.execute(new DeleteCustomerCommand(id, context));
-    // Its draft contracts go with it (rule R6), each with its own event.
-    const drafts = { ...context, expectedVersion: undefined };
-    for (const draftId of await this.facts.draftContracts(id)) {
-      await this.contracts.run('DeleteContractDraft', draftId, {}, drafts);
-    }
-    return deleted;
+    return this.bus.execute(new DeleteCustomerCommand(id, context));
   }
 }
