@@ -10,7 +10,6 @@ import { BillingModule } from './billing/billing.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
-import { CommandsModule } from '@app/application';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
 import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
@@ -33,7 +32,6 @@ import { StorageModule } from '@app/application';
     }),
     CqrsModule.forRoot(),
     HealthModule,
-    CommandsModule,
     CustomersModule,
     ContractsModule,
     SubscriptionsModule,

@@ -3,9 +3,7 @@
 // CLI and the bench import it from here, never from apps/.
 export * from './commands/command-context';
 export * from './commands/command-outcome';
-export * from './commands/commands.module';
 export * from './commands/decide-and-append';
-export * from './commands/execute-aggregate-command';
 export * from './commands/in-batches';
 export * from './commands/load-state';
 export * from './idempotency/idempotency-store';
@@ -27,6 +25,8 @@ export * from './customers/customer-deletion.process';
 export * from './customers/bulk-update-customers.handler';
 export * from './contracts/contract.commands';
 export * from './contracts/contract.handlers';
+export * from './subscriptions/subscription.commands';
+export * from './subscriptions/subscription.handlers';
 export * from './billing/billing-run.service';
 export * from './billing/migration-credit-run.service';
 export * from './audit/audited-event';
