@@ -16,6 +16,8 @@ export * from './storage/projections';
 export * from './storage/projection-progress';
 export * from './invoices/invoice-documents';
 export * from './invoices/invoice-numbering';
+export * from './invoices/invoice.commands';
+export * from './invoices/invoice.handlers';
 export * from './customers/customer-unique-values';
 export * from './customers/customer-facts';
 export * from './customers/customer.commands';
