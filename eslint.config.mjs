@@ -2,6 +2,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+const DRIVERS = [
+  { name: 'pg', message: 'Only libs/database and libs/event-store talk to the database driver.' },
+  { name: '@electric-sql/pglite', message: 'Only libs/database talks to PGlite.' },
+  { name: '@eventstore/db-client', message: 'Only libs/event-store talks to EventStoreDB.' },
+];
+
+/** Libraries, the CLI and the bench use the application through @app/application, never apps/api. */
+const NOT_FROM_APPS = [
+  {
+    group: ['**/apps/**', '**/api/src/**'],
+    message: 'Import the application from @app/application.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -13,27 +27,18 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'pg',
-              message: 'Only libs/database and libs/event-store talk to the database driver.',
-            },
-            { name: '@electric-sql/pglite', message: 'Only libs/database talks to PGlite.' },
-            {
-              name: '@eventstore/db-client',
-              message: 'Only libs/event-store talks to EventStoreDB.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: DRIVERS, patterns: NOT_FROM_APPS }],
     },
   },
   {
-    files: ['libs/database/**/*.ts', 'libs/event-store/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['libs/database/**/*.ts', 'libs/event-store/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The bench may talk to the database directly, but reaches the application only through
+    // @app/application, as the CLI does.
+    files: ['bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NOT_FROM_APPS }] },
   },
   {
     files: ['libs/domain/**/*.ts'],
@@ -48,6 +53,7 @@ export default tseslint.config(
             '@app/event-store',
             '@app/database',
             '@app/read-models',
+            '@app/application',
           ],
         },
       ],

@@ -1,6 +1,6 @@
 /** Unit, contract and end-to-end suites share one config; `npm test` runs them all. */
 const moduleNameMapper = {
-  '^@app/(domain|event-store|database|read-models)(|/.*)$': '<rootDir>/libs/$1/src$2',
+  '^@app/(domain|event-store|database|read-models|application)(|/.*)$': '<rootDir>/libs/$1/src$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { SqlDatabase } from '@app/database';
-import { SQL_DATABASE } from '../apps/api/src/infrastructure/tokens';
+import { SQL_DATABASE } from '@app/application';
 import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 

@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import request from 'supertest';
-import { SQL_DATABASE } from '../apps/api/src/infrastructure/tokens';
+import { SQL_DATABASE } from '@app/application';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };

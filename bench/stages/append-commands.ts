@@ -1,7 +1,7 @@
 import { SqlDatabase } from '@app/database';
 import { customerDecider, customerStream } from '@app/domain';
 import { EventStore } from '@app/event-store';
-import { decideAndAppend } from '../../apps/api/src/infrastructure/commands/decide-and-append';
+import { decideAndAppend } from '@app/application';
 import { round, runConcurrently, timed } from '../support/measure';
 
 export interface AppendFigures {

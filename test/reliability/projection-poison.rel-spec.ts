@@ -4,7 +4,7 @@ import { customerStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { parkedEvents, replayParked, allReadModelProjections } from '@app/read-models';
 import { DataSource } from 'typeorm';
-import { READ_MODELS } from '../../apps/api/src/infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 import { recordFigure, storageInUse } from './support/reliability-figures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 

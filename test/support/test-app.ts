@@ -2,9 +2,9 @@ import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { PostgresDatabase, quoteIdentifier, SqlDatabase } from '@app/database';
 import { AppModule } from '../../apps/api/src/app.module';
-import { AppConfig, validateAppConfig } from '../../apps/api/src/config/app-config';
+import { AppConfig, validateAppConfig } from '@app/application';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { APP_CONFIG, SQL_DATABASE } from '../../apps/api/src/infrastructure/tokens';
+import { APP_CONFIG, SQL_DATABASE } from '@app/application';
 
 export interface TestApp {
   app: NestExpressApplication;

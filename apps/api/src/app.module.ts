@@ -4,22 +4,21 @@ import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig } from './config/app-config';
-import { APP_CONFIG } from './infrastructure/tokens';
+import { AppConfig } from '@app/application';
+import { APP_CONFIG } from '@app/application';
 import { BillingModule } from './billing/billing.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
-import { CommandsModule } from './infrastructure/commands/commands.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
 import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
-import { ReadModelsModule } from './infrastructure/read-models.module';
+import { ReadModelsModule } from '@app/application';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfigModule } from './config/config.module';
+import { AppConfigModule } from '@app/application';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './infrastructure/logging.module';
-import { StorageModule } from './infrastructure/storage.module';
+import { StorageModule } from '@app/application';
 
 @Module({
   imports: [
@@ -33,7 +32,6 @@ import { StorageModule } from './infrastructure/storage.module';
     }),
     CqrsModule.forRoot(),
     HealthModule,
-    CommandsModule,
     CustomersModule,
     ContractsModule,
     SubscriptionsModule,

@@ -2,11 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from './config/app-config';
+import { AppConfig } from '@app/application';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { requestInputGuard, verifyUtf8Body } from './http/request-input';
 import { requestValidationPipe } from './http/validation.pipe';
-import { APP_CONFIG } from './infrastructure/tokens';
+import { APP_CONFIG } from '@app/application';
 
 /** Everything main.ts and the end-to-end tests set up alike on the Nest application. */
 export function configureApp(app: NestExpressApplication): INestApplication {

@@ -3,10 +3,10 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { AppConfig } from './config/app-config';
+import { AppConfig } from '@app/application';
 import { configureApp } from './configure-app';
 import { installProcessGuards } from './infrastructure/process-guards';
-import { APP_CONFIG } from './infrastructure/tokens';
+import { APP_CONFIG } from '@app/application';
 
 async function bootstrap(): Promise<void> {
   installProcessGuards(process, new Logger('Process'));

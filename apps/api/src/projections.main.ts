@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { Logger as NestLogger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfigModule } from './config/config.module';
+import { AppConfigModule } from '@app/application';
 import { LoggingModule } from './infrastructure/logging.module';
 import { installProcessGuards } from './infrastructure/process-guards';
-import { ReadModelsModule } from './infrastructure/read-models.module';
-import { StorageModule } from './infrastructure/storage.module';
+import { ReadModelsModule } from '@app/application';
+import { StorageModule } from '@app/application';
 
 /**
  * The projection runner on its own (`npm run projections`), for scale: run the API with

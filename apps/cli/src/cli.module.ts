@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '../../api/src/config/config.module';
-import { ReadModelsModule } from '../../api/src/infrastructure/read-models.module';
-import { StorageModule } from '../../api/src/infrastructure/storage.module';
+import { AppConfigModule } from '@app/application';
+import { ReadModelsModule } from '@app/application';
+import { StorageModule } from '@app/application';
 import { AsOfCommand } from './as-of/as-of.command';
 import { CliOutput } from './cli-output';
 import { ExportCommand } from './export/export.command';

@@ -17,7 +17,7 @@ import {
   aggregateStateAsOf,
   AuditedAggregate,
   InvalidAsOfError,
-} from './aggregate-state';
+} from '@app/application';
 
 const asOfSummary = (what: string) =>
   `The ${what} folded from the log as of an ISO-8601 instant or a version (default: now)`;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { AuditEndpoint } from '../auth/access.decorator';
 import { AuditEventsQueryDto } from './audit-events.query.dto';
-import { auditedEvent } from './audited-event';
+import { auditedEvent } from '@app/application';
 
 /** The auditor's view of the raw log, with all metadata. */
 @ApiTags('audit')

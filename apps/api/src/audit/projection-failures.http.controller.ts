@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParkedEventListing, parkedEvents } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { AuditEndpoint } from '../auth/access.decorator';
-import { READ_MODELS } from '../infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 import { ProjectionFailuresQueryDto } from './projection-failures.query.dto';
 
 /**

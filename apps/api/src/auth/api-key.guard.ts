@@ -9,9 +9,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@app/application';
 import { IS_PUBLIC } from '../http/public.decorator';
-import { APP_CONFIG } from '../infrastructure/tokens';
+import { APP_CONFIG } from '@app/application';
 import { ApiKeyIdentity, ApiKeys, Role } from './api-keys';
 import { ALLOWED_ROLES } from './access.decorator';
 

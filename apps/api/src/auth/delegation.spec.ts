@@ -1,6 +1,6 @@
 import { ExecutionContext, ForbiddenException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { validateAppConfig } from '../config/app-config';
+import { validateAppConfig } from '@app/application';
 import { commandContextOf } from '../infrastructure/commands/command-context';
 import { ApiKeyGuard, AuthenticatedRequest } from './api-key.guard';
 import { ApiKeys } from './api-keys';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { InvoicesModule } from '../invoices/invoices.module';
-import { BillingRunService } from './billing-runs/billing-run.service';
+import { BillingRunService } from '@app/application';
 import { BillingRunsController } from './billing-runs/billing-runs.http.controller';
-import { MigrationCreditRunService } from './migration-credits/migration-credit-run.service';
+import { MigrationCreditRunService } from '@app/application';
 import { MigrationCreditsController } from './migration-credits/migration-credits.http.controller';
 import { SimulationsController } from './simulations.http.controller';
 

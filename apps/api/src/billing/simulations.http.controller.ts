@@ -5,7 +5,7 @@ import { simulateFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
-import { READ_MODELS } from '../infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 
 /**

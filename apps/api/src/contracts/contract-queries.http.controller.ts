@@ -8,7 +8,7 @@ import {
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { QueryEndpoint } from '../auth/access.decorator';
-import { READ_MODELS } from '../infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 
 /** The contracts/subscriptions tab of the customer file, and single contracts and subscriptions. */
 @ApiTags('contracts')

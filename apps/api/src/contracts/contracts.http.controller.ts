@@ -3,21 +3,25 @@ import {
   Controller,
   Delete,
   HttpCode,
-  Inject,
   Param,
   ParseUUIDPipe,
   Post,
   Put,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { customerDecider, customerStream, DomainError } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { CommandBus } from '@nestjs/cqrs';
 import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../auth/access.decorator';
-import { CommandContext, Context } from '../infrastructure/commands/command-context';
-import { CommandOutcome } from '../infrastructure/commands/command-outcome';
-import { loadState } from '../infrastructure/commands/load-state';
-import { ContractCommands } from './contract-commands';
+import {
+  CommandContext,
+  CommandOutcome,
+  ChangeSignatureIbanCommand,
+  DeleteContractDraftCommand,
+  DraftContractCommand,
+  SignContractCommand,
+  TerminateContractCommand,
+} from '@app/application';
+import { Context } from '../infrastructure/commands/command-context';
 import {
   ChangeSignatureIbanDto,
   DraftContractDto,
@@ -30,26 +34,16 @@ import {
 @ApiBearerAuth()
 @Controller('contracts')
 export class ContractsController {
-  constructor(
-    private readonly commands: ContractCommands,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post()
   @CommandEndpoint()
   @ApiOperation({ summary: 'Draft a contract for an existing customer' })
-  async draft(
+  draft(
     @Body() body: DraftContractDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    const customer = await loadState(this.store, customerStream(body.customerId), customerDecider);
-    if (customer.status === 'unregistered') {
-      throw new DomainError('CUSTOMER.NOT_FOUND', `No customer ${body.customerId}`);
-    }
-    if (customer.status === 'deleted') {
-      throw new DomainError('CUSTOMER.DELETED', 'A deleted customer cannot get a new contract.');
-    }
-    return this.commands.run('DraftContract', uuid(), body, context);
+    return this.bus.execute(new DraftContractCommand(uuid(), body, context));
   }
 
   @Post(':id/sign')
@@ -62,7 +56,7 @@ export class ContractsController {
     @Body() body: SignContractDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('SignContract', id, body, context);
+    return this.bus.execute(new SignContractCommand(id, body, context));
   }
 
   @Put(':id/iban')
@@ -77,7 +71,7 @@ export class ContractsController {
     @Body() body: ChangeSignatureIbanDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('ChangeSignatureIban', id, body, context);
+    return this.bus.execute(new ChangeSignatureIbanCommand(id, body, context));
   }
 
   @Post(':id/terminate')
@@ -90,7 +84,7 @@ export class ContractsController {
     @Body() body: TerminateContractDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('TerminateContract', id, body, context);
+    return this.bus.execute(new TerminateContractCommand(id, body, context));
   }
 
   @Delete(':id')
@@ -102,6 +96,6 @@ export class ContractsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('DeleteContractDraft', id, {}, context);
+    return this.bus.execute(new DeleteContractDraftCommand(id, {}, context));
   }
 }

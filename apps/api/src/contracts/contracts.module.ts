@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ContractCommands } from './contract-commands';
+import { contractApplicationProviders } from '@app/application';
 import { ContractQueriesController } from './contract-queries.http.controller';
 import { ContractsController } from './contracts.http.controller';
 
 @Module({
   controllers: [ContractQueriesController, ContractsController],
-  providers: [ContractCommands],
-  exports: [ContractCommands],
+  providers: contractApplicationProviders,
 })
 export class ContractsModule {}

@@ -1,21 +1,17 @@
 import { Module } from '@nestjs/common';
+import { customerApplicationProviders } from '@app/application';
 import { ContractsModule } from '../contracts/contracts.module';
 import { AddressesController } from './addresses/addresses.http.controller';
-import { BulkUpdateCustomersHandler } from './bulk-update/bulk-update-customers.handler';
 import { BulkUpdateController } from './bulk-update/bulk-update.http.controller';
 import { ChangeBillingSettingsController } from './change-billing-settings/change-billing-settings.http.controller';
 import { ContactsController } from './contacts/contacts.http.controller';
-import { CustomerCommands } from './customer-command.bus';
-import { CustomerUniqueValues } from './customer-unique-values';
 import { CustomerQueriesController } from './queries/customer-queries.http.controller';
 import { EditCustomerController } from './edit-customer/edit-customer.http.controller';
-import { CustomerDeletionFactsReader } from './lifecycle/deletion-facts';
 import { CustomerLifecycleController } from './lifecycle/lifecycle.http.controller';
 import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.http.controller';
 import { RecordInteractionController } from './record-interaction/record-interaction.http.controller';
 import { RegisterCustomerController } from './register-customer/register-customer.http.controller';
 
-const commandHandlers = [BulkUpdateCustomersHandler];
 const queryControllers = [CustomerQueriesController];
 
 @Module({
@@ -33,11 +29,6 @@ const queryControllers = [CustomerQueriesController];
     CustomerLifecycleController,
     ErasePersonalDataController,
   ],
-  providers: [
-    ...commandHandlers,
-    CustomerCommands,
-    CustomerUniqueValues,
-    CustomerDeletionFactsReader,
-  ],
+  providers: customerApplicationProviders,
 })
 export class CustomersModule {}

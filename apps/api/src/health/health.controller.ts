@@ -8,7 +8,7 @@ import {
 } from '@nestjs/terminus';
 import { SqlDatabase } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { SQL_DATABASE } from '../infrastructure/tokens';
+import { SQL_DATABASE } from '@app/application';
 import { Public } from '../http/public.decorator';
 import { ParkedProjectionsHealth } from './parked-projections';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthCheckResult } from '@nestjs/terminus';
 import { parkedEvents } from '@app/read-models';
 import { DataSource } from 'typeorm';
-import { READ_MODELS } from '../infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 
 /** What `/health` answers when projections have parked events: still 200, but degraded. */
 export type DegradedHealth = Omit<HealthCheckResult, 'status'> & { status: 'degraded' };

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from './tokens';
+import { AppConfig } from '@app/application';
+import { APP_CONFIG } from '@app/application';
 
 /**
  * Structured JSON logs (pino). Keys, IBANs and personal fields never reach a log line:

@@ -20,7 +20,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { QueryEndpoint } from '../auth/access.decorator';
 import { PagingDto } from '../customers/queries/customer-list.query.dto';
-import { READ_MODELS } from '../infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 
 class InvoiceStatusFilterDto {
   @ApiPropertyOptional({ enum: INVOICE_STATUSES })

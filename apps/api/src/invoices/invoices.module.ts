@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { InvoiceCommandsController } from './invoice-commands.http.controller';
-import { InvoiceDocuments } from './invoice-documents';
+import { InvoiceDocuments, invoiceApplicationProviders } from '@app/application';
 import { InvoiceQueriesController } from './invoice-queries.http.controller';
 
 @Module({
   controllers: [InvoiceQueriesController, InvoiceCommandsController],
-  providers: [InvoiceDocuments],
+  providers: invoiceApplicationProviders,
   exports: [InvoiceDocuments],
 })
 export class InvoicesModule {}

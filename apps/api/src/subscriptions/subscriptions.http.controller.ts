@@ -1,13 +1,24 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { contractDecider, contractStream, DomainError } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
 import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../auth/access.decorator';
-import { CommandContext, Context } from '../infrastructure/commands/command-context';
-import { CommandOutcome } from '../infrastructure/commands/command-outcome';
-import { loadState } from '../infrastructure/commands/load-state';
-import { SubscriptionCommands } from './subscription-commands';
+import {
+  CommandContext,
+  CommandOutcome,
+  ActivateSubscriptionCommand,
+  AddExtraChargeCommand,
+  CancelSubscriptionCommand,
+  GrantDiscountCommand,
+  MigrateSubscriptionTariffCommand,
+  MoveSubscriptionToActiveBillableCommand,
+  MoveSubscriptionToActiveNotBillableCommand,
+  RejectSubscriptionCommand,
+  RequestSubscriptionCommand,
+  ResumeSubscriptionCommand,
+  SuspendSubscriptionCommand,
+} from '@app/application';
+import { Context } from '../infrastructure/commands/command-context';
 import {
   ActivateDto,
   CancelDto,
@@ -26,33 +37,16 @@ type Id = string;
 @ApiBearerAuth()
 @Controller('subscriptions')
 export class SubscriptionsController {
-  constructor(
-    private readonly commands: SubscriptionCommands,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post()
   @CommandEndpoint()
   @ApiOperation({ summary: 'Request a subscription on a contract (pending activation)' })
-  async request(
+  request(
     @Body() body: RequestSubscriptionDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    const contract = await loadState(this.store, contractStream(body.contractId), contractDecider);
-    if (contract.status === 'none')
-      throw new DomainError('CONTRACT.NOT_FOUND', `No contract ${body.contractId}`);
-    if (contract.status === 'deleted' || contract.status === 'terminated') {
-      throw new DomainError(
-        'CONTRACT.CLOSED',
-        `A ${contract.status} contract cannot get new subscriptions.`,
-      );
-    }
-    return this.commands.run(
-      'RequestSubscription',
-      uuid(),
-      { ...body, customerId: contract.customerId },
-      context,
-    );
+    return this.bus.execute(new RequestSubscriptionCommand(uuid(), body, context));
   }
 
   @Post(':id/activate')
@@ -64,7 +58,7 @@ export class SubscriptionsController {
     @Body() body: ActivateDto,
     @Context() c: CommandContext,
   ) {
-    return this.commands.run('ActivateSubscription', id, body, c);
+    return this.bus.execute(new ActivateSubscriptionCommand(id, body, c));
   }
 
   @Post(':id/reject')
@@ -76,7 +70,7 @@ export class SubscriptionsController {
     @Body() body: ReasonDto,
     @Context() c: CommandContext,
   ) {
-    return this.commands.run('RejectSubscription', id, body, c);
+    return this.bus.execute(new RejectSubscriptionCommand(id, body, c));
   }
 
   @Post(':id/suspend')
@@ -88,7 +82,7 @@ export class SubscriptionsController {
     @Body() body: ReasonDto,
     @Context() c: CommandContext,
   ) {
-    return this.commands.run('SuspendSubscription', id, body, c);
+    return this.bus.execute(new SuspendSubscriptionCommand(id, body, c));
   }
 
   @Post(':id/resume')
@@ -96,7 +90,7 @@ export class SubscriptionsController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CommandOutcome })
   resume(@Param('id', ParseUUIDPipe) id: Id, @Context() c: CommandContext) {
-    return this.commands.run('ResumeSubscription', id, {}, c);
+    return this.bus.execute(new ResumeSubscriptionCommand(id, {}, c));
   }
 
   @Post(':id/cancel')
@@ -108,7 +102,7 @@ export class SubscriptionsController {
     @Body() body: CancelDto,
     @Context() c: CommandContext,
   ) {
-    return this.commands.run('CancelSubscription', id, body, c);
+    return this.bus.execute(new CancelSubscriptionCommand(id, body, c));
   }
 
   @Post(':id/active-not-billable')
@@ -121,7 +115,7 @@ export class SubscriptionsController {
     @Body() body: OptionalReasonDto,
     @Context() c: CommandContext,
   ) {
-    return this.commands.run('MoveSubscriptionToActiveNotBillable', id, body, c);
+    return this.bus.execute(new MoveSubscriptionToActiveNotBillableCommand(id, body, c));
   }
 
   @Post(':id/active-billable')
@@ -129,7 +123,7 @@ export class SubscriptionsController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CommandOutcome })
   billable(@Param('id', ParseUUIDPipe) id: Id, @Context() c: CommandContext) {
-    return this.commands.run('MoveSubscriptionToActiveBillable', id, {}, c);
+    return this.bus.execute(new MoveSubscriptionToActiveBillableCommand(id, {}, c));
   }
 
   @Post(':id/tariff-migrations')
@@ -142,7 +136,7 @@ export class SubscriptionsController {
     @Body() body: TariffMigrationDto,
     @Context() c: CommandContext,
   ) {
-    return this.commands.run('MigrateSubscriptionTariff', id, body, c);
+    return this.bus.execute(new MigrateSubscriptionTariffCommand(id, body, c));
   }
 
   @Post(':id/discounts')
@@ -163,7 +157,7 @@ export class SubscriptionsController {
   ) {
     const discountId = uuid();
     return {
-      ...(await this.commands.run('GrantDiscount', id, { ...body, discountId }, c)),
+      ...(await this.bus.execute(new GrantDiscountCommand(id, { ...body, discountId }, c))),
       discountId,
     };
   }
@@ -178,7 +172,7 @@ export class SubscriptionsController {
   ) {
     const chargeId = uuid();
     return {
-      ...(await this.commands.run('AddExtraCharge', id, { ...body, chargeId }, c)),
+      ...(await this.bus.execute(new AddExtraChargeCommand(id, { ...body, chargeId }, c))),
       chargeId,
     };
   }

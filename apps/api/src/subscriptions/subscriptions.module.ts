@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { SubscriptionCommands } from './subscription-commands';
+import { subscriptionApplicationProviders } from '@app/application';
 import { SubscriptionsController } from './subscriptions.http.controller';
 
-@Module({ controllers: [SubscriptionsController], providers: [SubscriptionCommands] })
+@Module({ controllers: [SubscriptionsController], providers: subscriptionApplicationProviders })
 export class SubscriptionsModule {}

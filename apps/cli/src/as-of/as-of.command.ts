@@ -6,7 +6,7 @@ import {
   aggregateStateAsOf,
   auditedAggregates,
   InvalidAsOfError,
-} from '../../../api/src/audit/aggregate-state';
+} from '@app/application';
 import { CliOutput } from '../cli-output';
 
 @Command({

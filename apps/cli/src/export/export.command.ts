@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Command, CommandRunner } from 'nest-commander';
-import { auditedEvent } from '../../../api/src/audit/audited-event';
+import { auditedEvent } from '@app/application';
 import { CliOutput } from '../cli-output';
 
 const PAGE = 1000;

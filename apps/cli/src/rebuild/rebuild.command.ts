@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../api/src/config/app-config';
-import { READ_MODELS } from '../../../api/src/infrastructure/read-models.module';
-import { APP_CONFIG } from '../../../api/src/infrastructure/tokens';
+import { AppConfig } from '@app/application';
+import { READ_MODELS } from '@app/application';
+import { APP_CONFIG } from '@app/application';
 import { CliOutput } from '../cli-output';
 import { ReplayProgressBar } from '../replay/progress-bar';
 import {

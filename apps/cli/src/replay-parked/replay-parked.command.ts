@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { replayParked } from '@app/read-models';
 import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
-import { READ_MODELS } from '../../../api/src/infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 import { CliOutput } from '../cli-output';
 import { selectProjections, UnknownProjectionError } from '../rebuild/rebuild-read-models';
 

@@ -16,7 +16,7 @@ import {
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
-import { READ_MODELS } from '../../../api/src/infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 import { CliOutput } from '../cli-output';
 import { logHead, replayProjections } from '../replay/replay-projections';
 import { SimulationSummary } from './simulation-summary';

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The first answer to each Idempotency-Key, per API key (apps/api IdempotencyStore). */
+/** The first answer to each Idempotency-Key, per API key (the IdempotencyStore of @app/application). */
 export class IdempotencyKeys1764000000500 implements MigrationInterface {
   name = 'IdempotencyKeys1764000000500';
 

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Who holds a pending Idempotency-Key, and how to find what its request wrote: a key left
- * pending by a process that died is recovered from the log (apps/api IdempotencyStore).
+ * pending by a process that died is recovered from the log (the IdempotencyStore of @app/application).
  */
 export class IdempotencyKeyOwners1764700500000 implements MigrationInterface {
   name = 'IdempotencyKeyOwners1764700500000';

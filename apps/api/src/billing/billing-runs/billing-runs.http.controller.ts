@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
 import { BillingRunDto } from './billing-run.request.dto';
-import { BillingRunResult, BillingRunService } from './billing-run.service';
+import { BillingRunResult, BillingRunService } from '@app/application';
 
 /** Billing runs (rules R7, R8): one invoice per billable contract for the period. */
 @ApiTags('billing')

@@ -1,12 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
 import { MigrationCreditRunDto } from '../billing-runs/billing-run.request.dto';
-import {
-  MigrationCreditRunResult,
-  MigrationCreditRunService,
-} from './migration-credit-run.service';
+import { MigrationCreditRunResult, MigrationCreditRunService } from '@app/application';
 
 /** Rule R10's mass credit run for tariff migrations under advance billing. */
 @ApiTags('billing')

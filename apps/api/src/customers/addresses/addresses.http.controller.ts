@@ -10,12 +10,13 @@ import {
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { v4 as uuid } from 'uuid';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome, AddAddressCommand, RemoveAddressCommand } from '@app/application';
 import { nullableText } from '../../http/openapi-types';
 import { AddressDto } from '../customer-request.dto';
-import { CustomerCommands } from '../customer-command.bus';
 
 export class AddAddressDto {
   @ApiPropertyOptional({ ...nullableText, example: 'Installation' })
@@ -36,7 +37,7 @@ export class AddAddressDto {
 @ApiBearerAuth()
 @Controller('customers')
 export class AddressesController {
-  constructor(private readonly commands: CustomerCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/addresses')
   @CommandEndpoint()
@@ -47,7 +48,9 @@ export class AddressesController {
     @Context() context: CommandContext,
   ): Promise<CommandOutcome & { addressId: string }> {
     const addressId = uuid();
-    const outcome = await this.commands.run('AddAddress', id, { ...body, addressId }, context);
+    const outcome = await this.bus.execute(
+      new AddAddressCommand(id, { ...body, addressId }, context),
+    );
     return { ...outcome, addressId };
   }
 
@@ -61,6 +64,6 @@ export class AddressesController {
     @Param('addressId', ParseUUIDPipe) addressId: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('RemoveAddress', id, { addressId }, context);
+    return this.bus.execute(new RemoveAddressCommand(id, { addressId }, context));
   }
 }

@@ -20,10 +20,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
+import { BulkUpdateCustomers, BulkUpdateResult, CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
 import { nullableText } from '../../http/openapi-types';
 import { BillingSettingsDto } from '../change-billing-settings/billing-settings.request.dto';
-import { BulkUpdateCustomers, BulkUpdateResult } from './bulk-update-customers.handler';
 
 /** What one bulk operation may set: grouping fields and the billing tab. */
 export class BulkChangesDto extends BillingSettingsDto {

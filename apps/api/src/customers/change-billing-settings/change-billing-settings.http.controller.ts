@@ -1,16 +1,17 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
-import { CustomerCommands } from '../customer-command.bus';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome, ChangeBillingSettingsCommand } from '@app/application';
 import { BillingSettingsDto } from './billing-settings.request.dto';
 
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('customers')
 export class ChangeBillingSettingsController {
-  constructor(private readonly commands: CustomerCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Put(':id/billing-settings')
   @HttpCode(200)
@@ -22,6 +23,6 @@ export class ChangeBillingSettingsController {
     @Body() settings: BillingSettingsDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('ChangeBillingSettings', id, settings, context);
+    return this.bus.execute(new ChangeBillingSettingsCommand(id, settings, context));
   }
 }

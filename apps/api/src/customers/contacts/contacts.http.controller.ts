@@ -17,11 +17,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { v4 as uuid } from 'uuid';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import {
+  CommandOutcome,
+  AddContactPersonCommand,
+  RemoveContactPersonCommand,
+} from '@app/application';
 import { nullableText } from '../../http/openapi-types';
-import { CustomerCommands } from '../customer-command.bus';
 
 export class ConsentsDto {
   @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() mailing?: boolean;
@@ -60,7 +65,7 @@ export class AddContactDto {
 @ApiBearerAuth()
 @Controller('customers')
 export class ContactsController {
-  constructor(private readonly commands: CustomerCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/contacts')
   @CommandEndpoint()
@@ -71,11 +76,8 @@ export class ContactsController {
     @Context() context: CommandContext,
   ): Promise<CommandOutcome & { contactId: string }> {
     const contactId = uuid();
-    const outcome = await this.commands.run(
-      'AddContactPerson',
-      id,
-      { ...body, contactId },
-      context,
+    const outcome = await this.bus.execute(
+      new AddContactPersonCommand(id, { ...body, contactId }, context),
     );
     return { ...outcome, contactId };
   }
@@ -90,6 +92,6 @@ export class ContactsController {
     @Param('contactId', ParseUUIDPipe) contactId: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('RemoveContactPerson', id, { contactId }, context);
+    return this.bus.execute(new RemoveContactPersonCommand(id, { contactId }, context));
   }
 }

@@ -1,18 +1,19 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CUSTOMER_STREAM_PREFIX } from '@app/domain';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome, EditCustomerCommand } from '@app/application';
 import { AnswerRebuiltFromStream } from '../../infrastructure/commands/recovered-answer';
 import { CustomerFormDto } from '../customer-request.dto';
-import { CustomerCommands } from '../customer-command.bus';
 
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('customers')
 export class EditCustomerController {
-  constructor(private readonly commands: CustomerCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Patch(':id')
   @HttpCode(200)
@@ -27,6 +28,6 @@ export class EditCustomerController {
     @Body() form: CustomerFormDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('EditCustomer', id, form, context);
+    return this.bus.execute(new EditCustomerCommand(id, form, context));
   }
 }

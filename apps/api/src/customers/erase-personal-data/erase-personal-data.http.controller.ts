@@ -1,11 +1,10 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { personalDataErasureBlockers } from '@app/domain';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
-import { CustomerCommands } from '../customer-command.bus';
-import { CustomerDeletionFactsReader } from '../lifecycle/deletion-facts';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome, EraseCustomerPersonalDataCommand } from '@app/application';
 
 /**
  * GDPR erasure: appends `CustomerPersonalDataErased`, on which the event store destroys the
@@ -15,10 +14,7 @@ import { CustomerDeletionFactsReader } from '../lifecycle/deletion-facts';
 @ApiBearerAuth()
 @Controller('customers')
 export class ErasePersonalDataController {
-  constructor(
-    private readonly commands: CustomerCommands,
-    private readonly facts: CustomerDeletionFactsReader,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/erase-personal-data')
   @HttpCode(200)
@@ -32,13 +28,6 @@ export class ErasePersonalDataController {
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run(
-      'EraseCustomerPersonalData',
-      id,
-      async () => ({
-        blockers: personalDataErasureBlockers(await this.facts.erasureFactsFor(id)),
-      }),
-      context,
-    );
+    return this.bus.execute(new EraseCustomerPersonalDataCommand(id, context));
   }
 }

@@ -7,14 +7,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { customerDeletionBlockers } from '@app/domain';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import {
+  CommandOutcome,
+  DeactivateCustomerCommand,
+  DeleteCustomerCommand,
+  ReactivateCustomerCommand,
+} from '@app/application';
 import { nullableText } from '../../http/openapi-types';
-import { ContractCommands } from '../../contracts/contract-commands';
-import { CustomerCommands } from '../customer-command.bus';
-import { CustomerDeletionFactsReader } from './deletion-facts';
 
 export class DeactivateDto {
   @ApiPropertyOptional({ ...nullableText, example: 'Moved abroad' })
@@ -29,11 +32,7 @@ export class DeactivateDto {
 @ApiBearerAuth()
 @Controller('customers')
 export class CustomerLifecycleController {
-  constructor(
-    private readonly commands: CustomerCommands,
-    private readonly deletionFacts: CustomerDeletionFactsReader,
-    private readonly contracts: ContractCommands,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/deactivate')
   @HttpCode(200)
@@ -48,15 +47,7 @@ export class CustomerLifecycleController {
     @Body() body: DeactivateDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run(
-      'DeactivateCustomer',
-      id,
-      async () => ({
-        reason: body?.reason ?? null,
-        billableSubscriptions: await this.deletionFacts.billableSubscriptionsOf(id),
-      }),
-      context,
-    );
+    return this.bus.execute(new DeactivateCustomerCommand(id, body?.reason ?? null, context));
   }
 
   @Post(':id/reactivate')
@@ -68,7 +59,7 @@ export class CustomerLifecycleController {
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('ReactivateCustomer', id, {}, context);
+    return this.bus.execute(new ReactivateCustomerCommand(id, {}, context));
   }
 
   @Delete(':id')
@@ -76,21 +67,10 @@ export class CustomerLifecycleController {
   @CommandEndpoint()
   @ApiOperation({ summary: 'Delete a customer; 422 listing every blocking reason of rule R6' })
   @ApiOkResponse({ type: CommandOutcome })
-  async delete(
+  delete(
     @Param('id', ParseUUIDPipe) id: string,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    const deleted = await this.commands.run(
-      'DeleteCustomer',
-      id,
-      async () => ({ blockers: customerDeletionBlockers(await this.deletionFacts.factsFor(id)) }),
-      context,
-    );
-    // Its draft contracts go with it (rule R6), each with its own event.
-    const drafts = { ...context, expectedVersion: undefined };
-    for (const draftId of await this.deletionFacts.draftContracts(id)) {
-      await this.contracts.run('DeleteContractDraft', draftId, {}, drafts);
-    }
-    return deleted;
+    return this.bus.execute(new DeleteCustomerCommand(id, context));
   }
 }

@@ -17,7 +17,7 @@ import {
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { QueryEndpoint } from '../../auth/access.decorator';
-import { READ_MODELS } from '../../infrastructure/read-models.module';
+import { READ_MODELS } from '@app/application';
 import { CustomerFiltersDto, CustomerListQueryDto, PagingDto } from './customer-list.query.dto';
 
 const MIN_POSITION = {

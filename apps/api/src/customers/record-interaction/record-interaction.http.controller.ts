@@ -14,10 +14,11 @@ import {
   InteractionDirection,
   InteractionKind,
 } from '@app/domain';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
-import { CustomerCommands } from '../customer-command.bus';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome, RecordInteractionCommand } from '@app/application';
 
 export class RecordInteractionDto {
   @ApiProperty({ enum: INTERACTION_KINDS, example: 'call' })
@@ -44,7 +45,7 @@ export class RecordInteractionDto {
 @ApiBearerAuth()
 @Controller('customers')
 export class RecordInteractionController {
-  constructor(private readonly commands: CustomerCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post(':id/interactions')
   @CommandEndpoint()
@@ -55,11 +56,8 @@ export class RecordInteractionController {
     @Context() context: CommandContext,
   ): Promise<CommandOutcome & { interactionId: string }> {
     const interactionId = uuid();
-    const outcome = await this.commands.run(
-      'RecordInteraction',
-      id,
-      { ...body, interactionId },
-      context,
+    const outcome = await this.bus.execute(
+      new RecordInteractionCommand(id, { ...body, interactionId }, context),
     );
     return { ...outcome, interactionId };
   }

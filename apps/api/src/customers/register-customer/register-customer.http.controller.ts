@@ -2,18 +2,19 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { v4 as uuid } from 'uuid';
 import { CUSTOMER_STREAM_PREFIX } from '@app/domain';
+import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext, Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome } from '../../infrastructure/commands/command-outcome';
+import { CommandContext } from '@app/application';
+import { Context } from '../../infrastructure/commands/command-context';
+import { CommandOutcome, RegisterCustomerCommand } from '@app/application';
 import { AnswerRebuiltFromStream } from '../../infrastructure/commands/recovered-answer';
 import { CustomerFormDto } from '../customer-request.dto';
-import { CustomerCommands } from '../customer-command.bus';
 
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('customers')
 export class RegisterCustomerController {
-  constructor(private readonly commands: CustomerCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post()
   @CommandEndpoint()
@@ -26,6 +27,6 @@ export class RegisterCustomerController {
     @Body() form: CustomerFormDto,
     @Context() context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.commands.run('RegisterCustomer', uuid(), form, context);
+    return this.bus.execute(new RegisterCustomerCommand(uuid(), form, context));
   }
 }

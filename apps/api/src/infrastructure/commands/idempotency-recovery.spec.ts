@@ -8,7 +8,7 @@ import {
   openTestPglite,
   openTestPostgres,
 } from '../../../../../libs/event-store/src/testing/test-databases';
-import { IdempotencyStore, IdempotentRequest } from './idempotency-store';
+import { IdempotencyStore, IdempotentRequest } from '@app/application';
 
 const databaseUrl = process.env.DATABASE_URL;
 

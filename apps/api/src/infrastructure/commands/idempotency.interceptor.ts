@@ -15,7 +15,7 @@ import { isConnectionError } from '@app/database';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard';
 import { ErrorResponseFilter } from '../../http/error-response.filter';
 import { commandContextOf } from './command-context';
-import { IdempotencyClaim, IdempotencyStore } from './idempotency-store';
+import { IdempotencyClaim, IdempotencyStore } from '@app/application';
 import { AnswerFromEvents, RECOVERED_ANSWER } from './recovered-answer';
 
 /** Canonical JSON: the same body with keys in another order is the same request. */

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { RecordedEvent } from '@app/event-store';
-import { CommandOutcome } from './command-outcome';
+import { CommandOutcome } from '@app/application';
 
 export const RECOVERED_ANSWER = 'idempotency:recoveredAnswer';
 

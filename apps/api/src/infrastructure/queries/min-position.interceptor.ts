@@ -9,7 +9,7 @@ import {
 import type { Request } from 'express';
 import { from, Observable } from 'rxjs';
 import { mergeMap } from 'rxjs/operators';
-import { parseMinPosition, ProjectionProgress } from './projection-progress';
+import { parseMinPosition, ProjectionProgress } from '@app/application';
 
 const READS_PROJECTIONS = 'readsProjections';
 /** Marks a non-GET endpoint that only reads projections (a simulation), so it honours X-Min-Position. */

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_CONFIG } from '../infrastructure/tokens';
+import { APP_CONFIG } from '../storage/tokens';
 import { validateAppConfig } from './app-config';
 
 /** `@nestjs/config` reads the environment; `validateAppConfig` checks it at boot. */

@@ -9,17 +9,16 @@ import {
   IssuedInvoice,
   rectifyingSeries,
 } from '@app/domain';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
+import { CommandContext } from '../commands/command-context';
 import {
-  EVENT_STORE,
-  EventStore,
-  NewEvent,
-  RecordedEvent,
-  WrongExpectedRevisionError,
-} from '@app/event-store';
-import { CommandContext } from '../infrastructure/commands/command-context';
-import { toNewEvent, toNumber } from '../infrastructure/commands/decide-and-append';
-import { foldState } from '../infrastructure/commands/load-state';
-import { inBatches } from '../infrastructure/in-batches';
+  decideAndAppend,
+  jitteredBackoff,
+  RetryPolicy,
+  toNumber,
+} from '../commands/decide-and-append';
+import { foldState } from '../commands/load-state';
+import { inBatches } from '../commands/in-batches';
 import { numbersFor } from './invoice-numbering';
 
 import { firstEffectIdFor } from '@app/domain';
@@ -38,15 +37,12 @@ export interface InvoiceDecided {
 /** Drafts of one series issued at once: their numbers are taken already, order cannot change. */
 const ISSUE_CONCURRENCY = 8;
 
-/** Appends to one invoice stream that lost a race are retried on the fresh state this often. */
-const MAX_ATTEMPTS = 20;
-
 /**
- * A random wait, growing with the attempts, before deciding again: writers that lost together
- * (20 credit notes on one invoice at once) spread out instead of colliding again each round.
+ * Appends to one invoice stream that lost a race are decided again on the fresh state up to 20
+ * times, after a random wait of up to 100 ms: 20 credit notes on one invoice at once spread
+ * out instead of colliding again each round.
  */
-const backOff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 4 * 2 ** attempt)));
+const INVOICE_RETRY: RetryPolicy = { attempts: 20, backoff: jitteredBackoff(100) };
 
 /**
  * Invoices and credit notes in two steps (R8): a document is drafted, then numbered in its
@@ -150,7 +146,7 @@ export class InvoiceDocuments {
   }
 
   /**
-   * Load → decide → append on the invoice's stream, with the revision loaded; a lost race is
+   * Load → decide → append on the invoice's stream, through the one write path; a lost race is
    * decided again on the fresh state (unless the client pinned `expectedVersion`).
    */
   async decide(
@@ -160,43 +156,17 @@ export class InvoiceDocuments {
     expectedVersion?: number,
     contextOf: (command: InvoiceCommand) => CommandContext = () => context,
   ): Promise<InvoiceDecided> {
-    const stream = invoiceStream(invoiceId);
-    for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(stream);
-      if (expectedVersion !== undefined && expectedVersion !== recorded.length)
-        throw new WrongExpectedRevisionError(
-          stream,
-          expectedVersion === 0 ? 'no_stream' : BigInt(expectedVersion - 1),
-          recorded.length === 0 ? 'no_stream' : BigInt(recorded.length - 1),
-        );
-      let state = foldState(recorded, invoiceDecider);
-      const events: NewEvent[] = [];
-      for (const command of decision(state)) {
-        const decided = invoiceDecider.decide(command, state);
-        state = decided.reduce(invoiceDecider.evolve, state);
-        events.push(...decided.map((event) => toNewEvent(event, contextOf(command))));
-      }
-      const last = recorded[recorded.length - 1];
-      if (events.length === 0)
-        return { state, version: recorded.length, position: toNumber(last?.position) };
-      try {
-        const written = await this.store.append(stream, events, {
-          expectedRevision: last ? last.revision : 'no_stream',
-        });
-        return {
-          state,
-          version: Number(written.nextRevision) + 1,
-          position: toNumber(written.position),
-        };
-      } catch (error) {
-        const retry =
-          error instanceof WrongExpectedRevisionError &&
-          expectedVersion === undefined &&
-          attempt < MAX_ATTEMPTS;
-        if (!retry) throw error;
-        await backOff(attempt);
-      }
-    }
+    const { state, version, position } = await decideAndAppend(this.store, {
+      aggregateId: invoiceId,
+      stream: invoiceStream(invoiceId),
+      decider: invoiceDecider,
+      command: decision,
+      context,
+      expectedVersion: expectedVersion ?? null,
+      contextOf,
+      retry: INVOICE_RETRY,
+    });
+    return { state, version, position };
   }
 }
 

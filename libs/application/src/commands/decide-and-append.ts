@@ -18,13 +18,52 @@ interface DeciderLike<Command, Event, State> {
   decide(command: Command, state: State): Event[];
 }
 
+/** One command, or several decided in order, each on the state the previous one left. */
+type Commands<Command> = Command | readonly Command[];
+
+/** How often a lost race is decided again on fresh reads, and how long to wait in between. */
+export interface RetryPolicy {
+  /** Attempts in all, the first one included: 1 never retries. */
+  attempts: number;
+  /** Waits before attempt `attempt + 1`, after attempt `attempt` lost a race. */
+  backoff?(attempt: number): Promise<void>;
+}
+
+/** A few quick retries: enough for the odd concurrent writer on one aggregate. */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3 };
+
+/**
+ * A random wait, growing with the attempts (at most `maxMs`): writers that lost together (20
+ * credit notes on one invoice at once) spread out instead of colliding again each round.
+ */
+export const jitteredBackoff =
+  (maxMs: number) =>
+  (attempt: number): Promise<void> =>
+    new Promise((resolve) =>
+      setTimeout(resolve, Math.random() * Math.min(maxMs, 4 * 2 ** attempt)),
+    );
+
 export interface DecideAndAppend<Command, Event extends { type: string; data: unknown }, State> {
   aggregateId: string;
   stream: string;
   decider: DeciderLike<Command, Event, State>;
-  /** Builds the command from the state loaded (some commands need facts from it). */
-  command: Command | ((state: State) => Command | Promise<Command>);
+  /**
+   * What to decide: a command, several, or a function of the state loaded building them (some
+   * commands need facts from it). None (`[]`) writes nothing.
+   */
+  command: Commands<Command> | ((state: State) => Commands<Command> | Promise<Commands<Command>>);
+  /** Who issues the command: the metadata of every event written. */
   context: CommandContext;
+  /**
+   * The version the caller believes the stream is at (If-Match): a different one is refused
+   * with WrongExpectedRevisionError, and a race on this stream is then not retried. Defaults to
+   * `context.expectedVersion`; pass `null` to ignore it.
+   */
+  expectedVersion?: number | null;
+  /** The context a command's events are recorded under, when not `context` (one per document). */
+  contextOf?(command: Command): CommandContext;
+  /** Lost races are decided again on fresh reads this often: DEFAULT_RETRY unless given. */
+  retry?: RetryPolicy;
   /**
    * Runs after decide, reading only: what other streams must take with the command's events
    * (unique-value claims, say). Throw to refuse; nothing has been written yet.
@@ -45,16 +84,16 @@ export interface Alongside {
 
 export interface DecisionResult<Event, State> extends CommandOutcome {
   events: Event[];
-  /** The state the command was decided on. */
+  /** The aggregate's state after the events written (the state loaded when none were). */
   state: State;
 }
 
-const MAX_ATTEMPTS = 3;
-
 /**
- * The one load → decide → append path of every handler (ARCHITECTURE rule 6). The append
- * always expects the revision that was loaded, so two writers never both win; without
- * If-Match a lost race is retried on the fresh state, with If-Match it is the client's 409.
+ * The one load → decide → append path of every write (ARCHITECTURE rule 6): customer commands,
+ * invoice documents and their numbers, bulk updates, billing runs and migration credits all
+ * come through here. The append always expects the revision that was loaded, so two writers
+ * never both win; without an expected version a lost race is decided again on the fresh state
+ * (as the retry policy allows), with one it is the caller's 409.
  */
 export async function decideAndAppend<
   Command,
@@ -64,16 +103,33 @@ export async function decideAndAppend<
   store: EventStore,
   spec: DecideAndAppend<Command, Event, State>,
 ): Promise<DecisionResult<Event, State>> {
+  const expectedVersion =
+    spec.expectedVersion === undefined
+      ? spec.context.expectedVersion
+      : (spec.expectedVersion ?? undefined);
+  const retry = spec.retry ?? DEFAULT_RETRY;
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(spec.stream);
-    const state = foldState(recorded, spec.decider);
+    const loaded = foldState(recorded, spec.decider);
     const last = recorded[recorded.length - 1] as RecordedEvent | undefined;
-    checkIfMatch(spec, recorded.length, last);
-    const command =
+    checkExpectedVersion(spec.stream, expectedVersion, recorded.length, last);
+    const built =
       typeof spec.command === 'function'
-        ? await (spec.command as (s: State) => Command | Promise<Command>)(state)
+        ? await (spec.command as (state: State) => Commands<Command> | Promise<Commands<Command>>)(
+            loaded,
+          )
         : spec.command;
-    const events = spec.decider.decide(command, state);
+    const commands: readonly Command[] = Array.isArray(built) ? built : [built as Command];
+    let state = loaded;
+    const events: Event[] = [];
+    const written: NewEvent[] = [];
+    for (const command of commands) {
+      const decided = spec.decider.decide(command, state);
+      state = decided.reduce(spec.decider.evolve, state);
+      events.push(...decided);
+      const context = spec.contextOf?.(command) ?? spec.context;
+      written.push(...decided.map((event) => toNewEvent(event, context)));
+    }
     if (events.length === 0) {
       return {
         id: spec.aggregateId,
@@ -84,15 +140,11 @@ export async function decideAndAppend<
       };
     }
     const expectedRevision: ExpectedRevision = last ? last.revision : 'no_stream';
-    const alongside = (await spec.alongside?.(events, state)) ?? { before: [], after: [] };
-    const own: StreamAppend = {
-      stream: spec.stream,
-      events: events.map((e) => toNewEvent(e, spec.context)),
-      expectedRevision,
-    };
+    const alongside = (await spec.alongside?.(events, loaded)) ?? { before: [], after: [] };
+    const own: StreamAppend = { stream: spec.stream, events: written, expectedRevision };
     try {
       const result = await appendWith(store, own, alongside, () =>
-        spec.onAppendFailed?.(events, state),
+        spec.onAppendFailed?.(events, loaded),
       );
       return {
         id: spec.aggregateId,
@@ -103,12 +155,13 @@ export async function decideAndAppend<
       };
     } catch (error) {
       // A lost race on another stream (a value claimed meanwhile) is decided again on fresh
-      // reads even under If-Match: the client's version of this stream still holds.
-      const retry =
+      // reads even with an expected version: the caller's version of this stream still holds.
+      const again =
         error instanceof WrongExpectedRevisionError &&
-        (spec.context.expectedVersion === undefined || error.stream !== spec.stream) &&
-        attempt < MAX_ATTEMPTS;
-      if (!retry) throw error;
+        (expectedVersion === undefined || error.stream !== spec.stream) &&
+        attempt < retry.attempts;
+      if (!again) throw error;
+      await retry.backoff?.(attempt);
     }
   }
 }
@@ -151,15 +204,15 @@ async function appendWith(
   return result;
 }
 
-function checkIfMatch(
-  spec: { stream: string; context: CommandContext },
+function checkExpectedVersion(
+  stream: string,
+  expected: number | undefined,
   version: number,
   last?: RecordedEvent,
 ) {
-  const expected = spec.context.expectedVersion;
   if (expected !== undefined && expected !== version) {
     throw new WrongExpectedRevisionError(
-      spec.stream,
+      stream,
       expected === 0 ? 'no_stream' : BigInt(expected - 1),
       last ? last.revision : 'no_stream',
     );

@@ -16,7 +16,7 @@ import {
   StreamAppend,
   WrongExpectedRevisionError,
 } from '@app/event-store';
-import { loadState } from '../infrastructure/commands/load-state';
+import { loadState } from '../commands/load-state';
 
 /** A value only one customer may hold: the main e-mail (rule R2) or the document (rule R3). */
 export interface UniqueValue {

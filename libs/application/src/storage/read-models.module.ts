@@ -11,8 +11,8 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { openReadModels, Projection, ProjectionRunner } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { IdempotencyStore } from './commands/idempotency-store';
-import { ProjectionProgress } from './queries/projection-progress';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { ProjectionProgress } from './projection-progress';
 import { allProjections } from './projections';
 import { APP_CONFIG, SQL_DATABASE } from './tokens';
 

@@ -4,10 +4,10 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { contractBillingSnapshots } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { v5 as uuidv5 } from 'uuid';
-import { CommandContext } from '../../infrastructure/commands/command-context';
-import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
-import { READ_MODELS } from '../../infrastructure/read-models.module';
-import { InvoiceDocuments, invoiceIdFor } from '../../invoices/invoice-documents';
+import { CommandContext } from '../commands/command-context';
+import { ProjectionProgress } from '../storage/projection-progress';
+import { READ_MODELS } from '../storage/read-models.module';
+import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
 
 export interface GrantedMigrationCredit {
   invoiceId: string;

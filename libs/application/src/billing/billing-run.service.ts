@@ -16,11 +16,11 @@ import {
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { contractBillingSnapshots } from '@app/read-models';
 import { DataSource } from 'typeorm';
-import { CommandContext } from '../../infrastructure/commands/command-context';
-import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
-import { READ_MODELS } from '../../infrastructure/read-models.module';
-import { InvoiceDocuments, invoiceIdFor } from '../../invoices/invoice-documents';
-import { inBatches } from '../../infrastructure/in-batches';
+import { CommandContext } from '../commands/command-context';
+import { ProjectionProgress } from '../storage/projection-progress';
+import { READ_MODELS } from '../storage/read-models.module';
+import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
+import { inBatches } from '../commands/in-batches';
 
 export interface BillingRunRequest {
   period: YearMonth;

@@ -8,8 +8,8 @@ import {
   draftContractIds,
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
-import { ProjectionProgress } from '../../infrastructure/queries/projection-progress';
-import { READ_MODELS } from '../../infrastructure/read-models.module';
+import { ProjectionProgress } from '../storage/projection-progress';
+import { READ_MODELS } from '../storage/read-models.module';
 
 /**
  * What rule R6 needs from other aggregates before a customer may be deleted: invoices issued,
@@ -18,7 +18,7 @@ import { READ_MODELS } from '../../infrastructure/read-models.module';
  * already see), so nothing already written is missed.
  */
 @Injectable()
-export class CustomerDeletionFactsReader {
+export class CustomerFactsReader {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,

@@ -1,4 +1,4 @@
-import { isCalendarDay, isInstant, isYearMonth } from './iso-dates';
+import { isCalendarDay, isInstant, isYearMonth } from './calendar-values';
 
 describe('strict ISO dates', () => {
   it.each(['2026-02-28', '2028-02-29', '2000-02-29', '1900-01-01', '2999-12-31', '2026-04-30'])(

@@ -10,8 +10,8 @@ import {
   subscriptionStream,
 } from '@app/domain';
 import { EventStore, ReadStreamOptions, RecordedEvent } from '@app/event-store';
-import { isInstant } from '../http/iso-dates';
-import { foldState } from '../infrastructure/commands/load-state';
+import { isInstant } from '../shared/calendar-values';
+import { foldState } from '../commands/load-state';
 
 /** A decider seen only as a fold over recorded events. */
 interface Evolver {

@@ -1,0 +1,61 @@
+import { Command } from '@nestjs/cqrs';
+import { CustomerCommand } from '@app/domain';
+import { CommandContext } from '../commands/command-context';
+import { CommandOutcome } from '../commands/command-outcome';
+
+/** The domain command's data, as the client gives it: the customer is named apart. */
+type DataOf<T extends CustomerCommand['type']> = Omit<
+  Extract<CustomerCommand, { type: T }>['data'],
+  'customerId'
+>;
+
+/**
+ * One customer use case: which customer, its data typed by the domain's command, and who asks.
+ * Each subclass is handled by its own `@CommandHandler` (customer.handlers.ts).
+ */
+abstract class CustomerUseCase<T extends CustomerCommand['type']> extends Command<CommandOutcome> {
+  constructor(
+    readonly customerId: string,
+    readonly data: DataOf<T>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class RegisterCustomerCommand extends CustomerUseCase<'RegisterCustomer'> {}
+export class EditCustomerCommand extends CustomerUseCase<'EditCustomer'> {}
+export class ChangeBillingSettingsCommand extends CustomerUseCase<'ChangeBillingSettings'> {}
+export class AddAddressCommand extends CustomerUseCase<'AddAddress'> {}
+export class RemoveAddressCommand extends CustomerUseCase<'RemoveAddress'> {}
+export class AddContactPersonCommand extends CustomerUseCase<'AddContactPerson'> {}
+export class RemoveContactPersonCommand extends CustomerUseCase<'RemoveContactPerson'> {}
+export class RecordInteractionCommand extends CustomerUseCase<'RecordInteraction'> {}
+export class ReactivateCustomerCommand extends CustomerUseCase<'ReactivateCustomer'> {}
+
+/** The billable subscriptions that refuse it are loaded by the handler, not given. */
+export class DeactivateCustomerCommand extends CustomerUseCase<'DeactivateCustomer'> {
+  constructor(customerId: string, reason: string | null, context: CommandContext) {
+    super(customerId, { reason }, context);
+  }
+}
+
+/** Rule R6's blockers (invoices, contracts, subscriptions) are loaded by the handler. */
+export class DeleteCustomerCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly customerId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** The erasure's blockers (unpaid invoices, live subscriptions) are loaded by the handler. */
+export class EraseCustomerPersonalDataCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly customerId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

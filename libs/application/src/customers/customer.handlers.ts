@@ -1,0 +1,211 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { personalDataErasureBlockers } from '@app/domain';
+import { CommandOutcome } from '../commands/command-outcome';
+import { BulkUpdateCustomersHandler } from './bulk-update-customers.handler';
+import { CustomerDeletion } from './customer-deletion.process';
+import { CustomerFactsReader } from './customer-facts';
+import { CustomerUniqueValues } from './customer-unique-values';
+import {
+  AddAddressCommand,
+  AddContactPersonCommand,
+  ChangeBillingSettingsCommand,
+  DeactivateCustomerCommand,
+  EditCustomerCommand,
+  EraseCustomerPersonalDataCommand,
+  ReactivateCustomerCommand,
+  RecordInteractionCommand,
+  RegisterCustomerCommand,
+  RemoveAddressCommand,
+  RemoveContactPersonCommand,
+} from './customer.commands';
+import { CustomerWrites } from './customer-writes';
+
+// One handler per use case: each builds its domain command (typed by the domain's union, no
+// casts) and runs it through CustomerWrites, the customer's one write path.
+
+const at = (command: { context: { at: string } }) => ({ at: command.context.at });
+
+@CommandHandler(RegisterCustomerCommand)
+export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomerCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: RegisterCustomerCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'RegisterCustomer', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(EditCustomerCommand)
+export class EditCustomerHandler implements ICommandHandler<EditCustomerCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: EditCustomerCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'EditCustomer', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(ChangeBillingSettingsCommand)
+export class ChangeBillingSettingsHandler implements ICommandHandler<ChangeBillingSettingsCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: ChangeBillingSettingsCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'ChangeBillingSettings', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(AddAddressCommand)
+export class AddAddressHandler implements ICommandHandler<AddAddressCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: AddAddressCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'AddAddress', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(RemoveAddressCommand)
+export class RemoveAddressHandler implements ICommandHandler<RemoveAddressCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: RemoveAddressCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'RemoveAddress', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(AddContactPersonCommand)
+export class AddContactPersonHandler implements ICommandHandler<AddContactPersonCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: AddContactPersonCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'AddContactPerson', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(RemoveContactPersonCommand)
+export class RemoveContactPersonHandler implements ICommandHandler<RemoveContactPersonCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: RemoveContactPersonCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'RemoveContactPerson', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(RecordInteractionCommand)
+export class RecordInteractionHandler implements ICommandHandler<RecordInteractionCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: RecordInteractionCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'RecordInteraction', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(ReactivateCustomerCommand)
+export class ReactivateCustomerHandler implements ICommandHandler<ReactivateCustomerCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: ReactivateCustomerCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'ReactivateCustomer', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+/** Rule R6's facts from other aggregates are read on each attempt, after the log has caught up. */
+@CommandHandler(DeactivateCustomerCommand)
+export class DeactivateCustomerHandler implements ICommandHandler<DeactivateCustomerCommand> {
+  constructor(
+    private readonly customers: CustomerWrites,
+    private readonly facts: CustomerFactsReader,
+  ) {}
+  execute(c: DeactivateCustomerCommand): Promise<CommandOutcome> {
+    const { customerId } = c;
+    return this.customers.decide(
+      customerId,
+      async () => ({
+        type: 'DeactivateCustomer',
+        data: {
+          customerId,
+          reason: c.data.reason ?? null,
+          billableSubscriptions: await this.facts.billableSubscriptionsOf(customerId),
+        },
+        metadata: at(c),
+      }),
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(EraseCustomerPersonalDataCommand)
+export class EraseCustomerPersonalDataHandler implements ICommandHandler<EraseCustomerPersonalDataCommand> {
+  constructor(
+    private readonly customers: CustomerWrites,
+    private readonly facts: CustomerFactsReader,
+  ) {}
+  execute(c: EraseCustomerPersonalDataCommand): Promise<CommandOutcome> {
+    const { customerId } = c;
+    return this.customers.decide(
+      customerId,
+      async () => ({
+        type: 'EraseCustomerPersonalData',
+        data: {
+          customerId,
+          blockers: personalDataErasureBlockers(await this.facts.erasureFactsFor(customerId)),
+        },
+        metadata: at(c),
+      }),
+      c.context,
+    );
+  }
+}
+
+/** Everything the customers capability registers with Nest. */
+export const customerApplicationProviders = [
+  CustomerUniqueValues,
+  CustomerFactsReader,
+  CustomerWrites,
+  BulkUpdateCustomersHandler,
+  RegisterCustomerHandler,
+  EditCustomerHandler,
+  ChangeBillingSettingsHandler,
+  AddAddressHandler,
+  RemoveAddressHandler,
+  AddContactPersonHandler,
+  RemoveContactPersonHandler,
+  RecordInteractionHandler,
+  ReactivateCustomerHandler,
+  DeactivateCustomerHandler,
+  CustomerDeletion,
+  EraseCustomerPersonalDataHandler,
+];

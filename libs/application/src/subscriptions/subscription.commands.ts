@@ -1,0 +1,47 @@
+import { Command } from '@nestjs/cqrs';
+import { SubscriptionCommand } from '@app/domain';
+import { CommandContext } from '../commands/command-context';
+import { CommandOutcome } from '../commands/command-outcome';
+
+/** The domain command's data, as the client gives it: the subscription is named apart. */
+type DataOf<T extends SubscriptionCommand['type']> = Omit<
+  Extract<SubscriptionCommand, { type: T }>['data'],
+  'subscriptionId'
+>;
+
+/**
+ * One subscription use case: which subscription, its data typed by the domain's command, and
+ * who asks. Each subclass is handled by its own `@CommandHandler` (subscription.handlers.ts).
+ */
+abstract class SubscriptionUseCase<
+  T extends SubscriptionCommand['type'],
+> extends Command<CommandOutcome> {
+  constructor(
+    readonly subscriptionId: string,
+    readonly data: DataOf<T>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** The contract's customer, and that the contract is open, are read by the handler. */
+export class RequestSubscriptionCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly subscriptionId: string,
+    readonly data: Omit<DataOf<'RequestSubscription'>, 'customerId'>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+export class ActivateSubscriptionCommand extends SubscriptionUseCase<'ActivateSubscription'> {}
+export class RejectSubscriptionCommand extends SubscriptionUseCase<'RejectSubscription'> {}
+export class MoveSubscriptionToActiveNotBillableCommand extends SubscriptionUseCase<'MoveSubscriptionToActiveNotBillable'> {}
+export class MoveSubscriptionToActiveBillableCommand extends SubscriptionUseCase<'MoveSubscriptionToActiveBillable'> {}
+export class SuspendSubscriptionCommand extends SubscriptionUseCase<'SuspendSubscription'> {}
+export class ResumeSubscriptionCommand extends SubscriptionUseCase<'ResumeSubscription'> {}
+export class CancelSubscriptionCommand extends SubscriptionUseCase<'CancelSubscription'> {}
+export class MigrateSubscriptionTariffCommand extends SubscriptionUseCase<'MigrateSubscriptionTariff'> {}
+export class GrantDiscountCommand extends SubscriptionUseCase<'GrantDiscount'> {}
+export class AddExtraChargeCommand extends SubscriptionUseCase<'AddExtraCharge'> {}

@@ -1,0 +1,228 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  contractDecider,
+  contractStream,
+  DomainError,
+  SubscriptionCommand,
+  subscriptionDecider,
+  subscriptionStream,
+} from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { CommandContext } from '../commands/command-context';
+import { CommandOutcome } from '../commands/command-outcome';
+import { decideAndAppend } from '../commands/decide-and-append';
+import { loadState } from '../commands/load-state';
+import {
+  ActivateSubscriptionCommand,
+  AddExtraChargeCommand,
+  CancelSubscriptionCommand,
+  GrantDiscountCommand,
+  MigrateSubscriptionTariffCommand,
+  MoveSubscriptionToActiveBillableCommand,
+  MoveSubscriptionToActiveNotBillableCommand,
+  RejectSubscriptionCommand,
+  RequestSubscriptionCommand,
+  ResumeSubscriptionCommand,
+  SuspendSubscriptionCommand,
+} from './subscription.commands';
+
+/** A subscription command through the one write path (on `subscription-<id>`). */
+@Injectable()
+export class SubscriptionWrites {
+  constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
+
+  async decide(
+    subscriptionId: string,
+    command: SubscriptionCommand,
+    context: CommandContext,
+  ): Promise<CommandOutcome> {
+    const { id, version, position } = await decideAndAppend(this.store, {
+      aggregateId: subscriptionId,
+      stream: subscriptionStream(subscriptionId),
+      decider: subscriptionDecider,
+      command,
+      context,
+    });
+    return { id, version, position };
+  }
+}
+
+// One handler per use case: each builds its domain command (typed by the domain's union, no
+// casts) and runs it through SubscriptionWrites.
+
+const at = (command: { context: { at: string } }) => ({ at: command.context.at });
+
+/** A subscription is requested on an open contract, for that contract's customer. */
+@CommandHandler(RequestSubscriptionCommand)
+export class RequestSubscriptionHandler implements ICommandHandler<RequestSubscriptionCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  async execute(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
+    const { contractId } = c.data;
+    const contract = await loadState(
+      this.subscriptions.store,
+      contractStream(contractId),
+      contractDecider,
+    );
+    if (contract.status === 'none')
+      throw new DomainError('CONTRACT.NOT_FOUND', `No contract ${contractId}`);
+    if (contract.status === 'deleted' || contract.status === 'terminated') {
+      throw new DomainError(
+        'CONTRACT.CLOSED',
+        `A ${contract.status} contract cannot get new subscriptions.`,
+      );
+    }
+    const data = { ...c.data, customerId: contract.customerId, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'RequestSubscription', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(ActivateSubscriptionCommand)
+export class ActivateSubscriptionHandler implements ICommandHandler<ActivateSubscriptionCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: ActivateSubscriptionCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'ActivateSubscription', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(RejectSubscriptionCommand)
+export class RejectSubscriptionHandler implements ICommandHandler<RejectSubscriptionCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: RejectSubscriptionCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'RejectSubscription', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(MoveSubscriptionToActiveNotBillableCommand)
+export class MoveSubscriptionToActiveNotBillableHandler implements ICommandHandler<MoveSubscriptionToActiveNotBillableCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: MoveSubscriptionToActiveNotBillableCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'MoveSubscriptionToActiveNotBillable', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(MoveSubscriptionToActiveBillableCommand)
+export class MoveSubscriptionToActiveBillableHandler implements ICommandHandler<MoveSubscriptionToActiveBillableCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: MoveSubscriptionToActiveBillableCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'MoveSubscriptionToActiveBillable', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(SuspendSubscriptionCommand)
+export class SuspendSubscriptionHandler implements ICommandHandler<SuspendSubscriptionCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: SuspendSubscriptionCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'SuspendSubscription', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(ResumeSubscriptionCommand)
+export class ResumeSubscriptionHandler implements ICommandHandler<ResumeSubscriptionCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: ResumeSubscriptionCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'ResumeSubscription', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(CancelSubscriptionCommand)
+export class CancelSubscriptionHandler implements ICommandHandler<CancelSubscriptionCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: CancelSubscriptionCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'CancelSubscription', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(MigrateSubscriptionTariffCommand)
+export class MigrateSubscriptionTariffHandler implements ICommandHandler<MigrateSubscriptionTariffCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: MigrateSubscriptionTariffCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'MigrateSubscriptionTariff', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(GrantDiscountCommand)
+export class GrantDiscountHandler implements ICommandHandler<GrantDiscountCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: GrantDiscountCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'GrantDiscount', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(AddExtraChargeCommand)
+export class AddExtraChargeHandler implements ICommandHandler<AddExtraChargeCommand> {
+  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  execute(c: AddExtraChargeCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      { type: 'AddExtraCharge', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+/** Everything the subscriptions capability registers with Nest. */
+export const subscriptionApplicationProviders = [
+  SubscriptionWrites,
+  RequestSubscriptionHandler,
+  ActivateSubscriptionHandler,
+  RejectSubscriptionHandler,
+  MoveSubscriptionToActiveNotBillableHandler,
+  MoveSubscriptionToActiveBillableHandler,
+  SuspendSubscriptionHandler,
+  ResumeSubscriptionHandler,
+  CancelSubscriptionHandler,
+  MigrateSubscriptionTariffHandler,
+  GrantDiscountHandler,
+  AddExtraChargeHandler,
+];
