@@ -92,7 +92,12 @@ function signContract(
   const contractId = random.uuid();
   const drafted = decideOn(contractDecider, contractDecider.initialState, {
     type: 'DraftContract',
-    data: { contractId, customerId: customer.customerId, paymentMethod: 'direct_debit' },
+    data: {
+      contractId,
+      customerId: customer.customerId,
+      paymentMethod: 'direct_debit',
+      customer: { status: customer.customer.status },
+    },
     metadata: { at: at(3) },
   });
   const signed = decideOn(contractDecider, drafted.state, {
@@ -135,6 +140,8 @@ function requestAndActivate(
       ...random.pick(TARIFFS),
       billingMode,
       requestedAt: at(5),
+      contract: { status: customer.contracts.get(contractId)?.status ?? 'none' },
+      customer: { status: customer.customer.status },
     },
     metadata: { at: at(5) },
   });

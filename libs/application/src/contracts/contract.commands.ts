@@ -3,10 +3,13 @@ import { ContractCommand } from '@app/domain';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 
-/** The domain command's data, as the client gives it: the contract is named apart. */
+/**
+ * The domain command's data, as the client gives it: the contract is named apart, and facts
+ * from other streams (`customer`) are read by the handler.
+ */
 type DataOf<T extends ContractCommand['type']> = Omit<
   Extract<ContractCommand, { type: T }>['data'],
-  'contractId'
+  'contractId' | 'customer'
 >;
 
 /**
@@ -23,7 +26,7 @@ abstract class ContractUseCase<T extends ContractCommand['type']> extends Comman
   }
 }
 
-/** The customer's existence (and that it is not deleted) is checked by the handler. */
+/** The handler reads the customer's status; the domain refuses one unknown or deleted. */
 export class DraftContractCommand extends ContractUseCase<'DraftContract'> {}
 export class SignContractCommand extends ContractUseCase<'SignContract'> {}
 export class ChangeSignatureIbanCommand extends ContractUseCase<'ChangeSignatureIban'> {}

@@ -1,18 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  ContractCommand,
-  contractDecider,
-  contractStream,
-  customerDecider,
-  customerStream,
-  DomainError,
-} from '@app/domain';
+import { ContractCommand, contractDecider, contractStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 import { decideAndAppend } from '../commands/decide-and-append';
-import { loadState } from '../commands/load-state';
+import { customerFact } from '../commands/facts';
 import {
   ChangeSignatureIbanCommand,
   DeleteContractDraftCommand,
@@ -47,24 +40,13 @@ export class ContractWrites {
 
 const at = (command: { context: { at: string } }) => ({ at: command.context.at });
 
-/** A contract is drafted only for a customer that exists and is not deleted. */
+/** The customer's status is read from its stream; the decider refuses one unknown or deleted. */
 @CommandHandler(DraftContractCommand)
 export class DraftContractHandler implements ICommandHandler<DraftContractCommand> {
   constructor(private readonly contracts: ContractWrites) {}
   async execute(c: DraftContractCommand): Promise<CommandOutcome> {
-    const { customerId } = c.data;
-    const customer = await loadState(
-      this.contracts.store,
-      customerStream(customerId),
-      customerDecider,
-    );
-    if (customer.status === 'unregistered') {
-      throw new DomainError('CUSTOMER.NOT_FOUND', `No customer ${customerId}`);
-    }
-    if (customer.status === 'deleted') {
-      throw new DomainError('CUSTOMER.DELETED', 'A deleted customer cannot get a new contract.');
-    }
-    const data = { ...c.data, contractId: c.contractId };
+    const customer = await customerFact(this.contracts.store, c.data.customerId);
+    const data = { ...c.data, contractId: c.contractId, customer };
     return this.contracts.decide(
       c.contractId,
       { type: 'DraftContract', data, metadata: at(c) },

@@ -3,10 +3,13 @@ import { SubscriptionCommand } from '@app/domain';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 
-/** The domain command's data, as the client gives it: the subscription is named apart. */
+/**
+ * The domain command's data, as the client gives it: the subscription is named apart, and facts
+ * from other streams (`contract`, `customer`) are read by the handler.
+ */
 type DataOf<T extends SubscriptionCommand['type']> = Omit<
   Extract<SubscriptionCommand, { type: T }>['data'],
-  'subscriptionId'
+  'subscriptionId' | 'contract' | 'customer'
 >;
 
 /**
@@ -25,7 +28,7 @@ abstract class SubscriptionUseCase<
   }
 }
 
-/** The contract's customer, and that the contract is open, are read by the handler. */
+/** The handler reads the contract (status, customer) and its customer's status for the domain. */
 export class RequestSubscriptionCommand extends Command<CommandOutcome> {
   constructor(
     readonly subscriptionId: string,

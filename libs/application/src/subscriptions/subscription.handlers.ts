@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  contractDecider,
-  contractStream,
-  DomainError,
+  CustomerFact,
   SubscriptionCommand,
   subscriptionDecider,
+  SubscriptionState,
   subscriptionStream,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 import { decideAndAppend } from '../commands/decide-and-append';
-import { loadState } from '../commands/load-state';
+import { contractState, customerFact } from '../commands/facts';
 import {
   ActivateSubscriptionCommand,
   AddExtraChargeCommand,
@@ -34,7 +33,7 @@ export class SubscriptionWrites {
 
   async decide(
     subscriptionId: string,
-    command: SubscriptionCommand,
+    command: SubscriptionCommand | ((state: SubscriptionState) => Promise<SubscriptionCommand>),
     context: CommandContext,
   ): Promise<CommandOutcome> {
     const { id, version, position } = await decideAndAppend(this.store, {
@@ -53,26 +52,29 @@ export class SubscriptionWrites {
 
 const at = (command: { context: { at: string } }) => ({ at: command.context.at });
 
-/** A subscription is requested on an open contract, for that contract's customer. */
+/**
+ * A subscription is for its contract's customer: the handler reads the contract and that
+ * customer from their streams; the decider refuses a contract unknown or closed, and an
+ * inactive customer.
+ */
 @CommandHandler(RequestSubscriptionCommand)
 export class RequestSubscriptionHandler implements ICommandHandler<RequestSubscriptionCommand> {
   constructor(private readonly subscriptions: SubscriptionWrites) {}
   async execute(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
-    const { contractId } = c.data;
-    const contract = await loadState(
-      this.subscriptions.store,
-      contractStream(contractId),
-      contractDecider,
-    );
-    if (contract.status === 'none')
-      throw new DomainError('CONTRACT.NOT_FOUND', `No contract ${contractId}`);
-    if (contract.status === 'deleted' || contract.status === 'terminated') {
-      throw new DomainError(
-        'CONTRACT.CLOSED',
-        `A ${contract.status} contract cannot get new subscriptions.`,
-      );
-    }
-    const data = { ...c.data, customerId: contract.customerId, subscriptionId: c.subscriptionId };
+    const { store } = this.subscriptions;
+    const contract = await contractState(store, c.data.contractId);
+    const customerId = contract.status === 'none' ? '' : contract.customerId;
+    const customer: CustomerFact =
+      contract.status === 'none'
+        ? { status: 'unregistered' }
+        : await customerFact(store, customerId);
+    const data = {
+      ...c.data,
+      subscriptionId: c.subscriptionId,
+      customerId,
+      contract: { status: contract.status },
+      customer,
+    };
     return this.subscriptions.decide(
       c.subscriptionId,
       { type: 'RequestSubscription', data, metadata: at(c) },
@@ -85,10 +87,18 @@ export class RequestSubscriptionHandler implements ICommandHandler<RequestSubscr
 export class ActivateSubscriptionHandler implements ICommandHandler<ActivateSubscriptionCommand> {
   constructor(private readonly subscriptions: SubscriptionWrites) {}
   execute(c: ActivateSubscriptionCommand): Promise<CommandOutcome> {
-    const data = { ...c.data, subscriptionId: c.subscriptionId };
+    const { store } = this.subscriptions;
+    // The customer is read on the subscription just loaded (again on each retry of a lost race).
     return this.subscriptions.decide(
       c.subscriptionId,
-      { type: 'ActivateSubscription', data, metadata: at(c) },
+      async (subscription) => {
+        const customer =
+          subscription.status === 'none'
+            ? undefined
+            : await customerFact(store, subscription.customerId);
+        const data = { ...c.data, subscriptionId: c.subscriptionId, customer };
+        return { type: 'ActivateSubscription', data, metadata: at(c) };
+      },
       c.context,
     );
   }

@@ -31,6 +31,8 @@ describe('One maximum for every amount (MAX_AMOUNT_CENTS, issue 16 item 2)', () 
           subscriptionCommand('RequestSubscription', {
             contractId: 'contract-1',
             customerId: 'customer-1',
+            contract: { status: 'signed' },
+            customer: { status: 'active' },
             tariff: 'Fibra',
             monthlyPriceCents,
             billingMode: 'advance',

@@ -1,4 +1,5 @@
 import { PaymentMethod } from '../customer/customer.billing';
+import { CustomerFact } from '../customer/customer.state';
 import { DomainCommand } from '../shared/decider';
 
 /** Every contract command names its contract; the id of a new one comes from the caller. */
@@ -6,10 +7,13 @@ interface ForContract {
   contractId: string;
 }
 
-/** `POST /contracts`. That the customer exists is the handler's check: it lives in another stream. */
+/**
+ * `POST /contracts`. The customer lives in another stream: the application layer reads its
+ * status into `customer`, and the decider refuses a customer never registered or deleted.
+ */
 export type DraftContract = DomainCommand<
   'DraftContract',
-  ForContract & { customerId: string; paymentMethod: PaymentMethod }
+  ForContract & { customerId: string; paymentMethod: PaymentMethod; customer: CustomerFact }
 >;
 
 /**

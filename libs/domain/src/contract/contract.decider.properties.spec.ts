@@ -7,6 +7,7 @@ import { contractDecider } from './contract.decider';
 import { billingIbanOf } from './contract.iban';
 import { ContractState, ContractStatus } from './contract.state';
 import {
+  ACTIVE_CUSTOMER,
   contractCommand,
   CONTRACT_CUSTOMER_ID,
   MANDATE,
@@ -31,11 +32,13 @@ const maybeDate = mostly(['2025-01-25', '2025-03-01T10:00:00Z'], ['2025-13-01', 
 const contractCommands: fc.Arbitrary<ContractCommand> = fc.oneof(
   {
     weight: 1,
-    arbitrary: fc
-      .constantFrom(...PAYMENT_METHODS)
-      .map((paymentMethod) =>
-        contractCommand('DraftContract', { customerId: CONTRACT_CUSTOMER_ID, paymentMethod }),
-      ),
+    arbitrary: fc.constantFrom(...PAYMENT_METHODS).map((paymentMethod) =>
+      contractCommand('DraftContract', {
+        customerId: CONTRACT_CUSTOMER_ID,
+        paymentMethod,
+        customer: ACTIVE_CUSTOMER,
+      }),
+    ),
   },
   {
     weight: 4,
@@ -68,7 +71,11 @@ const history = fc
   .tuple(fc.array(contractCommands, { maxLength: 20 }), fc.constantFrom(...PAYMENT_METHODS))
   .chain(([commands, paymentMethod]) =>
     fc.constantFrom(commands, [
-      contractCommand('DraftContract', { customerId: CONTRACT_CUSTOMER_ID, paymentMethod }),
+      contractCommand('DraftContract', {
+        customerId: CONTRACT_CUSTOMER_ID,
+        paymentMethod,
+        customer: ACTIVE_CUSTOMER,
+      }),
       ...commands,
     ]),
   );

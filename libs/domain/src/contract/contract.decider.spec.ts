@@ -3,6 +3,7 @@ import { ContractCommand, ContractCommandType } from './contract.commands';
 import { contractDecider } from './contract.decider';
 import { ContractEvent } from './contract.events';
 import {
+  ACTIVE_CUSTOMER,
   CONTRACT_CUSTOMER_ID,
   CONTRACT_ID,
   CONTRACT_NOW,
@@ -26,6 +27,7 @@ const every: Record<ContractCommandType, ContractCommand> = {
   DraftContract: contractCommand('DraftContract', {
     customerId: CONTRACT_CUSTOMER_ID,
     paymentMethod: 'direct_debit',
+    customer: ACTIVE_CUSTOMER,
   }),
   SignContract: contractCommand('SignContract', {
     iban: SIGNED_IBAN,
@@ -112,6 +114,51 @@ describe('Contract decider', () => {
           contractCommand('DraftContract', {
             customerId: CONTRACT_CUSTOMER_ID,
             paymentMethod: 'transfer',
+            customer: ACTIVE_CUSTOMER,
+          }),
+        )
+        .then([
+          {
+            type: 'ContractDrafted',
+            data: { ...ids, paymentMethod: 'transfer', draftedAt: CONTRACT_NOW },
+          },
+        ]);
+    });
+
+    // The customer lives in another stream: the handler reads its status in as a fact.
+    it('refuses a customer never registered (CUSTOMER.NOT_FOUND)', () => {
+      contract([])
+        .when(
+          contractCommand('DraftContract', {
+            customerId: CONTRACT_CUSTOMER_ID,
+            paymentMethod: 'transfer',
+            customer: { status: 'unregistered' },
+          }),
+        )
+        .thenRefuses('CUSTOMER.NOT_FOUND', { message: `No customer ${CONTRACT_CUSTOMER_ID}` });
+    });
+
+    it('refuses a deleted customer (CUSTOMER.DELETED)', () => {
+      contract([])
+        .when(
+          contractCommand('DraftContract', {
+            customerId: CONTRACT_CUSTOMER_ID,
+            paymentMethod: 'transfer',
+            customer: { status: 'deleted' },
+          }),
+        )
+        .thenRefuses('CUSTOMER.DELETED', {
+          message: 'A deleted customer cannot get a new contract.',
+        });
+    });
+
+    it('drafts for an inactive customer as for an active one', () => {
+      contract([])
+        .when(
+          contractCommand('DraftContract', {
+            customerId: CONTRACT_CUSTOMER_ID,
+            paymentMethod: 'transfer',
+            customer: { status: 'inactive' },
           }),
         )
         .then([
@@ -128,6 +175,7 @@ describe('Contract decider', () => {
           contractCommand('DraftContract', {
             customerId: ' ',
             paymentMethod: 'bitcoin' as 'cash',
+            customer: ACTIVE_CUSTOMER,
           }),
         )
         .thenRefuses('CONTRACT.INVALID_INPUT', {

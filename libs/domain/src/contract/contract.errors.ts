@@ -10,6 +10,8 @@ export const ContractRefusal = {
   signed: 'CONTRACT.SIGNED',
   notSigned: 'CONTRACT.NOT_SIGNED',
   terminated: 'CONTRACT.TERMINATED',
+  /** Terminated or deleted: it takes no new subscriptions. */
+  closed: 'CONTRACT.CLOSED',
   /** Direct debit charges the signed IBAN under a SEPA mandate: both must be on the signature. */
   ibanRequired: 'CONTRACT.IBAN_REQUIRED',
   mandateRequired: 'CONTRACT.MANDATE_REQUIRED',

@@ -32,6 +32,14 @@ export type ContractState =
 
 export type ContractStatus = ContractState['status'];
 
+/**
+ * What another aggregate's decision needs to know of a contract (requesting a subscription on
+ * it): read from the contract's own stream by the application layer and passed in.
+ */
+export interface ContractFact {
+  status: ContractStatus;
+}
+
 export const initialContractState: ContractState = { status: 'none' };
 
 /** Signed now or once: such a contract is a record to keep (rule R6). */

@@ -30,6 +30,17 @@ export type RegisteredCustomer = ActiveCustomer | InactiveCustomer;
 export type CustomerState =
   UnregisteredCustomer | ActiveCustomer | InactiveCustomer | DeletedCustomer | ErasedCustomer;
 
+export type CustomerStatus = CustomerState['status'];
+
+/**
+ * What another aggregate's decision needs to know of a customer (drafting a contract,
+ * requesting or activating a subscription): read from the customer's own stream by the
+ * application layer and passed in with the command, so the rule is decided here.
+ */
+export interface CustomerFact {
+  status: CustomerStatus;
+}
+
 export const initialCustomerState: CustomerState = { status: 'unregistered' };
 
 export const isRegistered = (state: CustomerState): state is RegisteredCustomer =>

@@ -1,3 +1,5 @@
+import { ContractFact } from '../contract/contract.state';
+import { CustomerFact } from '../customer/customer.state';
 import { DomainCommand } from '../shared/decider';
 import { BillingMode } from './subscription.terms';
 
@@ -7,8 +9,10 @@ interface ForSubscription {
 }
 
 /**
- * `POST /subscriptions`. That the contract exists and belongs to the customer is the
- * handler's check: it lives in another stream. A zero price is accepted (rule R12's simulation
+ * `POST /subscriptions`. The contract and its customer live in other streams: the application
+ * layer reads the contract's status into `contract`, its customer's id into `customerId` and
+ * that customer's status into `customer`; the decider refuses a contract never drafted, a
+ * closed one (terminated or deleted) and an inactive customer. A zero price is accepted (rule R12's simulation
  * flags it before it reaches an invoice); a negative one is refused — a credit is a discount.
  * `requestedAt` defaults to when the command was issued.
  */
@@ -21,13 +25,19 @@ export type RequestSubscription = DomainCommand<
     monthlyPriceCents: number;
     billingMode: BillingMode;
     requestedAt?: string;
+    contract: ContractFact;
+    customer: CustomerFact;
   }
 >;
 
-/** `activatedAt` (date or date-time) defaults to when the command was issued. */
+/**
+ * `activatedAt` (date or date-time) defaults to when the command was issued. `customer` is the
+ * status of the subscription's customer, read from its stream by the application layer: an
+ * inactive customer's subscription is not activated (it would be invoiced). Left out: not known.
+ */
 export type ActivateSubscription = DomainCommand<
   'ActivateSubscription',
-  ForSubscription & { activatedAt?: string }
+  ForSubscription & { activatedAt?: string; customer?: CustomerFact }
 >;
 
 export type RejectSubscription = DomainCommand<

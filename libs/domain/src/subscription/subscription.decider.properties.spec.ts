@@ -6,6 +6,8 @@ import { subscriptionDecider } from './subscription.decider';
 import { isBillable, statusTimeline, tariffTimeline } from './subscription.pricing';
 import { SubscriptionState } from './subscription.state';
 import {
+  ACTIVE_CUSTOMER,
+  SIGNED_CONTRACT,
   SUBSCRIPTION_CONTRACT_ID,
   SUBSCRIPTION_CUSTOMER_ID,
   subscriptionCommand,
@@ -25,6 +27,8 @@ const request = fc
     subscriptionCommand('RequestSubscription', {
       contractId: SUBSCRIPTION_CONTRACT_ID,
       customerId: SUBSCRIPTION_CUSTOMER_ID,
+      contract: SIGNED_CONTRACT,
+      customer: ACTIVE_CUSTOMER,
       billingMode: 'advance',
       requestedAt: '2025-01-01',
       ...data,
@@ -100,6 +104,8 @@ const history = fc
           subscriptionCommand('RequestSubscription', {
             contractId: SUBSCRIPTION_CONTRACT_ID,
             customerId: SUBSCRIPTION_CUSTOMER_ID,
+            contract: SIGNED_CONTRACT,
+            customer: ACTIVE_CUSTOMER,
             tariff: 'Fibra 300',
             monthlyPriceCents: 2990,
             billingMode: 'advance',

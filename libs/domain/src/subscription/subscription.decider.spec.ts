@@ -2,6 +2,8 @@ import { given } from '../shared/testing/decider-specification';
 import { subscriptionDecider } from './subscription.decider';
 import { SubscriptionEvent } from './subscription.events';
 import {
+  ACTIVE_CUSTOMER,
+  SIGNED_CONTRACT,
   activated,
   ACTIVATED_ON,
   discountGranted,
@@ -23,6 +25,8 @@ const request = (data: Partial<Parameters<typeof subscriptionCommand<'RequestSub
   subscriptionCommand('RequestSubscription', {
     contractId: SUBSCRIPTION_CONTRACT_ID,
     customerId: SUBSCRIPTION_CUSTOMER_ID,
+    contract: SIGNED_CONTRACT,
+    customer: ACTIVE_CUSTOMER,
     tariff: 'Fibra 300',
     monthlyPriceCents: 2990,
     billingMode: 'advance',
@@ -87,6 +91,36 @@ describe('Subscription decider', () => {
         });
     });
 
+    // The contract and its customer live in other streams: the handler reads them in as facts.
+    it('refuses a contract never drafted (CONTRACT.NOT_FOUND), writing nothing', () => {
+      subscription()
+        .when(request({ contract: { status: 'none' } }))
+        .thenRefuses('CONTRACT.NOT_FOUND', { message: /No contract contract-of-subscription/ });
+    });
+
+    it.each(['terminated', 'deleted'] as const)(
+      'refuses a %s contract (CONTRACT.CLOSED)',
+      (status) => {
+        subscription()
+          .when(request({ contract: { status } }))
+          .thenRefuses('CONTRACT.CLOSED', {
+            message: `A ${status} contract cannot get new subscriptions.`,
+          });
+      },
+    );
+
+    it('requests on a draft contract as on a signed one', () => {
+      subscription()
+        .when(request({ contract: { status: 'draft' } }))
+        .then([requested({ requestedAt: SUBSCRIPTION_NOW })]);
+    });
+
+    it('refuses a request for an inactive customer (SUBSCRIPTION.CUSTOMER_INACTIVE)', () => {
+      subscription()
+        .when(request({ customer: { status: 'inactive' } }))
+        .thenRefuses('SUBSCRIPTION.CUSTOMER_INACTIVE', { message: /Reactivate the customer/ });
+    });
+
     it('refuses to request the same subscription twice', () => {
       pending()
         .when(request({}))
@@ -107,6 +141,17 @@ describe('Subscription decider', () => {
         .then([activated()]);
       pending()
         .when(subscriptionCommand('ActivateSubscription', {}))
+        .then([activated(SUBSCRIPTION_NOW)]);
+    });
+
+    it('refuses to activate for an inactive customer: it would be invoiced', () => {
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { customer: { status: 'inactive' } }))
+        .thenRefuses('SUBSCRIPTION.CUSTOMER_INACTIVE', {
+          message: /Customer customer-of-subscription is inactive/,
+        });
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { customer: ACTIVE_CUSTOMER }))
         .then([activated(SUBSCRIPTION_NOW)]);
     });
 

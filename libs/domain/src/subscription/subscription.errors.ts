@@ -10,6 +10,8 @@ export const SubscriptionRefusal = {
   migrationBackdated: 'SUBSCRIPTION.MIGRATION_BACKDATED',
   discountAlreadyGranted: 'SUBSCRIPTION.DISCOUNT_ALREADY_GRANTED',
   extraChargeAlreadyAdded: 'SUBSCRIPTION.EXTRA_CHARGE_ALREADY_ADDED',
+  /** Requested or activated for a customer who is inactive: it would be invoiced (see R12). */
+  customerInactive: 'SUBSCRIPTION.CUSTOMER_INACTIVE',
   /** Input the HTTP layer should have caught (400) but the domain still guards. */
   invalidInput: 'SUBSCRIPTION.INVALID_INPUT',
 } as const;
@@ -20,4 +22,11 @@ export const subscriptionNotFound = (subscriptionId: string) =>
   new DomainError(
     SubscriptionRefusal.notFound,
     `Subscription ${subscriptionId} was never requested; request it before changing it.`,
+  );
+
+/** A subscription of an inactive customer would be invoiced: reactivate the customer first. */
+export const customerInactive = (customerId: string, done: 'requested' | 'activated') =>
+  new DomainError(
+    SubscriptionRefusal.customerInactive,
+    `Customer ${customerId} is inactive: a subscription of theirs cannot be ${done}. Reactivate the customer first.`,
   );

@@ -3,6 +3,8 @@ import { SubscriptionCommand, SubscriptionCommandType } from './subscription.com
 import { subscriptionDecider } from './subscription.decider';
 import { SubscriptionStatus } from './subscription.state';
 import {
+  ACTIVE_CUSTOMER,
+  SIGNED_CONTRACT,
   HISTORIES,
   StateName,
   SUBSCRIPTION_CONTRACT_ID,
@@ -18,6 +20,8 @@ const every: Record<SubscriptionCommandType, SubscriptionCommand> = {
   RequestSubscription: subscriptionCommand('RequestSubscription', {
     contractId: SUBSCRIPTION_CONTRACT_ID,
     customerId: SUBSCRIPTION_CUSTOMER_ID,
+    contract: SIGNED_CONTRACT,
+    customer: ACTIVE_CUSTOMER,
     tariff: 'Fibra 300',
     monthlyPriceCents: 2990,
     billingMode: 'advance',

@@ -1,17 +1,17 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
 import { BillingRunDto } from './billing-run.request.dto';
-import { BillingRunResult, BillingRunService } from '@app/application';
+import { BillingRunResult, CommandContext, RunBillingCommand } from '@app/application';
 
 /** Billing runs (rules R7, R8): one invoice per billable contract for the period. */
 @ApiTags('billing')
 @ApiBearerAuth()
 @Controller('billing')
 export class BillingRunsController {
-  constructor(private readonly runs: BillingRunService) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post('runs')
   @CommandEndpoint()
@@ -20,6 +20,6 @@ export class BillingRunsController {
       'Issue the invoices of a period; running it again issues nothing new. Answers the invoices issued and the problems met',
   })
   run(@Body() body: BillingRunDto, @Context() context: CommandContext): Promise<BillingRunResult> {
-    return this.runs.run(body, context);
+    return this.bus.execute(new RunBillingCommand(body, context));
   }
 }

@@ -1,17 +1,21 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
 import { MigrationCreditRunDto } from '../billing-runs/billing-run.request.dto';
-import { MigrationCreditRunResult, MigrationCreditRunService } from '@app/application';
+import {
+  CommandContext,
+  GrantMigrationCreditsCommand,
+  MigrationCreditRunResult,
+} from '@app/application';
 
 /** Rule R10's mass credit run for tariff migrations under advance billing. */
 @ApiTags('billing')
 @ApiBearerAuth()
 @Controller('billing')
 export class MigrationCreditsController {
-  constructor(private readonly runs: MigrationCreditRunService) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post('migration-credits')
   @CommandEndpoint()
@@ -23,6 +27,6 @@ export class MigrationCreditsController {
     @Body() body: MigrationCreditRunDto,
     @Context() context: CommandContext,
   ): Promise<MigrationCreditRunResult> {
-    return this.runs.run(body, context);
+    return this.bus.execute(new GrantMigrationCreditsCommand(body, context));
   }
 }

@@ -1,6 +1,7 @@
 import { PAYMENT_METHODS } from '../../customer/customer.billing';
-import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
+import { CustomerRefusal } from '../../customer/customer.errors';
 import { DraftContract } from '../contract.commands';
+import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
 import { contractDeleted, ContractRefusal } from '../contract.errors';
 import { ContractDrafted } from '../contract.events';
 import { ContractState } from '../contract.state';
@@ -14,6 +15,7 @@ export function draftContract(command: DraftContract, state: ContractState): Con
       ContractRefusal.alreadyDrafted,
       `Contract ${contractId} already exists (${state.status}); use a new id for another contract.`,
     );
+  refuseUnlessCustomerTakesContracts(command);
   const problems: RefusalReason[] = [];
   const customerId = requireText(
     command.data.customerId,
@@ -34,4 +36,12 @@ export function draftContract(command: DraftContract, state: ContractState): Con
       data: { contractId, customerId, paymentMethod, draftedAt: command.metadata.at },
     },
   ];
+}
+
+/** A contract is drafted only for a customer that is registered (active or not) and not deleted. */
+function refuseUnlessCustomerTakesContracts({ data }: DraftContract): void {
+  if (data.customer.status === 'unregistered')
+    throw new DomainError(CustomerRefusal.notFound, `No customer ${data.customerId}`);
+  if (data.customer.status === 'deleted')
+    throw new DomainError(CustomerRefusal.deleted, 'A deleted customer cannot get a new contract.');
 }

@@ -1,4 +1,5 @@
 import { PaymentMethod } from '../../customer/customer.billing';
+import { CustomerFact } from '../../customer/customer.state';
 import { CommandMeta } from '../../shared/decider';
 import { ContractCommand, ContractCommandType } from '../contract.commands';
 import {
@@ -15,6 +16,8 @@ export const DRAFTED_AT = '2025-01-20T09:00:00.000Z';
 export const SIGNED_AT = '2025-01-25T12:00:00.000Z';
 export const CONTRACT_NOW = '2025-03-01T10:30:00.000Z';
 export const contractMeta: CommandMeta = { at: CONTRACT_NOW };
+/** The contract's customer as its stream says, when a command needs it: registered, active. */
+export const ACTIVE_CUSTOMER: CustomerFact = { status: 'active' };
 
 /** Valid IBANs (mod-97) in electronic format, and one with a mistyped digit. */
 export const SIGNED_IBAN = 'ES9121000418450200051332';

@@ -24,6 +24,7 @@ import {
   RequestedSubscription,
   SuspendedSubscription,
 } from '../subscription.state';
+import { customerInactive } from '../subscription.errors';
 import { ofSubscription } from './of-subscription';
 import { calendarDateOf } from '../../shared/iso-dates';
 import { checkInstant, invalid, optionalText, requireText } from './subscription-inputs';
@@ -37,6 +38,8 @@ export function activateSubscription(
   command: ActivateSubscription,
   subscription: PendingActivationSubscription,
 ): SubscriptionActivated[] {
+  if (command.data.customer?.status === 'inactive')
+    throw customerInactive(subscription.customerId, 'activated');
   const problems: RefusalReason[] = [];
   const activatedAt = command.data.activatedAt ?? command.metadata.at;
   checkInstant(activatedAt, 'activatedAt', problems);

@@ -1,6 +1,7 @@
+import { ContractRefusal } from '../../contract/contract.errors';
 import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
 import { RequestSubscription } from '../subscription.commands';
-import { SubscriptionRefusal } from '../subscription.errors';
+import { customerInactive, SubscriptionRefusal } from '../subscription.errors';
 import { SubscriptionRequested } from '../subscription.events';
 import { SubscriptionState } from '../subscription.state';
 import { BILLING_MODES } from '../subscription.terms';
@@ -16,6 +17,7 @@ export function requestSubscription(
       SubscriptionRefusal.alreadyRequested,
       `Subscription ${subscriptionId} was already requested (it is ${state.status}); use a new id for another subscription.`,
     );
+  refuseUnlessContractTakesSubscriptions(command);
   const problems: RefusalReason[] = [];
   const contractId = requireText(
     command.data.contractId,
@@ -50,4 +52,20 @@ export function requestSubscription(
     requestedAt,
   };
   return [{ type: 'SubscriptionRequested', data }];
+}
+
+/**
+ * The contract (read from its stream by the application layer) must exist and be open, and its
+ * customer active: an inactive customer's subscriptions are not billed (see R12).
+ */
+function refuseUnlessContractTakesSubscriptions({ data }: RequestSubscription): void {
+  const { contract, customer } = data;
+  if (contract.status === 'none')
+    throw new DomainError(ContractRefusal.notFound, `No contract ${data.contractId}`);
+  if (contract.status === 'deleted' || contract.status === 'terminated')
+    throw new DomainError(
+      ContractRefusal.closed,
+      `A ${contract.status} contract cannot get new subscriptions.`,
+    );
+  if (customer.status === 'inactive') throw customerInactive(data.customerId, 'requested');
 }

@@ -1,3 +1,5 @@
+import { ContractFact } from '../../contract/contract.state';
+import { CustomerFact } from '../../customer/customer.state';
 import { CommandMeta } from '../../shared/decider';
 import { SubscriptionCommand, SubscriptionCommandType } from '../subscription.commands';
 import { OfSubscription, SubscriptionEvent, SubscriptionRequested } from '../subscription.events';
@@ -9,6 +11,9 @@ export const REQUESTED_AT = '2025-01-20T09:00:00.000Z';
 export const ACTIVATED_ON = '2025-02-01';
 export const SUBSCRIPTION_NOW = '2025-03-01T10:30:00.000Z';
 export const subscriptionMeta: CommandMeta = { at: SUBSCRIPTION_NOW };
+/** The contract and customer a request is decided on, as their streams say: open, active. */
+export const SIGNED_CONTRACT: ContractFact = { status: 'signed' };
+export const ACTIVE_CUSTOMER: CustomerFact = { status: 'active' };
 
 export const subscriptionIds: OfSubscription = {
   subscriptionId: SUBSCRIPTION_ID,

@@ -58,7 +58,13 @@ export async function draftContract(
   options?: RunOptions,
 ): Promise<string> {
   const contractId = randomUUID();
-  await runContract(log, 'DraftContract', { contractId, customerId, paymentMethod }, options);
+  const customer = { status: 'active' as const };
+  await runContract(
+    log,
+    'DraftContract',
+    { contractId, customerId, paymentMethod, customer },
+    options,
+  );
   return contractId;
 }
 
@@ -98,6 +104,8 @@ export async function requestSubscription(
       tariff: 'Fibra 300',
       monthlyPriceCents: 2990,
       billingMode: 'advance',
+      contract: { status: 'signed' },
+      customer: { status: 'active' },
       ...input,
     },
     options,

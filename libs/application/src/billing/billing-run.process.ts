@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   BillingProblem,
   cannotPriceProblem,
@@ -21,6 +22,7 @@ import { ProjectionProgress } from '../storage/projection-progress';
 import { READ_MODELS } from '../storage/read-models.module';
 import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
 import { inBatches } from '../commands/in-batches';
+import { RunBillingCommand } from './billing.commands';
 
 export interface BillingRunRequest {
   period: YearMonth;
@@ -66,9 +68,13 @@ const CONCURRENCY = 8;
  * uses. The view is read once it has every event committed so far. Each invoice has an id
  * derived from its contract and cycle, so running a period again — or twice at once — issues
  * nothing new; drafts left by a run cut short are numbered and issued by the next one.
+ *
+ * The process manager of a workflow over many aggregates: it reads the view, then drafts each
+ * contract's invoice and numbers and issues them per series, each a decision of the one write
+ * path (InvoiceDocuments, numbersFor); a contract it cannot price is a problem, not a failure.
  */
-@Injectable()
-export class BillingRunService {
+@CommandHandler(RunBillingCommand)
+export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -76,7 +82,7 @@ export class BillingRunService {
     private readonly documents: InvoiceDocuments,
   ) {}
 
-  async run(request: BillingRunRequest, context: CommandContext): Promise<BillingRunResult> {
+  async execute({ request, context }: RunBillingCommand): Promise<BillingRunResult> {
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     const snapshots = await contractBillingSnapshots(this.readModels, {
       customerIds: request.customerIds,

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IssuedInvoice, migrationCreditsDue, MigrationCreditDue, YearMonth } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { contractBillingSnapshots } from '@app/read-models';
@@ -8,6 +9,7 @@ import { CommandContext } from '../commands/command-context';
 import { ProjectionProgress } from '../storage/projection-progress';
 import { READ_MODELS } from '../storage/read-models.module';
 import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
+import { GrantMigrationCreditsCommand } from './billing.commands';
 
 export interface GrantedMigrationCredit {
   invoiceId: string;
@@ -35,9 +37,12 @@ const CREDIT_NOTE_IDS = '0d5f3f7e-2b8c-4c61-a4f5-6b9e3c7d1a20';
  * charged at the old tariff gets one credit note for the unused days, prorated daily. At most
  * once per migration: the credit note's id and `migrationId` are derived from the migration,
  * and the invoice refuses a second credit for it.
+ *
+ * The process manager of a workflow over many invoices: each credit note is drafted and issued
+ * through the invoices' write path (InvoiceDocuments), a draft left by a run cut short first.
  */
-@Injectable()
-export class MigrationCreditRunService {
+@CommandHandler(GrantMigrationCreditsCommand)
+export class MigrationCreditRunProcess implements ICommandHandler<GrantMigrationCreditsCommand> {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -45,10 +50,10 @@ export class MigrationCreditRunService {
     private readonly documents: InvoiceDocuments,
   ) {}
 
-  async run(
-    request: { period: YearMonth; customerIds?: string[] },
-    context: CommandContext,
-  ): Promise<MigrationCreditRunResult> {
+  async execute({
+    request,
+    context,
+  }: GrantMigrationCreditsCommand): Promise<MigrationCreditRunResult> {
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     const snapshots = await contractBillingSnapshots(this.readModels, {
       customerIds: request.customerIds,
