@@ -12,7 +12,7 @@ const aCustomer = () => ({
   email: `tabs${++serial}.${Date.now()}@example.com`,
 });
 
-/** The customer file's tabs an operator reaches first. */
+/** The customer file's tabs an operator reaches first: interactions, address and contact edits. */
 describe('customer tabs over HTTP', () => {
   let testApp: TestApp;
   const http = () => request(testApp.app.getHttpServer());
@@ -93,6 +93,100 @@ describe('customer tabs over HTTP', () => {
         .expect(400);
       expect(JSON.stringify(badSize.body)).toMatch(/pageSize/);
       await http().get(`/api/customers/${id}/interactions`).expect(401);
+    });
+  });
+  describe('PATCH /customers/:id/addresses/:addressId', () => {
+    async function withAddress() {
+      const id = await register();
+      const res = await http()
+        .post(`/api/customers/${id}/addresses`)
+        .set(operator)
+        .send({ label: 'Installation', address: { street: 'Calle Mayor 1', city: 'Madrid' } })
+        .expect(201);
+      return { id, addressId: res.body.addressId as string, version: res.body.version as number };
+    }
+
+    it('edits the fields given, shows them on the file and in the history with before/after', async () => {
+      const { id, addressId, version } = await withAddress();
+      const res = await http()
+        .patch(`/api/customers/${id}/addresses/${addressId}`)
+        .set({ ...operator, 'If-Match': String(version) })
+        .send({ address: { city: 'Bilbao', postalCode: '48001' } })
+        .expect(200);
+      expect(res.body).toEqual({ id, version: version + 1, position: expect.any(Number) });
+      const wait = { ...auditor, 'X-Min-Position': String(res.body.position) };
+      const file = await http().get(`/api/customers/${id}`).set(wait).expect(200);
+      expect(file.body.addresses).toEqual([
+        expect.objectContaining({
+          addressId,
+          label: 'Installation',
+          address: expect.objectContaining({
+            street: 'Calle Mayor 1',
+            city: 'Bilbao',
+            postalCode: '48001',
+          }),
+        }),
+      ]);
+      const history = await http().get(`/api/customers/${id}/history`).set(wait).expect(200);
+      expect(history.body.items[0]).toMatchObject({
+        eventType: 'AddressEdited',
+        summary: 'Address edited',
+        changes: [
+          {
+            field: 'addresses',
+            before: { addressId, 'address.city': 'Madrid', 'address.postalCode': null },
+            after: { addressId, 'address.city': 'Bilbao', 'address.postalCode': '48001' },
+          },
+        ],
+      });
+    });
+
+    it('answers 404 for an unknown address or customer, 409 to a stale If-Match, writing nothing', async () => {
+      const { id, addressId } = await withAddress();
+      await writesNothing(async () => {
+        const unknown = await http()
+          .patch(`/api/customers/${id}/addresses/${UNKNOWN}`)
+          .set(operator)
+          .send({ label: 'x' })
+          .expect(404);
+        expect(unknown.body.message).toMatch(/no address/);
+        await http()
+          .patch(`/api/customers/${UNKNOWN}/addresses/${addressId}`)
+          .set(operator)
+          .send({ label: 'x' })
+          .expect(404);
+        await http()
+          .patch(`/api/customers/${id}/addresses/${addressId}`)
+          .set({ ...operator, 'If-Match': '1' })
+          .send({ label: 'x' })
+          .expect(409);
+      });
+    });
+
+    it('refuses hostile input with a 400 naming the field, writing nothing', async () => {
+      const { id, addressId } = await withAddress();
+      const url = `/api/customers/${id}/addresses/${addressId}`;
+      await writesNothing(async () => {
+        for (const [body, field] of [
+          [{ label: 42 }, 'label'],
+          [{ address: { city: 'x'.repeat(5000) } }, 'city'],
+          [{ address: 'Calle Mayor 1' }, 'address'],
+          [{ address: { city: 'Bil\u0000bao' } }, 'city'],
+        ] as const) {
+          const res = await http().patch(url).set(operator).send(body).expect(400);
+          expect(JSON.stringify(res.body)).toContain(field);
+        }
+        await http().patch(url).set(auditor).send({ label: 'x' }).expect(403);
+        // Valid JSON the domain refuses, as it refuses an added address without a street.
+        const noStreet = await http()
+          .patch(url)
+          .set(operator)
+          .send({ address: { street: null } })
+          .expect(422);
+        expect(noStreet.body.details).toEqual([
+          expect.objectContaining({ field: 'address.street' }),
+        ]);
+      });
     });
   });
 });

@@ -52,6 +52,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
     path: { id },
     body: { label: 'Installation', address: { street: 'Calle Luna 2', city: 'Madrid' } },
   });
+  await call('patch', '/api/customers/{id}/addresses/{addressId}', {
+    path: { id, addressId: ids.address },
+    body: { label: null, address: { city: 'Bilbao' } },
+  });
   await call('delete', '/api/customers/{id}/addresses/{addressId}', {
     path: { id, addressId: ids.address },
   });

@@ -115,6 +115,19 @@ const EXAMPLES: Examples = {
     label: 'Casa de la abuela',
     address: address('Segunda'),
   }),
+  AddressEdited: (customerId) => ({
+    customerId,
+    addressId: randomUUID(),
+    changes: [
+      { field: 'label', before: 'Casa de la abuela', after: 'Casa del abuelo' },
+      { field: 'address.street', before: 'Calle Vieja 1', after: 'Calle Editada 9' },
+      { field: 'address.city', before: null, after: 'Villa Editada' },
+      { field: 'address.neighbourhood', before: null, after: 'Barrio Cambiado' },
+      { field: 'address.province', before: null, after: 'Provincia Cambiada' },
+      { field: 'address.postalCode', before: null, after: '42009' },
+      { field: 'address.country', before: null, after: 'País Cambiado' },
+    ],
+  }),
   ContactPersonAdded: (customerId) => ({
     customerId,
     contactId: randomUUID(),

@@ -27,6 +27,7 @@ export class RegisterCustomerCommand extends CustomerUseCase<'RegisterCustomer'>
 export class EditCustomerCommand extends CustomerUseCase<'EditCustomer'> {}
 export class ChangeBillingSettingsCommand extends CustomerUseCase<'ChangeBillingSettings'> {}
 export class AddAddressCommand extends CustomerUseCase<'AddAddress'> {}
+export class EditAddressCommand extends CustomerUseCase<'EditAddress'> {}
 export class RemoveAddressCommand extends CustomerUseCase<'RemoveAddress'> {}
 export class AddContactPersonCommand extends CustomerUseCase<'AddContactPerson'> {}
 export class RemoveContactPersonCommand extends CustomerUseCase<'RemoveContactPerson'> {}

@@ -10,6 +10,7 @@ import {
   AddContactPersonCommand,
   ChangeBillingSettingsCommand,
   DeactivateCustomerCommand,
+  EditAddressCommand,
   EditCustomerCommand,
   EraseCustomerPersonalDataCommand,
   ReactivateCustomerCommand,
@@ -72,6 +73,19 @@ export class AddAddressHandler implements ICommandHandler<AddAddressCommand> {
     return this.customers.decide(
       c.customerId,
       { type: 'AddAddress', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(EditAddressCommand)
+export class EditAddressHandler implements ICommandHandler<EditAddressCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: EditAddressCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'EditAddress', data, metadata: at(c) },
       c.context,
     );
   }
@@ -200,6 +214,7 @@ export const customerApplicationProviders = [
   EditCustomerHandler,
   ChangeBillingSettingsHandler,
   AddAddressHandler,
+  EditAddressHandler,
   RemoveAddressHandler,
   AddContactPersonHandler,
   RemoveContactPersonHandler,

@@ -1,5 +1,6 @@
 /** "Domicilios": further addresses of the customer besides the one printed on invoices. */
-import { PostalAddress } from './customer.profile';
+import { changedFields, FieldChangeOf } from '../shared/field-changes';
+import { ADDRESS_FIELDS, AddressField, PostalAddress } from './customer.profile';
 
 export interface CustomerAddress {
   addressId: string;
@@ -23,4 +24,38 @@ export interface ContactPerson {
   email: string | null;
   phone: string | null;
   consents: ContactConsents;
+}
+
+/** An address entry as its edits list it: the label, and the address split into its parts. */
+export type AddressEntryFields = { label: string | null } & {
+  [K in `address.${AddressField}`]: string | null;
+};
+
+export type AddressEntryChange = FieldChangeOf<AddressEntryFields>;
+
+const ADDRESS_ENTRY_FIELDS: readonly (keyof AddressEntryFields)[] = [
+  'label',
+  ...ADDRESS_FIELDS.map((field) => `address.${field}` as const),
+];
+
+function addressEntryFieldsOf(entry: CustomerAddress): AddressEntryFields {
+  const parts = Object.fromEntries(
+    ADDRESS_FIELDS.map((field) => [`address.${field}`, entry.address[field]]),
+  ) as { [K in `address.${AddressField}`]: string | null };
+  return { label: entry.label, ...parts };
+}
+
+/** What an edit of an address changed, field by field (rule R13's before/after). */
+export const addressEntryChanges = (before: CustomerAddress, after: CustomerAddress) =>
+  changedFields(addressEntryFieldsOf(before), addressEntryFieldsOf(after), ADDRESS_ENTRY_FIELDS);
+
+export function applyAddressEntryChanges(
+  entry: CustomerAddress,
+  changes: readonly AddressEntryChange[],
+): CustomerAddress {
+  return changes.reduce<CustomerAddress>((current, change) => {
+    if (change.field === 'label') return { ...current, label: change.after };
+    const part = change.field.slice('address.'.length) as AddressField;
+    return { ...current, address: { ...current.address, [part]: change.after } };
+  }, entry);
 }

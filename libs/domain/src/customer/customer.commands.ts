@@ -52,6 +52,12 @@ export type AddAddress = DomainCommand<
   ForCustomer & { addressId: string; label?: string | null; address: PostalAddressInput }
 >;
 
+/** `PATCH /customers/:id/addresses/:addressId`: fields left out keep their value. */
+export type EditAddress = DomainCommand<
+  'EditAddress',
+  ForCustomer & { addressId: string; label?: string | null; address?: PostalAddressInput }
+>;
+
 export type RemoveAddress = DomainCommand<'RemoveAddress', ForCustomer & { addressId: string }>;
 
 export type AddContactPerson = DomainCommand<
@@ -123,6 +129,7 @@ export type CustomerCommand =
   | ChangeCustomerEmail
   | ChangeBillingSettings
   | AddAddress
+  | EditAddress
   | RemoveAddress
   | AddContactPerson
   | RemoveContactPerson

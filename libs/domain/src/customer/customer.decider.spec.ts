@@ -27,6 +27,7 @@ const everyCommandButRegister: CustomerCommand[] = [
   command('ChangeCustomerEmail', { email: 'new@example.com' }),
   command('ChangeBillingSettings', { billingDay: 5 }),
   command('AddAddress', { addressId: 'a-1', address: { street: 'Calle Luna 2' } }),
+  command('EditAddress', { addressId: 'a-1', address: { city: 'Bilbao' } }),
   command('RemoveAddress', { addressId: 'a-1' }),
   command('AddContactPerson', { contactId: 'p-1', name: 'Luis' }),
   command('RemoveContactPerson', { contactId: 'p-1' }),

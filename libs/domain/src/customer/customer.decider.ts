@@ -3,7 +3,7 @@ import { CustomerCommand } from './customer.commands';
 import { CustomerEvent } from './customer.events';
 import { evolveCustomer } from './customer.evolve';
 import { CustomerState, initialCustomerState } from './customer.state';
-import { addAddress, removeAddress } from './decisions/addresses';
+import { addAddress, editAddress, removeAddress } from './decisions/addresses';
 import { changeBillingSettings } from './decisions/change-billing-settings';
 import { addContactPerson, removeContactPerson } from './decisions/contacts';
 import { changeCustomerEmail, editCustomer, renameCustomer } from './decisions/edit-profile';
@@ -31,6 +31,8 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return changeBillingSettings(command, customer);
     case 'AddAddress':
       return addAddress(command, customer);
+    case 'EditAddress':
+      return editAddress(command, customer);
     case 'RemoveAddress':
       return removeAddress(command, customer);
     case 'AddContactPerson':

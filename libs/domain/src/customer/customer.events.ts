@@ -2,7 +2,7 @@ import { DomainEvent } from '../shared/decider';
 import { PostalAddress, CustomerProfile, PersonName } from './customer.profile';
 import { CustomerDetailsChange } from './customer.detail-fields';
 import { BillingSettings, BillingSettingsChange } from './customer.billing';
-import { ContactConsents } from './customer.addresses-and-contacts';
+import { AddressEntryChange, ContactConsents } from './customer.addresses-and-contacts';
 import { InteractionDirection, InteractionKind } from './customer.interaction';
 
 /** Set on the events a bulk update (rule R14) wrote, so it can be audited and reverted whole. */
@@ -46,6 +46,12 @@ export type CustomerBillingSettingsChanged = DomainEvent<
 export type AddressAdded = DomainEvent<
   'AddressAdded',
   { customerId: string; addressId: string; label: string | null; address: PostalAddress }
+>;
+
+/** One address of the tab edited: what changed, field by field (`address.city`, `label`). */
+export type AddressEdited = DomainEvent<
+  'AddressEdited',
+  { customerId: string; addressId: string; changes: AddressEntryChange[] }
 >;
 
 export type AddressRemoved = DomainEvent<
@@ -115,6 +121,7 @@ export type CustomerEvent =
   | CustomerRenamed
   | CustomerBillingSettingsChanged
   | AddressAdded
+  | AddressEdited
   | AddressRemoved
   | ContactPersonAdded
   | ContactPersonRemoved
@@ -134,6 +141,7 @@ const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
   CustomerRenamed: true,
   CustomerBillingSettingsChanged: true,
   AddressAdded: true,
+  AddressEdited: true,
   AddressRemoved: true,
   ContactPersonAdded: true,
   ContactPersonRemoved: true,

@@ -1,4 +1,5 @@
 import { assertNever } from '../shared/decider';
+import { applyAddressEntryChanges } from './customer.addresses-and-contacts';
 import { DEFAULT_BILLING_SETTINGS } from './customer.billing';
 import { applyDetailChanges } from './customer.detail-fields';
 import { CustomerEvent, CustomerRegistered } from './customer.events';
@@ -29,6 +30,14 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
           ...addresses,
           { addressId: data.addressId, label: data.label, address: data.address },
         ],
+      }));
+    case 'AddressEdited':
+      return update(state, ({ addresses }) => ({
+        addresses: addresses.map((entry) =>
+          entry.addressId === data.addressId
+            ? applyAddressEntryChanges(entry, data.changes)
+            : entry,
+        ),
       }));
     case 'AddressRemoved':
       return update(state, ({ addresses }) => ({

@@ -1,4 +1,5 @@
 import {
+  applyAddressEntryChanges,
   assertNever,
   BillingSettings,
   CustomerDetailsChange,
@@ -58,6 +59,13 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
       const { addressId, label, address } = event.data;
       const addresses = [...row.addresses, { addressId, label, address }];
       return { addresses, addressCount: addresses.length };
+    }
+    case 'AddressEdited': {
+      const { addressId, changes } = event.data;
+      const addresses = row.addresses.map((entry) =>
+        entry.addressId === addressId ? applyAddressEntryChanges(entry, changes) : entry,
+      );
+      return { addresses };
     }
     case 'AddressRemoved': {
       const addresses = row.addresses.filter((a) => a.addressId !== event.data.addressId);
