@@ -189,4 +189,95 @@ describe('customer tabs over HTTP', () => {
       });
     });
   });
+  describe('PATCH /customers/:id/contacts/:contactId', () => {
+    async function withContact() {
+      const id = await register();
+      const res = await http()
+        .post(`/api/customers/${id}/contacts`)
+        .set(operator)
+        .send({ name: 'Marta Ruiz', role: 'Accounts', consents: { email: true } })
+        .expect(201);
+      return { id, contactId: res.body.contactId as string, version: res.body.version as number };
+    }
+
+    it('edits the fields given, shows them on the file and in the history with before/after', async () => {
+      const { id, contactId, version } = await withContact();
+      const res = await http()
+        .patch(`/api/customers/${id}/contacts/${contactId}`)
+        .set({ ...operator, 'If-Match': String(version) })
+        .send({ phone: '+34 600 111 222', consents: { sms: true } })
+        .expect(200);
+      expect(res.body).toEqual({ id, version: version + 1, position: expect.any(Number) });
+      const wait = { ...auditor, 'X-Min-Position': String(res.body.position) };
+      const file = await http().get(`/api/customers/${id}`).set(wait).expect(200);
+      expect(file.body.contacts).toEqual([
+        expect.objectContaining({
+          contactId,
+          name: 'Marta Ruiz',
+          role: 'Accounts',
+          phone: '+34 600 111 222',
+          consents: { mailing: false, email: true, sms: true },
+        }),
+      ]);
+      const history = await http().get(`/api/customers/${id}/history`).set(wait).expect(200);
+      expect(history.body.items[0]).toMatchObject({
+        eventType: 'ContactPersonEdited',
+        summary: 'Contact person edited',
+        changes: [
+          {
+            field: 'contacts',
+            before: { contactId, phone: null, 'consents.sms': false },
+            after: { contactId, phone: '+34 600 111 222', 'consents.sms': true },
+          },
+        ],
+      });
+    });
+
+    it('answers 404 for an unknown contact or customer, 409 to a stale If-Match, writing nothing', async () => {
+      const { id, contactId } = await withContact();
+      await writesNothing(async () => {
+        const unknown = await http()
+          .patch(`/api/customers/${id}/contacts/${UNKNOWN}`)
+          .set(operator)
+          .send({ role: 'x' })
+          .expect(404);
+        expect(unknown.body.message).toMatch(/no contact person/);
+        await http()
+          .patch(`/api/customers/${UNKNOWN}/contacts/${contactId}`)
+          .set(operator)
+          .send({ role: 'x' })
+          .expect(404);
+        await http()
+          .patch(`/api/customers/${id}/contacts/${contactId}`)
+          .set({ ...operator, 'If-Match': '1' })
+          .send({ role: 'x' })
+          .expect(409);
+      });
+    });
+
+    it('refuses hostile input with a 400 naming the field, writing nothing', async () => {
+      const { id, contactId } = await withContact();
+      const url = `/api/customers/${id}/contacts/${contactId}`;
+      await writesNothing(async () => {
+        for (const [body, field] of [
+          [{ name: 42 }, 'name'],
+          [{ name: 'x'.repeat(5000) }, 'name'],
+          [{ consents: { sms: 'yes' } }, 'sms'],
+          [{ consents: 'all' }, 'consents'],
+          [{ phone: 'Bil\u0000bao' }, 'phone'],
+        ] as const) {
+          const res = await http().patch(url).set(operator).send(body).expect(400);
+          expect(JSON.stringify(res.body)).toContain(field);
+        }
+        await http().patch(url).set(auditor).send({ role: 'x' }).expect(403);
+        // Valid JSON the domain refuses, as it refuses adding such a contact.
+        const bad = await http()
+          .patch(url)
+          .set(operator)
+          .send({ name: ' ', email: 'not-an-email' })
+          .expect(422);
+        expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['name', 'email']);
+      });
+    });
+  });
 });

@@ -63,6 +63,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
     path: { id },
     body: { name: 'Marta', role: null, consents: { mailing: true, sms: false } },
   });
+  await call('patch', '/api/customers/{id}/contacts/{contactId}', {
+    path: { id, contactId: ids.contact },
+    body: { email: 'marta.ruiz@example.com', consents: { sms: true } },
+  });
   await call('delete', '/api/customers/{id}/contacts/{contactId}', {
     path: { id, contactId: ids.contact },
   });

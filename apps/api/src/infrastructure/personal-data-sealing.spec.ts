@@ -137,6 +137,17 @@ const EXAMPLES: Examples = {
     phone: '600333444',
     consents: { mailing: true, email: false, sms: true },
   }),
+  ContactPersonEdited: (customerId) => ({
+    customerId,
+    contactId: randomUUID(),
+    changes: [
+      { field: 'name', before: 'Luis Contacto Ruiz', after: 'Luisa Editada Ruiz' },
+      { field: 'role', before: 'Hijo de la titular', after: 'Hija de la titular' },
+      { field: 'email', before: 'luis.contacto@example.com', after: 'luisa.editada@example.com' },
+      { field: 'phone', before: '600333444', after: '600555666' },
+      { field: 'consents.sms', before: true, after: false },
+    ],
+  }),
   InteractionRecorded: (customerId) => ({
     customerId,
     interactionId: randomUUID(),

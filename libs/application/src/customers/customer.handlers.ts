@@ -11,6 +11,7 @@ import {
   ChangeBillingSettingsCommand,
   DeactivateCustomerCommand,
   EditAddressCommand,
+  EditContactPersonCommand,
   EditCustomerCommand,
   EraseCustomerPersonalDataCommand,
   ReactivateCustomerCommand,
@@ -117,6 +118,19 @@ export class AddContactPersonHandler implements ICommandHandler<AddContactPerson
   }
 }
 
+@CommandHandler(EditContactPersonCommand)
+export class EditContactPersonHandler implements ICommandHandler<EditContactPersonCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: EditContactPersonCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'EditContactPerson', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
 @CommandHandler(RemoveContactPersonCommand)
 export class RemoveContactPersonHandler implements ICommandHandler<RemoveContactPersonCommand> {
   constructor(private readonly customers: CustomerWrites) {}
@@ -217,6 +231,7 @@ export const customerApplicationProviders = [
   EditAddressHandler,
   RemoveAddressHandler,
   AddContactPersonHandler,
+  EditContactPersonHandler,
   RemoveContactPersonHandler,
   RecordInteractionHandler,
   ReactivateCustomerHandler,

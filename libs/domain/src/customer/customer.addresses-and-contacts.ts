@@ -59,3 +59,48 @@ export function applyAddressEntryChanges(
     return { ...current, address: { ...current.address, [part]: change.after } };
   }, entry);
 }
+
+/** A contact person as its edits list it: the consents split into their flags. */
+export type ContactFields = Pick<ContactPerson, 'name' | 'role' | 'email' | 'phone'> & {
+  [K in `consents.${keyof ContactConsents}`]: boolean;
+};
+
+export type ContactChange = FieldChangeOf<ContactFields>;
+
+const CONSENTS = ['mailing', 'email', 'sms'] as const satisfies readonly (keyof ContactConsents)[];
+
+const CONTACT_FIELDS: readonly (keyof ContactFields)[] = [
+  'name',
+  'role',
+  'email',
+  'phone',
+  ...CONSENTS.map((flag) => `consents.${flag}` as const),
+];
+
+function contactFieldsOf({ name, role, email, phone, consents }: ContactPerson): ContactFields {
+  const flags = Object.fromEntries(CONSENTS.map((flag) => [`consents.${flag}`, consents[flag]]));
+  return {
+    name,
+    role,
+    email,
+    phone,
+    ...(flags as { [K in `consents.${keyof ContactConsents}`]: boolean }),
+  };
+}
+
+/** What an edit of a contact person changed, field by field (rule R13's before/after). */
+export const contactChanges = (before: ContactPerson, after: ContactPerson) =>
+  changedFields(contactFieldsOf(before), contactFieldsOf(after), CONTACT_FIELDS);
+
+export function applyContactChanges(
+  contact: ContactPerson,
+  changes: readonly ContactChange[],
+): ContactPerson {
+  return changes.reduce<ContactPerson>((current, change) => {
+    if (change.field.startsWith('consents.')) {
+      const flag = change.field.slice('consents.'.length) as keyof ContactConsents;
+      return { ...current, consents: { ...current.consents, [flag]: change.after } };
+    }
+    return { ...current, [change.field]: change.after };
+  }, contact);
+}

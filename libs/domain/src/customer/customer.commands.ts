@@ -73,6 +73,20 @@ export type AddContactPerson = DomainCommand<
   }
 >;
 
+/** `PATCH /customers/:id/contacts/:contactId`: fields left out keep their value. */
+export type EditContactPerson = DomainCommand<
+  'EditContactPerson',
+  ForCustomer & {
+    contactId: string;
+    name?: string;
+    role?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    /** Flags left out keep their value. */
+    consents?: Partial<ContactConsents>;
+  }
+>;
+
 export type RemoveContactPerson = DomainCommand<
   'RemoveContactPerson',
   ForCustomer & { contactId: string }
@@ -132,6 +146,7 @@ export type CustomerCommand =
   | EditAddress
   | RemoveAddress
   | AddContactPerson
+  | EditContactPerson
   | RemoveContactPerson
   | RecordInteraction
   | DeactivateCustomer

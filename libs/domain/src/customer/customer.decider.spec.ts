@@ -30,6 +30,7 @@ const everyCommandButRegister: CustomerCommand[] = [
   command('EditAddress', { addressId: 'a-1', address: { city: 'Bilbao' } }),
   command('RemoveAddress', { addressId: 'a-1' }),
   command('AddContactPerson', { contactId: 'p-1', name: 'Luis' }),
+  command('EditContactPerson', { contactId: 'p-1', phone: '600000001' }),
   command('RemoveContactPerson', { contactId: 'p-1' }),
   command('RecordInteraction', { interactionId: 'i-1', kind: 'call', text: 'Asked for a quote' }),
   command('DeactivateCustomer', {}),

@@ -5,7 +5,7 @@ import { evolveCustomer } from './customer.evolve';
 import { CustomerState, initialCustomerState } from './customer.state';
 import { addAddress, editAddress, removeAddress } from './decisions/addresses';
 import { changeBillingSettings } from './decisions/change-billing-settings';
-import { addContactPerson, removeContactPerson } from './decisions/contacts';
+import { addContactPerson, editContactPerson, removeContactPerson } from './decisions/contacts';
 import { changeCustomerEmail, editCustomer, renameCustomer } from './decisions/edit-profile';
 import { deactivateCustomer, deleteCustomer, reactivateCustomer } from './decisions/lifecycle';
 import { erasePersonalData } from './decisions/erase-personal-data';
@@ -37,6 +37,8 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return removeAddress(command, customer);
     case 'AddContactPerson':
       return addContactPerson(command, customer);
+    case 'EditContactPerson':
+      return editContactPerson(command, customer);
     case 'RemoveContactPerson':
       return removeContactPerson(command, customer);
     case 'RecordInteraction':

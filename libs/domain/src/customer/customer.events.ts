@@ -2,7 +2,11 @@ import { DomainEvent } from '../shared/decider';
 import { PostalAddress, CustomerProfile, PersonName } from './customer.profile';
 import { CustomerDetailsChange } from './customer.detail-fields';
 import { BillingSettings, BillingSettingsChange } from './customer.billing';
-import { AddressEntryChange, ContactConsents } from './customer.addresses-and-contacts';
+import {
+  AddressEntryChange,
+  ContactChange,
+  ContactConsents,
+} from './customer.addresses-and-contacts';
 import { InteractionDirection, InteractionKind } from './customer.interaction';
 
 /** Set on the events a bulk update (rule R14) wrote, so it can be audited and reverted whole. */
@@ -72,6 +76,12 @@ export type ContactPersonAdded = DomainEvent<
   }
 >;
 
+/** One contact person edited: what changed, field by field (`email`, `consents.sms`). */
+export type ContactPersonEdited = DomainEvent<
+  'ContactPersonEdited',
+  { customerId: string; contactId: string; changes: ContactChange[] }
+>;
+
 export type ContactPersonRemoved = DomainEvent<
   'ContactPersonRemoved',
   { customerId: string; contactId: string }
@@ -124,6 +134,7 @@ export type CustomerEvent =
   | AddressEdited
   | AddressRemoved
   | ContactPersonAdded
+  | ContactPersonEdited
   | ContactPersonRemoved
   | InteractionRecorded
   | CustomerDeactivated
@@ -144,6 +155,7 @@ const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
   AddressEdited: true,
   AddressRemoved: true,
   ContactPersonAdded: true,
+  ContactPersonEdited: true,
   ContactPersonRemoved: true,
   InteractionRecorded: true,
   CustomerDeactivated: true,

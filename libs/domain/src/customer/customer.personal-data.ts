@@ -66,6 +66,9 @@ export const CUSTOMER_PERSONAL_FIELDS: PersonalDataMap<CustomerEvent> = {
   },
   AddressRemoved: NO_PERSONAL_DATA,
   ContactPersonAdded: { paths: { name: ERASED, role: null, email: null, phone: null } },
+  ContactPersonEdited: {
+    changeLists: { changes: { name: ERASED, role: null, email: null, phone: null } },
+  },
   ContactPersonRemoved: NO_PERSONAL_DATA,
   InteractionRecorded: { paths: { text: ERASED } },
   CustomerDeactivated: { paths: { reason: null } },

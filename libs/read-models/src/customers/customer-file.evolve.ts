@@ -1,5 +1,6 @@
 import {
   applyAddressEntryChanges,
+  applyContactChanges,
   assertNever,
   BillingSettings,
   CustomerDetailsChange,
@@ -75,6 +76,13 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
       const { customerId: _customerId, ...contact } = event.data;
       const contacts = [...row.contacts, contact];
       return { contacts, contactCount: contacts.length };
+    }
+    case 'ContactPersonEdited': {
+      const { contactId, changes } = event.data;
+      const contacts = row.contacts.map((contact) =>
+        contact.contactId === contactId ? applyContactChanges(contact, changes) : contact,
+      );
+      return { contacts };
     }
     case 'ContactPersonRemoved': {
       const contacts = row.contacts.filter((c) => c.contactId !== event.data.contactId);

@@ -92,6 +92,16 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
       const summary = `Contact person added: ${after.name}`;
       return { summary, changes: [{ field: 'contacts', before: null, after }] };
     }
+    case 'ContactPersonEdited': {
+      // One tab entry, its id beside the changed fields only: erasure keeps the id alone.
+      const { contactId, changes } = event.data;
+      const side = (pick: 'before' | 'after') => ({
+        contactId,
+        ...Object.fromEntries(changes.map((change) => [change.field, change[pick]])),
+      });
+      const change = { field: 'contacts', before: side('before'), after: side('after') };
+      return { summary: 'Contact person edited', changes: [change] };
+    }
     case 'ContactPersonRemoved': {
       const before = { contactId: event.data.contactId };
       return {
