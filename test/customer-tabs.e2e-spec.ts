@@ -79,6 +79,25 @@ describe('customer tabs over HTTP', () => {
       expect(visits.body).toMatchObject({ items: [], total: 0 });
     });
 
+    it('keeps listing the interactions of an erased customer, their text erased', async () => {
+      const id = await register();
+      const base = `/api/customers/${id}`;
+      await http()
+        .post(`${base}/interactions`)
+        .set(operator)
+        .send({ kind: 'visit', text: 'Installed the router at Calle Mayor 1' })
+        .expect(201);
+      const erased = await http().post(`${base}/erase-personal-data`).set(operator).expect(200);
+      const res = await http()
+        .get(`${base}/interactions`)
+        .set({ ...auditor, 'X-Min-Position': String(erased.body.position) })
+        .expect(200);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({ kind: 'visit', direction: 'inbound', text: '[erased]' }),
+      ]);
+      expect(JSON.stringify(res.body)).not.toContain('Calle Mayor');
+    });
+
     it('answers 404 for an unknown customer and 400 naming a bad kind or page size', async () => {
       await http().get(`/api/customers/${UNKNOWN}/interactions`).set(auditor).expect(404);
       const id = await register();

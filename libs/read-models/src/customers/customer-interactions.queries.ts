@@ -1,4 +1,4 @@
-import { InteractionDirection, InteractionKind } from '@app/domain';
+import { ERASED, InteractionDirection, InteractionKind } from '@app/domain';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { normalizePaging, Page, Paging } from './paging';
 import { isUuid, managerOf, ReadModelSource } from './read-model-source';
@@ -19,12 +19,15 @@ export interface InteractionFilters extends Paging {
   kind?: InteractionKind;
 }
 
-/** What the history tab keeps of an `InteractionRecorded` (its one change's `after`). */
+/**
+ * What the history tab keeps of an `InteractionRecorded` (its one change's `after`); once the
+ * customer is erased the line keeps no text, and the list says it was erased.
+ */
 interface RecordedInteraction {
   interactionId: string;
   kind: InteractionKind;
   direction: InteractionDirection;
-  text: string;
+  text?: string;
 }
 
 /**
@@ -62,7 +65,7 @@ function toInteraction(row: CustomerHistoryRow): CustomerInteractionItem {
     interactionId: recorded.interactionId,
     kind: recorded.kind,
     direction: recorded.direction,
-    text: recorded.text,
+    text: recorded.text ?? ERASED,
     recordedAt: row.occurredAt.toISOString(),
     position: Number(row.position),
     actor: row.actor,
