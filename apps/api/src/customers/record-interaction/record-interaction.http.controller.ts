@@ -58,7 +58,7 @@ export class RecordInteractionDto {
 export class InteractionListQueryDto extends PagingDto {
   @ApiPropertyOptional({ enum: INTERACTION_KINDS, example: 'call' })
   @IsOptional()
-  @IsIn(INTERACTION_KINDS as unknown as string[])
+  @IsIn([...INTERACTION_KINDS])
   kind?: InteractionKind;
 }
 
