@@ -52,12 +52,20 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
     path: { id },
     body: { label: 'Installation', address: { street: 'Calle Luna 2', city: 'Madrid' } },
   });
+  await call('patch', '/api/customers/{id}/addresses/{addressId}', {
+    path: { id, addressId: ids.address },
+    body: { label: null, address: { city: 'Bilbao' } },
+  });
   await call('delete', '/api/customers/{id}/addresses/{addressId}', {
     path: { id, addressId: ids.address },
   });
   await call('post', '/api/customers/{id}/contacts', {
     path: { id },
     body: { name: 'Marta', role: null, consents: { mailing: true, sms: false } },
+  });
+  await call('patch', '/api/customers/{id}/contacts/{contactId}', {
+    path: { id, contactId: ids.contact },
+    body: { email: 'marta.ruiz@example.com', consents: { sms: true } },
   });
   await call('delete', '/api/customers/{id}/contacts/{contactId}', {
     path: { id, contactId: ids.contact },

@@ -115,6 +115,19 @@ const EXAMPLES: Examples = {
     label: 'Casa de la abuela',
     address: address('Segunda'),
   }),
+  AddressEdited: (customerId) => ({
+    customerId,
+    addressId: randomUUID(),
+    changes: [
+      { field: 'label', before: 'Casa de la abuela', after: 'Casa del abuelo' },
+      { field: 'address.street', before: 'Calle Vieja 1', after: 'Calle Editada 9' },
+      { field: 'address.city', before: null, after: 'Villa Editada' },
+      { field: 'address.neighbourhood', before: null, after: 'Barrio Cambiado' },
+      { field: 'address.province', before: null, after: 'Provincia Cambiada' },
+      { field: 'address.postalCode', before: null, after: '42009' },
+      { field: 'address.country', before: null, after: 'País Cambiado' },
+    ],
+  }),
   ContactPersonAdded: (customerId) => ({
     customerId,
     contactId: randomUUID(),
@@ -123,6 +136,17 @@ const EXAMPLES: Examples = {
     email: 'luis.contacto@example.com',
     phone: '600333444',
     consents: { mailing: true, email: false, sms: true },
+  }),
+  ContactPersonEdited: (customerId) => ({
+    customerId,
+    contactId: randomUUID(),
+    changes: [
+      { field: 'name', before: 'Luis Contacto Ruiz', after: 'Luisa Editada Ruiz' },
+      { field: 'role', before: 'Hijo de la titular', after: 'Hija de la titular' },
+      { field: 'email', before: 'luis.contacto@example.com', after: 'luisa.editada@example.com' },
+      { field: 'phone', before: '600333444', after: '600555666' },
+      { field: 'consents.sms', before: true, after: false },
+    ],
   }),
   InteractionRecorded: (customerId) => ({
     customerId,

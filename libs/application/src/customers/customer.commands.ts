@@ -27,8 +27,10 @@ export class RegisterCustomerCommand extends CustomerUseCase<'RegisterCustomer'>
 export class EditCustomerCommand extends CustomerUseCase<'EditCustomer'> {}
 export class ChangeBillingSettingsCommand extends CustomerUseCase<'ChangeBillingSettings'> {}
 export class AddAddressCommand extends CustomerUseCase<'AddAddress'> {}
+export class EditAddressCommand extends CustomerUseCase<'EditAddress'> {}
 export class RemoveAddressCommand extends CustomerUseCase<'RemoveAddress'> {}
 export class AddContactPersonCommand extends CustomerUseCase<'AddContactPerson'> {}
+export class EditContactPersonCommand extends CustomerUseCase<'EditContactPerson'> {}
 export class RemoveContactPersonCommand extends CustomerUseCase<'RemoveContactPerson'> {}
 export class RecordInteractionCommand extends CustomerUseCase<'RecordInteraction'> {}
 export class ReactivateCustomerCommand extends CustomerUseCase<'ReactivateCustomer'> {}

@@ -10,6 +10,8 @@ import {
   AddContactPersonCommand,
   ChangeBillingSettingsCommand,
   DeactivateCustomerCommand,
+  EditAddressCommand,
+  EditContactPersonCommand,
   EditCustomerCommand,
   EraseCustomerPersonalDataCommand,
   ReactivateCustomerCommand,
@@ -77,6 +79,19 @@ export class AddAddressHandler implements ICommandHandler<AddAddressCommand> {
   }
 }
 
+@CommandHandler(EditAddressCommand)
+export class EditAddressHandler implements ICommandHandler<EditAddressCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: EditAddressCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'EditAddress', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
 @CommandHandler(RemoveAddressCommand)
 export class RemoveAddressHandler implements ICommandHandler<RemoveAddressCommand> {
   constructor(private readonly customers: CustomerWrites) {}
@@ -98,6 +113,19 @@ export class AddContactPersonHandler implements ICommandHandler<AddContactPerson
     return this.customers.decide(
       c.customerId,
       { type: 'AddContactPerson', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(EditContactPersonCommand)
+export class EditContactPersonHandler implements ICommandHandler<EditContactPersonCommand> {
+  constructor(private readonly customers: CustomerWrites) {}
+  execute(c: EditContactPersonCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, customerId: c.customerId };
+    return this.customers.decide(
+      c.customerId,
+      { type: 'EditContactPerson', data, metadata: at(c) },
       c.context,
     );
   }
@@ -200,8 +228,10 @@ export const customerApplicationProviders = [
   EditCustomerHandler,
   ChangeBillingSettingsHandler,
   AddAddressHandler,
+  EditAddressHandler,
   RemoveAddressHandler,
   AddContactPersonHandler,
+  EditContactPersonHandler,
   RemoveContactPersonHandler,
   RecordInteractionHandler,
   ReactivateCustomerHandler,

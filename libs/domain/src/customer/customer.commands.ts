@@ -52,6 +52,12 @@ export type AddAddress = DomainCommand<
   ForCustomer & { addressId: string; label?: string | null; address: PostalAddressInput }
 >;
 
+/** `PATCH /customers/:id/addresses/:addressId`: fields left out keep their value. */
+export type EditAddress = DomainCommand<
+  'EditAddress',
+  ForCustomer & { addressId: string; label?: string | null; address?: PostalAddressInput }
+>;
+
 export type RemoveAddress = DomainCommand<'RemoveAddress', ForCustomer & { addressId: string }>;
 
 export type AddContactPerson = DomainCommand<
@@ -63,6 +69,20 @@ export type AddContactPerson = DomainCommand<
     email?: string | null;
     phone?: string | null;
     /** Consent is opt-in: a flag left out is `false`. */
+    consents?: Partial<ContactConsents>;
+  }
+>;
+
+/** `PATCH /customers/:id/contacts/:contactId`: fields left out keep their value. */
+export type EditContactPerson = DomainCommand<
+  'EditContactPerson',
+  ForCustomer & {
+    contactId: string;
+    name?: string;
+    role?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    /** Flags left out keep their value. */
     consents?: Partial<ContactConsents>;
   }
 >;
@@ -123,8 +143,10 @@ export type CustomerCommand =
   | ChangeCustomerEmail
   | ChangeBillingSettings
   | AddAddress
+  | EditAddress
   | RemoveAddress
   | AddContactPerson
+  | EditContactPerson
   | RemoveContactPerson
   | RecordInteraction
   | DeactivateCustomer

@@ -3,9 +3,9 @@ import { CustomerCommand } from './customer.commands';
 import { CustomerEvent } from './customer.events';
 import { evolveCustomer } from './customer.evolve';
 import { CustomerState, initialCustomerState } from './customer.state';
-import { addAddress, removeAddress } from './decisions/addresses';
+import { addAddress, editAddress, removeAddress } from './decisions/addresses';
 import { changeBillingSettings } from './decisions/change-billing-settings';
-import { addContactPerson, removeContactPerson } from './decisions/contacts';
+import { addContactPerson, editContactPerson, removeContactPerson } from './decisions/contacts';
 import { changeCustomerEmail, editCustomer, renameCustomer } from './decisions/edit-profile';
 import { deactivateCustomer, deleteCustomer, reactivateCustomer } from './decisions/lifecycle';
 import { erasePersonalData } from './decisions/erase-personal-data';
@@ -31,10 +31,14 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return changeBillingSettings(command, customer);
     case 'AddAddress':
       return addAddress(command, customer);
+    case 'EditAddress':
+      return editAddress(command, customer);
     case 'RemoveAddress':
       return removeAddress(command, customer);
     case 'AddContactPerson':
       return addContactPerson(command, customer);
+    case 'EditContactPerson':
+      return editContactPerson(command, customer);
     case 'RemoveContactPerson':
       return removeContactPerson(command, customer);
     case 'RecordInteraction':

@@ -2,7 +2,11 @@ import { DomainEvent } from '../shared/decider';
 import { PostalAddress, CustomerProfile, PersonName } from './customer.profile';
 import { CustomerDetailsChange } from './customer.detail-fields';
 import { BillingSettings, BillingSettingsChange } from './customer.billing';
-import { ContactConsents } from './customer.addresses-and-contacts';
+import {
+  AddressEntryChange,
+  ContactChange,
+  ContactConsents,
+} from './customer.addresses-and-contacts';
 import { InteractionDirection, InteractionKind } from './customer.interaction';
 
 /** Set on the events a bulk update (rule R14) wrote, so it can be audited and reverted whole. */
@@ -48,6 +52,12 @@ export type AddressAdded = DomainEvent<
   { customerId: string; addressId: string; label: string | null; address: PostalAddress }
 >;
 
+/** One address of the tab edited: what changed, field by field (`address.city`, `label`). */
+export type AddressEdited = DomainEvent<
+  'AddressEdited',
+  { customerId: string; addressId: string; changes: AddressEntryChange[] }
+>;
+
 export type AddressRemoved = DomainEvent<
   'AddressRemoved',
   { customerId: string; addressId: string }
@@ -64,6 +74,12 @@ export type ContactPersonAdded = DomainEvent<
     phone: string | null;
     consents: ContactConsents;
   }
+>;
+
+/** One contact person edited: what changed, field by field (`email`, `consents.sms`). */
+export type ContactPersonEdited = DomainEvent<
+  'ContactPersonEdited',
+  { customerId: string; contactId: string; changes: ContactChange[] }
 >;
 
 export type ContactPersonRemoved = DomainEvent<
@@ -115,8 +131,10 @@ export type CustomerEvent =
   | CustomerRenamed
   | CustomerBillingSettingsChanged
   | AddressAdded
+  | AddressEdited
   | AddressRemoved
   | ContactPersonAdded
+  | ContactPersonEdited
   | ContactPersonRemoved
   | InteractionRecorded
   | CustomerDeactivated
@@ -134,8 +152,10 @@ const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
   CustomerRenamed: true,
   CustomerBillingSettingsChanged: true,
   AddressAdded: true,
+  AddressEdited: true,
   AddressRemoved: true,
   ContactPersonAdded: true,
+  ContactPersonEdited: true,
   ContactPersonRemoved: true,
   InteractionRecorded: true,
   CustomerDeactivated: true,

@@ -1,4 +1,5 @@
 import { assertNever } from '../shared/decider';
+import { applyAddressEntryChanges, applyContactChanges } from './customer.addresses-and-contacts';
 import { DEFAULT_BILLING_SETTINGS } from './customer.billing';
 import { applyDetailChanges } from './customer.detail-fields';
 import { CustomerEvent, CustomerRegistered } from './customer.events';
@@ -30,6 +31,14 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
           { addressId: data.addressId, label: data.label, address: data.address },
         ],
       }));
+    case 'AddressEdited':
+      return update(state, ({ addresses }) => ({
+        addresses: addresses.map((entry) =>
+          entry.addressId === data.addressId
+            ? applyAddressEntryChanges(entry, data.changes)
+            : entry,
+        ),
+      }));
     case 'AddressRemoved':
       return update(state, ({ addresses }) => ({
         addresses: addresses.filter((entry) => entry.addressId !== data.addressId),
@@ -38,6 +47,14 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       const { customerId: _customerId, ...contact } = data;
       return update(state, ({ contacts }) => ({ contacts: [...contacts, contact] }));
     }
+    case 'ContactPersonEdited':
+      return update(state, ({ contacts }) => ({
+        contacts: contacts.map((contact) =>
+          contact.contactId === data.contactId
+            ? applyContactChanges(contact, data.changes)
+            : contact,
+        ),
+      }));
     case 'ContactPersonRemoved':
       return update(state, ({ contacts }) => ({
         contacts: contacts.filter((contact) => contact.contactId !== data.contactId),

@@ -51,8 +51,24 @@ export const CUSTOMER_PERSONAL_FIELDS: PersonalDataMap<CustomerEvent> = {
     changeLists: { changes: { iban: null, taxId: null, notifyEmails: [] } },
   },
   AddressAdded: { paths: { label: null, address: EMPTY_ADDRESS } },
+  AddressEdited: {
+    changeLists: {
+      changes: {
+        label: null,
+        'address.street': null,
+        'address.city': null,
+        'address.neighbourhood': null,
+        'address.province': null,
+        'address.postalCode': null,
+        'address.country': null,
+      },
+    },
+  },
   AddressRemoved: NO_PERSONAL_DATA,
   ContactPersonAdded: { paths: { name: ERASED, role: null, email: null, phone: null } },
+  ContactPersonEdited: {
+    changeLists: { changes: { name: ERASED, role: null, email: null, phone: null } },
+  },
   ContactPersonRemoved: NO_PERSONAL_DATA,
   InteractionRecorded: { paths: { text: ERASED } },
   CustomerDeactivated: { paths: { reason: null } },

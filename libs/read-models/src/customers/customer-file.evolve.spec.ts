@@ -1,4 +1,4 @@
-import { CustomerEvent, DEFAULT_BILLING_SETTINGS } from '@app/domain';
+import { CustomerEvent, DEFAULT_BILLING_SETTINGS, EMPTY_ADDRESS } from '@app/domain';
 import {
   CUSTOMER_ID,
   deactivated,
@@ -83,5 +83,72 @@ describe('evolveCustomerFile (pure: no database)', () => {
     );
     expect(erased).toMatchObject({ email: null, documentNumber: null, phone: null, mobile: null });
     expect(JSON.stringify(erased)).not.toContain('García');
+  });
+
+  it('edits an address and a contact person in place, the counters unchanged', () => {
+    const events: CustomerEvent[] = [
+      registered(),
+      {
+        type: 'AddressAdded',
+        data: {
+          customerId: CUSTOMER_ID,
+          addressId: 'a-1',
+          label: 'installation',
+          address: { ...EMPTY_ADDRESS, street: 'Calle Luna 2', city: 'Toledo' },
+        },
+      },
+      {
+        type: 'AddressEdited',
+        data: {
+          customerId: CUSTOMER_ID,
+          addressId: 'a-1',
+          changes: [{ field: 'address.city', before: 'Toledo', after: 'Bilbao' }],
+        },
+      },
+      {
+        type: 'ContactPersonAdded',
+        data: {
+          customerId: CUSTOMER_ID,
+          contactId: 'p-1',
+          name: 'Luis',
+          role: null,
+          email: null,
+          phone: null,
+          consents: { mailing: false, email: false, sms: false },
+        },
+      },
+      {
+        type: 'ContactPersonEdited',
+        data: {
+          customerId: CUSTOMER_ID,
+          contactId: 'p-1',
+          changes: [
+            { field: 'phone', before: null, after: '600111222' },
+            { field: 'consents.sms', before: false, after: true },
+          ],
+        },
+      },
+    ];
+    const file = foldRow(evolveCustomerFile, stream(...events));
+    expect(file).toMatchObject({
+      addressCount: 1,
+      contactCount: 1,
+      addresses: [
+        {
+          addressId: 'a-1',
+          label: 'installation',
+          address: { street: 'Calle Luna 2', city: 'Bilbao' },
+        },
+      ],
+      contacts: [
+        {
+          contactId: 'p-1',
+          name: 'Luis',
+          phone: '600111222',
+          consents: { mailing: false, email: false, sms: true },
+        },
+      ],
+      lastRevision: 4,
+    });
   });
 });

@@ -1,4 +1,6 @@
 import {
+  applyAddressEntryChanges,
+  applyContactChanges,
   assertNever,
   BillingSettings,
   CustomerDetailsChange,
@@ -59,6 +61,13 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
       const addresses = [...row.addresses, { addressId, label, address }];
       return { addresses, addressCount: addresses.length };
     }
+    case 'AddressEdited': {
+      const { addressId, changes } = event.data;
+      const addresses = row.addresses.map((entry) =>
+        entry.addressId === addressId ? applyAddressEntryChanges(entry, changes) : entry,
+      );
+      return { addresses };
+    }
     case 'AddressRemoved': {
       const addresses = row.addresses.filter((a) => a.addressId !== event.data.addressId);
       return { addresses, addressCount: addresses.length };
@@ -67,6 +76,13 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
       const { customerId: _customerId, ...contact } = event.data;
       const contacts = [...row.contacts, contact];
       return { contacts, contactCount: contacts.length };
+    }
+    case 'ContactPersonEdited': {
+      const { contactId, changes } = event.data;
+      const contacts = row.contacts.map((contact) =>
+        contact.contactId === contactId ? applyContactChanges(contact, changes) : contact,
+      );
+      return { contacts };
     }
     case 'ContactPersonRemoved': {
       const contacts = row.contacts.filter((c) => c.contactId !== event.data.contactId);

@@ -73,6 +73,16 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
       const after = { addressId, label, ...address };
       return { summary: 'Address added', changes: [{ field: 'addresses', before: null, after }] };
     }
+    case 'AddressEdited': {
+      // One tab entry, its id beside the changed fields only: erasure keeps the id alone.
+      const { addressId, changes } = event.data;
+      const side = (pick: 'before' | 'after') => ({
+        addressId,
+        ...Object.fromEntries(changes.map((change) => [change.field, change[pick]])),
+      });
+      const change = { field: 'addresses', before: side('before'), after: side('after') };
+      return { summary: 'Address edited', changes: [change] };
+    }
     case 'AddressRemoved': {
       const before = { addressId: event.data.addressId };
       return { summary: 'Address removed', changes: [{ field: 'addresses', before, after: null }] };
@@ -81,6 +91,16 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
       const { customerId: _customerId, ...after } = event.data;
       const summary = `Contact person added: ${after.name}`;
       return { summary, changes: [{ field: 'contacts', before: null, after }] };
+    }
+    case 'ContactPersonEdited': {
+      // One tab entry, its id beside the changed fields only: erasure keeps the id alone.
+      const { contactId, changes } = event.data;
+      const side = (pick: 'before' | 'after') => ({
+        contactId,
+        ...Object.fromEntries(changes.map((change) => [change.field, change[pick]])),
+      });
+      const change = { field: 'contacts', before: side('before'), after: side('after') };
+      return { summary: 'Contact person edited', changes: [change] };
     }
     case 'ContactPersonRemoved': {
       const before = { contactId: event.data.contactId };

@@ -13,6 +13,7 @@ export * from './customer-file.view';
 export * from './customer-search';
 export * from './customer-file.queries';
 export * from './customer-history.queries';
+export * from './customer-interactions.queries';
 export * from './csv';
 export * from './customers-export.csv';
 

@@ -1,4 +1,13 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -14,7 +23,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome, AddAddressCommand, RemoveAddressCommand } from '@app/application';
+import {
+  CommandOutcome,
+  AddAddressCommand,
+  EditAddressCommand,
+  RemoveAddressCommand,
+} from '@app/application';
 import { nullableText } from '../../http/openapi-types';
 import { AddressDto } from '../customer-request.dto';
 
@@ -30,6 +44,22 @@ export class AddAddressDto {
   @ValidateNested()
   @Type(() => AddressDto)
   address!: AddressDto;
+}
+
+/** Any field of an address; those left out keep their value (`null` clears one). */
+export class EditAddressDto {
+  @ApiPropertyOptional({ ...nullableText, example: 'Second home' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  label?: string | null;
+
+  @ApiPropertyOptional({ type: AddressDto, example: { city: 'Bilbao' } })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address?: AddressDto;
 }
 
 /** "Domicilios": further addresses of a customer. */
@@ -52,6 +82,19 @@ export class AddressesController {
       new AddAddressCommand(id, { ...body, addressId }, context),
     );
     return { ...outcome, addressId };
+  }
+
+  @Patch(':id/addresses/:addressId')
+  @CommandEndpoint()
+  @ApiOperation({ summary: 'Edit an address: the fields given, each before/after in the history' })
+  @ApiOkResponse({ type: CommandOutcome })
+  edit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('addressId', ParseUUIDPipe) addressId: string,
+    @Body() body: EditAddressDto,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.bus.execute(new EditAddressCommand(id, { ...body, addressId }, context));
   }
 
   @Delete(':id/addresses/:addressId')

@@ -1,4 +1,13 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -6,6 +15,7 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
+  PartialType,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,6 +34,7 @@ import { Context } from '../../infrastructure/commands/command-context';
 import {
   CommandOutcome,
   AddContactPersonCommand,
+  EditContactPersonCommand,
   RemoveContactPersonCommand,
 } from '@app/application';
 import { nullableText } from '../../http/openapi-types';
@@ -60,6 +71,9 @@ export class AddContactDto {
   consents?: ConsentsDto;
 }
 
+/** Any field of a contact person; those left out keep their value (each consent flag too). */
+export class EditContactDto extends PartialType(AddContactDto) {}
+
 /** "Contactos": contact persons with their consent to mailing, e-mail and SMS. */
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -80,6 +94,21 @@ export class ContactsController {
       new AddContactPersonCommand(id, { ...body, contactId }, context),
     );
     return { ...outcome, contactId };
+  }
+
+  @Patch(':id/contacts/:contactId')
+  @CommandEndpoint()
+  @ApiOperation({
+    summary: 'Edit a contact person: the fields given, each before/after in the history',
+  })
+  @ApiOkResponse({ type: CommandOutcome })
+  edit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Body() body: EditContactDto,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.bus.execute(new EditContactPersonCommand(id, { ...body, contactId }, context));
   }
 
   @Delete(':id/contacts/:contactId')

@@ -1,6 +1,17 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiHeader,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -15,10 +26,13 @@ import {
   InteractionKind,
 } from '@app/domain';
 import { CommandBus } from '@nestjs/cqrs';
-import { CommandEndpoint } from '../../auth/access.decorator';
+import { customerInteractions, findCustomerFile } from '@app/read-models';
+import { DataSource } from 'typeorm';
+import { CommandEndpoint, QueryEndpoint } from '../../auth/access.decorator';
 import { CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
-import { CommandOutcome, RecordInteractionCommand } from '@app/application';
+import { CommandOutcome, READ_MODELS, RecordInteractionCommand } from '@app/application';
+import { PagingDto } from '../queries/customer-list.query.dto';
 
 export class RecordInteractionDto {
   @ApiProperty({ enum: INTERACTION_KINDS, example: 'call' })
@@ -40,12 +54,23 @@ export class RecordInteractionDto {
   text!: string;
 }
 
+/** `GET /customers/:id/interactions`: the list's paging, and one kind if given. */
+export class InteractionListQueryDto extends PagingDto {
+  @ApiPropertyOptional({ enum: INTERACTION_KINDS, example: 'call' })
+  @IsOptional()
+  @IsIn([...INTERACTION_KINDS])
+  kind?: InteractionKind;
+}
+
 /** "Interacciones": calls, e-mails, visits, incidents and notes on the customer file. */
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('customers')
 export class RecordInteractionController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+  ) {}
 
   @Post(':id/interactions')
   @CommandEndpoint()
@@ -60,5 +85,20 @@ export class RecordInteractionController {
       new RecordInteractionCommand(id, { ...body, interactionId }, context),
     );
     return { ...outcome, interactionId };
+  }
+
+  @Get(':id/interactions')
+  @QueryEndpoint()
+  @ApiHeader({
+    name: 'X-Min-Position',
+    required: false,
+    description: 'Wait (up to 5 s, else 503) until the read models reached this log position',
+  })
+  @ApiOperation({ summary: 'The interactions tab: newest first, paged, one kind if given' })
+  async list(@Param('id', ParseUUIDPipe) id: string, @Query() query: InteractionListQueryDto) {
+    if (!(await findCustomerFile(this.readModels, id))) {
+      throw new NotFoundException(`No customer ${id}`);
+    }
+    return customerInteractions(this.readModels, id, query);
   }
 }
