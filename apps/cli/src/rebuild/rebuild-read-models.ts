@@ -7,6 +7,7 @@ import {
   withSecondaryIndexesDeferred,
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
+import { CliOutput } from '../cli-output';
 import { ReplayProgress } from '../replay/progress-bar';
 import { logHead, replayProjections } from '../replay/replay-projections';
 
@@ -27,6 +28,23 @@ export function selectProjections(name?: string): Projection[] {
       all.map((projection) => projection.name),
     );
   return found;
+}
+
+/**
+ * The projections a command is given (`rebuild`, `replay-parked`): an unknown name is told on
+ * `output` with the known ones (exit status 1) and gives `undefined`.
+ */
+export function projectionsNamedOrFail(
+  name: string | undefined,
+  output: CliOutput,
+): Projection[] | undefined {
+  try {
+    return selectProjections(name);
+  } catch (error) {
+    if (!(error instanceof UnknownProjectionError)) throw error;
+    output.fail(error.message);
+    return undefined;
+  }
 }
 
 export interface RebuildOutcome {

@@ -7,11 +7,7 @@ import { READ_MODELS } from '@app/application';
 import { APP_CONFIG } from '@app/application';
 import { CliOutput } from '../cli-output';
 import { ReplayProgressBar } from '../replay/progress-bar';
-import {
-  rebuildReadModels,
-  selectProjections,
-  UnknownProjectionError,
-} from './rebuild-read-models';
+import { rebuildReadModels, projectionsNamedOrFail } from './rebuild-read-models';
 
 @Command({
   name: 'rebuild',
@@ -30,13 +26,8 @@ export class RebuildCommand extends CommandRunner {
   }
 
   async run([name]: string[]): Promise<void> {
-    let projections;
-    try {
-      projections = selectProjections(name);
-    } catch (error) {
-      if (error instanceof UnknownProjectionError) return this.output.fail(error.message);
-      throw error;
-    }
+    const projections = projectionsNamedOrFail(name, this.output);
+    if (projections === undefined) return;
     let bar: ReplayProgressBar | undefined;
     const startedAt = Date.now();
     let events = 0;

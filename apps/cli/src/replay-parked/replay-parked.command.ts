@@ -5,7 +5,7 @@ import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { READ_MODELS } from '@app/application';
 import { CliOutput } from '../cli-output';
-import { selectProjections, UnknownProjectionError } from '../rebuild/rebuild-read-models';
+import { projectionsNamedOrFail } from '../rebuild/rebuild-read-models';
 
 /**
  * After a fix (an upcaster, a projection change, an erasure of the bad value), applies the
@@ -28,13 +28,8 @@ export class ReplayParkedCommand extends CommandRunner {
   }
 
   async run([name]: string[]): Promise<void> {
-    let projections;
-    try {
-      projections = selectProjections(name);
-    } catch (error) {
-      if (error instanceof UnknownProjectionError) return this.output.fail(error.message);
-      throw error;
-    }
+    const projections = projectionsNamedOrFail(name, this.output);
+    if (projections === undefined) return;
     const outcomes = await replayParked(this.store, this.dataSource, projections);
     let stillParked = 0;
     for (const { projection, applied, failed, stillBlocked } of outcomes) {
