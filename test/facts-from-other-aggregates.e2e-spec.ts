@@ -92,4 +92,41 @@ describe('facts from other aggregates, decided by the domain', () => {
     await given.post(`/customers/${customerId}/reactivate`, {}, 200);
     await given.post(`/subscriptions/${pending}/activate`, {}, 200);
   });
+
+  it('refuses to resume or make billable again a subscription of an inactive customer', async () => {
+    const customerId = await given.customer('FCV');
+    const contractId = await given.signedContract(customerId);
+    const subscription = { tariff: 'Fibra 300', monthlyPriceCents: 3000, billingMode: 'advance' };
+    const active = async () => {
+      const id = (await given.post('/subscriptions', { ...subscription, contractId }, 201)).body
+        .id as string;
+      await given.post(`/subscriptions/${id}/activate`, {}, 200);
+      return id;
+    };
+    const suspended = await active();
+    await given.post(`/subscriptions/${suspended}/suspend`, { reason: 'customer request' }, 200);
+    const notBillable = await active();
+    await given.post(`/subscriptions/${notBillable}/active-not-billable`, {}, 200);
+    // Neither is billed, so the customer may be deactivated; making either billed again may not.
+    await given.post(`/customers/${customerId}/deactivate`, { reason: 'moved' }, 200);
+
+    const resumed = await refused(
+      `/subscriptions/${suspended}/resume`,
+      {},
+      422,
+      'SUBSCRIPTION.CUSTOMER_INACTIVE',
+    );
+    expect(resumed.body.message).toMatch(/cannot be resumed\. Reactivate the customer first/);
+    const billable = await refused(
+      `/subscriptions/${notBillable}/active-billable`,
+      {},
+      422,
+      'SUBSCRIPTION.CUSTOMER_INACTIVE',
+    );
+    expect(billable.body.message).toMatch(/cannot be made billable\./);
+
+    await given.post(`/customers/${customerId}/reactivate`, {}, 200);
+    await given.post(`/subscriptions/${suspended}/resume`, {}, 200);
+    await given.post(`/subscriptions/${notBillable}/active-billable`, {}, 200);
+  });
 });

@@ -55,12 +55,7 @@ export class InvoiceCommandsController {
     @Body() body: CreditNoteDto,
     @Context() context: CommandContext,
   ) {
-    const corrections = body.lines ?? [
-      { description: body.reason, amountCents: body.amountCents as number },
-    ];
-    return this.bus.execute(
-      new GrantCreditNoteCommand(invoiceId, uuid(), body.reason, corrections, context),
-    );
+    return this.bus.execute(new GrantCreditNoteCommand(invoiceId, uuid(), body, context));
   }
 
   @Post(':id/payments')

@@ -4,7 +4,7 @@ import {
   CustomerState,
   customerDecider,
   customerStream,
-  DomainError,
+  decideUniqueValueClaim,
   isRegistered,
   UniqueValueEvent,
   UniqueValueKind,
@@ -24,9 +24,6 @@ export interface UniqueValue {
   value: string;
 }
 
-const RULE = { email: 'R2', document: 'R3' } as const;
-const WHAT = { email: 'e-mail', document: 'document number' } as const;
-
 /** The values the customer in `state` holds; none once deleted. */
 export function uniqueValuesOf(state: CustomerState): UniqueValue[] {
   if (!isRegistered(state)) return [];
@@ -37,8 +34,6 @@ export function uniqueValuesOf(state: CustomerState): UniqueValue[] {
   }
   return values;
 }
-
-const PENDING_CLAIM_MS = 60_000;
 
 const key = (v: UniqueValue) => `${v.kind}:${v.value}`;
 
@@ -57,10 +52,9 @@ export function uniqueValueChanges(before: CustomerState, after: CustomerState) 
  * holds it. A command first checks, reading only, that its values are free (a refused command
  * writes nothing); the claims it then appends expect the revision read, with the command's own
  * events, in one transaction on the SQL stores: of two racing registrations exactly one wins,
- * and the loser writes nothing. A claim whose owner no longer holds the value (deleted,
- * changed, or — on EventStoreDB, where claims are appended before the command's events — a
- * crash in between) is stale and may be taken over, but only once older than PENDING_CLAIM_MS,
- * since a fresh claim's owner may not have appended its own events yet.
+ * and the loser writes nothing. Whether a value may be claimed is the domain's decision
+ * (`decideUniqueValueClaim`, rules R2/R3); this class loads the facts it needs — the value's
+ * last claim and whether its holder's stream still holds the value — and appends.
  */
 @Injectable()
 export class CustomerUniqueValues {
@@ -76,15 +70,25 @@ export class CustomerUniqueValues {
     for (const value of values) {
       const stream = streamOf(value);
       const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      if (last?.type === 'UniqueValueClaimed') {
-        const holder = ownerOf(last.data);
-        if (holder === owner) continue;
-        const pending = Date.now() - Date.parse(last.metadata.occurredAt) < PENDING_CLAIM_MS;
-        if (pending || (await this.stillHolds(holder, value))) throw taken(value);
-      }
+      const current =
+        last?.type === 'UniqueValueClaimed'
+          ? {
+              holder: ownerOf(last.data),
+              claimedAt: last.metadata.occurredAt,
+              holderStillHolds:
+                ownerOf(last.data) !== owner && (await this.stillHolds(ownerOf(last.data), value)),
+            }
+          : undefined;
+      const events = decideUniqueValueClaim({
+        kind: value.kind,
+        owner,
+        now: metadata.occurredAt ?? new Date().toISOString(),
+        current,
+      });
+      if (events.length === 0) continue;
       claims.push({
         stream,
-        events: [{ ...uniqueValueEvent('UniqueValueClaimed', value, owner), metadata }],
+        events: events.map((event) => ({ ...event, metadata })),
         expectedRevision: last ? last.revision : 'no_stream',
       });
     }
@@ -145,17 +149,3 @@ const uniqueValueEvent = (
 ): UniqueValueEvent => ({ type, data: { kind: value.kind, owner } });
 
 const ownerOf = (data: unknown) => (data as { owner: string }).owner;
-
-function taken(value: UniqueValue): DomainError {
-  return new DomainError(
-    `${RULE[value.kind]}.TAKEN`,
-    `Another customer already has this ${WHAT[value.kind]}.`,
-    [
-      {
-        code: RULE[value.kind],
-        message: `The ${WHAT[value.kind]} is already in use`,
-        field: value.kind,
-      },
-    ],
-  );
-}

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { BillingTotals, CorrectionRequest, InvoiceCommand } from '@app/domain';
+import { BillingTotals, CreditNoteRequest, InvoiceCommand } from '@app/domain';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 
@@ -36,15 +36,14 @@ export interface CreditNoteGranted extends CommandOutcome {
 }
 
 /**
- * A credit note on an issued invoice: the amount or the lines to correct, which the handler
- * turns into correction lines of the invoice (R9).
+ * A credit note on an issued invoice: the amount or the lines to correct, as the operator asked
+ * (R9); the domain turns them into correction lines of the invoice.
  */
 export class GrantCreditNoteCommand extends Command<CreditNoteGranted> {
   constructor(
     readonly invoiceId: string,
     readonly creditNoteId: string,
-    readonly reason: string,
-    readonly corrections: readonly CorrectionRequest[],
+    readonly request: CreditNoteRequest,
     readonly context: CommandContext,
   ) {
     super();

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   correctionLines,
+  correctionRequestsOf,
   InvoiceCommand,
   invoiceNotFound,
   invoiceNotIssued,
@@ -112,11 +113,11 @@ export class GrantCreditNoteHandler implements ICommandHandler<GrantCreditNoteCo
     });
     if (state.status === 'none') throw invoiceNotFound(invoiceId);
     if (state.status === 'draft') throw invoiceNotIssued(invoiceId);
-    const lines = correctionLines(state, c.corrections);
+    const lines = correctionLines(state, correctionRequestsOf(c.request));
     const decided = await this.documents.grantCreditNote(
       {
         type: 'DraftCreditNote',
-        data: { invoiceId, creditNoteId, reason: c.reason, lines, totals: totalsOf(lines) },
+        data: { invoiceId, creditNoteId, reason: c.request.reason, lines, totals: totalsOf(lines) },
         metadata: at(c),
       },
       context,

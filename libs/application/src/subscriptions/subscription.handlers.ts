@@ -83,24 +83,37 @@ export class RequestSubscriptionHandler implements ICommandHandler<RequestSubscr
   }
 }
 
+/**
+ * The commands that make a subscription invoiced again read its customer on the subscription
+ * just loaded (again on each retry of a lost race): the decider refuses an inactive customer.
+ */
+function decideWithCustomer(
+  subscriptions: SubscriptionWrites,
+  c: { subscriptionId: string; context: CommandContext },
+  command: (customer: CustomerFact | undefined) => SubscriptionCommand,
+): Promise<CommandOutcome> {
+  const { store } = subscriptions;
+  return subscriptions.decide(
+    c.subscriptionId,
+    async (subscription) =>
+      command(
+        subscription.status === 'none'
+          ? undefined
+          : await customerFact(store, subscription.customerId),
+      ),
+    c.context,
+  );
+}
+
 @CommandHandler(ActivateSubscriptionCommand)
 export class ActivateSubscriptionHandler implements ICommandHandler<ActivateSubscriptionCommand> {
   constructor(private readonly subscriptions: SubscriptionWrites) {}
   execute(c: ActivateSubscriptionCommand): Promise<CommandOutcome> {
-    const { store } = this.subscriptions;
-    // The customer is read on the subscription just loaded (again on each retry of a lost race).
-    return this.subscriptions.decide(
-      c.subscriptionId,
-      async (subscription) => {
-        const customer =
-          subscription.status === 'none'
-            ? undefined
-            : await customerFact(store, subscription.customerId);
-        const data = { ...c.data, subscriptionId: c.subscriptionId, customer };
-        return { type: 'ActivateSubscription', data, metadata: at(c) };
-      },
-      c.context,
-    );
+    return decideWithCustomer(this.subscriptions, c, (customer) => ({
+      type: 'ActivateSubscription',
+      data: { ...c.data, subscriptionId: c.subscriptionId, customer },
+      metadata: at(c),
+    }));
   }
 }
 
@@ -134,12 +147,11 @@ export class MoveSubscriptionToActiveNotBillableHandler implements ICommandHandl
 export class MoveSubscriptionToActiveBillableHandler implements ICommandHandler<MoveSubscriptionToActiveBillableCommand> {
   constructor(private readonly subscriptions: SubscriptionWrites) {}
   execute(c: MoveSubscriptionToActiveBillableCommand): Promise<CommandOutcome> {
-    const data = { ...c.data, subscriptionId: c.subscriptionId };
-    return this.subscriptions.decide(
-      c.subscriptionId,
-      { type: 'MoveSubscriptionToActiveBillable', data, metadata: at(c) },
-      c.context,
-    );
+    return decideWithCustomer(this.subscriptions, c, (customer) => ({
+      type: 'MoveSubscriptionToActiveBillable',
+      data: { ...c.data, subscriptionId: c.subscriptionId, customer },
+      metadata: at(c),
+    }));
   }
 }
 
@@ -160,12 +172,11 @@ export class SuspendSubscriptionHandler implements ICommandHandler<SuspendSubscr
 export class ResumeSubscriptionHandler implements ICommandHandler<ResumeSubscriptionCommand> {
   constructor(private readonly subscriptions: SubscriptionWrites) {}
   execute(c: ResumeSubscriptionCommand): Promise<CommandOutcome> {
-    const data = { ...c.data, subscriptionId: c.subscriptionId };
-    return this.subscriptions.decide(
-      c.subscriptionId,
-      { type: 'ResumeSubscription', data, metadata: at(c) },
-      c.context,
-    );
+    return decideWithCustomer(this.subscriptions, c, (customer) => ({
+      type: 'ResumeSubscription',
+      data: { ...c.data, subscriptionId: c.subscriptionId, customer },
+      metadata: at(c),
+    }));
   }
 }
 

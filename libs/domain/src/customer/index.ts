@@ -11,6 +11,7 @@ export * from './customer.personal-data';
 export * from './customer.errors';
 export * from './customer.events';
 export * from './customer.unique-value.events';
+export * from './customer.unique-value';
 export * from './customer.commands';
 export * from './customer.state';
 export * from './customer.evolve';

@@ -1,5 +1,5 @@
 import { totalsOf } from '../billing/billing.lines';
-import { correctionLines } from './credit-note-lines';
+import { correctionLines, correctionRequestsOf } from './credit-note-lines';
 
 const invoice = {
   billingPeriod: { from: '2026-03-01', to: '2026-04-01' },
@@ -41,5 +41,31 @@ describe("An operator's credit note lines (R9, R11)", () => {
     ]);
     expect(lines.map((line) => line.vatCents)).toEqual([210, 50]);
     expect(totalsOf(lines)).toEqual({ netCents: 1500, vatCents: 260, totalCents: 1760 });
+  });
+});
+
+describe('what an operator asks a credit note for (R9)', () => {
+  it('gives an amount back as one line described by the reason', () => {
+    expect(correctionRequestsOf({ reason: 'Outage', amountCents: 1000 })).toEqual([
+      { description: 'Outage', amountCents: 1000 },
+    ]);
+  });
+
+  it('takes the lines as given', () => {
+    const lines = [{ description: 'Three days', amountCents: 500 }];
+    expect(correctionRequestsOf({ reason: 'Outage', lines })).toBe(lines);
+  });
+
+  it.each([
+    ['both', { reason: 'Outage', amountCents: 1000, lines: [] }, /not both/],
+    ['neither', { reason: 'Outage' }, /Give amountCents or lines\./],
+  ])('refuses %s (INVOICE.INVALID_INPUT on amountCents)', (_, request, message) => {
+    expect(() => correctionRequestsOf(request)).toThrow(
+      expect.objectContaining({
+        code: 'INVOICE.INVALID_INPUT',
+        message: expect.stringMatching(message),
+        details: [expect.objectContaining({ field: 'amountCents' })],
+      }),
+    );
   });
 });

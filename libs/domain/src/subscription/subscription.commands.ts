@@ -50,9 +50,10 @@ export type MoveSubscriptionToActiveNotBillable = DomainCommand<
   ForSubscription & { reason?: string | null }
 >;
 
+/** `customer`, as for an activation: an inactive customer's subscription is not made billable. */
 export type MoveSubscriptionToActiveBillable = DomainCommand<
   'MoveSubscriptionToActiveBillable',
-  ForSubscription
+  ForSubscription & { customer?: CustomerFact }
 >;
 
 export type SuspendSubscription = DomainCommand<
@@ -60,7 +61,11 @@ export type SuspendSubscription = DomainCommand<
   ForSubscription & { reason: string }
 >;
 
-export type ResumeSubscription = DomainCommand<'ResumeSubscription', ForSubscription>;
+/** `customer`, as for an activation: an inactive customer's subscription is not resumed. */
+export type ResumeSubscription = DomainCommand<
+  'ResumeSubscription',
+  ForSubscription & { customer?: CustomerFact }
+>;
 
 /** `cancelledAt` (date or date-time) defaults to when the command was issued. */
 export type CancelSubscription = DomainCommand<

@@ -263,6 +263,23 @@ describe('Subscription decider', () => {
         .when(subscriptionCommand('ResumeSubscription', {}))
         .then([subscriptionEvent('SubscriptionResumed', { resumedAt: SUBSCRIPTION_NOW })]);
     });
+
+    it.each([
+      ['active-not-billable', 'MoveSubscriptionToActiveBillable', 'made billable'],
+      ['suspended', 'ResumeSubscription', 'resumed'],
+    ] as const)(
+      'refuses to make a %s subscription of an inactive customer invoiced again (%s)',
+      (state, type, done) => {
+        subscription(HISTORIES[state])
+          .when(subscriptionCommand(type, { customer: { status: 'inactive' } }))
+          .thenRefuses('SUBSCRIPTION.CUSTOMER_INACTIVE', {
+            message: new RegExp(`cannot be ${done}\\. Reactivate the customer`),
+          });
+        subscription(HISTORIES[state])
+          .when(subscriptionCommand(type, { customer: ACTIVE_CUSTOMER }))
+          .then([expect.objectContaining({ type: expect.stringMatching(/Billable|Resumed/) })]);
+      },
+    );
   });
 
   describe('migrating the tariff (R10)', () => {

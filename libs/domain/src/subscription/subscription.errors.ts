@@ -25,7 +25,10 @@ export const subscriptionNotFound = (subscriptionId: string) =>
   );
 
 /** A subscription of an inactive customer would be invoiced: reactivate the customer first. */
-export const customerInactive = (customerId: string, done: 'requested' | 'activated') =>
+export const customerInactive = (
+  customerId: string,
+  done: 'requested' | 'activated' | 'resumed' | 'made billable',
+) =>
   new DomainError(
     SubscriptionRefusal.customerInactive,
     `Customer ${customerId} is inactive: a subscription of theirs cannot be ${done}. Reactivate the customer first.`,

@@ -94,6 +94,8 @@ export function moveToActiveBillable(
   command: MoveSubscriptionToActiveBillable,
   subscription: ActiveNotBillableSubscription,
 ): SubscriptionMovedToActiveBillable[] {
+  if (command.data.customer?.status === 'inactive')
+    throw customerInactive(subscription.customerId, 'made billable');
   const data = { ...ofSubscription(subscription), movedAt: command.metadata.at };
   return [{ type: 'SubscriptionMovedToActiveBillable', data }];
 }
@@ -118,6 +120,8 @@ export function resumeSubscription(
   command: ResumeSubscription,
   subscription: SuspendedSubscription,
 ): SubscriptionResumed[] {
+  if (command.data.customer?.status === 'inactive')
+    throw customerInactive(subscription.customerId, 'resumed');
   const data = { ...ofSubscription(subscription), resumedAt: command.metadata.at };
   return [{ type: 'SubscriptionResumed', data }];
 }
