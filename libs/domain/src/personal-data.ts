@@ -29,14 +29,14 @@ export type AnyDomainEvent =
  * its own union, and this one over all of them: an event type without its entry, or an entry
  * naming a field its event lacks, does not compile.
  */
-export const PERSONAL_DATA: PersonalDataMap<AnyDomainEvent> = {
+export const PERSONAL_DATA = {
   ...CUSTOMER_PERSONAL_FIELDS,
   ...UNIQUE_VALUE_PERSONAL_FIELDS,
   ...CONTRACT_PERSONAL_FIELDS,
   ...SUBSCRIPTION_PERSONAL_FIELDS,
   ...INVOICE_PERSONAL_FIELDS,
   ...INVOICE_SERIES_PERSONAL_FIELDS,
-};
+} satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */
 export interface SealingRule {

@@ -9,7 +9,7 @@ export const CONTRACT_RETENTION =
  * Contract events seal nothing: what is personal in them belongs to the signed contract,
  * which the law obliges us to keep (docs/event-store.md, "Personal-data erasure").
  */
-export const CONTRACT_PERSONAL_FIELDS: PersonalDataMap<ContractEvent> = {
+export const CONTRACT_PERSONAL_FIELDS = {
   ContractDrafted: NO_PERSONAL_DATA,
   ContractSigned: {
     keptInClear: { paths: ['signatory', 'iban', 'mandateReference'], because: CONTRACT_RETENTION },
@@ -22,4 +22,4 @@ export const CONTRACT_PERSONAL_FIELDS: PersonalDataMap<ContractEvent> = {
   },
   ContractDraftDeleted: NO_PERSONAL_DATA,
   ContractTerminated: { keptInClear: { paths: ['reason'], because: CONTRACT_RETENTION } },
-};
+} satisfies PersonalDataMap<ContractEvent>;

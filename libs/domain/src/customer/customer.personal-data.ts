@@ -31,7 +31,7 @@ const DETAIL_PERSONAL_FIELDS = {
  * observations, contacts, interaction text, deactivation reasons, the customer's IBAN and tax
  * id, and the e-mails to notify. Paths hold for every schema version still in the log.
  */
-export const CUSTOMER_PERSONAL_FIELDS: PersonalDataMap<CustomerEvent> = {
+export const CUSTOMER_PERSONAL_FIELDS = {
   CustomerRegistered: {
     paths: {
       ...nameErased(''),
@@ -75,10 +75,10 @@ export const CUSTOMER_PERSONAL_FIELDS: PersonalDataMap<CustomerEvent> = {
   CustomerReactivated: NO_PERSONAL_DATA,
   CustomerDeleted: NO_PERSONAL_DATA,
   CustomerPersonalDataErased: NO_PERSONAL_DATA,
-};
+} satisfies PersonalDataMap<CustomerEvent>;
 
 /** The reservation streams of rules R2 and R3 name the value by its digest only. */
-export const UNIQUE_VALUE_PERSONAL_FIELDS: PersonalDataMap<UniqueValueEvent> = {
+export const UNIQUE_VALUE_PERSONAL_FIELDS = {
   UniqueValueClaimed: NO_PERSONAL_DATA,
   UniqueValueReleased: NO_PERSONAL_DATA,
-};
+} satisfies PersonalDataMap<UniqueValueEvent>;

@@ -13,7 +13,7 @@ const CUSTOMER_AS_INVOICED = [
 ] as const;
 
 /** Invoice events seal nothing: an issued invoice is immutable and kept (rule R9). */
-export const INVOICE_PERSONAL_FIELDS: PersonalDataMap<InvoiceEvent> = {
+export const INVOICE_PERSONAL_FIELDS = {
   InvoiceDrafted: { keptInClear: { paths: CUSTOMER_AS_INVOICED, because: INVOICE_RETENTION } },
   InvoiceIssued: { keptInClear: { paths: CUSTOMER_AS_INVOICED, because: INVOICE_RETENTION } },
   CreditNoteDrafted: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
@@ -22,4 +22,4 @@ export const INVOICE_PERSONAL_FIELDS: PersonalDataMap<InvoiceEvent> = {
   DirectDebitEffectCreated: { keptInClear: { paths: ['iban'], because: INVOICE_RETENTION } },
   EffectCollected: NO_PERSONAL_DATA,
   EffectReturned: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
-};
+} satisfies PersonalDataMap<InvoiceEvent>;

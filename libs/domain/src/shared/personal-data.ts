@@ -90,9 +90,29 @@ export type PersonalDataMap<Event extends DomainEvent> = {
   [Type in Event['type']]: PersonalFieldsOf<Extract<Event, { type: Type }>['data']>;
 };
 
+/** The event types of a personal-data map (declared with `satisfies`) that seal something. */
+export type SealingEventType<Map> = {
+  [Type in keyof Map]: Map[Type] extends { paths: object } | { changeLists: object } ? Type : never;
+}[keyof Map] &
+  string;
+
+/**
+ * One example per event type that seals personal data, every personal field given a value of
+ * its own: the compiler asks for an example of each new such type, and the sealing spec
+ * (`apps/api/src/infrastructure/personal-data-sealing.spec.ts`) checks the raw log holds none
+ * of them in clear.
+ */
+export type PersonalDataExamples<Event extends DomainEvent, Map> = {
+  [Type in SealingEventType<Map>]: (customerId: string) => Extract<Event, { type: Type }>['data'];
+};
+
 /** The explicit statement that an event type carries no personal data. */
 export const NO_PERSONAL_DATA = Object.freeze({});
 
 /** Whether the store has anything to seal for an event type declared so. */
-export const sealsPersonalData = (fields: { paths?: object; changeLists?: object }): boolean =>
+export const sealsPersonalData = (fields: {
+  paths?: object;
+  changeLists?: object;
+  keptInClear?: object;
+}): boolean =>
   Object.keys(fields.paths ?? {}).length > 0 || Object.keys(fields.changeLists ?? {}).length > 0;

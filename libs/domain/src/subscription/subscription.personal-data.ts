@@ -6,7 +6,7 @@ import { SubscriptionEvent } from './subscription.events';
  * Subscription events seal nothing: their free texts (reasons, charge descriptions) are the
  * record of the service under the contract, kept with it; tariffs and prices are not personal.
  */
-export const SUBSCRIPTION_PERSONAL_FIELDS: PersonalDataMap<SubscriptionEvent> = {
+export const SUBSCRIPTION_PERSONAL_FIELDS = {
   SubscriptionRequested: NO_PERSONAL_DATA,
   SubscriptionActivated: NO_PERSONAL_DATA,
   SubscriptionRejected: { keptInClear: { paths: ['reason'], because: CONTRACT_RETENTION } },
@@ -20,4 +20,4 @@ export const SUBSCRIPTION_PERSONAL_FIELDS: PersonalDataMap<SubscriptionEvent> = 
   DiscountGranted: NO_PERSONAL_DATA,
   ExtraChargeAdded: { keptInClear: { paths: ['description'], because: CONTRACT_RETENTION } },
   SubscriptionCancelled: { keptInClear: { paths: ['reason'], because: CONTRACT_RETENTION } },
-};
+} satisfies PersonalDataMap<SubscriptionEvent>;

@@ -1,0 +1,14 @@
+import { PersonalDataExamples } from './shared/personal-data';
+import { AnyDomainEvent, PERSONAL_DATA } from './personal-data';
+import { CUSTOMER_PERSONAL_DATA_EXAMPLES } from './customer/testing/customer.personal-data.examples';
+
+export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
+
+/**
+ * An example of every event type in the log that seals personal data, for the sealing spec.
+ * Exhaustive by type: an event type declaring personal fields in `PERSONAL_DATA` without an
+ * example in its aggregate's `testing/*.personal-data.examples.ts` does not compile.
+ */
+export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof PERSONAL_DATA> = {
+  ...CUSTOMER_PERSONAL_DATA_EXAMPLES,
+};
