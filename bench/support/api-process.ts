@@ -1,5 +1,7 @@
 import { ChildProcess } from 'node:child_process';
-import { spawnTs } from './child-process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, spawnTs } from './child-process';
 import { peakRssOfProcess } from './measure';
 
 export const BENCH_API_KEY = 'bench-admin-key-0001';
@@ -12,12 +14,22 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+/** The service's entry point, as `npm start` runs it (the bench imports nothing of the app). */
+function serviceEntry(): string {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const entry = manifest.scripts.start.split(/\s+/).find((word) => word.endsWith('.ts'));
+  if (!entry) throw new Error('package.json has no `start` script running a .ts entry point');
+  return entry;
+}
+
 /**
- * `apps/api/src/main.ts` in its own process on the bench database, as it would run in
- * production (projections in process), with the rate limit out of the way and logs off.
+ * The API in its own process on the bench database, as it would run in production
+ * (projections in process), with the rate limit out of the way and logs off.
  */
 export async function startApiProcess(databaseUrl: string, port: number): Promise<ApiProcess> {
-  const child: ChildProcess = spawnTs('apps/api/src/main.ts', {
+  const child: ChildProcess = spawnTs(serviceEntry(), {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     API_KEYS: `admin:${BENCH_API_KEY}`,

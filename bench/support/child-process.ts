@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const ROOT = resolve(__dirname, '..', '..');
+export const ROOT = resolve(__dirname, '..', '..');
 
 /** Runs a TypeScript entry point of this repository in its own Node process. */
 export function spawnTs(entry: string, env: Record<string, string>): ChildProcess {

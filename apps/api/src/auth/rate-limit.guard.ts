@@ -6,7 +6,8 @@ import type { AuthenticatedRequest } from './api-key.guard';
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const { identity, ip } = request as unknown as AuthenticatedRequest;
+    const identity = request.identity as AuthenticatedRequest['identity'];
+    const ip = typeof request.ip === 'string' ? request.ip : undefined;
     return identity?.keyId ?? ip ?? 'unknown';
   }
 }

@@ -8,7 +8,7 @@ export class DraftContractDto {
   @ApiProperty({ example: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b' }) @IsUUID() customerId!: string;
 
   @ApiProperty({ enum: PAYMENT_METHODS, example: 'direct_debit' })
-  @IsIn(PAYMENT_METHODS as unknown as string[])
+  @IsIn([...PAYMENT_METHODS])
   paymentMethod!: PaymentMethod;
 }
 

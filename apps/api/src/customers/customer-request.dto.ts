@@ -8,7 +8,7 @@ const TEXT = 200;
 
 export class DocumentDto {
   @ApiProperty({ enum: DOCUMENT_TYPES, example: 'dni' })
-  @IsIn(DOCUMENT_TYPES as unknown as string[])
+  @IsIn([...DOCUMENT_TYPES])
   type!: string;
 
   @ApiProperty({ example: '12345678Z' })
@@ -59,7 +59,7 @@ export class CustomerFormDto {
   // No `default` in the schema: generated clients (openapi-typescript) make such a field required.
   @ApiPropertyOptional({ enum: PERSON_TYPES, example: 'legal', description: 'Default: other' })
   @IsOptional()
-  @IsIn(PERSON_TYPES as unknown as string[])
+  @IsIn([...PERSON_TYPES])
   personType?: 'other' | 'natural' | 'legal';
 
   @ApiPropertyOptional({

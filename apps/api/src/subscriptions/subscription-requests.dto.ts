@@ -23,7 +23,7 @@ export class RequestSubscriptionDto {
   monthlyPriceCents!: number;
 
   @ApiProperty({ enum: BILLING_MODES, example: 'advance' })
-  @IsIn(BILLING_MODES as unknown as string[])
+  @IsIn([...BILLING_MODES])
   billingMode!: BillingMode;
 }
 

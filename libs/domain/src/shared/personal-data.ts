@@ -99,7 +99,7 @@ export type SealingEventType<Map> = {
 /**
  * One example per event type that seals personal data, every personal field given a value of
  * its own: the compiler asks for an example of each new such type, and the sealing spec
- * (`apps/api/src/infrastructure/personal-data-sealing.spec.ts`) checks the raw log holds none
+ * (`personal-data-sealing.spec.ts`, beside the API's storage wiring) checks the raw log holds none
  * of them in clear.
  */
 export type PersonalDataExamples<Event extends DomainEvent, Map> = {

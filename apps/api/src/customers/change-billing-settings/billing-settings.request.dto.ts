@@ -19,7 +19,7 @@ export class BillingSettingsDto {
 
   @ApiPropertyOptional({ enum: PAYMENT_METHODS, nullable: true, example: 'direct_debit' })
   @IsOptional()
-  @IsIn(PAYMENT_METHODS as unknown as string[])
+  @IsIn([...PAYMENT_METHODS])
   paymentMethod?: 'direct_debit' | 'transfer' | 'card' | 'cash' | null;
 
   @ApiPropertyOptional({ ...nullableText, example: 'A' })

@@ -23,7 +23,7 @@ export class CustomerFiltersDto {
 
   @ApiPropertyOptional({ enum: PAYMENT_METHODS })
   @IsOptional()
-  @IsIn(PAYMENT_METHODS as unknown as string[])
+  @IsIn([...PAYMENT_METHODS])
   paymentMethod?: string;
 
   @ApiPropertyOptional({ type: Boolean })

@@ -36,7 +36,7 @@ import { PagingDto } from '../queries/customer-list.query.dto';
 
 export class RecordInteractionDto {
   @ApiProperty({ enum: INTERACTION_KINDS, example: 'call' })
-  @IsIn(INTERACTION_KINDS as unknown as string[])
+  @IsIn([...INTERACTION_KINDS])
   kind!: InteractionKind;
 
   @ApiPropertyOptional({
@@ -45,7 +45,7 @@ export class RecordInteractionDto {
     description: 'Who started it; without it a note is internal and any other kind inbound',
   })
   @IsOptional()
-  @IsIn(INTERACTION_DIRECTIONS as unknown as string[])
+  @IsIn([...INTERACTION_DIRECTIONS])
   direction?: InteractionDirection;
 
   @ApiProperty({ example: 'Asked for the invoice of March' })
