@@ -103,6 +103,24 @@ export type ReturnEffect = DomainCommand<
   ForInvoice & { effectId: string; reason: string; returnedAt?: string }
 >;
 
+/** The effect goes to the bank in remittance `remittanceId` (rule 18); at most once. */
+export type RemitEffect = DomainCommand<
+  'RemitEffect',
+  ForInvoice & { effectId: string; remittanceId: string; remittedAt?: string }
+>;
+
+/** An operator lowers what a pending effect not yet remitted asks for (rule 17). */
+export type ReduceEffect = DomainCommand<
+  'ReduceEffect',
+  ForInvoice & { effectId: string; amountCents: Cents; reason: string }
+>;
+
+/** An operator cancels a pending effect not yet remitted (rule 17). */
+export type CancelEffect = DomainCommand<
+  'CancelEffect',
+  ForInvoice & { effectId: string; reason: string }
+>;
+
 export type InvoiceCommand =
   | DraftInvoice
   | IssueDraftInvoice
@@ -113,6 +131,9 @@ export type InvoiceCommand =
   | RecordPayment
   | CreateDirectDebitEffect
   | CollectEffect
-  | ReturnEffect;
+  | ReturnEffect
+  | RemitEffect
+  | ReduceEffect
+  | CancelEffect;
 
 export type InvoiceCommandType = InvoiceCommand['type'];

@@ -9,10 +9,13 @@ import {
   outstandingCents,
   paidCents,
   pendingEffectsCents,
+  availableCreditCents,
 } from './invoice.balance';
 import { InvoiceCommand } from './invoice.commands';
 import { invoiceDecider } from './invoice.decider';
+import { InvoiceEvent } from './invoice.events';
 import { InvoiceState } from './invoice.state';
+import { DirectDebitEffect } from './invoice.terms';
 import { invoiceCommand, issueCommand, line } from './testing/invoice.fixtures';
 
 /** Net amounts that round at half cents, and a few that break the rules. */
@@ -77,6 +80,24 @@ const commands: fc.Arbitrary<InvoiceCommand> = fc.oneof(
       invoiceCommand('ReturnEffect', { effectId, reason: 'AM04' }),
     ),
   },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ effectId: id('eff'), remittanceId: id('rem') })
+      .map((data) => invoiceCommand('RemitEffect', data)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ effectId: id('eff'), amountCents: cents })
+      .map((data) => invoiceCommand('ReduceEffect', { ...data, reason: 'agreed' })),
+  },
+  {
+    weight: 1,
+    arbitrary: id('eff').map((effectId) =>
+      invoiceCommand('CancelEffect', { effectId, reason: 'agreed' }),
+    ),
+  },
 );
 
 /** Nine runs in ten start by issuing the invoice, so the later commands have something to act on. */
@@ -88,6 +109,7 @@ interface Step {
   before: InvoiceState;
   after: InvoiceState;
   command: InvoiceCommand;
+  events: InvoiceEvent[];
   refusal: DomainError | null;
 }
 
@@ -96,12 +118,13 @@ function run(sequence: InvoiceCommand[], check: (step: Step) => void) {
   let state = invoiceDecider.initialState;
   for (const command of sequence) {
     try {
-      const after = invoiceDecider.decide(command, state).reduce(invoiceDecider.evolve, state);
-      check({ before: state, after, command, refusal: null });
+      const events = invoiceDecider.decide(command, state);
+      const after = events.reduce(invoiceDecider.evolve, state);
+      check({ before: state, after, command, events, refusal: null });
       state = after;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      check({ before: state, after: state, command, refusal: error });
+      check({ before: state, after: state, command, events: [], refusal: error });
     }
   }
   return state;
@@ -183,5 +206,73 @@ describe('Invoice decider properties', () => {
       }),
       runs,
     );
+  });
+
+  describe('rule 17: effects follow what is owed', () => {
+    type Pending = Extract<DirectDebitEffect, { status: 'pending' }>;
+    const pendingOf = (state: InvoiceState): Pending[] =>
+      state.status === 'issued'
+        ? state.effects.filter((effect): effect is Pending => effect.status === 'pending')
+        : [];
+    const sum = (effects: Pending[]) => effects.reduce((total, e) => total + e.amountCents, 0);
+
+    it('never lets the effects not yet remitted ask for more than is owed beyond what the bank has', () => {
+      fc.assert(
+        fc.property(history, (sequence) => {
+          run(sequence, ({ after }) => {
+            const pending = pendingOf(after);
+            const atTheBank = sum(pending.filter((effect) => effect.remittanceId !== null));
+            const notYet = pending.filter((effect) => effect.remittanceId === null);
+            expect(sum(notYet)).toBeLessThanOrEqual(
+              Math.max(0, outstandingCents(after) - atTheBank),
+            );
+            for (const effect of pending) expect(effect.amountCents).toBeGreaterThan(0);
+          });
+        }),
+        runs,
+      );
+    });
+
+    it('conserves money: billed − credited = paid + collected + owed − credit, tallied from the events', () => {
+      fc.assert(
+        fc.property(history, (sequence) => {
+          const tally = { billed: 0, credited: 0, paid: 0, collected: 0 };
+          run(sequence, ({ after, events }) => {
+            for (const event of events) {
+              if (event.type === 'InvoiceIssued') tally.billed += event.data.totals.totalCents;
+              if (event.type === 'CreditNoteGranted')
+                tally.credited += event.data.totals.totalCents;
+              if (event.type === 'PaymentRecorded') tally.paid += event.data.amountCents;
+              if (event.type === 'EffectCollected') tally.collected += event.data.amountCents;
+              if (event.type === 'EffectReturned' && event.data.wasCollected)
+                tally.collected -= event.data.amountCents;
+            }
+            expect(tally.billed - tally.credited).toBe(
+              tally.paid + tally.collected + outstandingCents(after) - availableCreditCents(after),
+            );
+          });
+        }),
+        runs,
+      );
+    });
+
+    it('never changes an effect once it is in a remittance, and puts it in one remittance only', () => {
+      fc.assert(
+        fc.property(history, (sequence) => {
+          run(sequence, ({ before, after }) => {
+            for (const effect of pendingOf(before).filter((e) => e.remittanceId !== null)) {
+              const now =
+                after.status === 'issued'
+                  ? after.effects.find((e) => e.effectId === effect.effectId)
+                  : undefined;
+              expect(now?.amountCents).toBe(effect.amountCents);
+              expect(now?.status === 'cancelled').toBe(false);
+              expect(now?.remittanceId).toBe(effect.remittanceId);
+            }
+          });
+        }),
+        runs,
+      );
+    });
   });
 });

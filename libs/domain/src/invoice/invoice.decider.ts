@@ -1,9 +1,13 @@
 import { assertNever, Decider } from '../shared/decider';
 import {
+  cancelEffect,
   collectEffect,
   createDirectDebitEffect,
+  reduceEffect,
+  remitEffect,
   returnEffect,
 } from './decisions/direct-debit-effects';
+import { effectsFollowingWhatIsOwed } from './decisions/effects-follow-what-is-owed';
 import {
   draftCreditNote,
   grantCreditNote,
@@ -16,6 +20,7 @@ import { invoiceNotFound, invoiceNotIssued } from './invoice.errors';
 import { InvoiceEvent } from './invoice.events';
 import { evolveInvoice } from './invoice.evolve';
 import { initialInvoiceState, InvoiceState } from './invoice.state';
+import { EffectChangeCause } from './invoice.terms';
 
 /**
  * Turns an invoice command into events, or throws a `DomainError` naming the rule it breaks.
@@ -23,6 +28,36 @@ import { initialInvoiceState, InvoiceState } from './invoice.state';
  */
 export function decideInvoice(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[] {
   assertSameInvoice(command, state);
+  const events = decideOnly(command, state);
+  const cause = EFFECT_CHANGE_CAUSE_OF[command.type];
+  if (cause === null || events.length === 0) return events;
+  const after = events.reduce(evolveInvoice, state);
+  if (after.status !== 'issued') return events;
+  return [...events, ...effectsFollowingWhatIsOwed(after, cause, command.metadata.at)];
+}
+
+/**
+ * Rule 17, after every command that lowers what the invoice owes: its pending effects not yet
+ * remitted follow (`effectsFollowingWhatIsOwed`). Keyed by command type so a new command
+ * states whether it can lower what is owed.
+ */
+const EFFECT_CHANGE_CAUSE_OF: Record<InvoiceCommand['type'], EffectChangeCause | null> = {
+  DraftInvoice: null,
+  IssueDraftInvoice: null,
+  IssueInvoice: null,
+  DraftCreditNote: null,
+  GrantDraftCreditNote: 'credit-note',
+  GrantCreditNote: 'credit-note',
+  RecordPayment: 'payment',
+  CreateDirectDebitEffect: null,
+  CollectEffect: 'collection',
+  ReturnEffect: null,
+  RemitEffect: null,
+  ReduceEffect: null,
+  CancelEffect: null,
+};
+
+function decideOnly(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[] {
   if (command.type === 'IssueInvoice') return issueInvoice(command, state);
   if (command.type === 'DraftInvoice') return draftInvoice(command, state);
   if (command.type === 'IssueDraftInvoice') return issueDraftInvoice(command, state);
@@ -43,6 +78,12 @@ export function decideInvoice(command: InvoiceCommand, state: InvoiceState): Inv
       return collectEffect(command, state);
     case 'ReturnEffect':
       return returnEffect(command, state);
+    case 'RemitEffect':
+      return remitEffect(command, state);
+    case 'ReduceEffect':
+      return reduceEffect(command, state);
+    case 'CancelEffect':
+      return cancelEffect(command, state);
     default:
       return assertNever(command, 'invoice command');
   }

@@ -33,6 +33,12 @@ export const InvoiceRefusal = {
   effectNotFound: 'INVOICE.EFFECT_NOT_FOUND',
   effectNotPending: 'INVOICE.EFFECT_NOT_PENDING',
   effectAlreadyReturned: 'INVOICE.EFFECT_ALREADY_RETURNED',
+  /** Rule 17: an effect that has gone to the bank in a remittance is not changed. */
+  effectRemitted: 'R17',
+  /** Rule 18: an effect is in at most one remittance. */
+  effectAlreadyRemitted: 'R18',
+  /** An operator's reduction must ask for less than the effect does, and more than nothing. */
+  effectReductionInvalid: 'INVOICE.EFFECT_REDUCTION_INVALID',
   /** Input the HTTP layer should have caught (400) but the domain still guards. */
   invalidInput: 'INVOICE.INVALID_INPUT',
 } as const;

@@ -4,7 +4,7 @@ import { BillingLine, BillingTotals } from '../billing/billing.lines';
 import { PaymentMethod } from '../customer/customer.billing';
 import { DomainEvent } from '../shared/decider';
 import { Cents } from '../values/money';
-import { InvoiceCustomerSnapshot } from './invoice.terms';
+import { EffectChangeCause, InvoiceCustomerSnapshot } from './invoice.terms';
 
 /**
  * Every invoice event names the invoice, its customer and its contract, so the customer's
@@ -115,6 +115,40 @@ export type EffectReturned = DomainEvent<
   }
 >;
 
+/** The effect went to the bank in remittance `remittanceId` (rule 18): it is not changed after. */
+export type EffectRemitted = DomainEvent<
+  'EffectRemitted',
+  OfInvoice & { effectId: string; remittanceId: string; remittedAt: string }
+>;
+
+/**
+ * Rule 17: the effect asks the bank for less (`fromCents` → `toCents`), because a payment, a
+ * credit note or a collection lowered what the invoice owes, or an operator reduced it.
+ */
+export type EffectReduced = DomainEvent<
+  'EffectReduced',
+  OfInvoice & {
+    effectId: string;
+    fromCents: Cents;
+    toCents: Cents;
+    cause: EffectChangeCause;
+    reason: string | null;
+    reducedAt: string;
+  }
+>;
+
+/** Rule 17: the effect asks for nothing any more (as `EffectReduced`, down to zero). */
+export type EffectCancelled = DomainEvent<
+  'EffectCancelled',
+  OfInvoice & {
+    effectId: string;
+    amountCents: Cents;
+    cause: EffectChangeCause;
+    reason: string | null;
+    cancelledAt: string;
+  }
+>;
+
 export type InvoiceEvent =
   | InvoiceDrafted
   | InvoiceIssued
@@ -123,7 +157,10 @@ export type InvoiceEvent =
   | PaymentRecorded
   | DirectDebitEffectCreated
   | EffectCollected
-  | EffectReturned;
+  | EffectReturned
+  | EffectRemitted
+  | EffectReduced
+  | EffectCancelled;
 
 export type InvoiceEventType = InvoiceEvent['type'];
 
@@ -137,6 +174,9 @@ const INVOICE_EVENT_TYPE_SET: Record<InvoiceEventType, true> = {
   DirectDebitEffectCreated: true,
   EffectCollected: true,
   EffectReturned: true,
+  EffectRemitted: true,
+  EffectReduced: true,
+  EffectCancelled: true,
 };
 
 export const INVOICE_EVENT_TYPES = Object.keys(INVOICE_EVENT_TYPE_SET) as InvoiceEventType[];

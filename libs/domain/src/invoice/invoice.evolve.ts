@@ -54,6 +54,7 @@ export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): Invoice
       const { effectId, amountCents, iban, dueDate, createdAt } = event.data;
       const effect: DirectDebitEffect = {
         status: 'pending',
+        remittanceId: null,
         effectId,
         amountCents,
         iban,
@@ -79,6 +80,28 @@ export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): Invoice
               returnedAt: event.data.returnedAt,
               returnReason: event.data.reason,
             },
+      );
+    case 'EffectRemitted':
+      return updateEffect(state, event.data.effectId, (effect) =>
+        effect.status === 'pending' && effect.remittanceId === null
+          ? { ...effect, remittanceId: event.data.remittanceId }
+          : effect,
+      );
+    case 'EffectReduced':
+      return updateEffect(state, event.data.effectId, (effect) =>
+        effect.status === 'pending' ? { ...effect, amountCents: event.data.toCents } : effect,
+      );
+    case 'EffectCancelled':
+      return updateEffect(state, event.data.effectId, (effect) =>
+        effect.status === 'pending'
+          ? {
+              ...effect,
+              status: 'cancelled',
+              remittanceId: null,
+              cancelledAt: event.data.cancelledAt,
+              cause: event.data.cause,
+            }
+          : effect,
       );
     default:
       return assertNever(event, 'invoice event');

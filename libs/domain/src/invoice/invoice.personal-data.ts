@@ -22,4 +22,7 @@ export const INVOICE_PERSONAL_FIELDS = {
   DirectDebitEffectCreated: { keptInClear: { paths: ['iban'], because: INVOICE_RETENTION } },
   EffectCollected: NO_PERSONAL_DATA,
   EffectReturned: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
+  EffectRemitted: NO_PERSONAL_DATA,
+  EffectReduced: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
+  EffectCancelled: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
 } satisfies PersonalDataMap<InvoiceEvent>;

@@ -48,19 +48,32 @@ export interface EffectRecord {
   createdAt: string;
 }
 
+/** Why an effect asks the bank for less than it did (rule 17). */
+export const EFFECT_CHANGE_CAUSES = ['payment', 'credit-note', 'collection', 'operator'] as const;
+export type EffectChangeCause = (typeof EFFECT_CHANGE_CAUSES)[number];
+
 /**
- * A receivable sent to the bank. Pending until the bank collects or returns it; collected
- * money counts as paid; a returned effect is owed again (`collectedAt` says whether it had
- * been collected before it came back).
+ * A receivable for the bank. Pending until the bank collects or returns it; `remittanceId`
+ * says whether it has gone to the bank in a remittance (rule 18), after which it is never
+ * changed (rule 17). Collected money counts as paid; a returned effect is owed again
+ * (`collectedAt` says whether it had been collected before it came back); a cancelled one
+ * asks for nothing (what it was for was paid or credited another way, or an operator said so).
  */
 export type DirectDebitEffect =
-  | ({ status: 'pending' } & EffectRecord)
-  | ({ status: 'collected'; collectedAt: string } & EffectRecord)
+  | ({ status: 'pending'; remittanceId: string | null } & EffectRecord)
+  | ({ status: 'collected'; collectedAt: string; remittanceId: string | null } & EffectRecord)
   | ({
       status: 'returned';
       collectedAt: string | null;
       returnedAt: string;
       returnReason: string;
+      remittanceId: string | null;
+    } & EffectRecord)
+  | ({
+      status: 'cancelled';
+      cancelledAt: string;
+      cause: EffectChangeCause;
+      remittanceId: null;
     } & EffectRecord);
 
 export type DirectDebitEffectStatus = DirectDebitEffect['status'];

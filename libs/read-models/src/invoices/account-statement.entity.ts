@@ -8,6 +8,9 @@ export const INVOICE_TRANSACTION_KINDS = [
   'effect-created',
   'effect-collected',
   'effect-returned',
+  'effect-remitted',
+  'effect-reduced',
+  'effect-cancelled',
 ] as const;
 export type InvoiceTransactionKind = (typeof INVOICE_TRANSACTION_KINDS)[number];
 
@@ -39,7 +42,7 @@ export class InvoiceTransactionRow {
   @PrimaryColumn({ type: 'bigint', transformer: numberColumn }) position!: number;
 }
 
-export type PendingEffectStatus = 'pending' | 'collected' | 'returned';
+export type PendingEffectStatus = 'pending' | 'collected' | 'returned' | 'cancelled';
 
 /** A direct-debit effect ("efecto") and what the bank did with it; the IBAN only masked (R4). */
 @Entity({ name: 'pending_effects' })
@@ -56,4 +59,7 @@ export class PendingEffectRow {
   @Column({ type: 'text', name: 'collected_at', nullable: true }) collectedAt!: string | null;
   @Column({ type: 'text', name: 'returned_at', nullable: true }) returnedAt!: string | null;
   @Column({ type: 'text', name: 'return_reason', nullable: true }) returnReason!: string | null;
+  /** The remittance it went to the bank in (rule 18); after that it is not changed (rule 17). */
+  @Column({ type: 'text', name: 'remittance_id', nullable: true }) remittanceId!: string | null;
+  @Column({ type: 'text', name: 'cancelled_at', nullable: true }) cancelledAt!: string | null;
 }

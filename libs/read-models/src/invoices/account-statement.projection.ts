@@ -1,4 +1,4 @@
-import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
+import { assertNever, EffectChangeCause, INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
@@ -142,10 +142,36 @@ function described(event: RecordedInvoiceEvent): Described {
       const text = `Direct debit returned: ${reason}`;
       return line('effect-returned', effectId, text, amountCents, owedAgain, returnedAt);
     }
+    // Rule 17: what effects ask the bank for changes; what the customer owes does not.
+    case 'EffectRemitted': {
+      const { effectId, remittanceId, remittedAt } = event.data;
+      const text = `Direct debit sent to the bank in remittance ${remittanceId}`;
+      return line('effect-remitted', effectId, text, 0, 0, remittedAt);
+    }
+    case 'EffectReduced': {
+      const { effectId, fromCents, toCents, cause, reason, reducedAt } = event.data;
+      const text = `Direct debit reduced from ${euros(fromCents)} to ${euros(toCents)}: ${reason ?? CAUSE_TEXT[cause]}`;
+      return line('effect-reduced', effectId, text, toCents, 0, reducedAt);
+    }
+    case 'EffectCancelled': {
+      const { effectId, amountCents, cause, reason, cancelledAt } = event.data;
+      const text = `Direct debit of ${euros(amountCents)} cancelled: ${reason ?? CAUSE_TEXT[cause]}`;
+      return line('effect-cancelled', effectId, text, amountCents, 0, cancelledAt);
+    }
     default:
       return assertNever(event, 'invoice event');
   }
 }
+
+/** Why an effect asks for less, when no operator gave a reason (rule 17). */
+const CAUSE_TEXT: Record<EffectChangeCause, string> = {
+  payment: 'a payment lowered what is owed',
+  'credit-note': 'a credit note lowered what is owed',
+  collection: 'another direct debit collected it',
+  operator: 'changed by an operator',
+};
+
+const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
 
 const line = (
   kind: Described['kind'],

@@ -1,4 +1,5 @@
 import {
+  InvoiceCommand,
   availableCreditCents,
   creditedCents,
   InvoiceDocumentEvent,
@@ -16,6 +17,8 @@ import {
   FORMATTED,
   INVOICE_ID,
   INVOICE_TOTAL,
+  invoiceCommand,
+  invoiceEvent,
   invoiceIssued,
   paymentRecorded,
 } from '@app/domain/invoice/testing/invoice.fixtures';
@@ -24,6 +27,19 @@ import { evolveInvoiceRow } from './invoice.evolve';
 
 const stream = (...events: InvoiceDocumentEvent[]) =>
   recordedStream(`invoice-${INVOICE_ID}`, events);
+
+/** `history` and what the decider decides for `command` on it (rule 17 follows on its own). */
+function decided(history: InvoiceDocumentEvent[], command: InvoiceCommand): InvoiceDocumentEvent[] {
+  const state = history.reduce(invoiceDecider.evolve, invoiceDecider.initialState);
+  return [...history, ...(invoiceDecider.decide(command, state) as InvoiceDocumentEvent[])];
+}
+const pay = (amountCents: number) =>
+  invoiceCommand('RecordPayment', { paymentId: 'pay-9', amountCents, method: 'cash' });
+const remitted = invoiceEvent('EffectRemitted', {
+  effectId: 'eff-1',
+  remittanceId: 'rem-1',
+  remittedAt: '2025-03-04T09:00:00.000Z',
+});
 
 const HISTORIES: Record<string, InvoiceDocumentEvent[]> = {
   issued: [invoiceIssued()],
@@ -41,6 +57,19 @@ const HISTORIES: Record<string, InvoiceDocumentEvent[]> = {
     invoiceIssued(),
     effectCreated(),
     effectReturned(INVOICE_TOTAL, 'eff-1', false),
+  ],
+  'effect reduced by a payment (rule 17)': decided([invoiceIssued(), effectCreated()], pay(1000)),
+  'effect cancelled by a payment in full': decided(
+    [invoiceIssued(), effectCreated()],
+    pay(INVOICE_TOTAL),
+  ),
+  'effect reduced by an operator': decided(
+    [invoiceIssued(), effectCreated()],
+    invoiceCommand('ReduceEffect', { effectId: 'eff-1', amountCents: 100, reason: 'agreed' }),
+  ),
+  'remitted effect over-collected after a payment': [
+    ...decided([invoiceIssued(), effectCreated(), remitted], pay(1000)),
+    effectCollected(),
   ],
 };
 

@@ -51,6 +51,14 @@ function changedFigures(row: InvoiceRow, event: RecordedInvoiceEvent): Partial<F
       return event.data.wasCollected
         ? { paidCents: row.paidCents - event.data.amountCents }
         : { pendingEffectsCents: row.pendingEffectsCents - event.data.amountCents };
+    case 'EffectRemitted':
+      return {};
+    case 'EffectReduced':
+      return {
+        pendingEffectsCents: row.pendingEffectsCents - (event.data.fromCents - event.data.toCents),
+      };
+    case 'EffectCancelled':
+      return { pendingEffectsCents: row.pendingEffectsCents - event.data.amountCents };
     default:
       return assertNever(event, 'invoice event');
   }

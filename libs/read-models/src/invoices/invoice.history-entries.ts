@@ -78,6 +78,25 @@ function describe(event: RecordedInvoiceEvent): { summary: string; changes: Hist
         ],
       };
     }
+    case 'EffectRemitted':
+      return {
+        summary: `Direct debit sent to the bank in remittance ${event.data.remittanceId}`,
+        changes: [{ field: 'remittanceId', before: null, after: event.data.remittanceId }],
+      };
+    case 'EffectReduced': {
+      const { fromCents, toCents, cause, reason } = event.data;
+      return {
+        summary: `Direct debit reduced from ${euros(fromCents)} to ${euros(toCents)} (${reason ?? cause})`,
+        changes: [{ field: 'effectAmountCents', before: fromCents, after: toCents }],
+      };
+    }
+    case 'EffectCancelled': {
+      const { amountCents, cause, reason } = event.data;
+      return {
+        summary: `Direct debit of ${euros(amountCents)} cancelled (${reason ?? cause})`,
+        changes: [{ field: 'effectStatus', before: 'pending', after: 'cancelled' }],
+      };
+    }
     default:
       return assertNever(event, 'invoice event');
   }

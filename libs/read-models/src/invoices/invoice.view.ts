@@ -89,6 +89,9 @@ export interface EffectView {
   collectedAt: string | null;
   returnedAt: string | null;
   returnReason: string | null;
+  /** The remittance it went to the bank in (rule 18); `null` while it can still change (rule 17). */
+  remittanceId: string | null;
+  cancelledAt: string | null;
 }
 
 /** `GET /invoices/:id`: the invoice with its lines, credit notes, payments and effects. */
@@ -152,6 +155,8 @@ export const toEffectView = (row: PendingEffectRow): EffectView => ({
   collectedAt: row.collectedAt,
   returnedAt: row.returnedAt,
   returnReason: row.returnReason,
+  remittanceId: row.remittanceId,
+  cancelledAt: row.cancelledAt,
 });
 
 /** A line of the account statement; `balanceAfterCents` is the running balance after it. */

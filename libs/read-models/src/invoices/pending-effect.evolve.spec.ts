@@ -6,6 +6,7 @@ import {
   effectReturned,
   INVOICE_ID,
   INVOICE_TOTAL,
+  invoiceEvent,
   invoiceIssued,
 } from '@app/domain/invoice/testing/invoice.fixtures';
 import { foldRow, recordedStream } from '../testing/recorded-stream';
@@ -54,5 +55,44 @@ describe('evolvePendingEffect (pure: no database)', () => {
     expect(evolvePendingEffect(null, collected)).toBeNull();
     const [, returnedEvent] = stream(effectCreated(), effectReturned());
     expect(evolvePendingEffect(null, returnedEvent)).toBeNull();
+  });
+
+  it('rule 17: is remitted, reduced and cancelled while pending, and not after', () => {
+    const remitted = invoiceEvent('EffectRemitted', {
+      effectId: 'eff-1',
+      remittanceId: 'rem-1',
+      remittedAt: '2025-03-04T09:00:00.000Z',
+    });
+    const reduced = invoiceEvent('EffectReduced', {
+      effectId: 'eff-1',
+      fromCents: INVOICE_TOTAL,
+      toCents: 1000,
+      cause: 'payment',
+      reason: null,
+      reducedAt: '2025-03-04T10:00:00.000Z',
+    });
+    const cancelled = invoiceEvent('EffectCancelled', {
+      effectId: 'eff-1',
+      amountCents: 1000,
+      cause: 'operator',
+      reason: 'paid at the office',
+      cancelledAt: '2025-03-04T11:00:00.000Z',
+    });
+    expect(effectOf(effectCreated(), remitted)).toMatchObject({
+      status: 'pending',
+      remittanceId: 'rem-1',
+    });
+    expect(effectOf(effectCreated(), reduced)).toMatchObject({
+      status: 'pending',
+      amountCents: 1000,
+    });
+    expect(effectOf(effectCreated(), reduced, cancelled)).toMatchObject({
+      status: 'cancelled',
+      amountCents: 1000,
+      cancelledAt: '2025-03-04T11:00:00.000Z',
+    });
+    const collected = effectOf(effectCreated(), effectCollected());
+    const [, , late] = stream(effectCreated(), effectCollected(), cancelled);
+    expect(evolvePendingEffect(collected, late)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { LinesKeyedByPosition1764600000000 } from './1764600000000-lines-keyed-b
 import { ProjectionParkedEvents1764700300000 } from './1764700300000-projection-parked-events';
 import { IdempotencyKeyOwners1764700500000 } from './1764700500000-idempotency-key-owners';
 import { HistoryVia1764700600000 } from './1764700600000-history-via';
+import { EffectsFollowWhatIsOwed1764800000000 } from './1764800000000-effects-follow-what-is-owed';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -23,4 +24,5 @@ export const readModelMigrations = [
   ProjectionParkedEvents1764700300000,
   IdempotencyKeyOwners1764700500000,
   HistoryVia1764700600000,
+  EffectsFollowWhatIsOwed1764800000000,
 ];

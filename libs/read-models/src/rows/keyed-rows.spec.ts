@@ -34,6 +34,8 @@ const effect = (id: string, amountCents: number): PendingEffectRow => ({
   collectedAt: null,
   returnedAt: null,
   returnReason: null,
+  remittanceId: null,
+  cancelledAt: null,
 });
 
 describe(`applyToKeyedRows on ${testDatabaseName}`, () => {

@@ -1,9 +1,23 @@
 import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
 import { describeCents } from '../../values/money';
 import { outstandingCents, pendingEffectsCents } from '../invoice.balance';
-import { CollectEffect, CreateDirectDebitEffect, ReturnEffect } from '../invoice.commands';
+import {
+  CancelEffect,
+  CollectEffect,
+  CreateDirectDebitEffect,
+  ReduceEffect,
+  RemitEffect,
+  ReturnEffect,
+} from '../invoice.commands';
 import { InvoiceRefusal } from '../invoice.errors';
-import { DirectDebitEffectCreated, EffectCollected, EffectReturned } from '../invoice.events';
+import {
+  DirectDebitEffectCreated,
+  EffectCancelled,
+  EffectCollected,
+  EffectReduced,
+  EffectRemitted,
+  EffectReturned,
+} from '../invoice.events';
 import { IssuedInvoice } from '../invoice.state';
 import { DirectDebitEffect } from '../invoice.terms';
 import { checkDay, checkInstant, checkPositiveCents, requireText } from './invoice-inputs';
@@ -64,11 +78,7 @@ export function createDirectDebitEffect(
  */
 export function collectEffect(command: CollectEffect, invoice: IssuedInvoice): EffectCollected[] {
   const effect = effectOf(invoice, command.data.effectId);
-  if (effect.status !== 'pending')
-    throw new DomainError(
-      InvoiceRefusal.effectNotPending,
-      `Effect ${effect.effectId} on invoice ${invoice.formatted} is ${effect.status}; only a pending effect can be collected.`,
-    );
+  if (effect.status !== 'pending') throw notPending(invoice, effect, 'collected');
   const problems: RefusalReason[] = [];
   const collectedAt = command.data.collectedAt ?? command.metadata.at;
   checkInstant(collectedAt, 'collectedAt', problems);
@@ -114,6 +124,99 @@ export function returnEffect(command: ReturnEffect, invoice: IssuedInvoice): Eff
   };
   return [{ type: 'EffectReturned', data }];
 }
+
+/** The effect goes to the bank in a remittance (rule 18): once, and only while pending. */
+export function remitEffect(command: RemitEffect, invoice: IssuedInvoice): EffectRemitted[] {
+  const effect = effectOf(invoice, command.data.effectId);
+  const { remittanceId } = command.data;
+  if (effect.status === 'pending' && effect.remittanceId === remittanceId) return [];
+  if (effect.remittanceId !== null)
+    throw new DomainError(
+      InvoiceRefusal.effectAlreadyRemitted,
+      `Effect ${effect.effectId} on invoice ${invoice.formatted} is already in remittance ${effect.remittanceId}; an effect is in at most one remittance (rule 18).`,
+    );
+  if (effect.status !== 'pending') throw notPending(invoice, effect, 'remitted');
+  const problems: RefusalReason[] = [];
+  requireText(remittanceId, 'remittanceId', 'Name the remittance.', problems);
+  const remittedAt = command.data.remittedAt ?? command.metadata.at;
+  checkInstant(remittedAt, 'remittedAt', problems);
+  refuseIfAny(problems);
+  const data = { ...ofInvoice(invoice), effectId: effect.effectId, remittanceId, remittedAt };
+  return [{ type: 'EffectRemitted', data }];
+}
+
+/** An operator lowers what a pending effect asks for, before it goes to the bank (rule 17). */
+export function reduceEffect(command: ReduceEffect, invoice: IssuedInvoice): EffectReduced[] {
+  const effect = changeableEffect(invoice, command.data.effectId, 'reduced');
+  const problems: RefusalReason[] = [];
+  const reason = requireText(
+    command.data.reason,
+    'reason',
+    'Say why the effect is reduced.',
+    problems,
+  );
+  checkPositiveCents(command.data.amountCents, 'amountCents', problems);
+  refuseIfAny(problems);
+  const toCents = command.data.amountCents;
+  if (toCents >= effect.amountCents)
+    throw DomainError.fromReasons([
+      {
+        code: InvoiceRefusal.effectReductionInvalid,
+        field: 'amountCents',
+        message: `Effect ${effect.effectId} asks for ${describeCents(effect.amountCents)}; a reduction must ask for less (to ask for nothing, cancel it).`,
+      },
+    ]);
+  const data = {
+    ...ofInvoice(invoice),
+    effectId: effect.effectId,
+    fromCents: effect.amountCents,
+    toCents,
+    cause: 'operator' as const,
+    reason,
+    reducedAt: command.metadata.at,
+  };
+  return [{ type: 'EffectReduced', data }];
+}
+
+/** An operator cancels a pending effect before it goes to the bank (rule 17). */
+export function cancelEffect(command: CancelEffect, invoice: IssuedInvoice): EffectCancelled[] {
+  const effect = changeableEffect(invoice, command.data.effectId, 'cancelled');
+  const problems: RefusalReason[] = [];
+  const reason = requireText(
+    command.data.reason,
+    'reason',
+    'Say why the effect is cancelled.',
+    problems,
+  );
+  refuseIfAny(problems);
+  const data = {
+    ...ofInvoice(invoice),
+    effectId: effect.effectId,
+    amountCents: effect.amountCents,
+    cause: 'operator' as const,
+    reason,
+    cancelledAt: command.metadata.at,
+  };
+  return [{ type: 'EffectCancelled', data }];
+}
+
+/** A pending effect not yet at the bank: the only kind an operator may change (rule 17). */
+function changeableEffect(invoice: IssuedInvoice, effectId: string, done: string) {
+  const effect = effectOf(invoice, effectId);
+  if (effect.status !== 'pending') throw notPending(invoice, effect, done);
+  if (effect.remittanceId !== null)
+    throw new DomainError(
+      InvoiceRefusal.effectRemitted,
+      `Effect ${effect.effectId} on invoice ${invoice.formatted} went to the bank in remittance ${effect.remittanceId}; it cannot be ${done} (rule 17). Record its return, or what it over-collects becomes credit.`,
+    );
+  return effect;
+}
+
+const notPending = (invoice: IssuedInvoice, effect: DirectDebitEffect, done: string) =>
+  new DomainError(
+    InvoiceRefusal.effectNotPending,
+    `Effect ${effect.effectId} on invoice ${invoice.formatted} is ${effect.status}; only a pending effect can be ${done}.`,
+  );
 
 function effectOf(invoice: IssuedInvoice, effectId: string): DirectDebitEffect {
   const effect = invoice.effects.find((candidate) => candidate.effectId === effectId);

@@ -1,0 +1,46 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Rule 17: effects can be remitted, reduced and cancelled. The account statement takes the
+ * three new kinds of line, the effects their remittance and cancellation. Old rows stay valid
+ * (no effect was remitted, reduced or cancelled before these events existed).
+ */
+export class EffectsFollowWhatIsOwed1764800000000 implements MigrationInterface {
+  name = 'EffectsFollowWhatIsOwed1764800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'ALTER TABLE invoice_transactions DROP CONSTRAINT invoice_transactions_kind_check',
+    );
+    await queryRunner.query(`
+      ALTER TABLE invoice_transactions ADD CONSTRAINT invoice_transactions_kind_check
+        CHECK (kind IN ('invoice', 'credit-note', 'payment', 'effect-created', 'effect-collected',
+          'effect-returned', 'effect-remitted', 'effect-reduced', 'effect-cancelled'))`);
+    await queryRunner.query(
+      'ALTER TABLE pending_effects DROP CONSTRAINT pending_effects_status_check',
+    );
+    await queryRunner.query(`
+      ALTER TABLE pending_effects ADD CONSTRAINT pending_effects_status_check
+        CHECK (status IN ('pending', 'collected', 'returned', 'cancelled'))`);
+    await queryRunner.query('ALTER TABLE pending_effects ADD COLUMN remittance_id text');
+    await queryRunner.query('ALTER TABLE pending_effects ADD COLUMN cancelled_at text');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE pending_effects DROP COLUMN cancelled_at');
+    await queryRunner.query('ALTER TABLE pending_effects DROP COLUMN remittance_id');
+    await queryRunner.query(
+      'ALTER TABLE pending_effects DROP CONSTRAINT pending_effects_status_check',
+    );
+    await queryRunner.query(`
+      ALTER TABLE pending_effects ADD CONSTRAINT pending_effects_status_check
+        CHECK (status IN ('pending', 'collected', 'returned'))`);
+    await queryRunner.query(
+      'ALTER TABLE invoice_transactions DROP CONSTRAINT invoice_transactions_kind_check',
+    );
+    await queryRunner.query(`
+      ALTER TABLE invoice_transactions ADD CONSTRAINT invoice_transactions_kind_check
+        CHECK (kind IN ('invoice', 'credit-note', 'payment', 'effect-created', 'effect-collected',
+          'effect-returned'))`);
+  }
+}
