@@ -35,3 +35,7 @@ export * from './billing/migration-credit-run.process';
 export * from './audit/audited-event';
 export * from './audit/aggregate-state';
 export * from './shared/calendar-values';
+export * from './collections/sepa/direct-debit-file';
+export * from './collections/sepa/euro-amounts';
+export * from './collections/sepa/pain008-writer';
+export * from './collections/sepa/sepa-text';
