@@ -152,6 +152,14 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
     path: effect,
     body: { reason: 'MS02 refused by the debtor' },
   });
+  await call('post', '/api/invoices/{id}/direct-debit-effects/{effectId}/reduce', {
+    path: effect,
+    body: { amountCents: 2000, reason: 'Agreed instalments' },
+  });
+  await call('post', '/api/invoices/{id}/direct-debit-effects/{effectId}/cancel', {
+    path: effect,
+    body: { reason: 'Paid at the office' },
+  });
 
   await call('post', '/api/subscriptions/{id}/reject', {
     path: subscriptionId,

@@ -27,6 +27,9 @@ export class RecordPaymentCommand extends InvoiceUseCase<'RecordPayment'> {}
 export class CreateDirectDebitEffectCommand extends InvoiceUseCase<'CreateDirectDebitEffect'> {}
 export class CollectEffectCommand extends InvoiceUseCase<'CollectEffect'> {}
 export class ReturnEffectCommand extends InvoiceUseCase<'ReturnEffect'> {}
+/** Rule 17, by hand: an operator lowers or cancels an effect before it goes to the bank. */
+export class ReduceEffectCommand extends InvoiceUseCase<'ReduceEffect'> {}
+export class CancelEffectCommand extends InvoiceUseCase<'CancelEffect'> {}
 
 /** A credit note granted, with its number in the rectifying series. */
 export interface CreditNoteGranted extends CommandOutcome {

@@ -17,6 +17,8 @@ import {
   GrantCreditNoteCommand,
   RecordPaymentCommand,
   ReturnEffectCommand,
+  ReduceEffectCommand,
+  CancelEffectCommand,
 } from './invoice.commands';
 import { InvoiceDocuments } from './invoice-documents';
 
@@ -97,6 +99,34 @@ export class ReturnEffectHandler implements ICommandHandler<ReturnEffectCommand>
   }
 }
 
+@CommandHandler(ReduceEffectCommand)
+export class ReduceEffectHandler implements ICommandHandler<ReduceEffectCommand> {
+  constructor(private readonly documents: InvoiceDocuments) {}
+  execute(c: ReduceEffectCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, invoiceId: c.invoiceId };
+    return decideOn(
+      this.documents,
+      c.invoiceId,
+      { type: 'ReduceEffect', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
+@CommandHandler(CancelEffectCommand)
+export class CancelEffectHandler implements ICommandHandler<CancelEffectCommand> {
+  constructor(private readonly documents: InvoiceDocuments) {}
+  execute(c: CancelEffectCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, invoiceId: c.invoiceId };
+    return decideOn(
+      this.documents,
+      c.invoiceId,
+      { type: 'CancelEffect', data, metadata: at(c) },
+      c.context,
+    );
+  }
+}
+
 /**
  * A credit note: a grant cut short earlier is finished first (its number comes before this
  * one's), the corrections become lines of the invoice (R9), then the note is drafted, numbered
@@ -143,5 +173,7 @@ export const invoiceApplicationProviders = [
   CreateDirectDebitEffectHandler,
   CollectEffectHandler,
   ReturnEffectHandler,
+  ReduceEffectHandler,
+  CancelEffectHandler,
   GrantCreditNoteHandler,
 ];

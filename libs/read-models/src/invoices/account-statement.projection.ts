@@ -1,4 +1,9 @@
-import { assertNever, EffectChangeCause, INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
+import {
+  assertNever,
+  describeCents,
+  EffectChangeCause,
+  INVOICE_DOCUMENT_EVENT_TYPES,
+} from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
@@ -150,12 +155,12 @@ function described(event: RecordedInvoiceEvent): Described {
     }
     case 'EffectReduced': {
       const { effectId, fromCents, toCents, cause, reason, reducedAt } = event.data;
-      const text = `Direct debit reduced from ${euros(fromCents)} to ${euros(toCents)}: ${reason ?? CAUSE_TEXT[cause]}`;
+      const text = `Direct debit reduced from ${describeCents(fromCents)} to ${describeCents(toCents)}: ${reason ?? CAUSE_TEXT[cause]}`;
       return line('effect-reduced', effectId, text, toCents, 0, reducedAt);
     }
     case 'EffectCancelled': {
       const { effectId, amountCents, cause, reason, cancelledAt } = event.data;
-      const text = `Direct debit of ${euros(amountCents)} cancelled: ${reason ?? CAUSE_TEXT[cause]}`;
+      const text = `Direct debit of ${describeCents(amountCents)} cancelled: ${reason ?? CAUSE_TEXT[cause]}`;
       return line('effect-cancelled', effectId, text, amountCents, 0, cancelledAt);
     }
     default:
@@ -170,8 +175,6 @@ const CAUSE_TEXT: Record<EffectChangeCause, string> = {
   collection: 'another direct debit collected it',
   operator: 'changed by an operator',
 };
-
-const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
 
 const line = (
   kind: Described['kind'],
