@@ -35,3 +35,8 @@ export * from './billing/migration-credit-run.process';
 export * from './audit/audited-event';
 export * from './audit/aggregate-state';
 export * from './shared/calendar-values';
+export * from './collections/bank-files/bank-file.types';
+export * from './collections/bank-files/bank-file-error';
+export * from './collections/bank-files/parse-bank-file';
+export * from './collections/bank-files/return-reasons';
+export { MAX_BANK_FILE_CHARACTERS } from './collections/bank-files/xml-tree';
