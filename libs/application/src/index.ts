@@ -39,3 +39,8 @@ export * from './collections/sepa/direct-debit-file';
 export * from './collections/sepa/euro-amounts';
 export * from './collections/sepa/pain008-writer';
 export * from './collections/sepa/sepa-text';
+export * from './collections/bank-files/bank-file.types';
+export * from './collections/bank-files/bank-file-error';
+export * from './collections/bank-files/parse-bank-file';
+export * from './collections/bank-files/return-reasons';
+export { MAX_BANK_FILE_CHARACTERS } from './collections/bank-files/xml-tree';
