@@ -6,6 +6,7 @@ import { INVOICE_EVENT_TYPES, INVOICE_SERIES_EVENT_TYPES } from './invoice';
 import { PERSONAL_DATA, personalDataPolicy } from './personal-data';
 import { sealsPersonalData } from './shared/personal-data';
 import { SUBSCRIPTION_EVENT_TYPES } from './subscription';
+import { REMITTANCE_EVENT_TYPES } from './remittance';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -31,6 +32,7 @@ describe('the personal-data map', () => {
       ...SUBSCRIPTION_EVENT_TYPES,
       ...INVOICE_EVENT_TYPES,
       ...INVOICE_SERIES_EVENT_TYPES,
+      ...REMITTANCE_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

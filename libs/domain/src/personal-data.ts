@@ -14,6 +14,7 @@ import {
 } from './invoice';
 import { PersonalDataMap, sealsPersonalData, SubjectField } from './shared/personal-data';
 import { SUBSCRIPTION_PERSONAL_FIELDS, SubscriptionEvent } from './subscription';
+import { REMITTANCE_PERSONAL_FIELDS, RemittanceEvent } from './remittance';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -22,7 +23,8 @@ export type AnyDomainEvent =
   | ContractEvent
   | SubscriptionEvent
   | InvoiceEvent
-  | InvoiceSeriesEvent;
+  | InvoiceSeriesEvent
+  | RemittanceEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -36,6 +38,7 @@ export const PERSONAL_DATA = {
   ...SUBSCRIPTION_PERSONAL_FIELDS,
   ...INVOICE_PERSONAL_FIELDS,
   ...INVOICE_SERIES_PERSONAL_FIELDS,
+  ...REMITTANCE_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */
