@@ -11,6 +11,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { RemittancesModule } from './collections/remittances/remittances.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
 import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
 import { ReadModelsModule } from '@app/application';
@@ -37,6 +38,7 @@ import { StorageModule } from '@app/application';
     SubscriptionsModule,
     BillingModule,
     InvoicesModule,
+    RemittancesModule,
     AuditModule,
   ],
   providers: [

@@ -4,6 +4,7 @@ import { ParkedEventRow } from './containment/parked-event.entity';
 import { contractEntities } from './contracts';
 import { customerEntities } from './customers';
 import { invoiceEntities } from './invoices';
+import { remittanceEntities } from './remittances';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -13,4 +14,5 @@ export const readModelEntities = [
   ...contractEntities,
   ...invoiceEntities,
   ...billingEntities,
+  ...remittanceEntities,
 ];

@@ -105,6 +105,36 @@ export class AppConfig {
   @IsString()
   @Matches(/^\d+(b|kb|mb)$/i)
   BODY_LIMIT = '100kb';
+
+  /**
+   * The SEPA creditor the remittances collect for (rule 18), until issuer entities exist:
+   * the legal name, the creditor identifier ("identificador de acreedor SEPA", e.g.
+   * ES59ZZZB76365789), the IBAN collected into and optionally its BIC. Without the name, the
+   * identifier and the IBAN, a remittance is refused with REMITTANCE.CREDITOR_NOT_CONFIGURED.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  CREDITOR_NAME?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, {
+    message: 'CREDITOR_ID must be a SEPA creditor identifier (e.g. ES59ZZZB76365789)',
+  })
+  CREDITOR_ID?: string;
+
+  @IsOptional()
+  @Transform(({ value }) =>
+    typeof value === 'string' && value !== '' ? value.replace(/\s+/g, '').toUpperCase() : undefined,
+  )
+  @Matches(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, { message: 'CREDITOR_IBAN must be an IBAN' })
+  CREDITOR_IBAN?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, { message: 'CREDITOR_BIC must be a BIC' })
+  CREDITOR_BIC?: string;
 }
 
 export function validateAppConfig(raw: Record<string, unknown>): AppConfig {

@@ -154,7 +154,10 @@ describe('Remittances (rule 18)', () => {
     ledger([])
       .when(create([candidate({ mandate: null })]))
       .thenRefuses('REMITTANCE.NOTHING_TO_REMIT', {
-        details: [{ code: 'MANDATE.CONTRACT_NOT_SIGNED', target: EFFECT_1 }],
+        details: [
+          { code: 'REMITTANCE.NOTHING_TO_REMIT' },
+          { code: 'MANDATE.CONTRACT_NOT_SIGNED', target: EFFECT_1 },
+        ],
       });
   });
 

@@ -139,18 +139,20 @@ function createRemittance(
       debtorIban: mandate.iban,
     });
   }
-  if (transactions.length === 0)
-    throw new DomainError(
-      RemittanceRefusal.nothingToRemit,
+  if (transactions.length === 0) {
+    const message =
       due.length === 0
         ? `No pending effect is due by ${dueUntil}: there is nothing to remit.`
-        : `None of the ${due.length} effect(s) due by ${dueUntil} can be remitted; see why for each.`,
-      excluded.map((effect) => ({
+        : `None of the ${due.length} effect(s) due by ${dueUntil} can be remitted; see why for each.`;
+    throw new DomainError(RemittanceRefusal.nothingToRemit, message, [
+      { code: RemittanceRefusal.nothingToRemit, message },
+      ...excluded.map((effect) => ({
         code: effect.code,
         message: effect.reason,
         target: effect.effectId,
       })),
-    );
+    ]);
+  }
   return [
     {
       type: 'RemittanceCreated',

@@ -16,6 +16,7 @@ export * from './customer-erasure-facts';
 import { billingProjections } from '../billing';
 import { customerProjections } from '../customers';
 import { invoiceProjections } from '../invoices';
+import { remittanceProjections } from '../remittances';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -36,4 +37,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...contractProjections(),
   ...invoiceProjections(),
   ...billingProjections(),
+  ...remittanceProjections(),
 ];

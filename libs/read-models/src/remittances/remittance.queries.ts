@@ -1,0 +1,142 @@
+import { maskIban, PainVersion } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { InvoiceRow } from '../invoices/invoice.entity';
+import { PendingEffectRow } from '../invoices/account-statement.entity';
+import { RemittanceRow } from './remittance.entity';
+
+type Source = DataSource | EntityManager;
+const managerOf = (source: Source): EntityManager =>
+  source instanceof DataSource ? source.manager : source;
+
+/** A remittance as the list shows it. */
+export interface RemittanceSummaryView {
+  id: string;
+  issuerId: string;
+  collectionDate: string;
+  dueUntil: string;
+  painVersion: PainVersion;
+  messageId: string;
+  createdAt: string;
+  effects: number;
+  totalCents: number;
+  excluded: number;
+  firstCollections: number;
+  recurringCollections: number;
+}
+
+export interface RemittanceTransactionView {
+  invoiceId: string;
+  invoiceNumber: string;
+  effectId: string;
+  customerId: string;
+  contractId: string;
+  endToEndId: string;
+  amountCents: number;
+  dueDate: string;
+  mandateReference: string;
+  mandateSignedOn: string;
+  sequenceType: 'FRST' | 'RCUR';
+  debtorName: string;
+  maskedIban: string;
+}
+
+/** `GET /collections/remittances/:id`: the remittance with its transactions, IBANs masked. */
+export interface RemittanceDetailView extends RemittanceSummaryView {
+  creditor: { name: string; creditorId: string; maskedIban: string };
+  transactions: RemittanceTransactionView[];
+  excludedEffects: RemittanceRow['excluded'];
+}
+
+const summaryOf = (row: RemittanceRow): RemittanceSummaryView => ({
+  id: row.id,
+  issuerId: row.issuerId,
+  collectionDate: row.collectionDate,
+  dueUntil: row.dueUntil,
+  painVersion: row.painVersion,
+  messageId: row.messageId,
+  createdAt: row.createdAt,
+  effects: row.effects,
+  totalCents: row.totalCents,
+  excluded: row.excluded.length,
+  firstCollections: row.transactions.filter((t) => t.sequenceType === 'FRST').length,
+  recurringCollections: row.transactions.filter((t) => t.sequenceType === 'RCUR').length,
+});
+
+/** `GET /collections/remittances`: newest collection date first, paged. */
+export async function listRemittances(
+  source: Source,
+  paging: { page: number; pageSize: number },
+): Promise<{ items: RemittanceSummaryView[]; total: number; page: number; pageSize: number }> {
+  const [rows, total] = await managerOf(source)
+    .getRepository(RemittanceRow)
+    .findAndCount({
+      order: { collectionDate: 'DESC', createdAt: 'DESC', id: 'ASC' },
+      skip: (paging.page - 1) * paging.pageSize,
+      take: paging.pageSize,
+    });
+  return { items: rows.map(summaryOf), total, page: paging.page, pageSize: paging.pageSize };
+}
+
+export async function remittanceDetail(
+  source: Source,
+  remittanceId: string,
+): Promise<RemittanceDetailView | null> {
+  const row = await managerOf(source).getRepository(RemittanceRow).findOneBy({ id: remittanceId });
+  if (row === null) return null;
+  return {
+    ...summaryOf(row),
+    creditor: {
+      name: row.creditor.name,
+      creditorId: row.creditor.creditorId,
+      maskedIban: maskIban(row.creditor.iban),
+    },
+    transactions: row.transactions.map(({ debtorIban, ...transaction }) => ({
+      ...transaction,
+      maskedIban: maskIban(debtorIban),
+    })),
+    excludedEffects: row.excluded,
+  };
+}
+
+/** The row itself, full IBANs included: only for writing the SEPA file. */
+export const remittanceRow = (
+  source: Source,
+  remittanceId: string,
+): Promise<RemittanceRow | null> =>
+  managerOf(source).getRepository(RemittanceRow).findOneBy({ id: remittanceId });
+
+/** A pending effect not yet remitted, due by a day, with what the remittance needs to find it. */
+export interface RemittableEffect {
+  effectId: string;
+  invoiceId: string;
+  customerId: string;
+  contractId: string;
+  dueDate: string;
+}
+
+/**
+ * The effects a remittance may take: pending, in no remittance, due by `dueUntil`, oldest
+ * first. Read from the read model to find them; the remittance reads each invoice's stream
+ * before deciding.
+ */
+export async function remittableEffects(
+  source: Source,
+  dueUntil: string,
+): Promise<RemittableEffect[]> {
+  const rows: RemittableEffect[] = await managerOf(source)
+    .getRepository(PendingEffectRow)
+    .createQueryBuilder('e')
+    .innerJoin(InvoiceRow, 'i', 'i.id = e.invoice_id')
+    .select('e.id', 'effectId')
+    .addSelect('e.invoice_id', 'invoiceId')
+    .addSelect('e.customer_id', 'customerId')
+    .addSelect('i.contract_id', 'contractId')
+    .addSelect('e.due_date', 'dueDate')
+    .where("e.status = 'pending'")
+    .andWhere('e.remittance_id IS NULL')
+    .andWhere('e.due_date <= :dueUntil', { dueUntil })
+    .orderBy('e.due_date', 'ASC')
+    .addOrderBy('e.id', 'ASC')
+    .getRawMany();
+  return rows;
+}
