@@ -4,6 +4,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { HttpStatus, RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import ts from 'typescript';
 import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
@@ -22,6 +25,7 @@ interface Schema {
   example?: unknown;
   default?: unknown;
   properties?: Record<string, Schema>;
+  required?: string[];
   additionalProperties?: unknown;
   items?: Schema;
   allOf?: Schema[];
@@ -52,6 +56,46 @@ function operations(document: Document) {
   return Object.entries(document.paths).flatMap(([path, byMethod]) =>
     Object.entries(byMethod).map(([method, operation]) => ({ method, path, operation })),
   );
+}
+
+/**
+ * The status each route of the app answers on success, from the metadata Nest itself answers
+ * by (not the OpenAPI decorators): `@HttpCode` if given, else 201 for POST and 200 otherwise.
+ * Keyed `post /api/contracts/{id}/sign`, as the document names operations.
+ */
+function successStatusOfRoutes(container: ModulesContainer): Map<string, number> {
+  const statuses = new Map<string, number>();
+  const joined = (...parts: string[]) =>
+    ('/' + parts.join('/'))
+      .replace(/\/+/g, '/')
+      .replace(/\/$/, '')
+      .replace(/:(\w+)/g, '{$1}');
+  for (const module of container.values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const controllerPaths = [
+        Reflect.getMetadata(PATH_METADATA, metatype) as string | string[],
+      ].flat();
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as
+          RequestMethod | undefined;
+        const routePaths = Reflect.getMetadata(PATH_METADATA, handler) as
+          string | string[] | undefined;
+        if (requestMethod === undefined || routePaths === undefined) continue;
+        const status =
+          (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+          (requestMethod === RequestMethod.POST ? HttpStatus.CREATED : HttpStatus.OK);
+        const method = RequestMethod[requestMethod].toLowerCase();
+        for (const controllerPath of controllerPaths)
+          for (const routePath of [routePaths].flat())
+            statuses.set(`${method} ${joined('api', controllerPath, routePath)}`, status);
+      }
+    }
+  }
+  return statuses;
 }
 
 const refName = (ref: string) => ref.replace('#/components/schemas/', '');
@@ -114,6 +158,65 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
         nullable: true,
       });
     }
+  });
+
+  /** The one 2xx response an operation declares, if exactly one. */
+  function declaredSuccess(operation: Operation) {
+    const codes = Object.keys(operation.responses ?? {}).filter((code) => /^2\d\d$/.test(code));
+    if (codes.length !== 1) return { codes };
+    const [code] = codes;
+    return {
+      codes,
+      code,
+      schema: operation.responses?.[code].content?.['application/json']?.schema,
+    };
+  }
+
+  /** A `$ref` to a component whose properties are named: what a generated client can type. */
+  const typedAnswer = (schema: Schema | undefined) =>
+    schema?.$ref !== undefined &&
+    !untyped(resolve(schema)) &&
+    resolve(schema).properties !== undefined;
+
+  it('every command endpoint answers a typed success: one 2xx, JSON, the status Nest answers', () => {
+    const answered = successStatusOfRoutes(testApp.app.get(ModulesContainer));
+    const commands = operations(document).filter(({ method }) => COMMAND_METHODS.includes(method));
+    expect(commands.length).toBeGreaterThan(35);
+    const wrong = commands.flatMap(({ method, path, operation }) => {
+      const where = `${method} ${path}`;
+      const { codes, code, schema } = declaredSuccess(operation);
+      if (code === undefined) return [`${where}: declares ${codes.length} success responses`];
+      const status = answered.get(where);
+      return [
+        ...(typedAnswer(schema) ? [] : [`${where}: ${code} has no typed application/json schema`]),
+        ...(status === Number(code) ? [] : [`${where}: declares ${code}, Nest answers ${status}`]),
+      ];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers what it documents where a call succeeds: that status, every required field', async () => {
+    // Calls that need no existing aggregate, so they succeed on an empty log.
+    const calls: { method: 'post'; path: string; body: object }[] = [
+      { method: 'post', path: '/api/billing/simulations', body: { cycles: 2 } },
+      { method: 'post', path: '/api/billing/runs', body: { period: '2026-04' } },
+      { method: 'post', path: '/api/billing/migration-credits', body: { period: '2026-04' } },
+      {
+        method: 'post',
+        path: '/api/customers',
+        body: { personType: 'legal', name: 'Contract Check SL', zone: 'north' },
+      },
+    ];
+    const mismatches: string[] = [];
+    for (const { method, path, body } of calls) {
+      const { code, schema } = declaredSuccess(document.paths[path][method]);
+      const res = await http()[method](path).set(operator).send(body);
+      const required = schema ? (resolve(schema).required ?? []) : [];
+      const absent = required.filter((field) => !(field in res.body));
+      if (String(res.status) !== code || absent.length > 0)
+        mismatches.push(`${method} ${path}: ${res.status} (declares ${code}), lacks [${absent}]`);
+    }
+    expect(mismatches).toEqual([]);
   });
 
   /** A body's example: the one the operation gives, else one built from its properties'. */
