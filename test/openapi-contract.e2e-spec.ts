@@ -4,8 +4,12 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { HttpStatus, RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import ts from 'typescript';
+import { BillingFixtures, nextMonths } from './support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
@@ -22,6 +26,7 @@ interface Schema {
   example?: unknown;
   default?: unknown;
   properties?: Record<string, Schema>;
+  required?: string[];
   additionalProperties?: unknown;
   items?: Schema;
   allOf?: Schema[];
@@ -52,6 +57,46 @@ function operations(document: Document) {
   return Object.entries(document.paths).flatMap(([path, byMethod]) =>
     Object.entries(byMethod).map(([method, operation]) => ({ method, path, operation })),
   );
+}
+
+/**
+ * The status each route of the app answers on success, from the metadata Nest itself answers
+ * by (not the OpenAPI decorators): `@HttpCode` if given, else 201 for POST and 200 otherwise.
+ * Keyed `post /api/contracts/{id}/sign`, as the document names operations.
+ */
+function successStatusOfRoutes(container: ModulesContainer): Map<string, number> {
+  const statuses = new Map<string, number>();
+  const joined = (...parts: string[]) =>
+    ('/' + parts.join('/'))
+      .replace(/\/+/g, '/')
+      .replace(/\/$/, '')
+      .replace(/:(\w+)/g, '{$1}');
+  for (const module of container.values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const controllerPaths = [
+        Reflect.getMetadata(PATH_METADATA, metatype) as string | string[],
+      ].flat();
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as
+          RequestMethod | undefined;
+        const routePaths = Reflect.getMetadata(PATH_METADATA, handler) as
+          string | string[] | undefined;
+        if (requestMethod === undefined || routePaths === undefined) continue;
+        const status =
+          (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+          (requestMethod === RequestMethod.POST ? HttpStatus.CREATED : HttpStatus.OK);
+        const method = RequestMethod[requestMethod].toLowerCase();
+        for (const controllerPath of controllerPaths)
+          for (const routePath of [routePaths].flat())
+            statuses.set(`${method} ${joined('api', controllerPath, routePath)}`, status);
+      }
+    }
+  }
+  return statuses;
 }
 
 const refName = (ref: string) => ref.replace('#/components/schemas/', '');
@@ -114,6 +159,223 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
         nullable: true,
       });
     }
+  });
+
+  /** The one 2xx response an operation declares, if exactly one. */
+  function declaredSuccess(operation: Operation) {
+    const codes = Object.keys(operation.responses ?? {}).filter((code) => /^2\d\d$/.test(code));
+    if (codes.length !== 1) return { codes };
+    const [code] = codes;
+    return {
+      codes,
+      code,
+      schema: operation.responses?.[code].content?.['application/json']?.schema,
+    };
+  }
+
+  /** A `$ref` to a component whose properties are named: what a generated client can type. */
+  const typedAnswer = (schema: Schema | undefined) =>
+    schema?.$ref !== undefined &&
+    !untyped(resolve(schema)) &&
+    resolve(schema).properties !== undefined;
+
+  it('every command endpoint answers a typed success: one 2xx, JSON, the status Nest answers', () => {
+    const answered = successStatusOfRoutes(testApp.app.get(ModulesContainer));
+    const commands = operations(document).filter(({ method }) => COMMAND_METHODS.includes(method));
+    expect(commands.length).toBeGreaterThan(35);
+    const wrong = commands.flatMap(({ method, path, operation }) => {
+      const where = `${method} ${path}`;
+      const { codes, code, schema } = declaredSuccess(operation);
+      if (code === undefined) return [`${where}: declares ${codes.length} success responses`];
+      const status = answered.get(where);
+      return [
+        ...(typedAnswer(schema) ? [] : [`${where}: ${code} has no typed application/json schema`]),
+        ...(status === Number(code) ? [] : [`${where}: declares ${code}, Nest answers ${status}`]),
+      ];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  /** Where `value` strays from `schema`: a type, a null, a required or undocumented field. */
+  function strays(value: unknown, schema: Schema, where: string): string[] {
+    if (schema.$ref) return strays(value, resolve(schema), where);
+    if (value === null) return schema.nullable ? [] : [`${where}: null, not nullable`];
+    if (schema.allOf) return schema.allOf.flatMap((part) => strays(value, part, where));
+    if (schema.enum && !schema.enum.includes(value))
+      return [`${where}: ${String(value)} not in enum`];
+    switch (schema.type) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return typeof value === schema.type
+          ? []
+          : [`${where}: ${typeof value}, not ${schema.type}`];
+      case 'integer':
+        return Number.isInteger(value) ? [] : [`${where}: ${String(value)}, not an integer`];
+      case 'array':
+        return Array.isArray(value)
+          ? value.flatMap((item, i) => strays(item, schema.items ?? {}, `${where}[${i}]`))
+          : [`${where}: not an array`];
+      default: {
+        if (typeof value !== 'object' || Array.isArray(value)) return [`${where}: not an object`];
+        const fields = value as Record<string, unknown>;
+        const properties = schema.properties ?? {};
+        return [
+          ...(schema.required ?? [])
+            .filter((name) => !(name in fields))
+            .map((name) => `${where}.${name}: required, absent`),
+          ...Object.keys(fields)
+            .filter((name) => !(name in properties))
+            .map((name) => `${where}.${name}: answered, not documented`),
+          ...Object.entries(properties).flatMap(([name, property]) =>
+            name in fields ? strays(fields[name], property, `${where}.${name}`) : [],
+          ),
+        ];
+      }
+    }
+  }
+
+  it('answers every command as documented: the status declared, a body its schema describes', async () => {
+    const given = new BillingFixtures(testApp);
+    const answered = new Set<string>();
+    const wrong: string[] = [];
+    /** Sends one command; notes where its answer strays from what the document declares. */
+    async function command(
+      method: 'post' | 'put' | 'patch' | 'delete',
+      path: string,
+      body?: object,
+      ids: Record<string, string> = {},
+    ) {
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]);
+      // X-Min-Position: the simulation reads a view, which must have what was written before.
+      const res = given.track(await http()[method](url).set(given.readAfterWrites()).send(body));
+      const where = `${method} ${path}`;
+      answered.add(where);
+      const { code, schema } = declaredSuccess(document.paths[path]?.[method] ?? {});
+      if (String(res.status) !== code)
+        wrong.push(
+          `${where}: answered ${res.status} ${JSON.stringify(res.body)}, declares ${code}`,
+        );
+      else wrong.push(...strays(res.body, schema ?? {}, where));
+      return res.body;
+    }
+    const [period] = nextMonths(1);
+
+    // A billed customer: simulated, invoiced, its tariff migrated and credited, paid, debited.
+    const customerId = await given.customer('DOC');
+    const contractId = await given.signedContract(customerId);
+    const subscription = { id: await given.activeSubscription(contractId, 10000) };
+    const customerIds = [customerId];
+    const simulation = await command('post', '/api/billing/simulations', {
+      cycles: 2,
+      customerIds,
+      from: `${period}-01`,
+    });
+    const run = await command('post', '/api/billing/runs', { period, customerIds });
+    const invoice = { id: run.issued[0]?.invoiceId as string };
+    await command(
+      'post',
+      '/api/subscriptions/{id}/tariff-migrations',
+      { tariff: 'Fibra 1 Gb', monthlyPriceCents: 4500, effectiveDate: `${period}-16` },
+      subscription,
+    );
+    const credits = await command('post', '/api/billing/migration-credits', {
+      period,
+      customerIds,
+    });
+    const detail = await http()
+      .get(`/api/invoices/${invoice.id}`)
+      .set(given.readAfterWrites())
+      .expect(200);
+    const effectOfTheRun = { ...invoice, effectId: detail.body.effects[0]?.id as string };
+    const effectPath = '/api/invoices/{id}/direct-debit-effects/{effectId}';
+    await command('post', `${effectPath}/collect`, {}, effectOfTheRun);
+    await command('post', `${effectPath}/return`, { reason: 'MS02 refused' }, effectOfTheRun);
+    const creditNote = { reason: 'Outage', amountCents: 1000 };
+    await command('post', '/api/invoices/{id}/credit-notes', creditNote, invoice);
+    const payment = { amountCents: 500, method: 'transfer', paidAt: `${period}-05` };
+    await command('post', '/api/invoices/{id}/payments', payment, invoice);
+    const effect = { dueDate: `${period}-20` };
+    await command('post', '/api/invoices/{id}/direct-debit-effects', effect, invoice);
+
+    // Its subscriptions through rule R5's states, its contract's IBAN, then its end.
+    const discount = { percent: 10, from: `${period}-01`, until: null };
+    await command('post', '/api/subscriptions/{id}/discounts', discount, subscription);
+    const charge = { amountCents: 1500, description: 'Router', recurring: false };
+    await command('post', '/api/subscriptions/{id}/extra-charges', charge, subscription);
+    await command('post', '/api/subscriptions/{id}/suspend', { reason: 'Unpaid' }, subscription);
+    await command('post', '/api/subscriptions/{id}/resume', undefined, subscription);
+    await command('post', '/api/subscriptions/{id}/active-not-billable', {}, subscription);
+    await command('post', '/api/subscriptions/{id}/active-billable', undefined, subscription);
+    await command('post', '/api/subscriptions/{id}/cancel', { reason: null }, subscription);
+    const requested = {
+      contractId,
+      tariff: 'Fibra 300',
+      monthlyPriceCents: 3000,
+      billingMode: 'advance',
+    };
+    const pending = await command('post', '/api/subscriptions', requested);
+    await command('post', '/api/subscriptions/{id}/reject', { reason: 'No coverage' }, pending);
+    const later = await command('post', '/api/subscriptions', requested);
+    await command('post', '/api/subscriptions/{id}/activate', {}, later);
+    const contract = { id: contractId };
+    const iban = { iban: 'ES79 2100 0813 6101 2345 6789', mandateReference: null };
+    await command('put', '/api/contracts/{id}/iban', iban, contract);
+    await command('post', '/api/contracts/{id}/terminate', { reason: 'Moved' }, contract);
+
+    // A customer's own tabs, its lifecycle, a draft contract deleted, erasure and deletion.
+    const form = { personType: 'legal', name: 'Documentada SL', email: 'doc@example.com' };
+    const customer = await command('post', '/api/customers', form);
+    const id = { id: customer.id as string };
+    const edited = await command('patch', '/api/customers/{id}', { zone: 'north' }, id);
+    await command('put', '/api/customers/{id}/billing-settings', { billingDay: 5 }, id);
+    const place = { label: 'Installation', address: { street: 'Calle Luna 2', city: 'Madrid' } };
+    const address = await command('post', '/api/customers/{id}/addresses', place, id);
+    const addressOf = { ...id, addressId: address.addressId as string };
+    const addressPath = '/api/customers/{id}/addresses/{addressId}';
+    await command('patch', addressPath, { label: null }, addressOf);
+    await command('delete', addressPath, undefined, addressOf);
+    const contact = await command('post', '/api/customers/{id}/contacts', { name: 'Marta' }, id);
+    const contactOf = { ...id, contactId: contact.contactId as string };
+    const contactPath = '/api/customers/{id}/contacts/{contactId}';
+    await command('patch', contactPath, { role: 'CFO' }, contactOf);
+    await command('delete', contactPath, undefined, contactOf);
+    const call = { kind: 'call', text: 'Asked for the invoice' };
+    await command('post', '/api/customers/{id}/interactions', call, id);
+    const bulk = { customerIds: [id.id], changes: { seller: 'Lucía' } };
+    await command('post', '/api/customers/bulk-update', bulk);
+    const draft = await command('post', '/api/contracts', {
+      customerId: id.id,
+      paymentMethod: 'cash',
+    });
+    const signature = {
+      iban: 'ES91 2100 0418 4502 0005 1332',
+      signatory: 'Ana',
+      mandateReference: 'M-DOC',
+      signedAt: '2026-01-01T09:00:00Z',
+    };
+    await command('post', '/api/contracts/{id}/sign', signature, draft);
+    const unsigned = await command('post', '/api/contracts', {
+      customerId: id.id,
+      paymentMethod: 'cash',
+    });
+    await command('delete', '/api/contracts/{id}', undefined, unsigned);
+    await command('post', '/api/customers/{id}/deactivate', { reason: null }, id);
+    await command('post', '/api/customers/{id}/reactivate', undefined, id);
+    await command('post', '/api/customers/{id}/erase-personal-data', undefined, id);
+    const deletable = await command('post', '/api/customers', { name: 'Borrable SL' });
+    await command('delete', '/api/customers/{id}', undefined, deletable);
+
+    expect(wrong).toEqual([]);
+    // The nested shapes were there to check: a previewed invoice, an issued one, a credit.
+    expect(simulation.contracts[0].cycles[0].invoice.lines.length).toBeGreaterThan(0);
+    expect(run.issued).toHaveLength(1);
+    expect(credits.granted).toHaveLength(1);
+    expect(edited.version).toBeGreaterThan(customer.version);
+    const documented = operations(document)
+      .filter(({ method }) => COMMAND_METHODS.includes(method))
+      .map(({ method, path }) => `${method} ${path}`);
+    expect([...answered].sort()).toEqual(documented.sort());
   });
 
   /** A body's example: the one the operation gives, else one built from its properties'. */

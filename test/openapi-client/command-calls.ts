@@ -6,17 +6,23 @@
  */
 import { CommandClient } from './typed-call';
 
-/** The ids the calls act on (a real client has them from earlier answers or queries). */
+/**
+ * The ids no earlier call here answers: an invoice, when the billing run issued none (a real
+ * client finds one with a query). Every other id is read from a typed answer.
+ */
 export interface Ids {
-  contract: string;
-  subscription: string;
   invoice: string;
-  effect: string;
-  address: string;
-  contact: string;
 }
 
-export async function everyCommand(call: CommandClient, ids: Ids): Promise<void> {
+/** What a client keeps from the answers no later call reads: typed, so each read compiles. */
+export interface Kept {
+  interactionId: string;
+  problemCodes: string[];
+  creditNoteNumber: string | undefined;
+  paymentId: string;
+}
+
+export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept> {
   const customer = await call('post', '/api/customers', {
     body: {
       personType: 'natural',
@@ -48,29 +54,30 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
     },
     ifMatch: version,
   });
-  await call('post', '/api/customers/{id}/addresses', {
+  // Property reads, not destructuring: TypeScript lets `{ x } = never` (an untyped answer) pass.
+  const addressAnswer = await call('post', '/api/customers/{id}/addresses', {
     path: { id },
     body: { label: 'Installation', address: { street: 'Calle Luna 2', city: 'Madrid' } },
   });
   await call('patch', '/api/customers/{id}/addresses/{addressId}', {
-    path: { id, addressId: ids.address },
+    path: { id, addressId: addressAnswer.addressId },
     body: { label: null, address: { city: 'Bilbao' } },
   });
   await call('delete', '/api/customers/{id}/addresses/{addressId}', {
-    path: { id, addressId: ids.address },
+    path: { id, addressId: addressAnswer.addressId },
   });
-  await call('post', '/api/customers/{id}/contacts', {
+  const contactAnswer = await call('post', '/api/customers/{id}/contacts', {
     path: { id },
     body: { name: 'Marta', role: null, consents: { mailing: true, sms: false } },
   });
   await call('patch', '/api/customers/{id}/contacts/{contactId}', {
-    path: { id, contactId: ids.contact },
+    path: { id, contactId: contactAnswer.contactId },
     body: { email: 'marta.ruiz@example.com', consents: { sms: true } },
   });
   await call('delete', '/api/customers/{id}/contacts/{contactId}', {
-    path: { id, contactId: ids.contact },
+    path: { id, contactId: contactAnswer.contactId },
   });
-  await call('post', '/api/customers/{id}/interactions', {
+  const interaction = await call('post', '/api/customers/{id}/interactions', {
     path: { id },
     body: { kind: 'call', direction: 'inbound', text: 'Asked for the invoice' },
   });
@@ -80,8 +87,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
   await call('post', '/api/customers/{id}/deactivate', { path: { id }, body: { reason: null } });
   await call('post', '/api/customers/{id}/reactivate', { path: { id } });
 
-  await call('post', '/api/contracts', { body: { customerId: id, paymentMethod: 'direct_debit' } });
-  const contractId = ids.contract;
+  const contract = await call('post', '/api/contracts', {
+    body: { customerId: id, paymentMethod: 'direct_debit' },
+  });
+  const contractId = contract.id;
   await call('post', '/api/contracts/{id}/sign', {
     path: { id: contractId },
     body: {
@@ -96,10 +105,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
     body: { iban: 'ES79 2100 0813 6101 2345 6789', mandateReference: null },
   });
 
-  await call('post', '/api/subscriptions', {
+  const subscription = await call('post', '/api/subscriptions', {
     body: { contractId, tariff: 'Fibra 600 Mb', monthlyPriceCents: 3500, billingMode: 'advance' },
   });
-  const subscriptionId = { id: ids.subscription };
+  const subscriptionId = { id: subscription.id };
   await call('post', '/api/subscriptions/{id}/activate', { path: subscriptionId, body: {} });
   await call('post', '/api/subscriptions/{id}/suspend', {
     path: subscriptionId,
@@ -124,26 +133,28 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
     body: { amountCents: 1500, description: 'Router', recurring: false, from: '2026-04-01' },
   });
 
-  await call('post', '/api/billing/simulations', {
+  const simulation = await call('post', '/api/billing/simulations', {
     body: { cycles: 3, customerIds: [id], from: '2026-04-01' },
   });
-  await call('post', '/api/billing/runs', { body: { period: '2026-04', customerIds: [id] } });
+  const run = await call('post', '/api/billing/runs', {
+    body: { period: '2026-04', customerIds: [id] },
+  });
   await call('post', '/api/billing/migration-credits', { body: { period: '2026-04' } });
 
-  const invoiceId = { id: ids.invoice };
-  await call('post', '/api/invoices/{id}/credit-notes', {
+  const invoiceId = { id: run.issued[0]?.invoiceId ?? ids.invoice };
+  const creditNote = await call('post', '/api/invoices/{id}/credit-notes', {
     path: invoiceId,
     body: { reason: 'Outage', lines: [{ description: 'Two days', amountCents: 250 }] },
   });
-  await call('post', '/api/invoices/{id}/payments', {
+  const payment = await call('post', '/api/invoices/{id}/payments', {
     path: invoiceId,
     body: { amountCents: 4235, method: 'transfer', paidAt: '2026-04-10' },
   });
-  await call('post', '/api/invoices/{id}/direct-debit-effects', {
+  const effectAnswer = await call('post', '/api/invoices/{id}/direct-debit-effects', {
     path: invoiceId,
     body: { dueDate: '2026-04-20' },
   });
-  const effect = { id: ids.invoice, effectId: ids.effect };
+  const effect = { ...invoiceId, effectId: effectAnswer.effectId };
   await call('post', '/api/invoices/{id}/direct-debit-effects/{effectId}/collect', {
     path: effect,
     body: { collectedAt: '2026-04-20T08:00:00Z' },
@@ -176,4 +187,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<void>
   await call('delete', '/api/contracts/{id}', { path: { id: contractId } });
   await call('post', '/api/customers/{id}/erase-personal-data', { path: { id } });
   await call('delete', '/api/customers/{id}', { path: { id } });
+  return {
+    interactionId: interaction.interactionId,
+    problemCodes: simulation.problems.map((problem) => problem.code),
+    creditNoteNumber: creditNote.number,
+    paymentId: payment.paymentId,
+  };
 }

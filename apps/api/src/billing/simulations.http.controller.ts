@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { dateInZone, DEFAULT_VAT_RATE_PERCENT } from '@app/domain';
 import { simulateFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
 import { READ_MODELS } from '@app/application';
+import { CycleSimulationDto } from './cycle-simulation.response.dto';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 
 /**
@@ -30,7 +31,8 @@ export class SimulationsController {
     description: 'Simulate once the view has this position',
   })
   @ApiOperation({ summary: 'Simulate the next 1–24 billing cycles; answers previews and problems' })
-  simulate(@Body() body: SimulateCyclesDto) {
+  @ApiOkResponse({ type: CycleSimulationDto })
+  simulate(@Body() body: SimulateCyclesDto): Promise<CycleSimulationDto> {
     return simulateFromView(this.readModels, {
       customerIds: body.customerIds,
       from: body.from ?? dateInZone(new Date().toISOString()),

@@ -8,7 +8,13 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../auth/access.decorator';
@@ -39,6 +45,7 @@ export class ContractsController {
   @Post()
   @CommandEndpoint()
   @ApiOperation({ summary: 'Draft a contract for an existing customer' })
+  @ApiCreatedResponse({ type: CommandOutcome })
   draft(
     @Body() body: DraftContractDto,
     @Context() context: CommandContext,

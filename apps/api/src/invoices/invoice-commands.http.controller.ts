@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import { v4 as uuid } from 'uuid';
 import {
@@ -19,6 +26,11 @@ import {
   EffectReturnedDto,
   PaymentDto,
 } from './invoice-requests.dto';
+import {
+  CreditNoteGrantedDto,
+  DirectDebitEffectOutcomeDto,
+  PaymentRecordedDto,
+} from './invoice-responses.dto';
 
 type Id = string;
 
@@ -50,22 +62,24 @@ export class InvoiceCommandsController {
       },
     },
   })
+  @ApiCreatedResponse({ type: CreditNoteGrantedDto })
   creditNote(
     @Param('id', ParseUUIDPipe) invoiceId: Id,
     @Body() body: CreditNoteDto,
     @Context() context: CommandContext,
-  ) {
+  ): Promise<CreditNoteGrantedDto> {
     return this.bus.execute(new GrantCreditNoteCommand(invoiceId, uuid(), body, context));
   }
 
   @Post(':id/payments')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Record a payment, full or partial; never more than is owed' })
+  @ApiCreatedResponse({ type: PaymentRecordedDto })
   async payment(
     @Param('id', ParseUUIDPipe) invoiceId: Id,
     @Body() body: PaymentDto,
     @Context() context: CommandContext,
-  ) {
+  ): Promise<PaymentRecordedDto> {
     const paymentId = uuid();
     const outcome = await this.bus.execute(
       new RecordPaymentCommand(invoiceId, { paymentId, ...body }, context),
@@ -76,11 +90,12 @@ export class InvoiceCommandsController {
   @Post(':id/direct-debit-effects')
   @CommandEndpoint()
   @ApiOperation({ summary: "Send a direct-debit effect charging the signature's IBAN (R4)" })
+  @ApiCreatedResponse({ type: DirectDebitEffectOutcomeDto })
   async createEffect(
     @Param('id', ParseUUIDPipe) invoiceId: Id,
     @Body() body: DirectDebitEffectDto,
     @Context() context: CommandContext,
-  ) {
+  ): Promise<DirectDebitEffectOutcomeDto> {
     const effectId = uuid();
     const outcome = await this.bus.execute(
       new CreateDirectDebitEffectCommand(invoiceId, { effectId, ...body }, context),
@@ -92,12 +107,13 @@ export class InvoiceCommandsController {
   @HttpCode(200)
   @CommandEndpoint()
   @ApiOperation({ summary: 'The bank collected the effect: its amount counts as paid' })
+  @ApiOkResponse({ type: DirectDebitEffectOutcomeDto })
   async collectEffect(
     @Param('id', ParseUUIDPipe) invoiceId: Id,
     @Param('effectId', ParseUUIDPipe) effectId: Id,
     @Body() body: EffectCollectedDto,
     @Context() context: CommandContext,
-  ) {
+  ): Promise<DirectDebitEffectOutcomeDto> {
     const outcome = await this.bus.execute(
       new CollectEffectCommand(invoiceId, { effectId, ...body }, context),
     );
@@ -108,12 +124,13 @@ export class InvoiceCommandsController {
   @HttpCode(200)
   @CommandEndpoint()
   @ApiOperation({ summary: 'The bank returned the effect ("devuelto"): owed again' })
+  @ApiOkResponse({ type: DirectDebitEffectOutcomeDto })
   async returnEffect(
     @Param('id', ParseUUIDPipe) invoiceId: Id,
     @Param('effectId', ParseUUIDPipe) effectId: Id,
     @Body() body: EffectReturnedDto,
     @Context() context: CommandContext,
-  ) {
+  ): Promise<DirectDebitEffectOutcomeDto> {
     const outcome = await this.bus.execute(
       new ReturnEffectCommand(invoiceId, { effectId, ...body }, context),
     );

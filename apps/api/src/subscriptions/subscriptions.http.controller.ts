@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { v4 as uuid } from 'uuid';
 import { CommandEndpoint } from '../auth/access.decorator';
 import {
@@ -29,6 +36,7 @@ import {
   RequestSubscriptionDto,
   TariffMigrationDto,
 } from './subscription-requests.dto';
+import { DiscountGrantedDto, ExtraChargeAddedDto } from './subscription-responses.dto';
 
 type Id = string;
 
@@ -42,6 +50,7 @@ export class SubscriptionsController {
   @Post()
   @CommandEndpoint()
   @ApiOperation({ summary: 'Request a subscription on a contract (pending activation)' })
+  @ApiCreatedResponse({ type: CommandOutcome })
   request(
     @Body() body: RequestSubscriptionDto,
     @Context() context: CommandContext,
@@ -57,7 +66,7 @@ export class SubscriptionsController {
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: ActivateDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new ActivateSubscriptionCommand(id, body, c));
   }
 
@@ -69,7 +78,7 @@ export class SubscriptionsController {
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: ReasonDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new RejectSubscriptionCommand(id, body, c));
   }
 
@@ -81,7 +90,7 @@ export class SubscriptionsController {
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: ReasonDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new SuspendSubscriptionCommand(id, body, c));
   }
 
@@ -89,7 +98,10 @@ export class SubscriptionsController {
   @HttpCode(200)
   @CommandEndpoint()
   @ApiOkResponse({ type: CommandOutcome })
-  resume(@Param('id', ParseUUIDPipe) id: Id, @Context() c: CommandContext) {
+  resume(
+    @Param('id', ParseUUIDPipe) id: Id,
+    @Context() c: CommandContext,
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new ResumeSubscriptionCommand(id, {}, c));
   }
 
@@ -101,7 +113,7 @@ export class SubscriptionsController {
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: CancelDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new CancelSubscriptionCommand(id, body, c));
   }
 
@@ -114,7 +126,7 @@ export class SubscriptionsController {
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: OptionalReasonDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new MoveSubscriptionToActiveNotBillableCommand(id, body, c));
   }
 
@@ -122,7 +134,10 @@ export class SubscriptionsController {
   @HttpCode(200)
   @CommandEndpoint()
   @ApiOkResponse({ type: CommandOutcome })
-  billable(@Param('id', ParseUUIDPipe) id: Id, @Context() c: CommandContext) {
+  billable(
+    @Param('id', ParseUUIDPipe) id: Id,
+    @Context() c: CommandContext,
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new MoveSubscriptionToActiveBillableCommand(id, {}, c));
   }
 
@@ -131,11 +146,12 @@ export class SubscriptionsController {
   @ApiOperation({
     summary: 'Migrate the tariff from an effective date (rule R10 credits the unused days)',
   })
+  @ApiCreatedResponse({ type: CommandOutcome })
   migrate(
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: TariffMigrationDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<CommandOutcome> {
     return this.bus.execute(new MigrateSubscriptionTariffCommand(id, body, c));
   }
 
@@ -150,11 +166,12 @@ export class SubscriptionsController {
       amount: { value: { amountCents: 500, from: '2026-03-01', until: null } },
     },
   })
+  @ApiCreatedResponse({ type: DiscountGrantedDto })
   async discount(
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: DiscountDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<DiscountGrantedDto> {
     const discountId = uuid();
     return {
       ...(await this.bus.execute(new GrantDiscountCommand(id, { ...body, discountId }, c))),
@@ -165,11 +182,12 @@ export class SubscriptionsController {
   @Post(':id/extra-charges')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Add an extra charge ("importe adicional"), one-off or recurring' })
+  @ApiCreatedResponse({ type: ExtraChargeAddedDto })
   async extraCharge(
     @Param('id', ParseUUIDPipe) id: Id,
     @Body() body: ExtraChargeDto,
     @Context() c: CommandContext,
-  ) {
+  ): Promise<ExtraChargeAddedDto> {
     const chargeId = uuid();
     return {
       ...(await this.bus.execute(new AddExtraChargeCommand(id, { ...body, chargeId }, c))),

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -62,6 +63,12 @@ export class EditAddressDto {
   address?: AddressDto;
 }
 
+/** An address added to the customer (`id`). */
+export class AddressAddedDto extends CommandOutcome {
+  @ApiProperty({ example: '5b7d9f1b-3d5f-4b7d-9f1b-3d5f7b9d1f3b' })
+  addressId!: string;
+}
+
 /** "Domicilios": further addresses of a customer. */
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -72,11 +79,12 @@ export class AddressesController {
   @Post(':id/addresses')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Add an address; answers the new address id as addressId' })
+  @ApiCreatedResponse({ type: AddressAddedDto })
   async add(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AddAddressDto,
     @Context() context: CommandContext,
-  ): Promise<CommandOutcome & { addressId: string }> {
+  ): Promise<AddressAddedDto> {
     const addressId = uuid();
     const outcome = await this.bus.execute(
       new AddAddressCommand(id, { ...body, addressId }, context),

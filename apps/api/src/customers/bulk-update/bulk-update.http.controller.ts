@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -20,10 +21,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandEndpoint } from '../../auth/access.decorator';
-import { BulkUpdateCustomers, BulkUpdateResult, CommandContext } from '@app/application';
+import { BulkUpdateCustomers, CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
 import { nullableText } from '../../http/openapi-types';
 import { BillingSettingsDto } from '../change-billing-settings/billing-settings.request.dto';
+import { BulkUpdateResultDto } from './bulk-update.response.dto';
 
 /** What one bulk operation may set: grouping fields and the billing tab. */
 export class BulkChangesDto extends BillingSettingsDto {
@@ -76,10 +78,11 @@ export class BulkUpdateController {
   @ApiOperation({
     summary: 'Rule R14: the same changes on many customers, all or nothing, one event per customer',
   })
+  @ApiOkResponse({ type: BulkUpdateResultDto })
   update(
     @Body() body: BulkUpdateDto,
     @Context() context: CommandContext,
-  ): Promise<BulkUpdateResult> {
+  ): Promise<BulkUpdateResultDto> {
     return this.bus.execute(new BulkUpdateCustomers(body.customerIds, body.changes, context));
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -74,6 +75,12 @@ export class AddContactDto {
 /** Any field of a contact person; those left out keep their value (each consent flag too). */
 export class EditContactDto extends PartialType(AddContactDto) {}
 
+/** A contact person added to the customer (`id`). */
+export class ContactAddedDto extends CommandOutcome {
+  @ApiProperty({ example: '1a3c5e7a-9c1e-4a3c-8e7a-9c1e3a5c7e9a' })
+  contactId!: string;
+}
+
 /** "Contactos": contact persons with their consent to mailing, e-mail and SMS. */
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -84,11 +91,12 @@ export class ContactsController {
   @Post(':id/contacts')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Add a contact person; answers the new contact id as contactId' })
+  @ApiCreatedResponse({ type: ContactAddedDto })
   async add(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AddContactDto,
     @Context() context: CommandContext,
-  ): Promise<CommandOutcome & { contactId: string }> {
+  ): Promise<ContactAddedDto> {
     const contactId = uuid();
     const outcome = await this.bus.execute(
       new AddContactPersonCommand(id, { ...body, contactId }, context),

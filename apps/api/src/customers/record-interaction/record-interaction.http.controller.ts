@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiHeader,
   ApiOperation,
   ApiProperty,
@@ -54,6 +55,12 @@ export class RecordInteractionDto {
   text!: string;
 }
 
+/** An interaction recorded on the customer file (`id`). */
+export class InteractionRecordedDto extends CommandOutcome {
+  @ApiProperty({ example: '4e6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2e' })
+  interactionId!: string;
+}
+
 /** `GET /customers/:id/interactions`: the list's paging, and one kind if given. */
 export class InteractionListQueryDto extends PagingDto {
   @ApiPropertyOptional({ enum: INTERACTION_KINDS, example: 'call' })
@@ -75,11 +82,12 @@ export class RecordInteractionController {
   @Post(':id/interactions')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Record an interaction; answers its id as interactionId' })
+  @ApiCreatedResponse({ type: InteractionRecordedDto })
   async record(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecordInteractionDto,
     @Context() context: CommandContext,
-  ): Promise<CommandOutcome & { interactionId: string }> {
+  ): Promise<InteractionRecordedDto> {
     const interactionId = uuid();
     const outcome = await this.bus.execute(
       new RecordInteractionCommand(id, { ...body, interactionId }, context),
