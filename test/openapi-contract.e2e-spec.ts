@@ -120,7 +120,11 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
   const http = () => request(testApp.app.getHttpServer());
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    testApp = await startTestApp({
+      CREDITOR_NAME: 'Fibra Norte SL',
+      CREDITOR_ID: 'ES10ZZZB76365789',
+      CREDITOR_IBAN: 'ES91 2100 0418 4502 0005 1332',
+    });
     document = (await http().get('/api/docs-json').expect(200)).body as Document;
     workDir = mkdtempSync(join(tmpdir(), 'openapi-client-'));
   });
@@ -295,8 +299,41 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     await command('post', '/api/invoices/{id}/credit-notes', creditNote, invoice);
     const payment = { amountCents: 500, method: 'transfer', paidAt: `${period}-05` };
     await command('post', '/api/invoices/{id}/payments', payment, invoice);
+    // Rule 17 by hand: one effect reduced and remitted (rule 18), another cancelled.
     const effect = { dueDate: `${period}-20` };
-    await command('post', '/api/invoices/{id}/direct-debit-effects', effect, invoice);
+    const reducedEffect = await command(
+      'post',
+      effectPath.replace('/{effectId}', ''),
+      { ...effect, amountCents: 100 },
+      invoice,
+    );
+    await command(
+      'post',
+      `${effectPath}/reduce`,
+      { amountCents: 50, reason: 'Instalments' },
+      {
+        ...invoice,
+        effectId: reducedEffect.effectId as string,
+      },
+    );
+    const cancelled = await command(
+      'post',
+      '/api/invoices/{id}/direct-debit-effects',
+      effect,
+      invoice,
+    );
+    await command(
+      'post',
+      `${effectPath}/cancel`,
+      { reason: 'Paid at the office' },
+      {
+        ...invoice,
+        effectId: cancelled.effectId as string,
+      },
+    );
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const remittance = { collectionDate: tomorrow, dueUntil: '2099-12-31' };
+    await command('post', '/api/collections/remittances', remittance);
 
     // Its subscriptions through rule R5's states, its contract's IBAN, then its end.
     const discount = { percent: 10, from: `${period}-01`, until: null };

@@ -20,6 +20,7 @@ export interface Kept {
   problemCodes: string[];
   creditNoteNumber: string | undefined;
   paymentId: string;
+  remittance: { id: string; effects: number; excluded: string[] };
 }
 
 export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept> {
@@ -171,6 +172,9 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     path: effect,
     body: { reason: 'Paid at the office' },
   });
+  const remittance = await call('post', '/api/collections/remittances', {
+    body: { collectionDate: '2026-05-05', dueUntil: '2026-05-01', painVersion: '001.08' },
+  });
 
   await call('post', '/api/subscriptions/{id}/reject', {
     path: subscriptionId,
@@ -192,5 +196,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     problemCodes: simulation.problems.map((problem) => problem.code),
     creditNoteNumber: creditNote.number,
     paymentId: payment.paymentId,
+    remittance: {
+      id: remittance.id,
+      effects: remittance.effects,
+      excluded: remittance.excluded.map((effect) => effect.code),
+    },
   };
 }

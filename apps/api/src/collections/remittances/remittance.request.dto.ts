@@ -25,7 +25,11 @@ export class RemittanceRequestDto {
   @IsCalendarDay()
   dueUntil?: string;
 
-  @ApiPropertyOptional({ enum: PAIN_VERSIONS, default: '001.08', example: '001.08' })
+  @ApiPropertyOptional({
+    enum: PAIN_VERSIONS,
+    example: '001.08',
+    description: 'The pain.008 version; 001.08 unless given',
+  })
   @IsOptional()
   @IsIn([...PAIN_VERSIONS])
   painVersion?: PainVersion;
