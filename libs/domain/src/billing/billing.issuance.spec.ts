@@ -55,6 +55,21 @@ describe('invoicesToIssue (the billing run, one contract and period)', () => {
     });
   });
 
+  it('issues the invoice of a contract whose mandate a return invalidated, listing it as a problem (rule 19)', () => {
+    const { invoices, problems } = invoicesToIssue(
+      billingSnapshot({ contract: { mandateInvalidated: 'AC04' } }),
+      '2026-02',
+    );
+    expect(invoices).toHaveLength(1);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: BillingProblemCode.mandateInvalidated,
+        blocksIssuance: false,
+        message: expect.stringMatching(/invalidated by a bank return \(AC04\)/),
+      }),
+    ]);
+  });
+
   describe('refuses, with the problem instead of the invoice', () => {
     it.each([
       [

@@ -12,6 +12,8 @@ import { ContractBillingSnapshot } from './billing.snapshot';
 /** Rule R12: what the cycle simulator lists before it reaches an invoice. */
 export const BillingProblemCode = {
   directDebitWithoutSignedIban: 'R12.DIRECT_DEBIT_WITHOUT_SIGNED_IBAN',
+  /** Rule 19: a bank return invalidated the mandate; remittances leave its effects out. */
+  mandateInvalidated: 'R12.MANDATE_INVALIDATED',
   activeOnUnsignedContract: 'R12.ACTIVE_ON_UNSIGNED_CONTRACT',
   zeroOrNegativePrice: 'R12.ZERO_OR_NEGATIVE_PRICE',
   billingDisabled: 'R12.BILLING_DISABLED',
@@ -194,6 +196,14 @@ export function invoiceProblems(
         BillingProblemCode.directDebitWithoutSignedIban,
         true,
         `Contract ${contractId} is paid by direct debit but has no IBAN on its signature (rule R4: the customer file's IBAN is never charged): sign it with the account to charge.`,
+      ),
+    );
+  if (contract.paymentMethod === 'direct_debit' && contract.mandateInvalidated)
+    problems.push(
+      problem(
+        BillingProblemCode.mandateInvalidated,
+        false,
+        `Contract ${contractId}'s SEPA mandate was invalidated by a bank return (${contract.mandateInvalidated}): its invoice for ${period} will be issued but not sent to the bank until a new mandate is signed.`,
       ),
     );
   if (!billing.invoiceSeries?.trim())

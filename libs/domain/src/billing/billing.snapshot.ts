@@ -43,6 +43,8 @@ export interface SnapshotContract {
   signed: boolean;
   /** Rule R4: the IBAN on the signature, the one billing charges, never the customer file's. */
   signedIban: string | null;
+  /** Rule 19: the bank return code that invalidated the signature's mandate, if one did. */
+  mandateInvalidated?: string | null;
 }
 
 /** A subscription priced as it is (plain dates, in the tenant's zone), with its current status. */
@@ -111,6 +113,10 @@ export function contractBillingSnapshot(
       paymentMethod: contract.paymentMethod,
       signed: wasContractSigned(contract),
       signedIban: billingIbanOf(contract),
+      mandateInvalidated:
+        'signature' in contract
+          ? (contract.signature.mandateInvalidated?.reasonCode ?? null)
+          : null,
     },
     subscriptions: subscriptions
       .filter((subscription) => subscription.status !== 'none')

@@ -48,7 +48,21 @@ export type TerminateContract = DomainCommand<
   ForContract & { reason: string; terminatedAt?: string }
 >;
 
+/**
+ * Rule 19: the bank returned effect `effectId` for a reason that invalidates the mandate
+ * `mandateReference` (the one it was collected under).
+ */
+export type InvalidateMandate = DomainCommand<
+  'InvalidateMandate',
+  ForContract & { mandateReference: string; reasonCode: string; effectId: string }
+>;
+
 export type ContractCommand =
-  DraftContract | SignContract | ChangeSignatureIban | DeleteContractDraft | TerminateContract;
+  | DraftContract
+  | SignContract
+  | ChangeSignatureIban
+  | DeleteContractDraft
+  | TerminateContract
+  | InvalidateMandate;
 
 export type ContractCommandType = ContractCommand['type'];

@@ -41,6 +41,11 @@ const every: Record<ContractCommandType, ContractCommand> = {
   }),
   DeleteContractDraft: contractCommand('DeleteContractDraft', {}),
   TerminateContract: contractCommand('TerminateContract', { reason: 'moved abroad' }),
+  InvalidateMandate: contractCommand('InvalidateMandate', {
+    mandateReference: MANDATE,
+    reasonCode: 'AC04',
+    effectId: 'eff-1',
+  }),
 };
 
 const histories: Record<string, ContractEvent[]> = {
@@ -51,7 +56,7 @@ const histories: Record<string, ContractEvent[]> = {
   deleted: [contractDrafted(), contractDraftDeleted()],
 };
 
-/** What each command does from each state: the event it yields or the code it is refused with. */
+/** What each command does from each state: the event it yields, the code it is refused with, or nothing. */
 const outcomes: Record<string, Record<ContractCommandType, string>> = {
   none: {
     DraftContract: 'ContractDrafted',
@@ -59,6 +64,7 @@ const outcomes: Record<string, Record<ContractCommandType, string>> = {
     ChangeSignatureIban: 'CONTRACT.NOT_FOUND',
     DeleteContractDraft: 'CONTRACT.NOT_FOUND',
     TerminateContract: 'CONTRACT.NOT_FOUND',
+    InvalidateMandate: 'CONTRACT.NOT_FOUND',
   },
   draft: {
     DraftContract: 'CONTRACT.ALREADY_DRAFTED',
@@ -66,6 +72,7 @@ const outcomes: Record<string, Record<ContractCommandType, string>> = {
     ChangeSignatureIban: 'CONTRACT.NOT_SIGNED',
     DeleteContractDraft: 'ContractDraftDeleted',
     TerminateContract: 'CONTRACT.NOT_SIGNED',
+    InvalidateMandate: 'nothing',
   },
   signed: {
     DraftContract: 'CONTRACT.ALREADY_DRAFTED',
@@ -73,6 +80,7 @@ const outcomes: Record<string, Record<ContractCommandType, string>> = {
     ChangeSignatureIban: 'SignatureIbanChanged',
     DeleteContractDraft: 'CONTRACT.SIGNED',
     TerminateContract: 'ContractTerminated',
+    InvalidateMandate: 'MandateInvalidated',
   },
   terminated: {
     DraftContract: 'CONTRACT.ALREADY_DRAFTED',
@@ -80,6 +88,7 @@ const outcomes: Record<string, Record<ContractCommandType, string>> = {
     ChangeSignatureIban: 'CONTRACT.TERMINATED',
     DeleteContractDraft: 'CONTRACT.SIGNED',
     TerminateContract: 'CONTRACT.TERMINATED',
+    InvalidateMandate: 'MandateInvalidated',
   },
   deleted: {
     DraftContract: 'CONTRACT.DELETED',
@@ -87,6 +96,7 @@ const outcomes: Record<string, Record<ContractCommandType, string>> = {
     ChangeSignatureIban: 'CONTRACT.DELETED',
     DeleteContractDraft: 'CONTRACT.DELETED',
     TerminateContract: 'CONTRACT.DELETED',
+    InvalidateMandate: 'CONTRACT.DELETED',
   },
 };
 
@@ -101,6 +111,7 @@ describe('Contract decider', () => {
     it.each(table)('when %s, %s → %s', (state, type, outcome) => {
       const history = contract(histories[state]);
       if (outcome.includes('.')) return void history.when(every[type]).thenRefuses(outcome);
+      if (outcome === 'nothing') return void history.when(every[type]).then([]);
       expect(contractDecider.decide(every[type], history.state())).toEqual([
         { type: outcome, data: expect.objectContaining(ids) },
       ]);
@@ -479,5 +490,65 @@ describe('Contract decider', () => {
     expect(() => contract([contractDrafted()]).when(other).thenRefuses('x')).toThrow(
       /decided on the state of contract contract-under-test/,
     );
+  });
+
+  describe('rule 19: a return invalidates the mandate', () => {
+    const invalidate = (reasonCode: string, mandateReference = MANDATE) =>
+      contractCommand('InvalidateMandate', { mandateReference, reasonCode, effectId: 'eff-1' });
+    const signed = [contractDrafted(), contractSigned()];
+
+    it.each(['AC04', 'AC06', 'MD01', 'md07 '])('invalidates it for %s', (code) => {
+      contract(signed)
+        .when(invalidate(code))
+        .then([
+          {
+            type: 'MandateInvalidated',
+            data: {
+              ...ids,
+              mandateReference: MANDATE,
+              reasonCode: code.trim().toUpperCase(),
+              effectId: 'eff-1',
+              invalidatedAt: CONTRACT_NOW,
+            },
+          },
+        ]);
+      const [event] = contractDecider.decide(invalidate(code), contract(signed).state());
+      const state = contract([...signed, event]).state();
+      expect(state.status === 'signed' && state.signature.mandateInvalidated).toEqual({
+        reasonCode: code.trim().toUpperCase(),
+        invalidatedAt: CONTRACT_NOW,
+      });
+    });
+
+    it('does nothing for other codes, a mandate replaced since, or one already invalidated', () => {
+      contract(signed).when(invalidate('AM04')).then([]);
+      contract(signed).when(invalidate('AC04', 'MNDT-OLD')).then([]);
+      const [event] = contractDecider.decide(invalidate('AC04'), contract(signed).state());
+      contract([...signed, event])
+        .when(invalidate('MD01'))
+        .then([]);
+    });
+
+    it('a new mandate reference clears it; a new IBAN under the same mandate does not', () => {
+      const [event] = contractDecider.decide(invalidate('AC04'), contract(signed).state());
+      const invalid = [...signed, event];
+      const sameMandate = contractDecider.decide(
+        contractCommand('ChangeSignatureIban', { iban: NEW_IBAN }),
+        contract(invalid).state(),
+      );
+      const stillInvalid = contract([...invalid, ...sameMandate]).state();
+      expect(
+        stillInvalid.status === 'signed' && stillInvalid.signature.mandateInvalidated,
+      ).toBeTruthy();
+      const newMandate = contractDecider.decide(
+        contractCommand('ChangeSignatureIban', {
+          iban: NEW_IBAN,
+          mandateReference: 'MNDT-2025-0009',
+        }),
+        contract(invalid).state(),
+      );
+      const valid = contract([...invalid, ...newMandate]).state();
+      expect(valid.status === 'signed' && valid.signature.mandateInvalidated).toBeNull();
+    });
   });
 });

@@ -8,6 +8,7 @@ import { deleteContractDraft, terminateContract } from './decisions/delete-and-t
 import { draftContract } from './decisions/draft-contract';
 import { requireContract } from './decisions/require-contract';
 import { signContract } from './decisions/sign-contract';
+import { invalidateMandate } from './decisions/invalidate-mandate';
 
 /** Turns a contract command into events, or throws a `DomainError` naming the rule it breaks. */
 export function decideContract(command: ContractCommand, state: ContractState): ContractEvent[] {
@@ -23,6 +24,8 @@ export function decideContract(command: ContractCommand, state: ContractState): 
       return deleteContractDraft(command, contract);
     case 'TerminateContract':
       return terminateContract(command, contract);
+    case 'InvalidateMandate':
+      return invalidateMandate(command, contract);
     default:
       return assertNever(command, 'contract command');
   }

@@ -39,12 +39,27 @@ export type ContractTerminated = DomainEvent<
   OfContract & { reason: string; terminatedAt: string }
 >;
 
+/**
+ * Rule 19: a bank return (`reasonCode` AC04, AC06, MD01 or MD07, of effect `effectId`) made
+ * the signature's mandate unusable until a new one is signed: remittances leave its effects out.
+ */
+export type MandateInvalidated = DomainEvent<
+  'MandateInvalidated',
+  OfContract & {
+    mandateReference: string;
+    reasonCode: string;
+    effectId: string;
+    invalidatedAt: string;
+  }
+>;
+
 export type ContractEvent =
   | ContractDrafted
   | ContractSigned
   | SignatureIbanChanged
   | ContractDraftDeleted
-  | ContractTerminated;
+  | ContractTerminated
+  | MandateInvalidated;
 
 export type ContractEventType = ContractEvent['type'];
 
@@ -55,6 +70,7 @@ const CONTRACT_EVENT_TYPE_SET: Record<ContractEventType, true> = {
   SignatureIbanChanged: true,
   ContractDraftDeleted: true,
   ContractTerminated: true,
+  MandateInvalidated: true,
 };
 
 export const CONTRACT_EVENT_TYPES = Object.keys(CONTRACT_EVENT_TYPE_SET) as ContractEventType[];

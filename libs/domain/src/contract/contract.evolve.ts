@@ -27,9 +27,22 @@ export function evolveContract(state: ContractState, event: ContractEvent): Cont
         signature: { iban, mandateReference, signatory, signedAt },
       };
     }
-    case 'SignatureIbanChanged':
+    case 'SignatureIbanChanged': {
       if (state.status !== 'signed') return state;
-      return { ...state, signature: { ...state.signature, ...data.after } };
+      // A new mandate reference is a new mandate: one a return invalidated no longer matters.
+      const newMandate = data.after.mandateReference !== state.signature.mandateReference;
+      const signature = { ...state.signature, ...data.after };
+      return {
+        ...state,
+        signature: newMandate ? { ...signature, mandateInvalidated: null } : signature,
+      };
+    }
+    case 'MandateInvalidated': {
+      if (state.status !== 'signed' && state.status !== 'terminated') return state;
+      if (state.signature.mandateReference !== data.mandateReference) return state;
+      const mandateInvalidated = { reasonCode: data.reasonCode, invalidatedAt: data.invalidatedAt };
+      return { ...state, signature: { ...state.signature, mandateInvalidated } };
+    }
     case 'ContractDraftDeleted':
       if (state.status !== 'draft') return state;
       return {

@@ -22,4 +22,5 @@ export const CONTRACT_PERSONAL_FIELDS = {
   },
   ContractDraftDeleted: NO_PERSONAL_DATA,
   ContractTerminated: { keptInClear: { paths: ['reason'], because: CONTRACT_RETENTION } },
+  MandateInvalidated: { keptInClear: { paths: ['mandateReference'], because: CONTRACT_RETENTION } },
 } satisfies PersonalDataMap<ContractEvent>;

@@ -11,6 +11,12 @@ export interface Signature {
   mandateReference: string | null;
   signatory: string;
   signedAt: string;
+  /**
+   * Set when a bank return said the mandate can no longer be used (rule 19: AC04 account
+   * closed, AC06 blocked, MD01 no mandate, MD07 debtor deceased); cleared by a new mandate
+   * reference. Absent on signatures from before returns were recorded.
+   */
+  mandateInvalidated?: { reasonCode: string; invalidatedAt: string } | null;
 }
 
 /** The account a signature charges, as `SignatureIbanChanged` records it before and after. */

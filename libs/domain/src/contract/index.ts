@@ -9,3 +9,4 @@ export { contractDecider, decideContract } from './contract.decider';
 export * from './contract.iban';
 export * from './contract.deletion';
 export * from './contract.personal-data';
+export * from './decisions/invalidate-mandate';

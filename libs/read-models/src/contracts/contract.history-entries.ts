@@ -68,6 +68,13 @@ function describe(event: RecordedContractEvent): { summary: string; changes: His
         summary: `Contract terminated: ${event.data.reason}`,
         changes: [{ field: 'status', before: 'signed', after: 'terminated' }],
       };
+    case 'MandateInvalidated': {
+      const { mandateReference, reasonCode } = event.data;
+      return {
+        summary: `Mandate ${mandateReference} invalidated by a bank return (${reasonCode}): a new one must be signed`,
+        changes: [{ field: 'mandateInvalidated', before: null, after: reasonCode }],
+      };
+    }
     default:
       return assertNever(event, 'contract event');
   }

@@ -42,6 +42,8 @@ export interface ContractView {
   paymentMethod: PaymentMethod;
   maskedIban: string | null;
   mandateReference: string | null;
+  /** The bank return code that invalidated the mandate (rule 19); null while it is valid. */
+  mandateInvalidated: string | null;
   signatory: string | null;
   draftedAt: string;
   signedAt: string | null;

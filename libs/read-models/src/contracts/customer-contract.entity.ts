@@ -27,6 +27,9 @@ export class CustomerContractRow {
   @Column({ type: 'text', name: 'terminated_at', nullable: true }) terminatedAt!: string | null;
   @Column({ type: 'text', name: 'termination_reason', nullable: true })
   terminationReason!: string | null;
+  /** The return code that invalidated the mandate (rule 19), until a new one is signed. */
+  @Column({ type: 'text', name: 'mandate_invalidated', nullable: true })
+  mandateInvalidated!: string | null;
   @Column({ type: 'text', name: 'deleted_at', nullable: true }) deletedAt!: string | null;
 
   /** Revision of the last event of the contract's stream applied here: older ones are skipped. */

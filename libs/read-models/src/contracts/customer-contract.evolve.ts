@@ -42,7 +42,11 @@ function changedColumns(event: LaterEvent): Columns {
       };
     }
     case 'SignatureIbanChanged':
-      return accountColumns(event.data.after);
+      return event.data.after.mandateReference === event.data.before.mandateReference
+        ? accountColumns(event.data.after)
+        : { ...accountColumns(event.data.after), mandateInvalidated: null };
+    case 'MandateInvalidated':
+      return { mandateInvalidated: event.data.reasonCode };
     case 'ContractDraftDeleted':
       return { status: 'deleted', deletedAt: event.data.deletedAt };
     case 'ContractTerminated':
@@ -70,6 +74,7 @@ function drafted(event: RecordedEvent<'ContractDrafted', ContractDrafted['data']
     terminatedAt: null,
     terminationReason: null,
     deletedAt: null,
+    mandateInvalidated: null,
     ...stamp(event),
   };
   return row;

@@ -11,6 +11,7 @@ import { IdempotencyKeyOwners1764700500000 } from './1764700500000-idempotency-k
 import { HistoryVia1764700600000 } from './1764700600000-history-via';
 import { EffectsFollowWhatIsOwed1764800000000 } from './1764800000000-effects-follow-what-is-owed';
 import { Remittances1764800100000 } from './1764800100000-remittances';
+import { MandateInvalidation1764800200000 } from './1764800200000-mandate-invalidation';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -27,4 +28,5 @@ export const readModelMigrations = [
   HistoryVia1764700600000,
   EffectsFollowWhatIsOwed1764800000000,
   Remittances1764800100000,
+  MandateInvalidation1764800200000,
 ];
