@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/application';
+import { AppConfig, MAX_BANK_FILE_CHARACTERS } from '@app/application';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { requestInputGuard, verifyUtf8Body } from './http/request-input';
 import { requestValidationPipe } from './http/validation.pipe';
@@ -16,6 +16,12 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // Nest's type leaves `verify` out (it is used for rawBody, which is off) but passes it on.
   const jsonOptions = { limit: config.BODY_LIMIT, verify: verifyUtf8Body };
   app.useBodyParser('json', jsonOptions);
+  // Bank files (POST /collections/returns/import): XML up to the parser's own limit.
+  app.useBodyParser('text', {
+    type: ['application/xml', 'text/xml'],
+    limit: MAX_BANK_FILE_CHARACTERS,
+    verify: verifyUtf8Body,
+  });
   app.use(requestInputGuard);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());

@@ -135,6 +135,13 @@ export class AppConfig {
   @Transform(emptyToUndefined)
   @Matches(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, { message: 'CREDITOR_BIC must be a BIC' })
   CREDITOR_BIC?: string;
+
+  /** The issuer's returned-debit fee (rule 19), charged on the next invoice; 0: none. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  RETURNED_DEBIT_FEE_CENTS = 0;
 }
 
 export function validateAppConfig(raw: Record<string, unknown>): AppConfig {

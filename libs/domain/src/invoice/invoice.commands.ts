@@ -97,10 +97,13 @@ export type CollectEffect = DomainCommand<
   ForInvoice & { effectId: string; collectedAt?: string }
 >;
 
-/** `returnedAt` defaults to when the command was issued. */
+/**
+ * `returnedAt` defaults to when the command was issued; `reasonCode` is the bank's ISO return
+ * reason (AM04, AC04…) when it gave one (rule 19).
+ */
 export type ReturnEffect = DomainCommand<
   'ReturnEffect',
-  ForInvoice & { effectId: string; reason: string; returnedAt?: string }
+  ForInvoice & { effectId: string; reason: string; reasonCode?: string | null; returnedAt?: string }
 >;
 
 /** The effect goes to the bank in remittance `remittanceId` (rule 18); at most once. */

@@ -109,6 +109,8 @@ export type EffectReturned = DomainEvent<
     effectId: string;
     amountCents: Cents;
     reason: string;
+    /** The bank's ISO return reason code (rule 19); absent on returns recorded by hand before. */
+    reasonCode?: string | null;
     returnedAt: string;
     /** Whether it had been collected, so its amount stops counting as paid. */
     wasCollected: boolean;

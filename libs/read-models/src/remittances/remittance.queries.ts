@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { InvoiceRow } from '../invoices/invoice.entity';
 import { PendingEffectRow } from '../invoices/account-statement.entity';
 import { RemittanceRow } from './remittance.entity';
+import { CustomerSubscriptionRow } from '../contracts/customer-subscription.entity';
 
 type Source = DataSource | EntityManager;
 const managerOf = (source: Source): EntityManager =>
@@ -139,4 +140,54 @@ export async function remittableEffects(
     .addOrderBy('e.id', 'ASC')
     .getRawMany();
   return rows;
+}
+
+/** Where an effect is: its invoice, customer and contract, and the remittance it went in. */
+export interface EffectLocation {
+  effectId: string;
+  invoiceId: string;
+  customerId: string;
+  contractId: string;
+  remittanceId: string | null;
+}
+
+/** The effects of these ids that the read model knows, with where each is. */
+export async function effectLocations(
+  source: Source,
+  effectIds: readonly string[],
+): Promise<Map<string, EffectLocation>> {
+  if (effectIds.length === 0) return new Map();
+  const rows: EffectLocation[] = await managerOf(source)
+    .getRepository(PendingEffectRow)
+    .createQueryBuilder('e')
+    .innerJoin(InvoiceRow, 'i', 'i.id = e.invoice_id')
+    .select('e.id', 'effectId')
+    .addSelect('e.invoice_id', 'invoiceId')
+    .addSelect('e.customer_id', 'customerId')
+    .addSelect('i.contract_id', 'contractId')
+    .addSelect('e.remittance_id', 'remittanceId')
+    .where('e.id IN (:...ids)', { ids: [...new Set(effectIds)] })
+    .getRawMany();
+  return new Map(rows.map((row) => [row.effectId, row]));
+}
+
+/** The mandate reference an effect was remitted under, as its remittance recorded it. */
+export async function remittedMandateOf(
+  source: Source,
+  remittanceId: string,
+  effectId: string,
+): Promise<string | null> {
+  const row = await remittanceRow(source, remittanceId);
+  return row?.transactions.find((t) => t.effectId === effectId)?.mandateReference ?? null;
+}
+
+/** A billable subscription of the contract (oldest first), to charge a fee on its next invoice. */
+export async function billableSubscriptionOf(
+  source: Source,
+  contractId: string,
+): Promise<string | null> {
+  const row = await managerOf(source)
+    .getRepository(CustomerSubscriptionRow)
+    .findOne({ where: { contractId, billable: true }, order: { id: 'ASC' } });
+  return row?.id ?? null;
 }

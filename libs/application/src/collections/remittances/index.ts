@@ -4,5 +4,7 @@ export * from './issuer-creditor';
 export * from './remittance-file';
 
 import { CreateRemittanceProcess } from './remittance.process';
+import { RecordReturnsProcess } from '../returns/returns.process';
 
-export const remittanceApplicationProviders = [CreateRemittanceProcess];
+/** The collections' handlers (remittances, returns), for the module that serves them. */
+export const remittanceApplicationProviders = [CreateRemittanceProcess, RecordReturnsProcess];

@@ -157,6 +157,9 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
                   iban: signature.iban,
                   debtorName: signature.signatory,
                 },
+          mandateInvalidated: signature?.mandateInvalidated
+            ? `${signature.mandateInvalidated.reasonCode} on ${signature.mandateInvalidated.invalidatedAt.slice(0, 10)}`
+            : null,
         },
       ];
     });

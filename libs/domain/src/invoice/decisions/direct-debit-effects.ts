@@ -119,6 +119,9 @@ export function returnEffect(command: ReturnEffect, invoice: IssuedInvoice): Eff
     effectId,
     amountCents,
     reason,
+    ...(command.data.reasonCode
+      ? { reasonCode: command.data.reasonCode.trim().toUpperCase() }
+      : {}),
     returnedAt,
     wasCollected: effect.status === 'collected',
   };

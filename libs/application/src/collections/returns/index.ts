@@ -1,0 +1,2 @@
+export * from './returns.commands';
+export * from './returns.process';
