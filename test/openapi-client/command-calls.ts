@@ -21,6 +21,7 @@ export interface Kept {
   creditNoteNumber: string | undefined;
   paymentId: string;
   remittance: { id: string; effects: number; excluded: string[] };
+  returnedFees: number[];
 }
 
 export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept> {
@@ -175,6 +176,9 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
   const remittance = await call('post', '/api/collections/remittances', {
     body: { collectionDate: '2026-05-05', dueUntil: '2026-05-01', painVersion: '001.08' },
   });
+  const returned = await call('post', '/api/collections/returns', {
+    body: { effectId: effect.effectId, reasonCode: 'AM04', returnedAt: '2026-05-08T09:00:00Z' },
+  });
 
   await call('post', '/api/subscriptions/{id}/reject', {
     path: subscriptionId,
@@ -201,5 +205,6 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
       effects: remittance.effects,
       excluded: remittance.excluded.map((effect) => effect.code),
     },
+    returnedFees: returned.applied.map((applied) => applied.feeCents),
   };
 }
