@@ -18,6 +18,10 @@ import { ExportCommand } from '../apps/cli/src/export/export.command';
 import { RebuildCommand } from '../apps/cli/src/rebuild/rebuild.command';
 import { SimulateCommand } from '../apps/cli/src/simulate/simulate.command';
 import { VerifyCommand } from '../apps/cli/src/verify/verify.command';
+import { RemittanceFileCommand } from '../apps/cli/src/remittance-file/remittance-file.command';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { RemittanceCreated, remittanceLedgerStream } from '@app/domain';
+import { writeFileSync } from 'node:fs';
 import { startTestApp, TEST_API_KEYS } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
@@ -331,4 +335,64 @@ describe(`the auditors' command line on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}
     );
     await openCli();
   }, 60_000);
+
+  // Last: it appends to the log, which the read models then lag (the CLI follows no projection).
+  it('remittance-file writes the SEPA file of a remittance from the log; validates against the XSD', async () => {
+    const remittance: RemittanceCreated = {
+      type: 'RemittanceCreated',
+      data: {
+        remittanceId: '5d0c3b1e-2f4a-4b6c-8d9e-0a1b2c3d4e5f',
+        issuerId: 'default',
+        collectionDate: '2026-12-10',
+        dueUntil: '2026-12-10',
+        painVersion: '001.08',
+        messageId: 'REM5d0c3b1e2f4a4b6c8d9e0a1b2c3d4e5f',
+        createdAt: '2026-12-03T10:00:00.000Z',
+        creditor: {
+          name: 'Fibra Norte SL',
+          iban: 'ES9121000418450200051332',
+          bic: null,
+          creditorId: 'ES10ZZZB76365789',
+        },
+        transactions: [
+          {
+            invoiceId: 'inv-1',
+            invoiceNumber: 'F-000001',
+            effectId: '0f4c2a9e-1b6d-4c1e-9f7a-2d3b4c5d6e7f',
+            customerId: seeded.customers[0],
+            contractId: seeded.contract,
+            endToEndId: '0f4c2a9e1b6d4c1e9f7a2d3b4c5d6e7f',
+            amountCents: 4235,
+            dueDate: '2026-12-05',
+            mandateReference: 'M-1',
+            mandateSignedOn: '2026-01-10',
+            sequenceType: 'FRST',
+            debtorName: 'Ana Muñoz',
+            debtorIban: 'ES7921000813610123456789',
+          },
+        ],
+        excluded: [],
+        totalCents: 4235,
+      },
+    };
+    await cli.get<EventStore>(EVENT_STORE).append(remittanceLedgerStream('default'), [remittance]);
+    await cli.get(RemittanceFileCommand).run([remittance.data.remittanceId], {});
+    const { stdout, failed } = output.take();
+    expect(failed).toBe(false);
+    expect(stdout).toContain('<EndToEndId>0f4c2a9e1b6d4c1e9f7a2d3b4c5d6e7f</EndToEndId>');
+    expect(stdout).toContain('<Nm>Ana Munoz</Nm>');
+    const file = join(dataDir, 'remesa.xml');
+    writeFileSync(file, stdout);
+    const schema = join(
+      __dirname,
+      '../libs/application/src/collections/sepa/schemas/pain.008.001.08.xsd',
+    );
+    await promisify(execFile)('xmllint', ['--noout', '--schema', schema, file]);
+
+    await cli.get(RemittanceFileCommand).run(['no-such-remittance'], {});
+    expect(output.take()).toMatchObject({
+      failed: true,
+      stderr: expect.stringContaining('No remittance'),
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { ExportCommand } from './export/export.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayParkedCommand } from './replay-parked/replay-parked.command';
 import { SimulateCommand } from './simulate/simulate.command';
+import { RemittanceFileCommand } from './remittance-file/remittance-file.command';
 import { VerifyCommand } from './verify/verify.command';
 
 export const cliCommands = [
@@ -17,6 +18,7 @@ export const cliCommands = [
   ExportCommand,
   SimulateCommand,
   ReplayParkedCommand,
+  RemittanceFileCommand,
 ];
 
 /**

@@ -1,9 +1,14 @@
-import type { RemittanceRow } from '@app/read-models';
+import type { RemittanceCreated } from '@app/domain';
 import { DirectDebitFile } from '../sepa/direct-debit-file';
 import { writePain008 } from '../sepa/pain008-writer';
 
 /** The SEPA file of a remittance, written from what `RemittanceCreated` recorded (the same bytes each time). */
-export function remittanceFileOf(row: RemittanceRow): string {
+export function remittanceFileOf(
+  row: Pick<
+    RemittanceCreated['data'],
+    'painVersion' | 'messageId' | 'createdAt' | 'collectionDate' | 'creditor' | 'transactions'
+  >,
+): string {
   const file: DirectDebitFile = {
     version: row.painVersion,
     messageId: row.messageId,
