@@ -345,6 +345,9 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     const endToEndId = remitted.effectId.replace(/-/g, '');
     const camt = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>DOC-1</MsgId><CreDtTm>2026-11-09T07:00:00Z</CreDtTm></GrpHdr><Ntfctn><Id>N1</Id><CreDtTm>2026-11-09T07:00:00Z</CreDtTm><Acct><Id><IBAN>ES9121000418450200051332</IBAN></Id></Acct><Ntry><Amt Ccy="EUR">0.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-09</Dt></BookgDt><NtryDtls><TxDtls><Refs><EndToEndId>${endToEndId}</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy="EUR">0.50</Amt></TxAmt></AmtDtls><RtrInf><Rsn><Cd>MS02</Cd></Rsn></RtrInf></TxDtls></NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
     const imported = await command('post', '/api/collections/returns/import', camt);
+    await command('post', '/api/customers/{id}/account/apply-credit', undefined, {
+      id: customerId,
+    });
     expect(imported.duplicates).toEqual([remitted.effectId]);
 
     // Its subscriptions through rule R5's states, its contract's IBAN, then its end.

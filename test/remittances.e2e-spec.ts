@@ -158,6 +158,57 @@ describe('Remittances (rule 18)', () => {
     );
   });
 
+  it('rule 17: credit a remitted effect over-collects is set against the next invoice before its debit goes to the bank', async () => {
+    const { customerId } = await given.billedContract('CRE', 3000);
+    const [first] = await bill(NEXT, [customerId]);
+    const remitted = given.track(
+      await remit({ collectionDate: tomorrow(), dueUntil: DUE_UNTIL }, 201),
+    );
+    expect(remitted.body.effects).toBeGreaterThanOrEqual(1);
+    // The customer also pays 10.00 € by transfer; the bank then collects the whole effect.
+    await given.post(
+      `/invoices/${first.invoiceId}/payments`,
+      { amountCents: 1000, method: 'transfer' },
+      201,
+    );
+    const firstDetail = await read(`/invoices/${first.invoiceId}`).expect(200);
+    const effectId = firstDetail.body.effects[0].id as string;
+    await given.post(
+      `/invoices/${first.invoiceId}/direct-debit-effects/${effectId}/collect`,
+      {},
+      200,
+    );
+    const account = await read(`/customers/${customerId}/account`).expect(200);
+    expect(account.body).toMatchObject({ availableCreditCents: 1000 });
+
+    // By hand: nothing owed elsewhere yet, so nothing moves.
+    const idle = given.track(
+      await http()
+        .post(`/api/customers/${customerId}/account/apply-credit`)
+        .set(operator)
+        .expect(200),
+    );
+    expect(idle.body).toMatchObject({ customerId, moved: [] });
+
+    // Next month's invoice: its effect asks 36.30 €; the remittance sets the credit against it first.
+    const [second] = await bill(AFTER, [customerId]);
+    const next = given.track(await remit({ collectionDate: tomorrow(), dueUntil: DUE_UNTIL }, 201));
+    const detail = await read(`/collections/remittances/${next.body.id}`).expect(200);
+    const mine = detail.body.transactions.filter(
+      (t: { invoiceId: string }) => t.invoiceId === second.invoiceId,
+    );
+    expect(mine).toEqual([
+      expect.objectContaining({ amountCents: second.totals.totalCents - 1000 }),
+    ]);
+    const after = await read(`/customers/${customerId}/account`).expect(200);
+    expect(after.body).toMatchObject({
+      availableCreditCents: 0,
+      unpaidBalanceCents: second.totals.totalCents - 1000,
+    });
+    const kinds = after.body.transactions.map((line: { kind: string }) => line.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['credit-out', 'credit-in', 'effect-reduced']));
+  });
+
   it('refuses bad requests, a date gone by and a missing creditor, writing nothing', async () => {
     await refused({ collectionDate: '2026-02-30' }, 400);
     await refused({ collectionDate: tomorrow(), painVersion: '001.99' }, 400);

@@ -22,6 +22,7 @@ export interface Kept {
   paymentId: string;
   remittance: { id: string; effects: number; excluded: string[] };
   returnedFees: number[];
+  creditMoved: number[];
 }
 
 export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept> {
@@ -176,6 +177,7 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
   const remittance = await call('post', '/api/collections/remittances', {
     body: { collectionDate: '2026-05-05', dueUntil: '2026-05-01', painVersion: '001.08' },
   });
+  const credit = await call('post', '/api/customers/{id}/account/apply-credit', { path: { id } });
   const returned = await call('post', '/api/collections/returns', {
     body: { effectId: effect.effectId, reasonCode: 'AM04', returnedAt: '2026-05-08T09:00:00Z' },
   });
@@ -206,5 +208,6 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
       excluded: remittance.excluded.map((effect) => effect.code),
     },
     returnedFees: returned.applied.map((applied) => applied.feeCents),
+    creditMoved: credit.moved.map((move) => move.amountCents),
   };
 }

@@ -46,3 +46,4 @@ export * from './collections/bank-files/return-reasons';
 export { MAX_BANK_FILE_CHARACTERS } from './collections/bank-files/xml-tree';
 export * from './collections/remittances';
 export * from './collections/returns';
+export * from './collections/credit';

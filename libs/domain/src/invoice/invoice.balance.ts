@@ -32,14 +32,21 @@ export const invoiceTotalCents = (state: InvoiceState): Cents =>
 export const creditedCents = (state: InvoiceState): Cents =>
   sumCents(issued(state)?.creditNotes.map((note) => note.totals.totalCents) ?? []);
 
-/** Payments recorded plus effects the bank collected and did not return. */
+/**
+ * Payments recorded, effects the bank collected and did not return, and available credit
+ * moved in from the customer's other invoices, less the credit moved out to them.
+ */
 export function paidCents(state: InvoiceState): Cents {
   const invoice = issued(state);
   if (invoice === null) return 0;
   const collected = invoice.effects.filter((effect) => effect.status === 'collected');
+  const moved = invoice.creditTransfers.map((transfer) =>
+    transfer.direction === 'in' ? transfer.amountCents : -transfer.amountCents,
+  );
   return sumCents([
     ...invoice.payments.map((payment) => payment.amountCents),
     ...collected.map((effect) => effect.amountCents),
+    ...moved,
   ]);
 }
 

@@ -124,6 +124,26 @@ export type CancelEffect = DomainCommand<
   ForInvoice & { effectId: string; reason: string }
 >;
 
+/** Sets `amountCents` of this invoice's available credit against invoice `toInvoiceId`. */
+export type TransferCreditOut = DomainCommand<
+  'TransferCreditOut',
+  ForInvoice & { transferId: string; toInvoiceId: string; amountCents: Cents }
+>;
+
+/**
+ * Takes `amountCents` of invoice `fromInvoiceId`'s available credit as paid. `fromCustomerId`
+ * is that invoice's customer, read by the handler: credit moves only within one customer.
+ */
+export type ApplyCreditIn = DomainCommand<
+  'ApplyCreditIn',
+  ForInvoice & {
+    transferId: string;
+    fromInvoiceId: string;
+    fromCustomerId: string;
+    amountCents: Cents;
+  }
+>;
+
 export type InvoiceCommand =
   | DraftInvoice
   | IssueDraftInvoice
@@ -137,6 +157,8 @@ export type InvoiceCommand =
   | ReturnEffect
   | RemitEffect
   | ReduceEffect
-  | CancelEffect;
+  | CancelEffect
+  | TransferCreditOut
+  | ApplyCreditIn;
 
 export type InvoiceCommandType = InvoiceCommand['type'];

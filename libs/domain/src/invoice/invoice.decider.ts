@@ -8,6 +8,7 @@ import {
   returnEffect,
 } from './decisions/direct-debit-effects';
 import { effectsFollowingWhatIsOwed } from './decisions/effects-follow-what-is-owed';
+import { applyCreditIn, transferCreditOut } from './decisions/credit-transfers';
 import {
   draftCreditNote,
   grantCreditNote,
@@ -55,6 +56,8 @@ const EFFECT_CHANGE_CAUSE_OF: Record<InvoiceCommand['type'], EffectChangeCause |
   RemitEffect: null,
   ReduceEffect: null,
   CancelEffect: null,
+  TransferCreditOut: null,
+  ApplyCreditIn: 'available-credit',
 };
 
 function decideOnly(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[] {
@@ -84,6 +87,10 @@ function decideOnly(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[
       return reduceEffect(command, state);
     case 'CancelEffect':
       return cancelEffect(command, state);
+    case 'TransferCreditOut':
+      return transferCreditOut(command, state);
+    case 'ApplyCreditIn':
+      return applyCreditIn(command, state);
     default:
       return assertNever(command, 'invoice command');
   }

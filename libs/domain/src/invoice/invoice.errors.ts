@@ -39,6 +39,10 @@ export const InvoiceRefusal = {
   effectAlreadyRemitted: 'R18',
   /** An operator's reduction must ask for less than the effect does, and more than nothing. */
   effectReductionInvalid: 'INVOICE.EFFECT_REDUCTION_INVALID',
+  /** Rule 17: credit is moved only as far as the invoice has it available. */
+  creditNotAvailable: 'INVOICE.CREDIT_NOT_AVAILABLE',
+  /** Credit moves only between invoices of one customer. */
+  creditOfAnotherCustomer: 'INVOICE.CREDIT_OF_ANOTHER_CUSTOMER',
   /** Input the HTTP layer should have caught (400) but the domain still guards. */
   invalidInput: 'INVOICE.INVALID_INPUT',
 } as const;

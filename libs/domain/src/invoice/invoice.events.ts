@@ -151,6 +151,18 @@ export type EffectCancelled = DomainEvent<
   }
 >;
 
+/** Rule 17: this invoice's available credit set against another invoice of the customer. */
+export type CreditTransferredOut = DomainEvent<
+  'CreditTransferredOut',
+  OfInvoice & { transferId: string; toInvoiceId: string; amountCents: Cents; transferredAt: string }
+>;
+
+/** Rule 17: available credit of another invoice of the customer pays part of this one. */
+export type CreditAppliedIn = DomainEvent<
+  'CreditAppliedIn',
+  OfInvoice & { transferId: string; fromInvoiceId: string; amountCents: Cents; appliedAt: string }
+>;
+
 export type InvoiceEvent =
   | InvoiceDrafted
   | InvoiceIssued
@@ -162,7 +174,9 @@ export type InvoiceEvent =
   | EffectReturned
   | EffectRemitted
   | EffectReduced
-  | EffectCancelled;
+  | EffectCancelled
+  | CreditTransferredOut
+  | CreditAppliedIn;
 
 export type InvoiceEventType = InvoiceEvent['type'];
 
@@ -179,6 +193,8 @@ const INVOICE_EVENT_TYPE_SET: Record<InvoiceEventType, true> = {
   EffectRemitted: true,
   EffectReduced: true,
   EffectCancelled: true,
+  CreditTransferredOut: true,
+  CreditAppliedIn: true,
 };
 
 export const INVOICE_EVENT_TYPES = Object.keys(INVOICE_EVENT_TYPE_SET) as InvoiceEventType[];

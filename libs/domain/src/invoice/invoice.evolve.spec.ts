@@ -27,6 +27,7 @@ describe('Invoice evolve', () => {
       draftCreditNotes: [],
       payments: [],
       effects: [],
+      creditTransfers: [],
     });
   });
 

@@ -20,6 +20,7 @@ export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): Invoice
           draftCreditNotes: [],
           payments: [],
           effects: [],
+          creditTransfers: [],
         };
   if (state.status !== 'issued') return state;
   switch (event.type) {
@@ -103,6 +104,30 @@ export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): Invoice
             }
           : effect,
       );
+    case 'CreditTransferredOut': {
+      const { transferId, toInvoiceId, amountCents, transferredAt } = event.data;
+      if (state.creditTransfers.some((t) => t.transferId === transferId)) return state;
+      const transfer = {
+        transferId,
+        direction: 'out' as const,
+        otherInvoiceId: toInvoiceId,
+        amountCents,
+        at: transferredAt,
+      };
+      return { ...state, creditTransfers: [...state.creditTransfers, transfer] };
+    }
+    case 'CreditAppliedIn': {
+      const { transferId, fromInvoiceId, amountCents, appliedAt } = event.data;
+      if (state.creditTransfers.some((t) => t.transferId === transferId)) return state;
+      const transfer = {
+        transferId,
+        direction: 'in' as const,
+        otherInvoiceId: fromInvoiceId,
+        amountCents,
+        at: appliedAt,
+      };
+      return { ...state, creditTransfers: [...state.creditTransfers, transfer] };
+    }
     default:
       return assertNever(event, 'invoice event');
   }

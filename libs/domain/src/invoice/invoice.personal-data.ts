@@ -25,4 +25,6 @@ export const INVOICE_PERSONAL_FIELDS = {
   EffectRemitted: NO_PERSONAL_DATA,
   EffectReduced: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
   EffectCancelled: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
+  CreditTransferredOut: NO_PERSONAL_DATA,
+  CreditAppliedIn: NO_PERSONAL_DATA,
 } satisfies PersonalDataMap<InvoiceEvent>;

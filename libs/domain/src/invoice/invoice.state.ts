@@ -1,5 +1,10 @@
 import { InvoiceDrafted, InvoiceIssued } from './invoice.events';
-import { DirectDebitEffect, GrantedCreditNote, RecordedPayment } from './invoice.terms';
+import {
+  CreditTransfer,
+  DirectDebitEffect,
+  GrantedCreditNote,
+  RecordedPayment,
+} from './invoice.terms';
 
 /**
  * An issued invoice: what `InvoiceIssued` said, which never changes (R9), and what happened
@@ -11,6 +16,8 @@ export type InvoiceRecord = InvoiceIssued['data'] & {
   draftCreditNotes: DraftedCreditNote[];
   payments: RecordedPayment[];
   effects: DirectDebitEffect[];
+  /** Available credit moved to or from the customer's other invoices (rule 17). */
+  creditTransfers: CreditTransfer[];
 };
 
 /** A credit note drafted on the invoice, waiting for its number in the rectifying series. */

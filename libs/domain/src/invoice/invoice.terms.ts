@@ -49,7 +49,13 @@ export interface EffectRecord {
 }
 
 /** Why an effect asks the bank for less than it did (rule 17). */
-export const EFFECT_CHANGE_CAUSES = ['payment', 'credit-note', 'collection', 'operator'] as const;
+export const EFFECT_CHANGE_CAUSES = [
+  'payment',
+  'credit-note',
+  'collection',
+  'operator',
+  'available-credit',
+] as const;
 export type EffectChangeCause = (typeof EFFECT_CHANGE_CAUSES)[number];
 
 /**
@@ -77,3 +83,15 @@ export type DirectDebitEffect =
     } & EffectRecord);
 
 export type DirectDebitEffectStatus = DirectDebitEffect['status'];
+
+/**
+ * Available credit moved between two invoices of the same customer (rule 17): `out` of the one
+ * that was paid beyond what it owed, `in` to one still owed, under one transfer id.
+ */
+export interface CreditTransfer {
+  transferId: string;
+  direction: 'out' | 'in';
+  otherInvoiceId: string;
+  amountCents: Cents;
+  at: string;
+}

@@ -11,6 +11,8 @@ export const INVOICE_TRANSACTION_KINDS = [
   'effect-remitted',
   'effect-reduced',
   'effect-cancelled',
+  'credit-out',
+  'credit-in',
 ] as const;
 export type InvoiceTransactionKind = (typeof INVOICE_TRANSACTION_KINDS)[number];
 

@@ -163,6 +163,17 @@ function described(event: RecordedInvoiceEvent): Described {
       const text = `Direct debit of ${describeCents(amountCents)} cancelled: ${reason ?? CAUSE_TEXT[cause]}`;
       return line('effect-cancelled', effectId, text, amountCents, 0, cancelledAt);
     }
+    // Rule 17: available credit moved between the customer's invoices; the balance is unchanged.
+    case 'CreditTransferredOut': {
+      const { transferId, toInvoiceId, amountCents, transferredAt } = event.data;
+      const text = `Available credit of ${describeCents(amountCents)} set against invoice ${toInvoiceId}`;
+      return line('credit-out', transferId, text, amountCents, amountCents, transferredAt);
+    }
+    case 'CreditAppliedIn': {
+      const { transferId, fromInvoiceId, amountCents, appliedAt } = event.data;
+      const text = `Paid with ${describeCents(amountCents)} of available credit from invoice ${fromInvoiceId}`;
+      return line('credit-in', transferId, text, amountCents, -amountCents, appliedAt);
+    }
     default:
       return assertNever(event, 'invoice event');
   }
@@ -174,6 +185,7 @@ const CAUSE_TEXT: Record<EffectChangeCause, string> = {
   'credit-note': 'a credit note lowered what is owed',
   collection: 'another direct debit collected it',
   operator: 'changed by an operator',
+  'available-credit': "the customer's available credit paid part of it",
 };
 
 const line = (

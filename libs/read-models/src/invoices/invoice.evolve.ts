@@ -59,6 +59,10 @@ function changedFigures(row: InvoiceRow, event: RecordedInvoiceEvent): Partial<F
       };
     case 'EffectCancelled':
       return { pendingEffectsCents: row.pendingEffectsCents - event.data.amountCents };
+    case 'CreditTransferredOut':
+      return { paidCents: row.paidCents - event.data.amountCents };
+    case 'CreditAppliedIn':
+      return { paidCents: row.paidCents + event.data.amountCents };
     default:
       return assertNever(event, 'invoice event');
   }

@@ -97,6 +97,22 @@ function describe(event: RecordedInvoiceEvent): { summary: string; changes: Hist
         changes: [{ field: 'effectStatus', before: 'pending', after: 'cancelled' }],
       };
     }
+    case 'CreditTransferredOut':
+      return {
+        summary: `Available credit of ${euros(event.data.amountCents)} set against invoice ${event.data.toInvoiceId}`,
+        changes: added({
+          amountCents: event.data.amountCents,
+          toInvoiceId: event.data.toInvoiceId,
+        }),
+      };
+    case 'CreditAppliedIn':
+      return {
+        summary: `Paid with ${euros(event.data.amountCents)} of available credit from invoice ${event.data.fromInvoiceId}`,
+        changes: added({
+          amountCents: event.data.amountCents,
+          fromInvoiceId: event.data.fromInvoiceId,
+        }),
+      };
     default:
       return assertNever(event, 'invoice event');
   }

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Rule 17: effects can be remitted, reduced and cancelled. The account statement takes the
- * three new kinds of line, the effects their remittance and cancellation. Old rows stay valid
+ * Rule 17: effects can be remitted, reduced and cancelled, and available credit moved between
+ * a customer's invoices. The account statement takes the five new kinds of line, the effects their remittance and cancellation. Old rows stay valid
  * (no effect was remitted, reduced or cancelled before these events existed).
  */
 export class EffectsFollowWhatIsOwed1764800000000 implements MigrationInterface {
@@ -15,7 +15,8 @@ export class EffectsFollowWhatIsOwed1764800000000 implements MigrationInterface 
     await queryRunner.query(`
       ALTER TABLE invoice_transactions ADD CONSTRAINT invoice_transactions_kind_check
         CHECK (kind IN ('invoice', 'credit-note', 'payment', 'effect-created', 'effect-collected',
-          'effect-returned', 'effect-remitted', 'effect-reduced', 'effect-cancelled'))`);
+          'effect-returned', 'effect-remitted', 'effect-reduced', 'effect-cancelled',
+          'credit-out', 'credit-in'))`);
     await queryRunner.query(
       'ALTER TABLE pending_effects DROP CONSTRAINT pending_effects_status_check',
     );

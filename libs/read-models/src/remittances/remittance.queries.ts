@@ -191,3 +191,38 @@ export async function billableSubscriptionOf(
     .findOne({ where: { contractId, billable: true }, order: { id: 'ASC' } });
   return row?.id ?? null;
 }
+
+/** An invoice of the customer with credit available, or with something still owed. */
+export interface CreditPosition {
+  invoiceId: string;
+  customerId: string;
+  availableCreditCents: number;
+  outstandingCents: number;
+  dueDate: string;
+}
+
+/**
+ * The invoices of these customers that have credit available or something owed: where
+ * available credit can come from and go to (rule 17). Oldest due first.
+ */
+export async function creditPositionsOf(
+  source: Source,
+  customerIds: readonly string[],
+): Promise<CreditPosition[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await managerOf(source)
+    .getRepository(InvoiceRow)
+    .createQueryBuilder('i')
+    .where('i.customer_id IN (:...ids)', { ids: [...new Set(customerIds)] })
+    .andWhere('(i.available_credit_cents > 0 OR i.outstanding_cents > 0)')
+    .orderBy('i.due_date', 'ASC')
+    .addOrderBy('i.id', 'ASC')
+    .getMany();
+  return rows.map((row) => ({
+    invoiceId: row.id,
+    customerId: row.customerId,
+    availableCreditCents: row.availableCreditCents,
+    outstandingCents: row.outstandingCents,
+    dueDate: row.dueDate,
+  }));
+}

@@ -5,6 +5,12 @@ export * from './remittance-file';
 
 import { CreateRemittanceProcess } from './remittance.process';
 import { RecordReturnsProcess } from '../returns/returns.process';
+import { ApplyAvailableCreditHandler, AvailableCredit } from '../credit/available-credit';
 
-/** The collections' handlers (remittances, returns), for the module that serves them. */
-export const remittanceApplicationProviders = [CreateRemittanceProcess, RecordReturnsProcess];
+/** The collections' handlers (remittances, returns, available credit), for the module that serves them. */
+export const remittanceApplicationProviders = [
+  CreateRemittanceProcess,
+  RecordReturnsProcess,
+  AvailableCredit,
+  ApplyAvailableCreditHandler,
+];

@@ -24,6 +24,7 @@ import { READ_MODELS } from '../../storage/read-models.module';
 import { APP_CONFIG } from '../../storage/tokens';
 import { CreateRemittanceCommand, RemittanceOutcome } from './remittance.commands';
 import { creditorOf, DEFAULT_ISSUER_ID } from './issuer-creditor';
+import { AvailableCredit } from '../credit/available-credit';
 
 /** Streams read at once while gathering the facts. */
 const CONCURRENCY = 8;
@@ -34,7 +35,8 @@ interface LoadedInvoice {
 }
 
 /**
- * Rule 18, the process manager of a remittance: it finds the effects due in the read model,
+ * Rule 18, the process manager of a remittance: it first sets the available credit of the
+ * customers with effects due against what they owe (rule 17), then finds the effects due in the read model,
  * reads each invoice and contract from its stream (facts, never a read model's lag), lets the
  * issuer's remittance ledger decide what goes in, and appends the remittance with each effect
  * marked remitted on its invoice (`RemitEffect`, decided by the invoice) in one atomic append on
@@ -49,6 +51,7 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly progress: ProjectionProgress,
+    private readonly credit: AvailableCredit,
   ) {}
 
   async execute({
@@ -57,6 +60,17 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
     context,
   }: CreateRemittanceCommand): Promise<RemittanceOutcome> {
     const issuerId = request.issuerId ?? DEFAULT_ISSUER_ID;
+    // Rule 17: credit a customer has available is set against what they owe first, so it does
+    // not sit idle while the bank is asked for more (their effects not yet remitted follow).
+    await this.progress.waitFor(await this.store.lastCommittedPosition());
+    const due = await remittableEffects(
+      this.readModels,
+      request.dueUntil ?? request.collectionDate,
+    );
+    await this.credit.applyFor(
+      due.map((effect) => effect.customerId),
+      context,
+    );
     const invoices = new Map<string, LoadedInvoice>();
     const result = await decideAndAppend(this.store, {
       aggregateId: remittanceId,
