@@ -5,4 +5,5 @@ export * from './contract';
 export * from './subscription';
 export * from './billing';
 export * from './invoice';
+export * from './dunning';
 export * from './personal-data';

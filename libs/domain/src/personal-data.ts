@@ -1,4 +1,5 @@
 import { ContractEvent, CONTRACT_PERSONAL_FIELDS } from './contract';
+import { DUNNING_PERSONAL_FIELDS, DunningEvent } from './dunning';
 import {
   CUSTOMER_PERSONAL_FIELDS,
   CustomerEvent,
@@ -22,7 +23,8 @@ export type AnyDomainEvent =
   | ContractEvent
   | SubscriptionEvent
   | InvoiceEvent
-  | InvoiceSeriesEvent;
+  | InvoiceSeriesEvent
+  | DunningEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -36,6 +38,7 @@ export const PERSONAL_DATA = {
   ...SUBSCRIPTION_PERSONAL_FIELDS,
   ...INVOICE_PERSONAL_FIELDS,
   ...INVOICE_SERIES_PERSONAL_FIELDS,
+  ...DUNNING_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */
