@@ -68,6 +68,7 @@ describe(`CustomerSubscriptionsProjection on ${databaseName}`, () => {
         activatedAt: null,
         statusSince: '2025-01-15',
         statusReason: null,
+        suspendedBy: null,
         lastRevision: 0,
         version: 1,
         updatedAt: expect.any(String),
@@ -133,6 +134,7 @@ describe(`CustomerSubscriptionsProjection on ${databaseName}`, () => {
         billable: false,
         serviceActive: false,
         statusReason: 'unpaid',
+        suspendedBy: 'operator',
         activatedAt: '2025-01-01',
       });
 

@@ -10,6 +10,7 @@ import { ProjectionParkedEvents1764700300000 } from './1764700300000-projection-
 import { IdempotencyKeyOwners1764700500000 } from './1764700500000-idempotency-key-owners';
 import { HistoryVia1764700600000 } from './1764700600000-history-via';
 import { EffectsFollowWhatIsOwed1764800000000 } from './1764800000000-effects-follow-what-is-owed';
+import { SubscriptionsSuspendedBy1764920000000 } from './1764920000000-subscriptions-suspended-by';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -25,4 +26,5 @@ export const readModelMigrations = [
   IdempotencyKeyOwners1764700500000,
   HistoryVia1764700600000,
   EffectsFollowWhatIsOwed1764800000000,
+  SubscriptionsSuspendedBy1764920000000,
 ];
