@@ -35,6 +35,8 @@ export * from './billing/migration-credit-run.process';
 export * from './audit/audited-event';
 export * from './audit/aggregate-state';
 export * from './shared/calendar-values';
+export * from './collections/dunning/dunning.commands';
+export * from './collections/dunning/dunning-run.process';
 export * from './collections/sepa/direct-debit-file';
 export * from './collections/sepa/euro-amounts';
 export * from './collections/sepa/pain008-writer';

@@ -16,3 +16,4 @@ export * from './customers';
 export * from './contracts';
 export * from './invoices';
 export * from './billing';
+export * from './collections';
