@@ -7,6 +7,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@app/application';
 import { APP_CONFIG } from '@app/application';
 import { BillingModule } from './billing/billing.module';
+import { CollectionsModule } from './collections/collections.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
@@ -37,6 +38,7 @@ import { StorageModule } from '@app/application';
     SubscriptionsModule,
     BillingModule,
     InvoicesModule,
+    CollectionsModule,
     AuditModule,
   ],
   providers: [
