@@ -160,6 +160,49 @@ describe('Dunning runs over HTTP (rule R20)', () => {
     expect(await countEvents(testApp)).toBe(quiet);
   });
 
+  it('reports a customer it cannot resume and goes on with the others (containment)', async () => {
+    const [, LATER] = nextMonths(2);
+    const inactive = await customerWithSubscription('Inactiva SL', 1500);
+    const payer = await customerWithSubscription('Pagadora SL', 1800);
+    const billed = await given.post(
+      '/billing/runs',
+      { period: LATER, customerIds: [inactive.customerId, payer.customerId] },
+      201,
+    );
+    const invoices: Issued[] = billed.body.issued;
+    const due = invoices[0].dueDate;
+    const day30 = await dunningRun(plus(due, 30));
+    expect(day30.body.suspended).toHaveLength(2);
+
+    // Its service suspended (nothing billable), the customer is deactivated; both pay.
+    given.track(
+      await http()
+        .post(`/api/customers/${inactive.customerId}/deactivate`)
+        .set(operator)
+        .send({ reason: 'moved abroad' })
+        .expect(200),
+    );
+    for (const invoice of invoices)
+      await given.post(
+        `/invoices/${invoice.invoiceId}/payments`,
+        { amountCents: invoice.totals.totalCents, method: 'transfer', paidAt: plus(due, 31) },
+        201,
+      );
+
+    const paidUp = await dunningRun(plus(due, 31));
+    expect(paidUp.body.resumed).toEqual([
+      { customerId: payer.customerId, subscriptionId: payer.subscriptionId },
+    ]);
+    expect(paidUp.body.failed).toEqual([
+      { customerId: inactive.customerId, reason: expect.stringMatching(/is inactive/) },
+    ]);
+    expect(await subscription(inactive.subscriptionId)).toMatchObject({
+      status: 'suspended',
+      suspendedBy: 'system',
+    });
+    expect(await subscription(payer.subscriptionId)).toMatchObject({ status: 'active' });
+  });
+
   it.each([['2026-02-30'], ['2026-13-01'], ['tomorrow'], ['']])(
     'refuses asOf %p with 400, writing nothing',
     async (asOf) => {
