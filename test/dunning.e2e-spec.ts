@@ -203,6 +203,33 @@ describe('Dunning runs over HTTP (rule R20)', () => {
     expect(await subscription(payer.subscriptionId)).toMatchObject({ status: 'active' });
   });
 
+  it('records each step once when two runs of the same day race', async () => {
+    const [, , LATEST] = nextMonths(3);
+    const racer = await customerWithSubscription('Carrera SL', 2200);
+    const billed = await given.post(
+      '/billing/runs',
+      { period: LATEST, customerIds: [racer.customerId] },
+      201,
+    );
+    const asOf = plus((billed.body.issued as Issued[])[0].dueDate, 30);
+    const answers = await Promise.all([dunningRun(asOf), dunningRun(asOf)]);
+    const steps = answers.flatMap((answer) =>
+      answer.body.steps.filter((s: { customerId: string }) => s.customerId === racer.customerId),
+    );
+    expect(steps.map((s: { step: string }) => s.step).sort()).toEqual([
+      'reminder',
+      'suspend',
+      'warning',
+    ]);
+    const suspended = answers.flatMap((answer) => answer.body.suspended);
+    expect(suspended).toEqual([
+      { customerId: racer.customerId, subscriptionId: racer.subscriptionId },
+    ]);
+    // (The customer deactivated above still fails to be resumed on every run, as reported.)
+    const failed = answers.flatMap((answer) => answer.body.failed);
+    expect(failed.map((f: { customerId: string }) => f.customerId)).not.toContain(racer.customerId);
+  });
+
   it.each([['2026-02-30'], ['2026-13-01'], ['tomorrow'], ['']])(
     'refuses asOf %p with 400, writing nothing',
     async (asOf) => {
