@@ -72,6 +72,29 @@ export async function dunningCandidates(
   return { inDebt: [...debts.values()], toClear: [...toClear].sort() };
 }
 
+/** Every invoice the customer still owes on (overdue or not), oldest due first. */
+export async function customerDebt(
+  source: ReadModelSource,
+  customerId: string,
+): Promise<CustomerDebt> {
+  const rows = await managerOf(source)
+    .getRepository(InvoiceRow)
+    .createQueryBuilder('i')
+    .where('i.customer_id = :customerId', { customerId })
+    .andWhere('i.outstanding_cents > 0')
+    .orderBy('i.due_date', 'ASC')
+    .addOrderBy('i.id', 'ASC')
+    .getMany();
+  return {
+    customerId,
+    invoices: rows.map(({ id, dueDate, outstandingCents }) => ({
+      invoiceId: id,
+      dueDate,
+      outstandingCents,
+    })),
+  };
+}
+
 /** A customer's subscription as the dunning run acts on it. */
 export interface DunningSubscription {
   subscriptionId: string;

@@ -17,7 +17,7 @@ import {
   subscriptionStream,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { dunningCandidates, dunningSubscriptionsOf } from '@app/read-models';
+import { customerDebt, dunningCandidates, dunningSubscriptionsOf } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../../commands/command-context';
 import { decideAndAppend } from '../../commands/decide-and-append';
@@ -97,7 +97,9 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
       failed: [],
       position: null,
     };
-    const contained = (customerId: string, work: () => Promise<void>) => async () => {
+    // Any failure of one customer (a refusal, a race lost too often, a bug on its data) is
+    // that customer's, reported; its next run starts again from what was written.
+    const contained = async (customerId: string, work: () => Promise<void>) => {
       try {
         await work();
       } catch (error) {
@@ -105,10 +107,10 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
       }
     };
     await inBatches(inDebt, CONCURRENCY, (debt) =>
-      contained(debt.customerId, () => this.dun(debt, asOf, policy, context, result))(),
+      contained(debt.customerId, () => this.dun(debt, asOf, policy, context, result)),
     );
     await inBatches(toClear, CONCURRENCY, (customerId) =>
-      contained(customerId, () => this.clear(customerId, asOf, context, result))(),
+      contained(customerId, () => this.clear(customerId, asOf, context, result)),
     );
     for (const list of [result.steps, result.suspended, result.cancelled, result.resumed])
       list.sort((a, b) => a.customerId.localeCompare(b.customerId));
@@ -191,7 +193,8 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
       decider: dunningDecider,
       command: {
         type: 'ClearDunning',
-        data: { customerId, asOf, debt: { customerId, invoices: [] } },
+        // What it owes now, none of it overdue (the domain refuses to clear otherwise).
+        data: { customerId, asOf, debt: await customerDebt(this.readModels, customerId) },
         metadata: { at: context.at },
       } satisfies DunningCommand,
       context,
