@@ -203,7 +203,7 @@ describe('Dunning runs over HTTP (rule R20)', () => {
     expect(await subscription(payer.subscriptionId)).toMatchObject({ status: 'active' });
   });
 
-  it('records each step once when two runs of the same day race', async () => {
+  it('records each step once when two runs of the same day race, and cancels at 90 days', async () => {
     const [, , LATEST] = nextMonths(3);
     const racer = await customerWithSubscription('Carrera SL', 2200);
     const billed = await given.post(
@@ -228,6 +228,21 @@ describe('Dunning runs over HTTP (rule R20)', () => {
     // (The customer deactivated above still fails to be resumed on every run, as reported.)
     const failed = answers.flatMap((answer) => answer.body.failed);
     expect(failed.map((f: { customerId: string }) => f.customerId)).not.toContain(racer.customerId);
+
+    // 90 days overdue: the service is cancelled for debt, suspended or not.
+    const day90 = await dunningRun(plus((billed.body.issued as Issued[])[0].dueDate, 90));
+    expect(
+      day90.body.steps.filter((s: { customerId: string }) => s.customerId === racer.customerId),
+    ).toEqual([{ customerId: racer.customerId, step: 'cancel' }]);
+    expect(day90.body.cancelled).toContainEqual({
+      customerId: racer.customerId,
+      subscriptionId: racer.subscriptionId,
+    });
+    expect(await subscription(racer.subscriptionId)).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'debt',
+      suspendedBy: null,
+    });
   });
 
   it.each([['2026-02-30'], ['2026-13-01'], ['tomorrow'], ['']])(
