@@ -143,6 +143,7 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     body: { period: '2026-04', customerIds: [id] },
   });
   await call('post', '/api/billing/migration-credits', { body: { period: '2026-04' } });
+  await call('post', '/api/collections/dunning-runs', { body: { asOf: '2026-05-10' } });
 
   const invoiceId = { id: run.issued[0]?.invoiceId ?? ids.invoice };
   const creditNote = await call('post', '/api/invoices/{id}/credit-notes', {

@@ -7,11 +7,11 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@app/application';
 import { APP_CONFIG } from '@app/application';
 import { BillingModule } from './billing/billing.module';
+import { CollectionsModule } from './collections/collections.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
-import { RemittancesModule } from './collections/remittances/remittances.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
 import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
 import { ReadModelsModule } from '@app/application';
@@ -38,7 +38,7 @@ import { StorageModule } from '@app/application';
     SubscriptionsModule,
     BillingModule,
     InvoicesModule,
-    RemittancesModule,
+    CollectionsModule,
     AuditModule,
   ],
   providers: [

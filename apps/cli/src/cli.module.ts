@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@app/application';
+import { AppConfigModule, DunningRunProcess } from '@app/application';
 import { ReadModelsModule } from '@app/application';
 import { StorageModule } from '@app/application';
 import { AsOfCommand } from './as-of/as-of.command';
 import { CliOutput } from './cli-output';
+import { DunningRunCommand } from './dunning-run/dunning-run.command';
 import { ExportCommand } from './export/export.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayParkedCommand } from './replay-parked/replay-parked.command';
@@ -19,6 +20,7 @@ export const cliCommands = [
   SimulateCommand,
   ReplayParkedCommand,
   RemittanceFileCommand,
+  DunningRunCommand,
 ];
 
 /**
@@ -28,6 +30,6 @@ export const cliCommands = [
  */
 @Module({
   imports: [AppConfigModule, StorageModule, ReadModelsModule],
-  providers: [CliOutput, ...cliCommands],
+  providers: [CliOutput, DunningRunProcess, ...cliCommands],
 })
 export class CliModule {}

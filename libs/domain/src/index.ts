@@ -6,4 +6,5 @@ export * from './subscription';
 export * from './billing';
 export * from './invoice';
 export * from './remittance';
+export * from './dunning';
 export * from './personal-data';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_EVENT_TYPES } from './contract';
 import { CUSTOMER_EVENT_TYPES } from './customer';
+import { DUNNING_EVENT_TYPES } from './dunning';
 import { INVOICE_EVENT_TYPES, INVOICE_SERIES_EVENT_TYPES } from './invoice';
 import { PERSONAL_DATA, personalDataPolicy } from './personal-data';
 import { sealsPersonalData } from './shared/personal-data';
@@ -33,6 +34,7 @@ describe('the personal-data map', () => {
       ...INVOICE_EVENT_TYPES,
       ...INVOICE_SERIES_EVENT_TYPES,
       ...REMITTANCE_EVENT_TYPES,
+      ...DUNNING_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

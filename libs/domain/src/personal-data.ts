@@ -1,4 +1,5 @@
 import { ContractEvent, CONTRACT_PERSONAL_FIELDS } from './contract';
+import { DUNNING_PERSONAL_FIELDS, DunningEvent } from './dunning';
 import {
   CUSTOMER_PERSONAL_FIELDS,
   CustomerEvent,
@@ -24,7 +25,8 @@ export type AnyDomainEvent =
   | SubscriptionEvent
   | InvoiceEvent
   | InvoiceSeriesEvent
-  | RemittanceEvent;
+  | RemittanceEvent
+  | DunningEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -39,6 +41,7 @@ export const PERSONAL_DATA = {
   ...INVOICE_PERSONAL_FIELDS,
   ...INVOICE_SERIES_PERSONAL_FIELDS,
   ...REMITTANCE_PERSONAL_FIELDS,
+  ...DUNNING_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -17,3 +17,4 @@ export * from './contracts';
 export * from './invoices';
 export * from './billing';
 export * from './remittances';
+export * from './collections';

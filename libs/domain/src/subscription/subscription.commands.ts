@@ -1,6 +1,7 @@
 import { ContractFact } from '../contract/contract.state';
 import { CustomerFact } from '../customer/customer.state';
 import { DomainCommand } from '../shared/decider';
+import { SuspendedBy } from './subscription.events';
 import { BillingMode } from './subscription.terms';
 
 /** Every subscription command names its subscription; ids of new things come from the caller. */
@@ -56,15 +57,23 @@ export type MoveSubscriptionToActiveBillable = DomainCommand<
   ForSubscription & { customer?: CustomerFact }
 >;
 
+/**
+ * `by` defaults to an operator. The system (the dunning run, rule R20) suspends only for debt:
+ * its reason must be `debt`.
+ */
 export type SuspendSubscription = DomainCommand<
   'SuspendSubscription',
-  ForSubscription & { reason: string }
+  ForSubscription & { reason: string; by?: SuspendedBy }
 >;
 
-/** `customer`, as for an activation: an inactive customer's subscription is not resumed. */
+/**
+ * `customer`, as for an activation: an inactive customer's subscription is not resumed. `by`
+ * defaults to an operator, who may resume any suspension; the system (rule R20) is refused a
+ * suspension an operator made.
+ */
 export type ResumeSubscription = DomainCommand<
   'ResumeSubscription',
-  ForSubscription & { customer?: CustomerFact }
+  ForSubscription & { customer?: CustomerFact; by?: SuspendedBy }
 >;
 
 /** `cancelledAt` (date or date-time) defaults to when the command was issued. */

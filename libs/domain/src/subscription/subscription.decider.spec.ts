@@ -222,6 +222,7 @@ describe('Subscription decider', () => {
           subscriptionEvent('SubscriptionSuspended', {
             reason: 'unpaid invoices',
             suspendedAt: SUBSCRIPTION_NOW,
+            suspendedBy: 'operator',
           }),
         ]);
       active()

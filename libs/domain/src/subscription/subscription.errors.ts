@@ -12,6 +12,8 @@ export const SubscriptionRefusal = {
   extraChargeAlreadyAdded: 'SUBSCRIPTION.EXTRA_CHARGE_ALREADY_ADDED',
   /** Requested or activated for a customer who is inactive: it would be invoiced (see R12). */
   customerInactive: 'SUBSCRIPTION.CUSTOMER_INACTIVE',
+  /** Rule R20: the system resumes only what it suspended for debt, never an operator's suspension. */
+  suspendedByOperator: 'SUBSCRIPTION.SUSPENDED_BY_OPERATOR',
   /** Input the HTTP layer should have caught (400) but the domain still guards. */
   invalidInput: 'SUBSCRIPTION.INVALID_INPUT',
 } as const;
@@ -32,4 +34,11 @@ export const customerInactive = (
   new DomainError(
     SubscriptionRefusal.customerInactive,
     `Customer ${customerId} is inactive: a subscription of theirs cannot be ${done}. Reactivate the customer first.`,
+  );
+
+/** Rule R20: a suspension an operator made is lifted by an operator, never by the dunning run. */
+export const suspendedByOperator = (subscriptionId: string) =>
+  new DomainError(
+    SubscriptionRefusal.suspendedByOperator,
+    `Subscription ${subscriptionId} was suspended by an operator: only an operator resumes it; the system resumes only what it suspended for debt (rule R20).`,
   );

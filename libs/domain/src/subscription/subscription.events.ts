@@ -43,9 +43,19 @@ export type SubscriptionMovedToActiveBillable = DomainEvent<
   OfSubscription & { movedAt: string }
 >;
 
+/**
+ * Who suspended a subscription: an operator, or the system's dunning run for debt (rule R20).
+ * The system only ever resumes what it suspended itself.
+ */
+export type SuspendedBy = 'operator' | 'system';
+export const SUSPENDED_BY: readonly SuspendedBy[] = ['operator', 'system'];
+/** The reason a system suspension records: unpaid invoices (rule R20). */
+export const DEBT_SUSPENSION_REASON = 'debt';
+
+/** Schema v2: `suspendedBy` (v1 events are read as suspended by an operator, see upcasters/). */
 export type SubscriptionSuspended = DomainEvent<
   'SubscriptionSuspended',
-  OfSubscription & { reason: string; suspendedAt: string }
+  OfSubscription & { reason: string; suspendedAt: string; suspendedBy: SuspendedBy }
 >;
 
 export type SubscriptionResumed = DomainEvent<

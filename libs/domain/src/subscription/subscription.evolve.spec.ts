@@ -100,6 +100,7 @@ describe('Subscription evolve', () => {
       activatedAt: ACTIVATED_ON,
       suspendedAt: '2025-02-15T09:00:00.000Z',
       suspensionReason: 'unpaid invoices',
+      suspendedBy: 'operator',
     });
     expect(stateAfter(...HISTORIES.suspended, resumed())).toEqual({
       ...stateAfter(...HISTORIES.active),

@@ -64,6 +64,7 @@ export function evolveSubscription(
         activatedAt: state.activatedAt,
         suspendedAt: data.suspendedAt,
         suspensionReason: data.reason,
+        suspendedBy: data.suspendedBy,
       };
     case 'SubscriptionResumed':
       if (state.status !== 'suspended') return state;

@@ -1,3 +1,4 @@
+import type { SuspendedBy } from './subscription.events';
 import { BillingMode, Discount, ExtraCharge, TariffPeriod } from './subscription.terms';
 
 /** What every requested subscription holds, whatever its state. */
@@ -32,6 +33,7 @@ export type SuspendedSubscription = {
   activatedAt: string;
   suspendedAt: string;
   suspensionReason: string;
+  suspendedBy: SuspendedBy;
 } & SubscriptionRecord;
 export type RejectedSubscription = {
   status: 'rejected';

@@ -1,5 +1,5 @@
 import type { BillingMode, Discount, ExtraCharge, PaymentMethod, TariffPeriod } from '@app/domain';
-import { SubscriptionStatus } from '@app/domain';
+import { SubscriptionStatus, SuspendedBy } from '@app/domain';
 import { CustomerContractRow, CustomerContractStatus } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
 
@@ -24,6 +24,8 @@ export interface SubscriptionView {
   activatedAt: string | null;
   statusSince: string;
   statusReason: string | null;
+  /** While suspended: `operator`, or `system` for debt (rule R20); otherwise null. */
+  suspendedBy: SuspendedBy | null;
   lastRevision: number;
   /** Events in the stream, as commands answer it: what `If-Match` takes. */
   version: number;

@@ -3,6 +3,7 @@ import type {
   Discount,
   ExtraCharge,
   SubscriptionStatus,
+  SuspendedBy,
   TariffPeriod,
 } from '@app/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
@@ -36,6 +37,8 @@ export class CustomerSubscriptionRow {
   @Column({ type: 'text', name: 'status_since' }) statusSince!: string;
   /** Why it was rejected, suspended, made not billable or cancelled, when said. */
   @Column({ type: 'text', name: 'status_reason', nullable: true }) statusReason!: string | null;
+  /** While suspended: by an operator or by the system for debt ("deshabilitado por sistema", R20). */
+  @Column({ type: 'text', name: 'suspended_by', nullable: true }) suspendedBy!: SuspendedBy | null;
 
   /** Revision of the last event of the subscription's stream applied here. */
   @Column({ type: 'bigint', name: 'last_revision', transformer: numberColumn })

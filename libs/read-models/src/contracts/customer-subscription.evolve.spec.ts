@@ -7,6 +7,8 @@ import {
   migrated,
   movedToActiveNotBillable,
   requested,
+  resumed,
+  suspended,
   StateName,
   SUBSCRIPTION_CONTRACT_ID,
   SUBSCRIPTION_ID,
@@ -83,4 +85,20 @@ describe('evolveCustomerSubscription (pure: no database)', () => {
     const [, later] = stream(requested(), activated());
     expect(evolveCustomerSubscription(null, later)).toBeNull();
   });
+
+  it.each(['operator', 'system'] as const)(
+    'says who suspended it (%s) while suspended, and nobody once resumed (R20)',
+    (by) => {
+      const suspendedRow = foldRow(
+        evolveCustomerSubscription,
+        stream(requested(), activated(), suspended(by)),
+      );
+      expect(suspendedRow).toMatchObject({ status: 'suspended', suspendedBy: by });
+      const resumedRow = foldRow(
+        evolveCustomerSubscription,
+        stream(requested(), activated(), suspended(by), resumed()),
+      );
+      expect(resumedRow).toMatchObject({ status: 'active', suspendedBy: null });
+    },
+  );
 });

@@ -53,7 +53,10 @@ function changedColumns(row: CustomerSubscriptionRow, event: LaterEvent): Column
     case 'SubscriptionMovedToActiveBillable':
       return entered('active', event.data.movedAt);
     case 'SubscriptionSuspended':
-      return entered('suspended', event.data.suspendedAt, event.data.reason);
+      return {
+        ...entered('suspended', event.data.suspendedAt, event.data.reason),
+        suspendedBy: event.data.suspendedBy,
+      };
     case 'SubscriptionResumed':
       return entered('active', event.data.resumedAt);
     case 'SubscriptionTariffMigrated': {
@@ -111,6 +114,7 @@ function entered(status: SubscriptionStatus, at: string, reason: string | null =
     serviceActive: SERVICE_ACTIVE.includes(status),
     statusSince: at,
     statusReason: reason,
+    suspendedBy: null,
   };
 }
 

@@ -68,6 +68,7 @@ describe(`CustomerSubscriptionsProjection on ${databaseName}`, () => {
         activatedAt: null,
         statusSince: '2025-01-15',
         statusReason: null,
+        suspendedBy: null,
         lastRevision: 0,
         version: 1,
         updatedAt: expect.any(String),
@@ -133,6 +134,7 @@ describe(`CustomerSubscriptionsProjection on ${databaseName}`, () => {
         billable: false,
         serviceActive: false,
         statusReason: 'unpaid',
+        suspendedBy: 'operator',
         activatedAt: '2025-01-01',
       });
 
@@ -145,6 +147,33 @@ describe(`CustomerSubscriptionsProjection on ${databaseName}`, () => {
         statusReason: null,
         activatedAt: '2025-01-01',
       });
+    });
+
+    it('reads a suspension stored at v1 (before rule R20) as suspended by an operator', async () => {
+      const id = await request();
+      await run('ActivateSubscription', id, { activatedAt: '2025-01-01' });
+      await log.store.append(subscriptionStream(id), [
+        {
+          type: 'SubscriptionSuspended',
+          data: {
+            subscriptionId: id,
+            contractId,
+            customerId,
+            reason: 'unpaid',
+            suspendedAt: '2025-02-01T09:00:00.000Z',
+          },
+          metadata: { actor: 'legacy', correlationId: 'v1-suspension', schemaVersion: 1 },
+        },
+      ]);
+      const [stored] = (await log.store.readStream(subscriptionStream(id))).slice(-1);
+      expect(stored.metadata.schemaVersion).toBe(2);
+      expect(stored.data).toMatchObject({ reason: 'unpaid', suspendedBy: 'operator' });
+      await project();
+      expect(await subscriptionOf(id)).toMatchObject({
+        status: 'suspended',
+        suspendedBy: 'operator',
+      });
+      expect(await domainStateOf(id)).toMatchObject({ suspendedBy: 'operator' });
     });
 
     it('is rejected from pending activation, with the reason', async () => {

@@ -55,7 +55,9 @@ function describe(event: RecordedSubscriptionEvent): Description {
     case 'SubscriptionMovedToActiveBillable':
       return transition('Subscription moved back to billable', 'active-not-billable', 'active');
     case 'SubscriptionSuspended':
-      return transition('Subscription suspended', 'active', 'suspended', event.data);
+      return event.data.suspendedBy === 'system'
+        ? transition('Subscription suspended by the system', 'active', 'suspended', event.data)
+        : transition('Subscription suspended', 'active', 'suspended', event.data);
     case 'SubscriptionResumed':
       return transition('Subscription resumed', 'suspended', 'active');
     case 'SubscriptionTariffMigrated':

@@ -8,16 +8,18 @@ import { allPast, newestPosition } from '../rows/newest-position';
 import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
+import { dunningHistorySource } from '../collections/dunning.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
 
-/** Every aggregate's lines on the history tab: customers, contracts, subscriptions, invoices. */
+/** Every aggregate's lines on the history tab: customers, contracts, subscriptions, invoices, dunning. */
 export const HISTORY_SOURCES: readonly HistorySource[] = [
   customerHistorySource,
   contractHistorySource,
   subscriptionHistorySource,
   invoiceHistorySource,
+  dunningHistorySource,
 ];
 
 /**

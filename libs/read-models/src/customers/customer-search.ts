@@ -13,7 +13,15 @@ export interface CustomerFilters {
   billingEnabled?: boolean;
   /** With (true) or without (false) an unpaid balance on its invoices. */
   hasDebt?: boolean;
+  /**
+   * "Deshabilitado por sistema" (rule R20): with (true) or without (false) a subscription the
+   * system suspended for debt.
+   */
+  disabledBySystem?: boolean;
 }
+
+const DISABLED_BY_SYSTEM_SQL = `EXISTS (SELECT 1 FROM customer_subscriptions s
+  WHERE s.customer_id = c.id AND s.status = 'suspended' AND s.suspended_by = 'system')`;
 
 /** Matching customers in the list's stable order: display name (case aside), then id. */
 export function selectCustomers(
@@ -33,6 +41,10 @@ export function selectCustomers(
     });
   if (filters.hasDebt !== undefined)
     query.andWhere(filters.hasDebt ? HAS_DEBT_SQL : `NOT ${HAS_DEBT_SQL}`);
+  if (filters.disabledBySystem !== undefined)
+    query.andWhere(
+      filters.disabledBySystem ? DISABLED_BY_SYSTEM_SQL : `NOT ${DISABLED_BY_SYSTEM_SQL}`,
+    );
   const text = filters.q?.trim() ?? '';
   if (text !== '') query.andWhere(matchingText(text));
   return query.orderBy('lower(c.display_name)', 'ASC').addOrderBy('c.id', 'ASC');

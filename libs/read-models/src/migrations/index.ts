@@ -12,6 +12,7 @@ import { HistoryVia1764700600000 } from './1764700600000-history-via';
 import { EffectsFollowWhatIsOwed1764800000000 } from './1764800000000-effects-follow-what-is-owed';
 import { Remittances1764800100000 } from './1764800100000-remittances';
 import { MandateInvalidation1764800200000 } from './1764800200000-mandate-invalidation';
+import { SubscriptionsSuspendedBy1764920000000 } from './1764920000000-subscriptions-suspended-by';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -29,4 +30,5 @@ export const readModelMigrations = [
   EffectsFollowWhatIsOwed1764800000000,
   Remittances1764800100000,
   MandateInvalidation1764800200000,
+  SubscriptionsSuspendedBy1764920000000,
 ];

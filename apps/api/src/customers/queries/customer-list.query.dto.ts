@@ -40,6 +40,16 @@ export class CustomerFiltersDto {
   @Transform(toBoolean)
   @IsBoolean()
   hasDebt?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'With (true) or without (false) a subscription the system suspended for debt ("deshabilitado por sistema", rule R20)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  disabledBySystem?: boolean;
 }
 
 export class PagingDto {

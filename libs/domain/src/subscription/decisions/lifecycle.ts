@@ -16,6 +16,7 @@ import {
   SubscriptionRejected,
   SubscriptionResumed,
   SubscriptionSuspended,
+  DEBT_SUSPENSION_REASON,
 } from '../subscription.events';
 import {
   ActiveNotBillableSubscription,
@@ -24,7 +25,7 @@ import {
   RequestedSubscription,
   SuspendedSubscription,
 } from '../subscription.state';
-import { customerInactive } from '../subscription.errors';
+import { customerInactive, suspendedByOperator } from '../subscription.errors';
 import { ofSubscription } from './of-subscription';
 import { calendarDateOf } from '../../shared/iso-dates';
 import { checkInstant, invalid, optionalText, requireText } from './subscription-inputs';
@@ -111,8 +112,18 @@ export function suspendSubscription(
     'Say why the service is suspended (unpaid invoices, a customer request…).',
     problems,
   );
+  const suspendedBy = command.data.by ?? 'operator';
+  if (suspendedBy === 'system' && problems.length === 0 && reason !== DEBT_SUSPENSION_REASON)
+    problems.push(
+      invalid('reason', `The system suspends only for debt (reason "${DEBT_SUSPENSION_REASON}").`),
+    );
   refuseIfAny(problems);
-  const data = { ...ofSubscription(subscription), reason, suspendedAt: command.metadata.at };
+  const data = {
+    ...ofSubscription(subscription),
+    reason,
+    suspendedAt: command.metadata.at,
+    suspendedBy,
+  };
   return [{ type: 'SubscriptionSuspended', data }];
 }
 
@@ -122,6 +133,8 @@ export function resumeSubscription(
 ): SubscriptionResumed[] {
   if (command.data.customer?.status === 'inactive')
     throw customerInactive(subscription.customerId, 'resumed');
+  if (command.data.by === 'system' && subscription.suspendedBy !== 'system')
+    throw suspendedByOperator(subscription.subscriptionId);
   const data = { ...ofSubscription(subscription), resumedAt: command.metadata.at };
   return [{ type: 'SubscriptionResumed', data }];
 }

@@ -2,7 +2,12 @@ import { ContractFact } from '../../contract/contract.state';
 import { CustomerFact } from '../../customer/customer.state';
 import { CommandMeta } from '../../shared/decider';
 import { SubscriptionCommand, SubscriptionCommandType } from '../subscription.commands';
-import { OfSubscription, SubscriptionEvent, SubscriptionRequested } from '../subscription.events';
+import {
+  OfSubscription,
+  SubscriptionEvent,
+  SubscriptionRequested,
+  SuspendedBy,
+} from '../subscription.events';
 
 export const SUBSCRIPTION_ID = 'subscription-under-test';
 export const SUBSCRIPTION_CONTRACT_ID = 'contract-of-subscription';
@@ -83,10 +88,11 @@ export const movedToActiveNotBillable = () =>
 export const movedToActiveBillable = () =>
   subscriptionEvent('SubscriptionMovedToActiveBillable', { movedAt: '2025-02-20T09:00:00.000Z' });
 
-export const suspended = () =>
+export const suspended = (suspendedBy: SuspendedBy = 'operator') =>
   subscriptionEvent('SubscriptionSuspended', {
-    reason: 'unpaid invoices',
+    reason: suspendedBy === 'system' ? 'debt' : 'unpaid invoices',
     suspendedAt: '2025-02-15T09:00:00.000Z',
+    suspendedBy,
   });
 
 export const resumed = () =>

@@ -1,0 +1,2 @@
+export * from './dunning.history-entries';
+export * from './dunning.queries';
