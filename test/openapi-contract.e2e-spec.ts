@@ -348,6 +348,7 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     await command('post', '/api/customers/{id}/account/apply-credit', undefined, {
       id: customerId,
     });
+    await command('post', '/api/collections/dunning-runs', { asOf: tomorrow });
     expect(imported.duplicates).toEqual([remitted.effectId]);
 
     // Its subscriptions through rule R5's states, its contract's IBAN, then its end.

@@ -113,6 +113,7 @@ describe('contractBillingSnapshot', () => {
       paymentMethod: 'direct_debit',
       signed: true,
       signedIban: SIGNED_IBAN,
+      mandateInvalidated: null,
     });
     expect(JSON.stringify(snapshot)).not.toContain(CUSTOMER_FILE_IBAN);
   });
