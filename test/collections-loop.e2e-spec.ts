@@ -73,6 +73,24 @@ describe('The collections loop (rules 17–20)', () => {
       status: 'suspended',
       suspendedBy: 'system',
     });
+    const file = await read(`/customers/${customerId}`).expect(200);
+    expect(file.body.collections).toMatchObject({
+      dunningStage: 'suspend',
+      lastReturn: { reasonCode: 'AM04' },
+    });
+    const ageing = await read(`/collections/ageing?asOf=${plus(invoice.dueDate, 30)}`).expect(200);
+    const mine = ageing.body.customers.find(
+      (c: { customerId: string }) => c.customerId === customerId,
+    );
+    expect(mine).toMatchObject({ buckets: { '0-30': invoice.totals.totalCents, '31-60': 0 } });
+    expect(ageing.body.totals.totalCents).toBeGreaterThanOrEqual(invoice.totals.totalCents);
+    const later = await read(`/collections/ageing?asOf=${plus(invoice.dueDate, 61)}`).expect(200);
+    expect(
+      later.body.customers.find((c: { customerId: string }) => c.customerId === customerId),
+    ).toMatchObject({
+      buckets: { '61-90': invoice.totals.totalCents },
+    });
+    await read('/collections/ageing?asOf=2026-02-30').expect(400);
     const disabled = await read('/customers?disabledBySystem=true&pageSize=100').expect(200);
     expect(disabled.body.items.map((c: { id: string }) => c.id)).toContain(customerId);
 
@@ -88,6 +106,9 @@ describe('The collections loop (rules 17–20)', () => {
     expect((await read(`/subscriptions/${subscriptionId}`).expect(200)).body).toMatchObject({
       status: 'active',
     });
+    expect(
+      (await read(`/customers/${customerId}`).expect(200)).body.collections.dunningStage,
+    ).toBeNull();
 
     const [next] = (await post('/billing/runs', { period: AFTER, customerIds: [customerId] }, 201))
       .issued as Issued[];

@@ -151,6 +151,26 @@ describe('Bank returns (rule 19)', () => {
     const contract = await read(`/contracts/${bruno.contractId}`).expect(200);
     expect(contract.body).toMatchObject({ mandateInvalidated: 'AC04' });
 
+    // The customer file's collections block and the returns tab, the reason in both languages.
+    const brunoFile = await read(`/customers/${bruno.customerId}`).expect(200);
+    expect(brunoFile.body.collections).toMatchObject({
+      mandates: [{ contractId: bruno.contractId, state: 'invalidated', invalidatedBy: 'AC04' }],
+      lastReturn: { effectId: brunoEffect.effectId, reasonCode: 'AC04' },
+      dunningStage: null,
+    });
+    const anaReturns = await read(`/customers/${ana.customerId}/returns`).expect(200);
+    expect(anaReturns.body.items).toEqual([
+      expect.objectContaining({
+        effectId: anaEffect.effectId,
+        reasonCode: 'AM04',
+        reasonText: {
+          es: expect.stringMatching(/fondos|saldo/i),
+          en: expect.stringMatching(/insufficient/i),
+        },
+      }),
+    ]);
+    await read('/customers/00000000-0000-4000-8000-000000000000/returns').expect(404);
+
     // Next month: Ana's invoice carries the fee; the simulation flags Bruno's mandate.
     const simulation = await http()
       .post('/api/billing/simulations')

@@ -5,6 +5,7 @@ import { AvailableCreditController } from './credit/available-credit.http.contro
 import { DunningRunsController } from './dunning-runs/dunning-runs.http.controller';
 import { RemittancesController } from './remittances/remittances.http.controller';
 import { ReturnsController } from './returns/returns.http.controller';
+import { CollectionsQueriesController } from './queries/collections-queries.http.controller';
 
 /**
  * Collections (rules 17–20): available credit, remittances and their SEPA files, bank returns,
@@ -13,6 +14,7 @@ import { ReturnsController } from './returns/returns.http.controller';
 @Module({
   imports: [InvoicesModule],
   controllers: [
+    CollectionsQueriesController,
     AvailableCreditController,
     RemittancesController,
     ReturnsController,

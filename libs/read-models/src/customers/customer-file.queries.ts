@@ -1,5 +1,6 @@
 import { contractTabCounts } from '../contracts/contract.queries';
 import { ibanWarningsOf } from '../contracts/customer-iban-warnings';
+import { collectionsSummaryOf, CollectionsSummary } from '../collections/collections.queries';
 import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
 import { CustomerFileRow } from './customer-file.entity';
 import {
@@ -21,7 +22,7 @@ import { isUuid, managerOf, ReadModelSource } from './read-model-source';
 export async function findCustomerFile(
   source: ReadModelSource,
   id: string,
-): Promise<CustomerFile | null> {
+): Promise<(CustomerFile & { collections: CollectionsSummary }) | null> {
   if (!isUuid(id)) return null;
   const manager = managerOf(source);
   const row = await manager.getRepository(CustomerFileRow).findOneBy({ id });
@@ -31,10 +32,12 @@ export async function findCustomerFile(
   const file = toCustomerFile(withFigures);
   const counts = await contractTabCounts(manager, id);
   const ibanWarnings = await ibanWarningsOf(manager, row);
+  const collections = await collectionsSummaryOf(manager, id);
   return {
     ...file,
     counts: { ...file.counts, ...counts },
     warnings: [...file.warnings, ...ibanWarnings],
+    collections,
   };
 }
 

@@ -61,6 +61,8 @@ export class PendingEffectRow {
   @Column({ type: 'text', name: 'collected_at', nullable: true }) collectedAt!: string | null;
   @Column({ type: 'text', name: 'returned_at', nullable: true }) returnedAt!: string | null;
   @Column({ type: 'text', name: 'return_reason', nullable: true }) returnReason!: string | null;
+  /** The bank's ISO return reason code (rule 19), when the return gave one. */
+  @Column({ type: 'text', name: 'return_code', nullable: true }) returnCode!: string | null;
   /** The remittance it went to the bank in (rule 18); after that it is not changed (rule 17). */
   @Column({ type: 'text', name: 'remittance_id', nullable: true }) remittanceId!: string | null;
   @Column({ type: 'text', name: 'cancelled_at', nullable: true }) cancelledAt!: string | null;

@@ -89,6 +89,7 @@ export interface EffectView {
   collectedAt: string | null;
   returnedAt: string | null;
   returnReason: string | null;
+  returnCode: string | null;
   /** The remittance it went to the bank in (rule 18); `null` while it can still change (rule 17). */
   remittanceId: string | null;
   cancelledAt: string | null;
@@ -155,6 +156,7 @@ export const toEffectView = (row: PendingEffectRow): EffectView => ({
   collectedAt: row.collectedAt,
   returnedAt: row.returnedAt,
   returnReason: row.returnReason,
+  returnCode: row.returnCode,
   remittanceId: row.remittanceId,
   cancelledAt: row.cancelledAt,
 });

@@ -26,6 +26,7 @@ export function evolvePendingEffect(
         collectedAt: null,
         returnedAt: null,
         returnReason: null,
+        returnCode: null,
         remittanceId: null,
         cancelledAt: null,
       };
@@ -49,6 +50,7 @@ export function evolvePendingEffect(
         status: 'returned',
         returnedAt: event.data.returnedAt,
         returnReason: event.data.reason,
+        returnCode: event.data.reasonCode ?? null,
       };
     default:
       return null;

@@ -25,9 +25,15 @@ export class EffectsFollowWhatIsOwed1764800000000 implements MigrationInterface 
         CHECK (status IN ('pending', 'collected', 'returned', 'cancelled'))`);
     await queryRunner.query('ALTER TABLE pending_effects ADD COLUMN remittance_id text');
     await queryRunner.query('ALTER TABLE pending_effects ADD COLUMN cancelled_at text');
+    await queryRunner.query('ALTER TABLE pending_effects ADD COLUMN return_code text');
+    await queryRunner.query(
+      "CREATE INDEX pending_effects_returned ON pending_effects (customer_id, returned_at DESC) WHERE status = 'returned'",
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX pending_effects_returned');
+    await queryRunner.query('ALTER TABLE pending_effects DROP COLUMN return_code');
     await queryRunner.query('ALTER TABLE pending_effects DROP COLUMN cancelled_at');
     await queryRunner.query('ALTER TABLE pending_effects DROP COLUMN remittance_id');
     await queryRunner.query(

@@ -34,6 +34,7 @@ const effect = (id: string, amountCents: number): PendingEffectRow => ({
   collectedAt: null,
   returnedAt: null,
   returnReason: null,
+  returnCode: null,
   remittanceId: null,
   cancelledAt: null,
 });
