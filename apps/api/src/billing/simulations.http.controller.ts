@@ -5,7 +5,7 @@ import { simulateFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
-import { READ_MODELS } from '@app/application';
+import { APP_CONFIG, AppConfig, READ_MODELS } from '@app/application';
 import { CycleSimulationDto } from './cycle-simulation.response.dto';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 
@@ -19,7 +19,10 @@ import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 @ApiBearerAuth()
 @Controller('billing')
 export class SimulationsController {
-  constructor(@Inject(READ_MODELS) private readonly readModels: DataSource) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('simulations')
   @HttpCode(200)
@@ -38,6 +41,7 @@ export class SimulationsController {
       from: body.from ?? dateInZone(new Date().toISOString()),
       cycles: body.cycles ?? 1,
       vatDefault: body.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
+      billSuspendedForDebt: this.config.BILL_SUSPENDED_FOR_DEBT,
     });
   }
 }

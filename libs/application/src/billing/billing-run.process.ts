@@ -20,6 +20,8 @@ import { DataSource } from 'typeorm';
 import { CommandContext } from '../commands/command-context';
 import { ProjectionProgress } from '../storage/projection-progress';
 import { READ_MODELS } from '../storage/read-models.module';
+import { APP_CONFIG } from '../storage/tokens';
+import { AppConfig } from '../config/app-config';
 import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
 import { inBatches } from '../commands/in-batches';
 import { RunBillingCommand } from './billing.commands';
@@ -80,12 +82,14 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly progress: ProjectionProgress,
     private readonly documents: InvoiceDocuments,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ request, context }: RunBillingCommand): Promise<BillingRunResult> {
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     const snapshots = await contractBillingSnapshots(this.readModels, {
       customerIds: request.customerIds,
+      billSuspendedForDebt: this.config.BILL_SUSPENDED_FOR_DEBT,
     });
     snapshots.sort(byCustomerThenContract);
     const problems: BillingProblem[] = [];

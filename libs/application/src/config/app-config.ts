@@ -136,6 +136,14 @@ export class AppConfig {
   @Matches(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, { message: 'CREDITOR_BIC must be a BIC' })
   CREDITOR_BIC?: string;
 
+  /**
+   * Rule 20: whether subscriptions the system suspended for debt keep being invoiced (default
+   * yes, as UISP does); an operator's suspension is never invoiced (rule R5).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  BILL_SUSPENDED_FOR_DEBT = true;
+
   /** The issuer's returned-debit fee (rule 19), charged on the next invoice; 0: none. */
   @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
   @IsInt()

@@ -31,6 +31,11 @@ export type PricingSubscriptionStatus =
 export interface PricingStatusChange {
   status: PricingSubscriptionStatus;
   from: PlainDate;
+  /**
+   * Whether the days from here on are invoiced. Absent: only `active` days are (rule R5); a
+   * suspension by the system for debt is, unless the setting says not (rule 20).
+   */
+  billed?: boolean;
 }
 
 /** The subscription's tariff and monthly price from this day on, until the next migration. */

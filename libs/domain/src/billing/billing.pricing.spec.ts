@@ -127,6 +127,27 @@ describe('priceContractCycle (R11, R12)', () => {
     });
   });
 
+  describe('rule 20: suspended for debt', () => {
+    it('charges the days a suspension is billed, and leaves out those it is not', () => {
+      const timeline = (billed?: boolean) =>
+        fibre({
+          statusTimeline: [
+            { status: 'active', from: '2026-01-01' },
+            billed === undefined
+              ? { status: 'suspended', from: '2026-03-11' }
+              : { status: 'suspended', from: '2026-03-11', billed },
+          ],
+        });
+      const whole = price({ subscriptions: [timeline(true)] }).lines;
+      expect(whole.reduce((sum, line) => sum + line.amountCents, 0)).toBe(3000);
+      const cut = price({ subscriptions: [timeline(false)] }).lines;
+      expect(cut.map((line) => [line.period.from, line.period.to])).toEqual([
+        ['2026-03-01', '2026-03-11'],
+      ]);
+      expect(price({ subscriptions: [timeline()] }).lines).toEqual(cut);
+    });
+  });
+
   describe('when the tariff changes within the cycle', () => {
     it('charges each tariff for its own days, prorated', () => {
       const migrated = fibre({

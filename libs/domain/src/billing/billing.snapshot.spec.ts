@@ -166,4 +166,38 @@ describe('contractBillingSnapshot', () => {
       expect.objectContaining({ status: 'draft', signed: false, signedIban: null }),
     );
   });
+
+  describe('rule 20: a suspension for debt is billed unless the setting says not', () => {
+    const forDebt: SubscriptionState = {
+      ...subscription,
+      statusHistory: [
+        { status: 'pending-activation', at: '2025-01-20T09:00:00.000Z' },
+        { status: 'active', at: '2025-02-01' },
+        { status: 'suspended', at: '2025-03-10T08:00:00.000Z', by: 'system' },
+      ],
+    };
+    const timeline = (options: { billSuspendedForDebt?: boolean }) =>
+      contractBillingSnapshot(customer, contract, [forDebt], options)?.subscriptions[0]
+        .statusTimeline;
+
+    it('marks the days suspended by the system as billed, by default', () => {
+      expect(timeline({})?.at(-1)).toEqual({
+        status: 'suspended',
+        from: '2025-03-10',
+        billed: true,
+      });
+      expect(timeline({ billSuspendedForDebt: true })?.at(-1)).toMatchObject({ billed: true });
+    });
+
+    it('leaves them unbilled when the setting is off, and an operator’s suspension always', () => {
+      expect(timeline({ billSuspendedForDebt: false })?.at(-1)).toEqual({
+        status: 'suspended',
+        from: '2025-03-10',
+      });
+      expect(snapshot?.subscriptions[0].statusTimeline).toContainEqual({
+        status: 'suspended',
+        from: '2025-03-10',
+      });
+    });
+  });
 });

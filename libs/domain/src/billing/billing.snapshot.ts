@@ -72,7 +72,15 @@ export interface ContractBillingSnapshot {
 export interface SnapshotOptions {
   /** Instants in the timelines become days in this zone (DOMAIN.md: Europe/Madrid). */
   timeZone?: string;
+  /**
+   * Rule 20: whether a subscription the system suspended for debt keeps being invoiced
+   * (default: yes, as UISP does). An operator's suspension is never invoiced (rule R5).
+   */
+  billSuspendedForDebt?: boolean;
 }
+
+/** Rule 20's default: subscriptions suspended for debt keep being billed. */
+export const BILL_SUSPENDED_FOR_DEBT_BY_DEFAULT = true;
 
 /**
  * The billing snapshot of one contract, or `null` when there is nothing to bill: the customer
@@ -121,7 +129,14 @@ export function contractBillingSnapshot(
     subscriptions: subscriptions
       .filter((subscription) => subscription.status !== 'none')
       .filter((subscription) => subscription.contractId === contract.contractId)
-      .map((subscription) => snapshotSubscription(subscription, billing.billingDay, timeZone)),
+      .map((subscription) =>
+        snapshotSubscription(
+          subscription,
+          billing.billingDay,
+          timeZone,
+          options.billSuspendedForDebt ?? BILL_SUSPENDED_FOR_DEBT_BY_DEFAULT,
+        ),
+      ),
   };
 }
 
@@ -129,13 +144,18 @@ function snapshotSubscription(
   state: SubscriptionState & { status: SubscriptionStatus },
   billingDay: number,
   timeZone: string,
+  billSuspendedForDebt: boolean,
 ): SnapshotSubscription {
   const day = (instant: string) => dayOf(instant, timeZone);
   return {
     subscriptionId: state.subscriptionId,
     status: state.status,
     billingMode: state.billingMode,
-    statusTimeline: statusTimeline(state).map(({ status, at }) => ({ status, from: day(at) })),
+    statusTimeline: statusTimeline(state).map(({ status, at, by }) =>
+      status === 'suspended' && by === 'system' && billSuspendedForDebt
+        ? { status, from: day(at), billed: true }
+        : { status, from: day(at) },
+    ),
     tariffTimeline: tariffTimeline(state).map(({ tariff, monthlyPriceCents, effectiveFrom }) => ({
       tariff,
       monthlyPriceCents,

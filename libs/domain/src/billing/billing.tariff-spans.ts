@@ -10,7 +10,8 @@ export interface TariffSpan extends PlainDateRange {
 
 /**
  * Cuts the charged period wherever the status or the tariff changes and keeps the days the
- * subscription was `active` (rule R5) with a tariff in force, one span per run of days on the
+ * subscription was `active` (rule R5), or suspended for debt while that is billed (rule 20,
+ * `billed`), with a tariff in force, one span per run of days on the
  * same tariff. A suspension in the middle of a cycle gives two spans on the same tariff.
  */
 export function tariffSpans(
@@ -38,7 +39,8 @@ export function tariffSpans(
     const [from, to] = [boundaries[index], boundaries[index + 1]];
     const status = inForce(statuses, from, (change: PricingStatusChange) => change.from);
     const tariff = inForce(tariffs, from, (entry: PricingTariff) => entry.effectiveFrom);
-    if (status?.status !== 'active' || !tariff) continue;
+    const billed = status?.billed ?? status?.status === 'active';
+    if (!billed || !tariff) continue;
     const last = spans[spans.length - 1];
     if (last && last.to === from && last.tariff === tariff) last.to = to;
     else spans.push({ from, to, tariff });

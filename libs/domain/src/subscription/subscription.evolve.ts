@@ -59,7 +59,7 @@ export function evolveSubscription(
     case 'SubscriptionSuspended':
       if (state.status !== 'active') return state;
       return {
-        ...entered(record, 'suspended', data.suspendedAt),
+        ...entered(record, 'suspended', data.suspendedAt, data.suspendedBy),
         status: 'suspended',
         activatedAt: state.activatedAt,
         suspendedAt: data.suspendedAt,
@@ -132,8 +132,10 @@ function entered(
   record: SubscriptionRecord,
   status: SubscriptionStatus,
   at: string,
+  by?: 'operator' | 'system',
 ): SubscriptionRecord {
-  return { ...record, statusHistory: [...record.statusHistory, { status, at }] };
+  const change = by === 'system' ? { status, at, by } : { status, at };
+  return { ...record, statusHistory: [...record.statusHistory, change] };
 }
 
 function activatedAtOf(state: RequestedSubscription): string | null {

@@ -68,6 +68,8 @@ export type SubscriptionStatus = RequestedSubscription['status'];
 export interface StatusChange {
   status: SubscriptionStatus;
   at: string;
+  /** Who suspended it, on a suspension: the system suspends for debt (rule 20). */
+  by?: 'operator' | 'system';
 }
 
 export const initialSubscriptionState: SubscriptionState = { status: 'none' };

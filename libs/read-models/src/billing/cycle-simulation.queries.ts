@@ -20,6 +20,8 @@ export interface ContractBillingSnapshotsQuery {
   customerIds?: readonly string[];
   /** Days of the timelines in this zone (default: the tenant's, Europe/Madrid). */
   timeZone?: string;
+  /** Rule 20: subscriptions suspended for debt are invoiced (default: yes). */
+  billSuspendedForDebt?: boolean;
 }
 
 export interface SimulateFromViewQuery {
@@ -28,6 +30,7 @@ export interface SimulateFromViewQuery {
   cycles: number;
   vatDefault: number;
   timeZone?: string;
+  billSuspendedForDebt?: boolean;
 }
 
 interface StateRow {
@@ -72,7 +75,7 @@ export async function contractBillingSnapshots(
     else if (row.kind === 'contract') group.contracts.push(state as ContractState);
     else group.subscriptions.push(state as SubscriptionState);
   }
-  const options = { timeZone: query.timeZone };
+  const options = { timeZone: query.timeZone, billSuspendedForDebt: query.billSuspendedForDebt };
   return [...groups.values()].flatMap(({ customer, contracts, subscriptions }) =>
     contracts.flatMap((contract) => {
       const snapshot = contractBillingSnapshot(customer, contract, subscriptions, options);
@@ -89,6 +92,7 @@ export async function simulateFromView(
   const snapshots = await contractBillingSnapshots(source, {
     customerIds: query.customerIds,
     timeZone: query.timeZone,
+    billSuspendedForDebt: query.billSuspendedForDebt,
   });
   const issuedInvoice = await issuedInvoicesOf(source, snapshots, query);
   return simulateCycles(snapshots, {
