@@ -1,11 +1,10 @@
 import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import { TEST_CREDITOR, tomorrow, plusDays } from './support/collections';
 
 const [, NEXT, AFTER] = nextMonths(3);
 const FEE = 300;
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-const plus = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const plus = plusDays;
 
 interface Issued {
   invoiceId: string;
@@ -26,9 +25,7 @@ describe('The collections loop (rules 17–20)', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({
-      CREDITOR_NAME: 'Fibra Norte SL',
-      CREDITOR_ID: 'ES10ZZZB76365789',
-      CREDITOR_IBAN: 'ES9121000418450200051332',
+      ...TEST_CREDITOR,
       RETURNED_DEBIT_FEE_CENTS: String(FEE),
     });
     given = new BillingFixtures(testApp);

@@ -11,6 +11,7 @@ import request from 'supertest';
 import ts from 'typescript';
 import { BillingFixtures, nextMonths } from './support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+import { TEST_CREDITOR, tomorrow } from './support/collections';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const CLIENT_FIXTURES = join(__dirname, 'openapi-client');
@@ -120,11 +121,7 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
   const http = () => request(testApp.app.getHttpServer());
 
   beforeAll(async () => {
-    testApp = await startTestApp({
-      CREDITOR_NAME: 'Fibra Norte SL',
-      CREDITOR_ID: 'ES10ZZZB76365789',
-      CREDITOR_IBAN: 'ES91 2100 0418 4502 0005 1332',
-    });
+    testApp = await startTestApp(TEST_CREDITOR);
     document = (await http().get('/api/docs-json').expect(200)).body as Document;
     workDir = mkdtempSync(join(tmpdir(), 'openapi-client-'));
   });
@@ -336,8 +333,7 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
         effectId: cancelled.effectId as string,
       },
     );
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const remittance = { collectionDate: tomorrow, dueUntil: '2099-12-31' };
+    const remittance = { collectionDate: tomorrow(), dueUntil: '2099-12-31' };
     await command('post', '/api/collections/remittances', remittance);
     // Rule 19: the remitted effect returned by hand, then the bank's file saying so again.
     const remitted = { effectId: reducedEffect.effectId as string, reasonCode: 'MS02' };
@@ -348,7 +344,7 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     await command('post', '/api/customers/{id}/account/apply-credit', undefined, {
       id: customerId,
     });
-    await command('post', '/api/collections/dunning-runs', { asOf: tomorrow });
+    await command('post', '/api/collections/dunning-runs', { asOf: tomorrow() });
     expect(imported.duplicates).toEqual([remitted.effectId]);
 
     // Its subscriptions through rule R5's states, its contract's IBAN, then its end.

@@ -6,15 +6,10 @@ import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
+import { TEST_CREDITOR, tomorrow } from './support/collections';
 
 const [, NEXT, AFTER] = nextMonths(3);
 const SCHEMAS = join(__dirname, '../libs/application/src/collections/sepa/schemas');
-const CREDITOR = {
-  CREDITOR_NAME: 'Fibra Norte SL',
-  CREDITOR_ID: 'ES10ZZZB76365789',
-  CREDITOR_IBAN: 'ES91 2100 0418 4502 0005 1332',
-};
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const DUE_UNTIL = '2035-12-31';
 
 /** xmllint's verdict on a file against the official XSD of its version. */
@@ -41,7 +36,7 @@ describe('Remittances (rule 18)', () => {
   const http = () => given.http();
 
   beforeAll(async () => {
-    testApp = await startTestApp(CREDITOR);
+    testApp = await startTestApp(TEST_CREDITOR);
     given = new BillingFixtures(testApp);
   });
   afterAll(() => testApp.close());

@@ -1,8 +1,8 @@
 import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
+import { TEST_CREDITOR, tomorrow } from './support/collections';
 
 const [, NEXT, AFTER] = nextMonths(3);
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const FEE = 300;
 
 /** A camt.054 notification of returned direct debits, as a Spanish bank sends it. */
@@ -51,9 +51,7 @@ describe('Bank returns (rule 19)', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({
-      CREDITOR_NAME: 'Fibra Norte SL',
-      CREDITOR_ID: 'ES10ZZZB76365789',
-      CREDITOR_IBAN: 'ES9121000418450200051332',
+      ...TEST_CREDITOR,
       RETURNED_DEBIT_FEE_CENTS: String(FEE),
     });
     given = new BillingFixtures(testApp);
