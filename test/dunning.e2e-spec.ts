@@ -267,3 +267,44 @@ describe('Dunning runs over HTTP (rule R20)', () => {
       .expect(403);
   });
 });
+
+describe('Dunning with the policy the configuration gives (DUNNING_POLICY)', () => {
+  let testApp: TestApp;
+  let given: BillingFixtures;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ DUNNING_POLICY: 'reminder:3,suspend:10' });
+    given = new BillingFixtures(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  it('applies its own steps on its own days', async () => {
+    const customerId = await given.customer('DPO', 'transfer', 'Politica SL');
+    const contractId = await given.signedContract(customerId, 'transfer');
+    const subscriptionId = await given.activeSubscription(contractId, 3000);
+    const billed = await given.post(
+      '/billing/runs',
+      { period: PERIOD, customerIds: [customerId] },
+      201,
+    );
+    const due = (billed.body.issued as Issued[])[0].dueDate;
+    const run = async (asOf: string) =>
+      given.track(
+        await given
+          .http()
+          .post('/api/collections/dunning-runs')
+          .set(operator)
+          .send({ asOf })
+          .expect(200),
+      ).body;
+    expect((await run(plus(due, 2))).steps).toEqual([]);
+    expect((await run(plus(due, 3))).steps).toEqual([{ customerId, step: 'reminder' }]);
+    expect((await run(plus(due, 10))).steps).toEqual([{ customerId, step: 'suspend' }]);
+    const subscription = await given
+      .http()
+      .get(`/api/subscriptions/${subscriptionId}`)
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(subscription.body).toMatchObject({ status: 'suspended', suspendedBy: 'system' });
+  });
+});

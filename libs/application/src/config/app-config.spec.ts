@@ -28,6 +28,28 @@ describe('configuration validated at boot', () => {
     expect(config.API_KEYS).toBe('admin:admin-secret-1,auditor:audit-secret-1');
   });
 
+  it('reads the collections settings: creditor, fee, dunning policy, billing while suspended for debt', () => {
+    const config = validateAppConfig({
+      CREDITOR_NAME: 'Fibra Norte SL',
+      CREDITOR_ID: 'ES10ZZZB76365789',
+      CREDITOR_IBAN: 'es91 2100 0418 4502 0005 1332',
+      RETURNED_DEBIT_FEE_CENTS: '350',
+      DUNNING_POLICY: 'reminder:5,suspend:20',
+      BILL_SUSPENDED_FOR_DEBT: 'false',
+    });
+    expect(config).toMatchObject({
+      CREDITOR_IBAN: 'ES9121000418450200051332',
+      RETURNED_DEBIT_FEE_CENTS: 350,
+      DUNNING_POLICY: 'reminder:5,suspend:20',
+      BILL_SUSPENDED_FOR_DEBT: false,
+    });
+    expect(validateAppConfig({})).toMatchObject({
+      RETURNED_DEBIT_FEE_CENTS: 0,
+      BILL_SUSPENDED_FOR_DEBT: true,
+      DUNNING_POLICY: 'reminder:7,warning:15,suspend:30,cancel:90',
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
@@ -35,6 +57,10 @@ describe('configuration validated at boot', () => {
     [{ API_KEYS: 'root:whatever-key' }, /API_KEYS/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ PROJECTION_TRANSACTIONS: '0' }, /PROJECTION_TRANSACTIONS/],
+    [{ DUNNING_POLICY: 'suspend:30,reminder:7' }, /DUNNING_POLICY: Steps go in the order/],
+    [{ CREDITOR_ID: 'B76365789' }, /CREDITOR_ID/],
+    [{ CREDITOR_IBAN: 'not an iban' }, /CREDITOR_IBAN/],
+    [{ RETURNED_DEBIT_FEE_CENTS: '-5' }, /RETURNED_DEBIT_FEE_CENTS/],
   ])('refuses %p naming the bad setting', (raw, message) => {
     expect(() => validateAppConfig(raw)).toThrow(message);
   });

@@ -1,3 +1,4 @@
+import { parseDunningPolicy } from '@app/domain';
 import { DEFER_SECONDARY_INDEXES_FROM } from '@app/read-models';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -144,6 +145,13 @@ export class AppConfig {
   @IsBoolean()
   BILL_SUSPENDED_FOR_DEBT = true;
 
+  /**
+   * Rule 20's dunning policy, `step:days,…` (steps reminder, warning, suspend, cancel, each
+   * once, in that order): days overdue of the oldest invoice owed from which each is applied.
+   */
+  @IsString()
+  DUNNING_POLICY = 'reminder:7,warning:15,suspend:30,cancel:90';
+
   /** The issuer's returned-debit fee (rule 19), charged on the next invoice; 0: none. */
   @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
   @IsInt()
@@ -158,6 +166,11 @@ export function validateAppConfig(raw: Record<string, unknown>): AppConfig {
   if (errors.length > 0) {
     const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
     throw new Error(`Invalid configuration:\n - ${problems.join('\n - ')}`);
+  }
+  try {
+    parseDunningPolicy(config.DUNNING_POLICY);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n - DUNNING_POLICY: ${(error as Error).message}`);
   }
   return config;
 }

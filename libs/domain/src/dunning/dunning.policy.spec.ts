@@ -4,6 +4,7 @@ import {
   DunningStep,
   dunningStepsDue,
   overdueDebt,
+  parseDunningPolicy,
 } from './dunning.policy';
 
 const debt = (...invoices: [string, string, number][]): CustomerDebt => ({
@@ -71,5 +72,31 @@ describe('dunningStepsDue (rule R20)', () => {
 
   it('refuses a day that is not a calendar day', () => {
     expect(() => due('2025-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('a dunning policy written in the configuration', () => {
+  it('reads step:days pairs, spaces allowed', () => {
+    expect(parseDunningPolicy('reminder:7, warning:15,suspend:30 ,cancel:90')).toEqual(
+      DEFAULT_DUNNING_POLICY,
+    );
+    expect(parseDunningPolicy('reminder:3,suspend:20')).toEqual({
+      steps: [
+        { step: 'reminder', afterDaysOverdue: 3 },
+        { step: 'suspend', afterDaysOverdue: 20 },
+      ],
+    });
+  });
+
+  it.each([
+    ['', /at least one step/],
+    ['remind:7', /not step:days/],
+    ['reminder:-1', /not step:days/],
+    ['reminder:7.5', /not step:days/],
+    ['suspend:30,reminder:7', /in the order/],
+    ['reminder:7,reminder:9', /in the order/],
+    ['reminder:15,warning:15', /must come after/],
+  ])('refuses %j', (text, message) => {
+    expect(() => parseDunningPolicy(text)).toThrow(message);
   });
 });

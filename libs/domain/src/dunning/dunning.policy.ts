@@ -24,6 +24,39 @@ export const DEFAULT_DUNNING_POLICY: DunningPolicy = {
   ],
 };
 
+/**
+ * A policy written as `step:days,…` (`reminder:7,warning:15,suspend:30,cancel:90`): each known
+ * step at most once, days whole and growing with the steps' order. Throws a RangeError naming
+ * what is wrong (the configuration refuses to boot with it).
+ */
+export function parseDunningPolicy(text: string): DunningPolicy {
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  if (parts.length === 0) throw new RangeError('A dunning policy needs at least one step');
+  const steps = parts.map((part) => {
+    const match = /^(\w+):(\d{1,4})$/.exec(part);
+    if (!match || !DUNNING_STEPS.includes(match[1] as DunningStep))
+      throw new RangeError(
+        `"${part}" is not step:days (steps ${DUNNING_STEPS.join(', ')}; days a whole number)`,
+      );
+    return { step: match[1] as DunningStep, afterDaysOverdue: Number(match[2]) };
+  });
+  const order = (step: DunningStep) => DUNNING_STEPS.indexOf(step);
+  steps.forEach((current, index) => {
+    const previous = steps[index - 1];
+    if (!previous) return;
+    if (order(current.step) <= order(previous.step))
+      throw new RangeError(`Steps go in the order ${DUNNING_STEPS.join(', ')}, each once`);
+    if (current.afterDaysOverdue <= previous.afterDaysOverdue)
+      throw new RangeError(
+        `${current.step} (${current.afterDaysOverdue} days) must come after ${previous.step} (${previous.afterDaysOverdue} days)`,
+      );
+  });
+  return { steps };
+}
+
 /** One invoice of the customer still owing something, as the invoices' read model shows it. */
 export interface OwedInvoice {
   invoiceId: string;

@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   CustomerDebt,
   DEBT_SUSPENSION_REASON,
-  DEFAULT_DUNNING_POLICY,
+  parseDunningPolicy,
   DunningCommand,
   dunningDecider,
   DunningPolicy,
@@ -26,6 +26,8 @@ import { inBatches } from '../../commands/in-batches';
 import { loadState } from '../../commands/load-state';
 import { ProjectionProgress } from '../../storage/projection-progress';
 import { READ_MODELS } from '../../storage/read-models.module';
+import { APP_CONFIG } from '../../storage/tokens';
+import { AppConfig } from '../../config/app-config';
 import { RunDunningCommand } from './dunning.commands';
 
 export interface DunningStepSummary {
@@ -80,12 +82,13 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
     @Inject(READ_MODELS) private readonly readModels: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly progress: ProjectionProgress,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ request, context }: RunDunningCommand): Promise<DunningRunResult> {
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     const { asOf } = request;
-    const policy = request.policy ?? DEFAULT_DUNNING_POLICY;
+    const policy = request.policy ?? parseDunningPolicy(this.config.DUNNING_POLICY);
     const { inDebt, toClear } = await dunningCandidates(this.readModels, asOf);
     const result: DunningRunResult = {
       asOf,
