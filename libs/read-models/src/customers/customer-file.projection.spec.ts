@@ -42,6 +42,7 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
 
       expect(await fileOf('0b5e4c1e-8a86-4d36-9b3e-3c2f0c7d1a01')).toEqual({
         id: '0b5e4c1e-8a86-4d36-9b3e-3c2f0c7d1a01',
+        collections: { mandates: [], lastReturn: null, dunningStage: null },
         code: 'C-0001',
         status: 'active',
         personType: 'natural',
