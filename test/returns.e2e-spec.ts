@@ -39,6 +39,28 @@ function camt054(
 </Document>`;
 }
 
+/** A pain.002 status report rejecting one collection (never settled). */
+function pain002(messageId: string, endToEndId: string, cents: number, code: string) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03">
+  <CstmrPmtStsRpt>
+    <GrpHdr><MsgId>${messageId}</MsgId><CreDtTm>2026-11-04T16:02:11</CreDtTm></GrpHdr>
+    <OrgnlGrpInfAndSts>
+      <OrgnlMsgId>REM-1</OrgnlMsgId><OrgnlMsgNmId>pain.008.001.08</OrgnlMsgNmId><GrpSts>PART</GrpSts>
+    </OrgnlGrpInfAndSts>
+    <OrgnlPmtInfAndSts>
+      <OrgnlPmtInfId>REM-1-FRST</OrgnlPmtInfId>
+      <TxInfAndSts>
+        <OrgnlEndToEndId>${endToEndId}</OrgnlEndToEndId>
+        <TxSts>RJCT</TxSts>
+        <StsRsnInf><Rsn><Cd>${code}</Cd></Rsn></StsRsnInf>
+        <OrgnlTxRef><Amt><InstdAmt Ccy="EUR">${(cents / 100).toFixed(2)}</InstdAmt></Amt></OrgnlTxRef>
+      </TxInfAndSts>
+    </OrgnlPmtInfAndSts>
+  </CstmrPmtStsRpt>
+</Document>`;
+}
+
 /*
  * Rule 19 over HTTP: bill → remit (FRST) → the bank returns AM04 → owed again and the fee on
  * the next invoice; AC04 from the bank's camt.054 invalidates the mandate, so the next
@@ -201,6 +223,37 @@ describe('Bank returns (rule 19)', () => {
       }),
     ]);
     expect(second).toMatchObject({ effects: 1, recurringCollections: 1 });
+  });
+
+  it("a pain.002 reject of a mandate's first collection makes its next collection FRST again", async () => {
+    const carla = await given.billedContract('DVC', 2500);
+    const [invoice] = await bill(NEXT, [carla.customerId]);
+    const first = await remit();
+    const detail = await read(`/collections/remittances/${first.id}`).expect(200);
+    const mine = detail.body.transactions.find(
+      (t: { invoiceId: string }) => t.invoiceId === invoice.invoiceId,
+    );
+    expect(mine.sequenceType).toBe('FRST');
+    const rejected = await importFile(
+      pain002('PSR-E2E-1', mine.endToEndId, mine.amountCents, 'AM04'),
+    );
+    expect(rejected.applied).toEqual([
+      expect.objectContaining({
+        effectId: mine.effectId,
+        firstCollectionAgain: true,
+        feeCents: FEE,
+      }),
+    ]);
+    const again = await importFile(pain002('PSR-E2E-1', mine.endToEndId, mine.amountCents, 'AM04'));
+    expect(again).toMatchObject({ applied: [], duplicates: [mine.effectId] });
+
+    await bill(AFTER, [carla.customerId]);
+    const second = await remit();
+    const next = await read(`/collections/remittances/${second.id}`).expect(200);
+    const carlas = next.body.transactions.filter(
+      (t: { customerId: string }) => t.customerId === carla.customerId,
+    );
+    expect(carlas.map((t: { sequenceType: string }) => t.sequenceType)).toEqual(['FRST']);
   });
 
   it('refuses bad returns and bad files, writing nothing', async () => {

@@ -40,4 +40,10 @@ export type CreateRemittance = DomainCommand<
   }
 >;
 
-export type RemittanceCommand = CreateRemittance;
+/** A pain.002 reject of effect `effectId`, read from the bank's file (rule 19). */
+export type RecordRejectedCollection = DomainCommand<
+  'RecordRejectedCollection',
+  { issuerId: string; remittanceId: string; effectId: string; reasonCode: string }
+>;
+
+export type RemittanceCommand = CreateRemittance | RecordRejectedCollection;

@@ -189,4 +189,49 @@ describe('Remittances (rule 18)', () => {
     expect(effectIdOfEndToEndId(endToEndIdOf(EFFECT_1))).toBe(EFFECT_1);
     expect(effectIdOfEndToEndId('NOTPROVIDED')).toBeNull();
   });
+
+  describe("a pain.002 reject of a mandate's first collection", () => {
+    const reject = (effectId: string, remittanceId = 'rem-1') => ({
+      type: 'RecordRejectedCollection' as const,
+      data: { issuerId: 'default', remittanceId, effectId, reasonCode: 'AM04' },
+      metadata: { at: NOW },
+    });
+    const first = remittanceDecider.decide(create([candidate()]), remittanceDecider.initialState);
+
+    it('makes the mandate FRST again, once', () => {
+      const [rejected] = remittanceDecider.decide(reject(EFFECT_1), ledger(first).state());
+      expect(rejected).toEqual({
+        type: 'FirstCollectionRejected',
+        data: {
+          issuerId: 'default',
+          remittanceId: 'rem-1',
+          effectId: EFFECT_1,
+          contractId: 'con-1',
+          mandateReference: 'MNDT-0001',
+          reasonCode: 'AM04',
+          rejectedAt: NOW,
+        },
+      });
+      const state = ledger([...first, rejected]).state();
+      const next = create([candidate({ effectId: EFFECT_2 })], { remittanceId: 'rem-2' });
+      expect(created(remittanceDecider.decide(next, state)).transactions[0].sequenceType).toBe(
+        'FRST',
+      );
+      ledger([...first, rejected])
+        .when(reject(EFFECT_1))
+        .then([]);
+    });
+
+    it('changes nothing for a recurring collection, another remittance or an unknown effect', () => {
+      const second = remittanceDecider.decide(
+        create([candidate({ effectId: EFFECT_2 })], { remittanceId: 'rem-2' }),
+        ledger(first).state(),
+      );
+      ledger([...first, ...second])
+        .when(reject(EFFECT_2, 'rem-2'))
+        .then([]);
+      ledger(first).when(reject(EFFECT_1, 'rem-9')).then([]);
+      ledger(first).when(reject('unknown')).then([]);
+    });
+  });
 });

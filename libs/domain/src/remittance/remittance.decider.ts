@@ -3,10 +3,16 @@ import { DomainError, RefusalReason, refuseIfAny } from '../shared/domain-error'
 import { inputChecks } from '../shared/input-checks';
 import { calendarDateOf, isCalendarDate } from '../shared/iso-dates';
 import { sumCents } from '../values/money';
-import { CreateRemittance, RemittanceCandidate, RemittanceCommand } from './remittance.commands';
+import {
+  CreateRemittance,
+  RecordRejectedCollection,
+  RemittanceCandidate,
+  RemittanceCommand,
+} from './remittance.commands';
 import { ExclusionCode, RemittanceRefusal } from './remittance.errors';
 import {
   ExcludedEffect,
+  FirstCollectionRejected,
   PAIN_VERSIONS,
   RemittanceCreated,
   RemittanceEvent,
@@ -18,11 +24,19 @@ import { endToEndIdOf } from './remittance.stream';
 export interface RemittanceLedgerState {
   remittanceIds: ReadonlySet<string>;
   collectedMandates: ReadonlySet<string>;
+  /** Each remitted effect's first collection, by effect id: what a reject sends back to FRST. */
+  firstCollections: ReadonlyMap<
+    string,
+    { contractId: string; mandateReference: string; remittanceId: string }
+  >;
+  rejectedEffects: ReadonlySet<string>;
 }
 
 const initialState: RemittanceLedgerState = {
   remittanceIds: new Set(),
   collectedMandates: new Set(),
+  firstCollections: new Map(),
+  rejectedEffects: new Set(),
 };
 
 /** A mandate is the contract's signature under its reference (a new reference is a new mandate). */
@@ -30,16 +44,42 @@ const mandateKey = (contractId: string, reference: string) => `${contractId}:${r
 
 function evolve(state: RemittanceLedgerState, event: RemittanceEvent): RemittanceLedgerState {
   switch (event.type) {
-    case 'RemittanceCreated':
+    case 'RemittanceCreated': {
+      const firsts = event.data.transactions.filter((t) => t.sequenceType === 'FRST');
       return {
+        ...state,
         remittanceIds: new Set([...state.remittanceIds, event.data.remittanceId]),
         collectedMandates: new Set([
           ...state.collectedMandates,
           ...event.data.transactions.map((t) => mandateKey(t.contractId, t.mandateReference)),
         ]),
+        firstCollections: new Map([
+          ...state.firstCollections,
+          ...firsts.map(
+            (t) =>
+              [
+                t.effectId,
+                {
+                  contractId: t.contractId,
+                  mandateReference: t.mandateReference,
+                  remittanceId: event.data.remittanceId,
+                },
+              ] as const,
+          ),
+        ]),
       };
+    }
+    case 'FirstCollectionRejected': {
+      const collected = new Set(state.collectedMandates);
+      collected.delete(mandateKey(event.data.contractId, event.data.mandateReference));
+      return {
+        ...state,
+        collectedMandates: collected,
+        rejectedEffects: new Set([...state.rejectedEffects, event.data.effectId]),
+      };
+    }
     default:
-      return assertNever(event.type, 'remittance event');
+      return assertNever(event, 'remittance event');
   }
 }
 
@@ -203,6 +243,35 @@ function exclusionOf(candidate: RemittanceCandidate): ExcludedEffect | null {
   return null;
 }
 
+/**
+ * A pain.002 reject of a mandate's first collection: the mandate counts as never collected,
+ * so its next collection is `FRST` again. Nothing for a reject of a recurring collection, of an
+ * effect in no remittance of this ledger, or one already recorded (the same file twice).
+ */
+function recordRejectedCollection(
+  command: RecordRejectedCollection,
+  state: RemittanceLedgerState,
+): FirstCollectionRejected[] {
+  const { issuerId, remittanceId, effectId, reasonCode } = command.data;
+  const first = state.firstCollections.get(effectId);
+  if (!first || first.remittanceId !== remittanceId || state.rejectedEffects.has(effectId))
+    return [];
+  return [
+    {
+      type: 'FirstCollectionRejected',
+      data: {
+        issuerId,
+        remittanceId,
+        effectId,
+        contractId: first.contractId,
+        mandateReference: first.mandateReference,
+        reasonCode,
+        rejectedAt: command.metadata.at,
+      },
+    },
+  ];
+}
+
 export function decideRemittance(
   command: RemittanceCommand,
   state: RemittanceLedgerState,
@@ -210,8 +279,10 @@ export function decideRemittance(
   switch (command.type) {
     case 'CreateRemittance':
       return createRemittance(command, state);
+    case 'RecordRejectedCollection':
+      return recordRejectedCollection(command, state);
     default:
-      return assertNever(command.type, 'remittance command');
+      return assertNever(command, 'remittance command');
   }
 }
 

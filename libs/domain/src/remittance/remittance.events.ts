@@ -66,10 +66,28 @@ export type RemittanceCreated = DomainEvent<
   }
 >;
 
-export type RemittanceEvent = RemittanceCreated;
+/**
+ * The bank rejected a mandate's first collection before settling it (a pain.002 reject): the
+ * mandate has still not been collected, so its next collection is `FRST` again.
+ */
+export type FirstCollectionRejected = DomainEvent<
+  'FirstCollectionRejected',
+  {
+    issuerId: string;
+    remittanceId: string;
+    effectId: string;
+    contractId: string;
+    mandateReference: string;
+    reasonCode: string;
+    rejectedAt: string;
+  }
+>;
+
+export type RemittanceEvent = RemittanceCreated | FirstCollectionRejected;
 
 const REMITTANCE_EVENT_TYPE_SET: Record<RemittanceEvent['type'], true> = {
   RemittanceCreated: true,
+  FirstCollectionRejected: true,
 };
 export const REMITTANCE_EVENT_TYPES = Object.keys(
   REMITTANCE_EVENT_TYPE_SET,

@@ -10,4 +10,7 @@ export const REMITTANCE_PERSONAL_FIELDS = {
   RemittanceCreated: {
     keptInClear: { paths: ['transactions', 'creditor'], because: REMITTANCE_RETENTION },
   },
+  FirstCollectionRejected: {
+    keptInClear: { paths: ['mandateReference'], because: REMITTANCE_RETENTION },
+  },
 } satisfies PersonalDataMap<RemittanceEvent>;

@@ -64,6 +64,8 @@ class ReturnAppliedResponse {
   @ApiProperty({ description: 'The returned-debit fee charged on the next invoice' })
   feeCents!: number;
   @ApiProperty({ description: 'MS02, MD06: contact the customer' }) contactCustomer!: boolean;
+  @ApiProperty({ description: "A pain.002 reject of the mandate's first collection: FRST again" })
+  firstCollectionAgain!: boolean;
 }
 
 class ReturnFailureResponse {
@@ -153,7 +155,14 @@ export class ReturnsController {
         unknown.push(r.endToEndId);
         return [];
       }
-      return [{ effectId, reasonCode: r.reasonCode, returnedAt: `${r.returnedAt}T00:00:00.000Z` }];
+      return [
+        {
+          effectId,
+          reasonCode: r.reasonCode,
+          returnedAt: `${r.returnedAt}T00:00:00.000Z`,
+          kind: r.kind,
+        },
+      ];
     });
     return this.bus.execute(new RecordReturnsCommand(returns, context, unknown));
   }

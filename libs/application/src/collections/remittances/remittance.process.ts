@@ -9,6 +9,7 @@ import {
   invoiceStream,
   RemittanceCandidate,
   RemittanceCreated,
+  RemittanceEvent,
   remittanceDecider,
   remittanceLedgerStream,
 } from '@app/domain';
@@ -98,11 +99,10 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
       },
       alongside: async (events) => ({
         before: [],
-        after: this.effectsMarkedRemitted(events[0], invoices, context),
+        after: this.effectsMarkedRemitted(createdIn(events), invoices, context),
       }),
     });
-    const { data } = result.events[0] ?? { data: null };
-    if (data === null) throw new Error(`Remittance ${remittanceId} decided nothing`);
+    const { data } = createdIn(result.events);
     return {
       id: remittanceId,
       effects: data.transactions.length,
@@ -211,4 +211,13 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
       };
     });
   }
+}
+
+/** The remittance a `CreateRemittance` decided (it decides exactly one `RemittanceCreated`). */
+function createdIn(events: readonly RemittanceEvent[]): RemittanceCreated {
+  const created = events.find(
+    (event): event is RemittanceCreated => event.type === 'RemittanceCreated',
+  );
+  if (!created) throw new Error('A remittance was decided without its RemittanceCreated');
+  return created;
 }

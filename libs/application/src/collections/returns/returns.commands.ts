@@ -6,6 +6,8 @@ export interface ReturnRequest {
   effectId: string;
   reasonCode: string;
   returnedAt?: string;
+  /** A pain.002 reject (never settled) rather than a return after settlement (camt.054). */
+  kind?: 'return' | 'reject';
 }
 
 /** What happened to one return. */
@@ -21,6 +23,8 @@ export interface ReturnApplied {
   feeCents: number;
   /** Rule 19: MS02 and MD06 — the customer should be contacted. */
   contactCustomer: boolean;
+  /** A reject of a mandate's first collection: its next collection is FRST again. */
+  firstCollectionAgain: boolean;
 }
 
 export interface ReturnsOutcome {

@@ -5,6 +5,8 @@ import {
   contractStream,
   DomainError,
   invalidatesMandate,
+  remittanceDecider,
+  remittanceLedgerStream,
   subscriptionDecider,
   subscriptionStream,
 } from '@app/domain';
@@ -26,6 +28,7 @@ import { ProjectionProgress } from '../../storage/projection-progress';
 import { READ_MODELS } from '../../storage/read-models.module';
 import { APP_CONFIG } from '../../storage/tokens';
 import { returnReasonOf } from '../bank-files/return-reasons';
+import { DEFAULT_ISSUER_ID } from '../remittances/issuer-creditor';
 import {
   RecordReturnsCommand,
   ReturnApplied,
@@ -135,6 +138,9 @@ export class RecordReturnsProcess implements ICommandHandler<RecordReturnsComman
       after > today ? after : today,
       context,
     );
+    const firstCollectionAgain =
+      request.kind === 'reject' &&
+      (await this.firstCollectionRejected(location, reasonCode, context));
     return {
       effectId: request.effectId,
       invoiceId: location.invoiceId,
@@ -143,7 +149,36 @@ export class RecordReturnsProcess implements ICommandHandler<RecordReturnsComman
       mandateInvalidated,
       feeCents,
       contactCustomer: CONTACT_CODES.includes(reasonCode),
+      firstCollectionAgain,
     };
+  }
+
+  /** A reject of the mandate's first collection, recorded on the remittance's ledger. */
+  private async firstCollectionRejected(
+    location: EffectLocation,
+    reasonCode: string,
+    context: CommandContext,
+  ): Promise<boolean> {
+    if (!location.remittanceId) return false;
+    const issuerId = DEFAULT_ISSUER_ID;
+    const { events } = await decideAndAppend(this.store, {
+      aggregateId: issuerId,
+      stream: remittanceLedgerStream(issuerId),
+      decider: remittanceDecider,
+      context,
+      expectedVersion: null,
+      command: {
+        type: 'RecordRejectedCollection',
+        data: {
+          issuerId,
+          remittanceId: location.remittanceId,
+          effectId: location.effectId,
+          reasonCode,
+        },
+        metadata: { at: context.at },
+      },
+    });
+    return events.length > 0;
   }
 
   /** The mandate the effect was remitted under (else the signature's), invalidated. */
