@@ -46,6 +46,7 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
         paymentMethod: 'transfer',
         maskedIban: null,
         mandateReference: null,
+        mandateInvalidated: null,
         signatory: null,
         draftedAt: '2025-01-05T10:00:00.000Z',
         signedAt: null,
@@ -79,6 +80,7 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
         paymentMethod: 'direct_debit',
         maskedIban: IBAN_MASKED,
         mandateReference: 'MANDATE-1',
+        mandateInvalidated: null,
         signatory: 'Ana García',
         signedAt: '2025-01-10',
         lastRevision: 1,
@@ -96,6 +98,7 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
       expect(await contractOf(contractId)).toMatchObject({
         maskedIban: OTHER_IBAN_MASKED,
         mandateReference: 'MANDATE-1',
+        mandateInvalidated: null,
         lastRevision: 2,
       });
       expect((await rowOf(contractId)).ibanFingerprint).toBe(sha256(OTHER_IBAN));
@@ -109,6 +112,7 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
       expect(await contractOf(contractId)).toMatchObject({
         maskedIban: IBAN_MASKED,
         mandateReference: 'MANDATE-2',
+        mandateInvalidated: null,
       });
       expect(await rawTable()).not.toContain(IBAN);
       expect(await rawTable()).not.toContain(OTHER_IBAN);
@@ -127,6 +131,7 @@ describe(`CustomerContractsProjection on ${databaseName}`, () => {
         paymentMethod: 'cash',
         maskedIban: null,
         mandateReference: null,
+        mandateInvalidated: null,
         signedAt: '2025-01-10T12:00:00.000Z',
       });
       expect((await rowOf(contractId)).ibanFingerprint).toBeNull();

@@ -1,3 +1,4 @@
+import { RemittanceCreated, remittanceLedgerStream } from '@app/domain';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { CustomerLog, databaseName, IBAN, OTHER_IBAN } from '../customers/testing/customer-log';
 import { findCustomerFile } from '../customers/customer-file.queries';
@@ -33,6 +34,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'invoice_transactions',
     'pending_effects',
     'billing_aggregate_states',
+    'remittances',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -99,6 +101,51 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       reason: 'AM04',
     });
     await runInvoice(log, 'CreateDirectDebitEffect', { invoiceId: debited, effectId: 'eff-2' });
+    // Rule 17 and 18: the effect lowered by hand, then remitted.
+    await runInvoice(log, 'ReduceEffect', {
+      invoiceId: debited,
+      effectId: 'eff-2',
+      amountCents: 100,
+      reason: 'agreed',
+    });
+    await runInvoice(log, 'RemitEffect', {
+      invoiceId: debited,
+      effectId: 'eff-2',
+      remittanceId: 'rem-1',
+    });
+    const remittance: RemittanceCreated = {
+      type: 'RemittanceCreated',
+      data: {
+        remittanceId: 'rem-1',
+        issuerId: 'default',
+        collectionDate: '2026-12-10',
+        dueUntil: '2026-12-10',
+        painVersion: '001.08',
+        messageId: 'REMrem1',
+        createdAt: '2026-12-03T10:00:00.000Z',
+        creditor: { name: 'Fibra Norte SL', iban: IBAN, bic: null, creditorId: 'ES10ZZZB76365789' },
+        transactions: [
+          {
+            invoiceId: debited,
+            invoiceNumber: 'B-000001',
+            effectId: 'eff-2',
+            customerId: bea,
+            contractId: beas,
+            endToEndId: 'eff2',
+            amountCents: 100,
+            dueDate: '2026-12-05',
+            mandateReference: 'M-1',
+            mandateSignedOn: '2026-01-10',
+            sequenceType: 'FRST',
+            debtorName: 'Bea SL',
+            debtorIban: OTHER_IBAN,
+          },
+        ],
+        excluded: [],
+        totalCents: 100,
+      },
+    };
+    await log.appendWith(log.store, remittanceLedgerStream('default'), [remittance]);
   }
 
   it('gives rows identical to the live ones after wiping the tables and checkpoints', async () => {
@@ -115,12 +162,14 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     const liveRows = await snapshot();
     expect(liveRows.invoices).toHaveLength(2);
     expect(liveRows.invoice_credit_notes).toHaveLength(1);
-    expect(liveRows.invoice_transactions).toHaveLength(8);
+    expect(liveRows.invoice_transactions).toHaveLength(10);
     expect(liveRows.pending_effects).toHaveLength(2);
     expect(liveRows.customer_file).toHaveLength(2);
     expect(liveRows.customer_contracts).toHaveLength(4);
     expect(liveRows.customer_subscriptions).toHaveLength(3);
-    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length);
+    expect(liveRows.remittances).toHaveLength(1);
+    // Every event but the remittance, which belongs to the issuer's ledger, not one customer.
+    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1);
 
     const projections = allReadModelProjections();
     const tables = projections.flatMap((projection) => projection.tables);
