@@ -256,6 +256,40 @@ describe('Bank returns (rule 19)', () => {
     expect(carlas.map((t: { sequenceType: string }) => t.sequenceType)).toEqual(['FRST']);
   });
 
+  it('MS02 flags the customer for contact until an interaction is recorded', async () => {
+    const dora = await given.billedContract('DVD', 2000);
+    const [invoice] = await bill(NEXT, [dora.customerId]);
+    const remitted = await remit();
+    const detail = await read(`/collections/remittances/${remitted.id}`).expect(200);
+    const { effectId } = detail.body.transactions.find(
+      (t: { invoiceId: string }) => t.invoiceId === invoice.invoiceId,
+    );
+    const returned = given.track(
+      await http()
+        .post('/api/collections/returns')
+        .set(operator)
+        .send({ effectId, reasonCode: 'MS02' })
+        .expect(200),
+    );
+    expect(returned.body.applied[0]).toMatchObject({ contactCustomer: true });
+    const codes = (file: { body: { warnings: { code: string }[] } }) =>
+      file.body.warnings.filter((w) => w.code !== 'R4.IBAN_MISMATCH');
+    const flagged = await read(`/customers/${dora.customerId}`).expect(200);
+    expect(codes(flagged)).toEqual([
+      expect.objectContaining({
+        code: 'R19.CONTACT_CUSTOMER',
+        message: expect.stringMatching(/MS02: Refused by the debtor/),
+      }),
+    ]);
+    await given.post(
+      `/customers/${dora.customerId}/interactions`,
+      { kind: 'call', text: 'Called: the debit was refused by mistake, will pay by transfer' },
+      201,
+    );
+    const cleared = await read(`/customers/${dora.customerId}`).expect(200);
+    expect(codes(cleared)).toEqual([]);
+  });
+
   it('refuses bad returns and bad files, writing nothing', async () => {
     const refused = async (send: () => Promise<{ status: number }>, status: number) => {
       const before = await countEvents(testApp);

@@ -85,6 +85,37 @@ export async function collectionsSummaryOf(
   };
 }
 
+/** Rule 19: the return codes after which the customer should be contacted. */
+export const CONTACT_RETURN_CODES = ['MS02', 'MD06'];
+export const CONTACT_CUSTOMER = 'R19.CONTACT_CUSTOMER';
+
+/**
+ * Rule 19's flag: the customer's last return says they refused the debit (MS02) or asked for a
+ * refund (MD06), and no interaction has been recorded since. Cleared by recording one (a call,
+ * an e-mail, a note of the conversation).
+ */
+export async function contactWarningsOf(
+  source: ReadModelSource,
+  customerId: string,
+  lastReturn: CustomerReturn | null,
+): Promise<{ code: string; message: string }[]> {
+  if (!lastReturn?.reasonCode || !CONTACT_RETURN_CODES.includes(lastReturn.reasonCode)) return [];
+  const since = await managerOf(source)
+    .getRepository(CustomerHistoryRow)
+    .createQueryBuilder('h')
+    .where('h.customer_id = :customerId', { customerId })
+    .andWhere("h.event_type = 'InteractionRecorded'")
+    .andWhere('h.occurred_at >= :returnedAt', { returnedAt: lastReturn.returnedAt ?? '1970-01-01' })
+    .getCount();
+  if (since > 0) return [];
+  return [
+    {
+      code: CONTACT_CUSTOMER,
+      message: `The bank returned a direct debit (${lastReturn.reason ?? lastReturn.reasonCode}) on ${lastReturn.returnedAt?.slice(0, 10) ?? 'an unknown day'}: contact the customer, and record the interaction.`,
+    },
+  ];
+}
+
 export const AGEING_BUCKETS = ['0-30', '31-60', '61-90', '90+'] as const;
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
 

@@ -1,6 +1,10 @@
 import { contractTabCounts } from '../contracts/contract.queries';
 import { ibanWarningsOf } from '../contracts/customer-iban-warnings';
-import { collectionsSummaryOf, CollectionsSummary } from '../collections/collections.queries';
+import {
+  collectionsSummaryOf,
+  CollectionsSummary,
+  contactWarningsOf,
+} from '../collections/collections.queries';
 import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
 import { CustomerFileRow } from './customer-file.entity';
 import {
@@ -33,10 +37,11 @@ export async function findCustomerFile(
   const counts = await contractTabCounts(manager, id);
   const ibanWarnings = await ibanWarningsOf(manager, row);
   const collections = await collectionsSummaryOf(manager, id);
+  const contactWarnings = await contactWarningsOf(manager, id, collections.lastReturn);
   return {
     ...file,
     counts: { ...file.counts, ...counts },
-    warnings: [...file.warnings, ...ibanWarnings],
+    warnings: [...file.warnings, ...ibanWarnings, ...contactWarnings],
     collections,
   };
 }
