@@ -115,6 +115,17 @@ export interface RemittableEffect {
   dueDate: string;
 }
 
+/** Effects with the ids that lead to them: their invoice, customer and contract. */
+const effectsWithTheirInvoice = (source: Source) =>
+  managerOf(source)
+    .getRepository(PendingEffectRow)
+    .createQueryBuilder('e')
+    .innerJoin(InvoiceRow, 'i', 'i.id = e.invoice_id')
+    .select('e.id', 'effectId')
+    .addSelect('e.invoice_id', 'invoiceId')
+    .addSelect('e.customer_id', 'customerId')
+    .addSelect('i.contract_id', 'contractId');
+
 /**
  * The effects a remittance may take: pending, in no remittance, due by `dueUntil`, oldest
  * first. Read from the read model to find them; the remittance reads each invoice's stream
@@ -124,14 +135,7 @@ export async function remittableEffects(
   source: Source,
   dueUntil: string,
 ): Promise<RemittableEffect[]> {
-  const rows: RemittableEffect[] = await managerOf(source)
-    .getRepository(PendingEffectRow)
-    .createQueryBuilder('e')
-    .innerJoin(InvoiceRow, 'i', 'i.id = e.invoice_id')
-    .select('e.id', 'effectId')
-    .addSelect('e.invoice_id', 'invoiceId')
-    .addSelect('e.customer_id', 'customerId')
-    .addSelect('i.contract_id', 'contractId')
+  const rows: RemittableEffect[] = await effectsWithTheirInvoice(source)
     .addSelect('e.due_date', 'dueDate')
     .where("e.status = 'pending'")
     .andWhere('e.remittance_id IS NULL')
@@ -157,14 +161,7 @@ export async function effectLocations(
   effectIds: readonly string[],
 ): Promise<Map<string, EffectLocation>> {
   if (effectIds.length === 0) return new Map();
-  const rows: EffectLocation[] = await managerOf(source)
-    .getRepository(PendingEffectRow)
-    .createQueryBuilder('e')
-    .innerJoin(InvoiceRow, 'i', 'i.id = e.invoice_id')
-    .select('e.id', 'effectId')
-    .addSelect('e.invoice_id', 'invoiceId')
-    .addSelect('e.customer_id', 'customerId')
-    .addSelect('i.contract_id', 'contractId')
+  const rows: EffectLocation[] = await effectsWithTheirInvoice(source)
     .addSelect('e.remittance_id', 'remittanceId')
     .where('e.id IN (:...ids)', { ids: [...new Set(effectIds)] })
     .getRawMany();

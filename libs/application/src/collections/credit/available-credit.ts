@@ -79,6 +79,8 @@ export class AvailableCredit {
   ): Promise<CreditMoved | null> {
     const transferId = uuid();
     let amountCents = 0;
+    // The target as read with this attempt's source: its revision is what the append expects.
+    let target: Awaited<ReturnType<AvailableCredit['loaded']>> | null = null;
     const result = await decideAndAppend(this.store, {
       aggregateId: fromInvoiceId,
       stream: invoiceStream(fromInvoiceId),
@@ -87,7 +89,7 @@ export class AvailableCredit {
       expectedVersion: null,
       retry: { attempts: 5 },
       command: async (source: InvoiceState) => {
-        const target = await this.loaded(toInvoiceId);
+        target = await this.loaded(toInvoiceId);
         amountCents = Math.min(availableCreditCents(source), outstandingCents(target.state));
         if (amountCents <= 0) return [];
         return {
@@ -97,7 +99,7 @@ export class AvailableCredit {
         };
       },
       alongside: async (_events, source) => {
-        const target = await this.loaded(toInvoiceId);
+        if (target === null) throw new Error(`Invoice ${toInvoiceId} was not read before the move`);
         const events = invoiceDecider.decide(
           {
             type: 'ApplyCreditIn',
