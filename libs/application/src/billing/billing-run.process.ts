@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { toNumber } from '../commands/decide-and-append';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   BillingProblem,
@@ -123,7 +124,7 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
       issued,
       alreadyIssued,
       problems,
-      position: position === undefined ? null : Number(position),
+      position: toNumber(position),
     };
   }
 

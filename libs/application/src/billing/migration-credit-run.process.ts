@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { toNumber } from '../commands/decide-and-append';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IssuedInvoice, migrationCreditsDue, MigrationCreditDue, YearMonth } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
@@ -77,7 +78,7 @@ export class MigrationCreditRunProcess implements ICommandHandler<GrantMigration
     return {
       period: request.period,
       granted,
-      position: position === undefined ? null : Number(position),
+      position: toNumber(position),
     };
   }
 

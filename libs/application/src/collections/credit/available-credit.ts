@@ -12,7 +12,7 @@ import { creditPositionsOf } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { v4 as uuid } from 'uuid';
 import { CommandContext } from '../../commands/command-context';
-import { decideAndAppend, toNewEvent } from '../../commands/decide-and-append';
+import { decideAndAppend, toNewEvent, toNumber } from '../../commands/decide-and-append';
 import { foldState } from '../../commands/load-state';
 import { ProjectionProgress } from '../../storage/projection-progress';
 import { READ_MODELS } from '../../storage/read-models.module';
@@ -149,6 +149,6 @@ export class ApplyAvailableCreditHandler implements ICommandHandler<ApplyAvailab
   async execute({ customerId, context }: ApplyAvailableCreditCommand): Promise<CreditApplication> {
     const moved = await this.credit.applyFor([customerId], context);
     const position = await this.store.lastCommittedPosition();
-    return { customerId, moved, position: position === undefined ? null : Number(position) };
+    return { customerId, moved, position: toNumber(position) };
   }
 }

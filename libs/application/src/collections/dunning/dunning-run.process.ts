@@ -20,7 +20,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { customerDebt, dunningCandidates, dunningSubscriptionsOf } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../../commands/command-context';
-import { decideAndAppend } from '../../commands/decide-and-append';
+import { decideAndAppend, toNumber } from '../../commands/decide-and-append';
 import { customerFact } from '../../commands/facts';
 import { inBatches } from '../../commands/in-batches';
 import { loadState } from '../../commands/load-state';
@@ -119,7 +119,7 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
       list.sort((a, b) => a.customerId.localeCompare(b.customerId));
     result.failed.sort((a, b) => a.customerId.localeCompare(b.customerId));
     const position = await this.store.lastCommittedPosition();
-    return { ...result, position: position === undefined ? null : Number(position) };
+    return { ...result, position: toNumber(position) };
   }
 
   private async dun(

@@ -21,7 +21,7 @@ import { DataSource } from 'typeorm';
 import { v5 as uuidv5 } from 'uuid';
 import { AppConfig } from '../../config/app-config';
 import { CommandContext } from '../../commands/command-context';
-import { decideAndAppend } from '../../commands/decide-and-append';
+import { decideAndAppend, toNumber } from '../../commands/decide-and-append';
 import { foldState } from '../../commands/load-state';
 import { InvoiceDocuments } from '../../invoices/invoice-documents';
 import { ProjectionProgress } from '../../storage/projection-progress';
@@ -92,7 +92,7 @@ export class RecordReturnsProcess implements ICommandHandler<RecordReturnsComman
       }
     }
     const position = await this.store.lastCommittedPosition();
-    outcome.position = position === undefined ? null : Number(position);
+    outcome.position = toNumber(position);
     return outcome;
   }
 
@@ -107,25 +107,31 @@ export class RecordReturnsProcess implements ICommandHandler<RecordReturnsComman
     const reason = known
       ? { es: known.es, en: known.en }
       : { es: `Motivo ${reasonCode}`, en: `Reason ${reasonCode}` };
-    const invoice = await this.documents.state(location.invoiceId);
-    const effect =
-      invoice.status === 'issued'
-        ? invoice.effects.find((e) => e.effectId === request.effectId)
-        : undefined;
-    if (effect?.status === 'returned') return null;
-    await this.documents.decide(location.invoiceId, context, () => [
-      {
-        type: 'ReturnEffect',
-        data: {
-          invoiceId: location.invoiceId,
-          effectId: request.effectId,
-          reason: `${reasonCode}: ${reason.en}`,
-          reasonCode,
-          returnedAt: request.returnedAt,
+    // Decided on the invoice as the write path loads it: a return already recorded (the same
+    // bank file twice) writes nothing and is answered as a duplicate.
+    let alreadyReturned = false;
+    const { state: invoice } = await this.documents.decide(location.invoiceId, context, (state) => {
+      const effect =
+        state.status === 'issued'
+          ? state.effects.find((e) => e.effectId === request.effectId)
+          : undefined;
+      alreadyReturned = effect?.status === 'returned';
+      if (alreadyReturned) return [];
+      return [
+        {
+          type: 'ReturnEffect',
+          data: {
+            invoiceId: location.invoiceId,
+            effectId: request.effectId,
+            reason: `${reasonCode}: ${reason.en}`,
+            reasonCode,
+            returnedAt: request.returnedAt,
+          },
+          metadata: { at: context.at },
         },
-        metadata: { at: context.at },
-      },
-    ]);
+      ];
+    });
+    if (alreadyReturned) return null;
     const mandateInvalidated =
       invalidatesMandate(reasonCode) &&
       (await this.invalidateMandate(location, reasonCode, context));
