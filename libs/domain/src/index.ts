@@ -8,3 +8,4 @@ export * from './invoice';
 export * from './remittance';
 export * from './dunning';
 export * from './personal-data';
+export * from './verifactu';

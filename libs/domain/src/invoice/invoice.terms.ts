@@ -15,6 +15,18 @@ export interface InvoiceCustomerSnapshot {
 }
 
 /**
+ * Who issues the invoice (rule 21), as the issuer entity said on the day it was issued: like
+ * the customer's snapshot (R15), editing the issuer later never changes an issued invoice.
+ */
+export interface InvoiceIssuerSnapshot {
+  issuerId: string;
+  legalName: string;
+  /** The issuer's NIF (`IDEmisorFactura`). */
+  nif: string;
+  address: PostalAddress;
+}
+
+/**
  * A credit note ("abono") on the invoice, numbered in the rectifying series (R8). Its lines
  * and totals are positive amounts given back; `migrationId` names the tariff migration it
  * credits (R10), `null` for an operator's correction.
