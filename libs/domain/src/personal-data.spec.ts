@@ -8,6 +8,7 @@ import { PERSONAL_DATA, personalDataPolicy } from './personal-data';
 import { sealsPersonalData } from './shared/personal-data';
 import { SUBSCRIPTION_EVENT_TYPES } from './subscription';
 import { REMITTANCE_EVENT_TYPES } from './remittance';
+import { VERIFACTU_CHAIN_EVENT_TYPES } from './verifactu';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -35,6 +36,7 @@ describe('the personal-data map', () => {
       ...INVOICE_SERIES_EVENT_TYPES,
       ...REMITTANCE_EVENT_TYPES,
       ...DUNNING_EVENT_TYPES,
+      ...VERIFACTU_CHAIN_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

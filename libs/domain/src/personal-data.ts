@@ -16,6 +16,7 @@ import {
 import { PersonalDataMap, sealsPersonalData, SubjectField } from './shared/personal-data';
 import { SUBSCRIPTION_PERSONAL_FIELDS, SubscriptionEvent } from './subscription';
 import { REMITTANCE_PERSONAL_FIELDS, RemittanceEvent } from './remittance';
+import { VERIFACTU_CHAIN_PERSONAL_FIELDS, VerifactuChainEvent } from './verifactu';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -26,7 +27,8 @@ export type AnyDomainEvent =
   | InvoiceEvent
   | InvoiceSeriesEvent
   | RemittanceEvent
-  | DunningEvent;
+  | DunningEvent
+  | VerifactuChainEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -42,6 +44,7 @@ export const PERSONAL_DATA = {
   ...INVOICE_SERIES_PERSONAL_FIELDS,
   ...REMITTANCE_PERSONAL_FIELDS,
   ...DUNNING_PERSONAL_FIELDS,
+  ...VERIFACTU_CHAIN_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -1,1 +1,2 @@
-export * from './verifactu.records';
+export * from './verifactu.events';
+export * from './verifactu.personal-data';

@@ -77,8 +77,14 @@ export interface CancellationRecord extends RecordCommon {
 
 export type ChainRecord = RegistrationRecord | CancellationRecord;
 
-export type InvoiceRegistrationRecorded = DomainEvent<'InvoiceRegistrationRecorded', RegistrationRecord>;
-export type InvoiceCancellationRecorded = DomainEvent<'InvoiceCancellationRecorded', CancellationRecord>;
+export type InvoiceRegistrationRecorded = DomainEvent<
+  'InvoiceRegistrationRecorded',
+  RegistrationRecord
+>;
+export type InvoiceCancellationRecorded = DomainEvent<
+  'InvoiceCancellationRecorded',
+  CancellationRecord
+>;
 export type VerifactuChainEvent = InvoiceRegistrationRecorded | InvoiceCancellationRecorded;
 
 const VERIFACTU_CHAIN_EVENT_TYPE_SET: Record<VerifactuChainEvent['type'], true> = {
