@@ -17,6 +17,8 @@ export interface InvoiceNumber {
   number: number;
   /** `series-number`, the number zero-padded: `F2026-000123`. */
   formatted: string;
+  /** The date the series gave the document with its number (dates follow numbers), if any. */
+  issueDate?: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   BillingProblem,
   amountAboveMaximumProblems,
   cannotPriceProblem,
+  cycleNotStartedProblem,
   invoiceProblems,
   linesAboveMaximumProblems,
   negativePriceProblems,
@@ -50,10 +51,16 @@ export interface IssuanceOutcome {
 
 export interface IssuanceOptions {
   /**
-   * The day the invoice is issued; defaults to the cycle's first day (the customer's billing
-   * day in `period`). It falls due `PAYMENT_TERM_DAYS` later.
+   * The day the invoice is issued; defaults to `today`, else (a preview) the cycle's first day
+   * (the customer's billing day in `period`). It falls due `PAYMENT_TERM_DAYS` later.
    */
   issueDate?: PlainDate;
+  /**
+   * The tenant's calendar day, for a real run: a cycle starting after it is not invoiced (an
+   * invoice is never dated in the future), and a late run for an earlier cycle issues today
+   * with the cycle's period on its lines.
+   */
+  today?: PlainDate;
 }
 
 /**
@@ -87,6 +94,8 @@ export function invoiceForCycle(
   vatDefault: number,
   options: IssuanceOptions = {},
 ): IssuanceOutcome {
+  if (options.today !== undefined && cycle.start > options.today)
+    return { invoices: [], problems: [cycleNotStartedProblem(snapshot, cycle, options.today)] };
   const unpriceable = negativePriceProblems(snapshot, cycle.period);
   if (unpriceable.length > 0) return { invoices: [], problems: unpriceable };
   try {
@@ -133,7 +142,10 @@ function invoiceOf(
   price: ContractCyclePrice,
   options: IssuanceOptions,
 ): InvoiceToIssue {
-  const issueDate = assertPlainDate(options.issueDate ?? price.cycle.start, 'issue date');
+  const issueDate = assertPlainDate(
+    options.issueDate ?? options.today ?? price.cycle.start,
+    'issue date',
+  );
   return {
     customerId: snapshot.customerId,
     contractId: snapshot.contractId,

@@ -26,6 +26,11 @@ export const BillingProblemCode = {
   /** Anything else that keeps the contract's cycle from being priced (too many lines…). */
   cannotPrice: 'R12.CANNOT_PRICE',
   inactiveCustomerBillable: 'R12.INACTIVE_CUSTOMER_BILLABLE',
+  /**
+   * Dates follow numbers and none is in the future (RD 1619/2012): a cycle that has not
+   * started yet is not invoiced; a run for it drafts nothing.
+   */
+  cycleNotStarted: 'R8.CYCLE_NOT_STARTED',
 } as const;
 
 export type BillingProblemCode = (typeof BillingProblemCode)[keyof typeof BillingProblemCode];
@@ -148,6 +153,17 @@ export function tooManyLinesProblems(
       `it would have ${price.lines.length} lines, more than the ${MAX_INVOICE_LINES} an invoice may hold`,
     ),
   ];
+}
+
+/** The contract's cycle starts after `today`: it is invoiced on or after that day, not before. */
+export function cycleNotStartedProblem(
+  snapshot: ContractRef,
+  cycle: { period: YearMonth; start: string },
+  today: string,
+): BillingProblem {
+  return problemOf(snapshot, cycle.period, BillingProblemCode.cycleNotStarted, true, {
+    message: `The ${cycle.period} cycle of contract ${snapshot.contractId} starts on ${cycle.start}, after today (${today}); an invoice cannot be dated in the future, so it is issued by a run on or after that day.`,
+  });
 }
 
 /** The contract's cycle could not be priced at all; `reason` says why. */

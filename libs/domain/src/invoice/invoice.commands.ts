@@ -4,7 +4,7 @@ import { BillingLine, BillingTotals } from '../billing/billing.lines';
 import { PaymentMethod } from '../customer/customer.billing';
 import { DomainCommand } from '../shared/decider';
 import { Cents } from '../values/money';
-import { InvoiceCustomerSnapshot } from './invoice.terms';
+import { InvoiceCustomerSnapshot, InvoiceIssuerSnapshot } from './invoice.terms';
 
 /** Every invoice command names its invoice; ids of new things come from the caller. */
 interface ForInvoice {
@@ -27,6 +27,8 @@ export type IssueInvoice = DomainCommand<
     billingPeriod: PlainDateRange;
     cyclePeriod: YearMonth;
     customer: InvoiceCustomerSnapshot;
+    /** The issuer (rule 21) as it is today; absent only on invoices issued before issuers. */
+    issuer?: InvoiceIssuerSnapshot;
     iban: string | null;
     paymentMethod: PaymentMethod;
     lines: BillingLine[];
@@ -43,7 +45,15 @@ export type IssueInvoice = DomainCommand<
 export type DraftInvoice = DomainCommand<'DraftInvoice', Omit<IssueInvoice['data'], 'number'>>;
 
 /** Issues the draft under `number`, the one the series gave its id (R8). */
-export type IssueDraftInvoice = DomainCommand<'IssueDraftInvoice', ForInvoice & { number: number }>;
+/**
+ * Issues the draft under `number`, the one the series gave its id (R8), dated `issueDate`, the
+ * date the series gave it (dates follow numbers); its due date moves with it. Without
+ * `issueDate` the draft keeps its own.
+ */
+export type IssueDraftInvoice = DomainCommand<
+  'IssueDraftInvoice',
+  ForInvoice & { number: number; issueDate?: PlainDate }
+>;
 
 /**
  * A credit note on the invoice, numbered `number` in the invoice's rectifying series
@@ -73,7 +83,7 @@ export type DraftCreditNote = DomainCommand<
 /** Grants the drafted credit note `creditNoteId` under `number` in the rectifying series. */
 export type GrantDraftCreditNote = DomainCommand<
   'GrantDraftCreditNote',
-  ForInvoice & { creditNoteId: string; number: number }
+  ForInvoice & { creditNoteId: string; number: number; issueDate?: PlainDate }
 >;
 
 /** `paidAt` (date or date-time) defaults to when the command was issued. */

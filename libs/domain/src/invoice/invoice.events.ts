@@ -4,7 +4,7 @@ import { BillingLine, BillingTotals } from '../billing/billing.lines';
 import { PaymentMethod } from '../customer/customer.billing';
 import { DomainEvent } from '../shared/decider';
 import { Cents } from '../values/money';
-import { EffectChangeCause, InvoiceCustomerSnapshot } from './invoice.terms';
+import { EffectChangeCause, InvoiceCustomerSnapshot, InvoiceIssuerSnapshot } from './invoice.terms';
 
 /**
  * Every invoice event names the invoice, its customer and its contract, so the customer's
@@ -30,6 +30,8 @@ export type InvoiceIssued = DomainEvent<
     billingPeriod: PlainDateRange;
     cyclePeriod: YearMonth;
     customer: InvoiceCustomerSnapshot;
+    /** Who issued it (rule 21); absent on invoices issued before issuer entities existed. */
+    issuer?: InvoiceIssuerSnapshot;
     iban: string | null;
     paymentMethod: PaymentMethod;
     lines: BillingLine[];
@@ -74,6 +76,8 @@ export type CreditNoteGranted = DomainEvent<
     lines: BillingLine[];
     totals: BillingTotals;
     grantedAt: string;
+    /** The date it bears, given by its series (dates follow numbers); absent before that rule. */
+    issueDate?: PlainDate;
     migrationId: string | null;
   }
 >;

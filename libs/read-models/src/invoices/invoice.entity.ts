@@ -1,6 +1,7 @@
 import type {
   BillingLine,
   InvoiceCustomerSnapshot,
+  InvoiceIssuerSnapshot,
   PaymentMethod,
   RecordedPayment,
 } from '@app/domain';
@@ -26,6 +27,8 @@ export class InvoiceRow {
   @Column({ type: 'text', name: 'issue_date' }) issueDate!: string;
   @Column({ type: 'text', name: 'due_date' }) dueDate!: string;
   @Column({ type: 'jsonb', name: 'customer_snapshot' }) customerSnapshot!: InvoiceCustomerSnapshot;
+  /** The issuer as it was when the invoice was issued (rule 21); null before issuers existed. */
+  @Column({ type: 'jsonb', nullable: true }) issuer!: InvoiceIssuerSnapshot | null;
   @Column({ type: 'text', name: 'masked_iban', nullable: true }) maskedIban!: string | null;
   @Column({ type: 'text', name: 'payment_method' }) paymentMethod!: PaymentMethod;
   @Column({ type: 'jsonb' }) lines!: BillingLine[];
@@ -67,5 +70,7 @@ export class InvoiceCreditNoteRow {
   @Column({ type: 'bigint', name: 'total_cents', transformer: numberColumn }) totalCents!: number;
   @Column({ type: 'text', name: 'migration_id', nullable: true }) migrationId!: string | null;
   @Column({ type: 'text', name: 'granted_at' }) grantedAt!: string;
+  /** The date its series gave it (dates follow numbers); null on credit notes granted before. */
+  @Column({ type: 'text', name: 'issue_date', nullable: true }) issueDate!: string | null;
   @Column({ type: 'bigint', transformer: numberColumn }) position!: number;
 }

@@ -89,6 +89,7 @@ function issued(event: RecordedEvent<'InvoiceIssued', InvoiceIssued['data']>): I
     issueDate: data.issueDate,
     dueDate: data.dueDate,
     customerSnapshot: data.customer,
+    issuer: data.issuer ?? null,
     maskedIban: data.iban === null ? null : maskIban(data.iban),
     paymentMethod: data.paymentMethod,
     lines: data.lines,

@@ -2,6 +2,7 @@ import type {
   BillingLine,
   BillingTotals,
   InvoiceCustomerSnapshot,
+  InvoiceIssuerSnapshot,
   InvoiceStatus,
   PlainDate,
   RecordedPayment,
@@ -13,6 +14,7 @@ import {
   PendingEffectStatus,
 } from './account-statement.entity';
 import { InvoiceCreditNoteRow, InvoiceRow } from './invoice.entity';
+import { dateInZone } from '@app/domain';
 
 /**
  * The invoice's status on `today`, as the domain's `invoiceStatus` gives it: paid when nothing
@@ -51,6 +53,8 @@ export interface InvoiceView {
   status: InvoiceStatus;
   /** The customer as it was when the invoice was issued (R15). */
   customer: InvoiceCustomerSnapshot;
+  /** Its issuer as it was then (rule 21); null on invoices issued before issuers existed. */
+  issuer: InvoiceIssuerSnapshot | null;
   maskedIban: string | null;
   paymentMethod: string;
   totals: BillingTotals;
@@ -76,6 +80,8 @@ export interface CreditNoteView {
   totals: BillingTotals;
   migrationId: string | null;
   grantedAt: string;
+  /** The date it bears: its series' (dates follow numbers), else the day it was granted. */
+  issueDate: PlainDate;
 }
 
 export interface EffectView {
@@ -117,6 +123,7 @@ export function toInvoiceView(row: InvoiceRow, today: PlainDate): InvoiceView {
     dueDate: row.dueDate,
     status: invoiceRowStatus(row, today),
     customer: row.customerSnapshot,
+    issuer: row.issuer,
     maskedIban: row.maskedIban,
     paymentMethod: row.paymentMethod,
     totals: { netCents: row.netCents, vatCents: row.vatCents, totalCents: row.totalCents },
@@ -143,6 +150,7 @@ export const toCreditNoteView = (row: InvoiceCreditNoteRow): CreditNoteView => (
   totals: { netCents: row.netCents, vatCents: row.vatCents, totalCents: row.totalCents },
   migrationId: row.migrationId,
   grantedAt: row.grantedAt,
+  issueDate: row.issueDate ?? dateInZone(row.grantedAt),
 });
 
 export const toEffectView = (row: PendingEffectRow): EffectView => ({

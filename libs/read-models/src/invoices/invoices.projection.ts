@@ -59,6 +59,7 @@ export function creditNoteRow(
     totalCents: data.totals.totalCents,
     migrationId: data.migrationId,
     grantedAt: data.grantedAt,
+    issueDate: data.issueDate ?? null,
     position: Number(event.position),
   };
 }

@@ -61,7 +61,7 @@ export function grantDraftCreditNote(
   command: GrantDraftCreditNote,
   invoice: IssuedInvoice,
 ): CreditNoteGranted[] {
-  const { creditNoteId, number } = command.data;
+  const { creditNoteId, number, issueDate } = command.data;
   const granted = invoice.creditNotes.find((note) => note.creditNoteId === creditNoteId);
   if (granted?.number === number) return [];
   if (granted) throw alreadyGranted(creditNoteId, granted.formatted);
@@ -72,7 +72,14 @@ export function grantDraftCreditNote(
       `Invoice ${invoice.formatted} has no drafted credit note ${creditNoteId} to grant.`,
     );
   const formatted = formatInvoiceNumber(draft.series, number);
-  const data = { ...ofInvoice(invoice), ...draft, number, formatted, rectifies: invoice.formatted };
+  const data = {
+    ...ofInvoice(invoice),
+    ...draft,
+    number,
+    formatted,
+    rectifies: invoice.formatted,
+    ...(issueDate === undefined ? {} : { issueDate }),
+  };
   return [{ type: 'CreditNoteGranted', data }];
 }
 

@@ -1,4 +1,4 @@
-import { isPlainDate } from '../../billing/billing.calendar';
+import { addDays, daysBetween, isPlainDate, PlainDate } from '../../billing/billing.calendar';
 import { assertInvoiceSeries, formatInvoiceNumber } from '../../billing/billing.invoice-numbering';
 import { PAYMENT_METHODS } from '../../customer/customer.billing';
 import { ADDRESS_FIELDS, PostalAddress } from '../../customer/customer.profile';
@@ -8,7 +8,7 @@ import { DraftInvoice, IssueDraftInvoice, IssueInvoice } from '../invoice.comman
 import { InvoiceRefusal, invoiceNotFound } from '../invoice.errors';
 import { InvoiceDrafted, InvoiceIssued } from '../invoice.events';
 import { InvoiceState } from '../invoice.state';
-import { InvoiceCustomerSnapshot } from '../invoice.terms';
+import { InvoiceCustomerSnapshot, InvoiceIssuerSnapshot } from '../invoice.terms';
 import {
   checkDay,
   checkLines,
@@ -54,7 +54,7 @@ export function issueDraftInvoice(
   command: IssueDraftInvoice,
   state: InvoiceState,
 ): InvoiceIssued[] {
-  const { invoiceId, number } = command.data;
+  const { invoiceId, number, issueDate } = command.data;
   if (state.status === 'none') throw invoiceNotFound(invoiceId);
   if (state.status === 'issued') {
     if (state.number === number) return [];
@@ -62,7 +62,28 @@ export function issueDraftInvoice(
   }
   const { status: _draft, ...content } = state;
   const formatted = formatInvoiceNumber(content.series, number);
-  return [{ type: 'InvoiceIssued', data: { ...content, number, formatted } }];
+  return [
+    {
+      type: 'InvoiceIssued',
+      data: { ...content, ...datedOn(content, issueDate), number, formatted },
+    },
+  ];
+}
+
+/** The draft dated `issueDate` by its series: its due date keeps the same term after it. */
+function datedOn(
+  draft: { issueDate: PlainDate; dueDate: PlainDate },
+  issueDate: PlainDate | undefined,
+): { issueDate: PlainDate; dueDate: PlainDate } {
+  if (issueDate === undefined || issueDate === draft.issueDate) return draft;
+  if (!isPlainDate(issueDate))
+    throw new DomainError(
+      InvoiceRefusal.invalidInput,
+      `issueDate ${issueDate} is not a calendar day.`,
+      [invalid('issueDate', `${issueDate} is not a calendar day.`)],
+    );
+  const term = daysBetween(draft.issueDate, draft.dueDate);
+  return { issueDate, dueDate: addDays(issueDate, term) };
 }
 
 function refuseIfDraftedOrIssued(invoiceId: string, state: InvoiceState): void {
@@ -100,6 +121,7 @@ function checkedContent(input: InvoiceContent, problems: RefusalReason[]): Invoi
       invalid('cyclePeriod', `The cycle is a month, YYYY-MM; got ${JSON.stringify(cyclePeriod)}.`),
     );
   const customer = snapshotOf(input.customer, problems);
+  const issuer = input.issuer === undefined ? undefined : issuerSnapshotOf(input.issuer, problems);
   const iban = chargedIban(input, problems);
   checkDates(input, problems);
   checkLines(lines, totals, problems);
@@ -118,12 +140,31 @@ function checkedContent(input: InvoiceContent, problems: RefusalReason[]): Invoi
     billingPeriod: { from: billingPeriod?.from, to: billingPeriod?.to },
     cyclePeriod,
     customer,
+    ...(issuer === undefined ? {} : { issuer }),
     iban,
     paymentMethod,
     lines,
     totals,
     issueDate,
     dueDate,
+  };
+}
+
+/** Rule 21: the invoice keeps the issuer it was issued by, as it was then. */
+function issuerSnapshotOf(
+  issuer: InvoiceIssuerSnapshot,
+  problems: RefusalReason[],
+): InvoiceIssuerSnapshot {
+  const text = (value: unknown, field: string, message: string) =>
+    requireText(value as string, `issuer.${field}`, message, problems);
+  const given: Partial<PostalAddress> = issuer?.address ?? {};
+  return {
+    issuerId: text(issuer?.issuerId, 'issuerId', 'Name the issuer of the invoice.'),
+    legalName: text(issuer?.legalName, 'legalName', "Give the issuer's legal name."),
+    nif: text(issuer?.nif, 'nif', "Give the issuer's NIF."),
+    address: Object.fromEntries(
+      ADDRESS_FIELDS.map((field) => [field, optionalText(given[field])]),
+    ) as PostalAddress,
   };
 }
 

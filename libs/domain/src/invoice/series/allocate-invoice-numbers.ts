@@ -1,10 +1,16 @@
+import { isPlainDate, latest, PlainDate } from '../../billing/billing.calendar';
 import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
 import { isIsoDateOrDateTime } from '../../shared/iso-dates';
 import { formatInvoiceNumber } from '../../billing/billing.invoice-numbering';
 import { AllocateInvoiceNumbers } from './invoice-series.commands';
 import { InvoiceSeriesRefusal } from './invoice-series.errors';
 import { InvoiceNumbersAllocated } from './invoice-series.events';
-import { InvoiceSeriesState, lastNumberOf, numbersOf } from './invoice-series.state';
+import {
+  InvoiceSeriesState,
+  lastIssueDateOf,
+  lastNumberOf,
+  numbersOf,
+} from './invoice-series.state';
 
 const invalid = (field: string, message: string): RefusalReason => ({
   code: InvoiceSeriesRefusal.invalidInput,
@@ -28,10 +34,12 @@ export function allocateInvoiceNumbers(
   const fresh = forInvoices.filter((invoiceId) => !numbered.has(invoiceId));
   if (fresh.length === 0) return [];
   const first = lastNumberOf(state) + 1;
+  const dateOf = datesFollowingNumbers(command, state);
   const assignments = fresh.map((invoiceId, index) => ({
     invoiceId,
     number: first + index,
     formatted: formatInvoiceNumber(series, first + index),
+    ...dateOf(invoiceId),
   }));
   const last = first + fresh.length - 1;
   return [
@@ -39,12 +47,60 @@ export function allocateInvoiceNumbers(
   ];
 }
 
+/**
+ * The date each document bears: the one it asks for, raised to the series' last date (a
+ * document drafted yesterday and numbered after today's is dated today, never before a lower
+ * number). Asked dates are never after `today`: they were refused before.
+ */
+function datesFollowingNumbers(
+  command: AllocateInvoiceNumbers,
+  state: InvoiceSeriesState,
+): (invoiceId: string) => { issueDate?: PlainDate } {
+  const { dating, forInvoices } = command.data;
+  if (dating === undefined) return () => ({});
+  const asked = new Map(forInvoices.map((id, index) => [id, dating.askedDates[index]]));
+  let last = lastIssueDateOf(state);
+  return (invoiceId) => {
+    const date = last === null ? asked.get(invoiceId)! : latest(last, asked.get(invoiceId)!);
+    last = date;
+    return { issueDate: date };
+  };
+}
+
+function datingProblems(command: AllocateInvoiceNumbers): RefusalReason[] {
+  const { dating, forInvoices } = command.data;
+  if (dating === undefined) return [];
+  if (!isPlainDate(dating.today))
+    return [invalid('dating.today', `today must be a calendar day, got ${dating.today}.`)];
+  const askedDates: unknown[] = Array.isArray(dating.askedDates) ? dating.askedDates : [];
+  if (askedDates.length !== forInvoices.length)
+    return [
+      invalid(
+        'dating.askedDates',
+        `Ask one date per document: ${askedDates.length} date(s) for ${forInvoices.length} document(s).`,
+      ),
+    ];
+  return askedDates.flatMap((date, index): RefusalReason[] => {
+    const field = `dating.askedDates[${index}]`;
+    if (!isPlainDate(date)) return [invalid(field, `${String(date)} is not a calendar day.`)];
+    if (date > dating.today)
+      return [
+        {
+          code: InvoiceSeriesRefusal.datedInFuture,
+          field,
+          message: `A document cannot be dated ${date}, after today (${dating.today}): it is issued on or after the day its cycle starts (RD 1619/2012).`,
+        },
+      ];
+    return [];
+  });
+}
+
 function allocationProblems(command: AllocateInvoiceNumbers, allocatedAt: string) {
   const { series, count } = command.data;
   const forInvoices: unknown[] = Array.isArray(command.data.forInvoices)
     ? command.data.forInvoices
     : [];
-  const problems: RefusalReason[] = [...seriesProblems(series)];
+  const problems: RefusalReason[] = [...seriesProblems(series), ...datingProblems(command)];
   if (!Number.isSafeInteger(count) || count < 1)
     problems.push(invalid('count', `Allocate at least one number, got ${count}.`));
   else if (forInvoices.length !== count)

@@ -1,10 +1,16 @@
+import { PlainDate } from '../../billing/billing.calendar';
 import { DomainEvent } from '../../shared/decider';
 
-/** One invoice and the number it was given: `F2026-000123` is number 123 of series F2026. */
+/**
+ * One invoice and the number it was given: `F2026-000123` is number 123 of series F2026.
+ * `issueDate`, the date the document bears, is absent from allocations made before dates
+ * followed numbers (they were dated by the invoice alone).
+ */
 export interface InvoiceNumberAssignment {
   invoiceId: string;
   number: number;
   formatted: string;
+  issueDate?: PlainDate;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { PlainDate } from '../../billing/billing.calendar';
 import { InvoiceNumber, formatInvoiceNumber } from '../../billing/billing.invoice-numbering';
 
 export type UnusedInvoiceSeries = { status: 'unused' };
@@ -11,6 +12,8 @@ export type UnusedInvoiceSeries = { status: 'unused' };
 export interface InvoiceSeriesAllocation {
   readonly first: number;
   readonly invoiceIds: readonly string[];
+  /** The date each one bears, by index; absent on allocations made before dates were given. */
+  readonly issueDates?: readonly (PlainDate | undefined)[];
   readonly earlier: InvoiceSeriesAllocation | null;
 }
 
@@ -22,6 +25,8 @@ export type InvoiceSeriesInUse = {
   status: 'in-use';
   series: string;
   lastNumber: number;
+  /** The latest date a number of the series bears; null while no allocation was dated. */
+  lastIssueDate: PlainDate | null;
   allocations: InvoiceSeriesAllocation;
 };
 
@@ -32,6 +37,10 @@ export const initialInvoiceSeriesState: InvoiceSeriesState = { status: 'unused' 
 /** The last number handed out, 0 before the first. */
 export const lastNumberOf = (state: InvoiceSeriesState): number =>
   state.status === 'in-use' ? state.lastNumber : 0;
+
+/** The latest date a number of the series bears (null: none dated yet). */
+export const lastIssueDateOf = (state: InvoiceSeriesState): PlainDate | null =>
+  state.status === 'in-use' ? state.lastIssueDate : null;
 
 /** The number `invoiceId` was given in this series, or `null` if it has none. */
 export function numberOf(state: InvoiceSeriesState, invoiceId: string): InvoiceNumber | null {
@@ -58,10 +67,12 @@ export function numbersOf(
     allocation.invoiceIds.forEach((invoiceId, index) => {
       if (!wanted.delete(invoiceId)) return;
       const number = allocation!.first + index;
+      const issueDate = allocation!.issueDates?.[index];
       found.set(invoiceId, {
         series: state.series,
         number,
         formatted: formatInvoiceNumber(state.series, number),
+        ...(issueDate === undefined ? {} : { issueDate }),
       });
     });
   }
