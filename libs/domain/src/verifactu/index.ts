@@ -1,2 +1,4 @@
 export * from './verifactu.events';
 export * from './verifactu.personal-data';
+export * from './huella';
+export * from './generated-at';
