@@ -2,3 +2,4 @@ export * from './verifactu.events';
 export * from './verifactu.personal-data';
 export * from './huella';
 export * from './generated-at';
+export * from './chain-verification';
