@@ -3,3 +3,4 @@ export * from './verifactu.personal-data';
 export * from './huella';
 export * from './generated-at';
 export * from './chain-verification';
+export * from './chain-event';
