@@ -4,3 +4,4 @@
  */
 export * from '../shared/testing/decider-specification';
 export * from '../customer/testing/customer.fixtures';
+export * from '../verifactu/testing/chain-records';

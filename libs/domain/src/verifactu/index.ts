@@ -1,2 +1,6 @@
 export * from './verifactu.events';
 export * from './verifactu.personal-data';
+export * from './huella';
+export * from './generated-at';
+export * from './chain-verification';
+export * from './chain-event';
