@@ -1,10 +1,10 @@
 import { invoiceSeriesStream, invoiceStream, rectifyingSeries } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
-import { BillingFixtures, nextMonths } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths } from './support/billing-fixtures';
 import { recordE2eFigure } from './support/e2e-figures';
 import { startTestApp, TEST_DELEGATE_KEY, TestApp } from './support/test-app';
 
-const [PERIOD] = nextMonths(1);
+const [PERIOD] = recentMonths(1);
 const delegate = { Authorization: `Bearer ${TEST_DELEGATE_KEY}` };
 
 interface Request {

@@ -1,8 +1,8 @@
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
-const [PERIOD] = nextMonths(1);
+const [PERIOD] = recentMonths(1);
 
 /** A field naming a log position, a stream version or a revision (`nextFromPosition`, …). */
 const NUMBERING_KEY = /(^|[a-z])(position|Position|version|Version|revision|Revision)$|^blockedBy$/;

@@ -1,5 +1,5 @@
 import { dateInZone, MAX_AMOUNT_CENTS } from '@app/domain';
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { PoisonedEvents } from './support/poisoned-events';
 import { recordE2eFigure } from './support/e2e-figures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
@@ -15,7 +15,7 @@ describe('Poison input in billing (issue 16)', () => {
   let given: BillingFixtures;
   let old: PoisonedEvents;
   const http = () => given.http();
-  const [FIRST, SECOND, THIRD] = nextMonths(3);
+  const [FIRST, SECOND, THIRD] = recentMonths(3);
 
   beforeAll(async () => {
     testApp = await startTestApp();

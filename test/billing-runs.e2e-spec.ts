@@ -1,7 +1,7 @@
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 
-const [PERIOD, NEXT] = nextMonths(2);
+const [PERIOD, NEXT] = recentMonths(2);
 
 interface IssuedSummary {
   invoiceId: string;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SqlDatabase } from '@app/database';
 import { SQL_DATABASE } from '@app/application';
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
@@ -66,7 +66,7 @@ describe('POST /customers/:id/erase-personal-data', () => {
   });
 
   it('is refused (422) while an invoice from a billing run is unpaid, writing nothing, and accepted once it is paid in full', async () => {
-    const [period] = nextMonths(1);
+    const [period] = recentMonths(1);
     const customerId = await given.customer('ERA', 'direct_debit', 'Deudora Olvidable SL');
     const contractId = await given.signedContract(customerId);
     const subscriptionId = await given.activeSubscription(contractId, 2500);

@@ -1,10 +1,10 @@
 import { customerStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { recordE2eFigure } from './support/e2e-figures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 
-const [PERIOD] = nextMonths(1);
+const [PERIOD] = recentMonths(1);
 
 describe('deactivating and deleting a customer with billing behind it (rules R6, R12)', () => {
   let testApp: TestApp;

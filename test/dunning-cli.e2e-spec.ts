@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '@app/application';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { CliOutput } from '../apps/cli/src/cli-output';
 import { DunningRunCommand } from '../apps/cli/src/dunning-run/dunning-run.command';
-import { BillingFixtures, nextMonths } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths } from './support/billing-fixtures';
 import { startTestApp } from './support/test-app';
 
 /** A CliOutput that keeps what the command printed on stdout. */
@@ -51,7 +51,7 @@ describe(`cli dunning-run on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} (rule R20)
       customerId = await given.customer('CLI', 'transfer', 'Morosa por consola SL');
       const contractId = await given.signedContract(customerId, 'transfer');
       subscriptionId = await given.activeSubscription(contractId, 2500);
-      const [period] = nextMonths(1);
+      const [period] = recentMonths(1);
       const billed = await given.post('/billing/runs', { period, customerIds: [customerId] }, 201);
       dueDate = billed.body.issued[0].dueDate;
       config = testApp.config;

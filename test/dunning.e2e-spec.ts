@@ -1,7 +1,7 @@
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
-const [PERIOD] = nextMonths(1);
+const [PERIOD] = recentMonths(1);
 
 interface Issued {
   invoiceId: string;
@@ -161,7 +161,7 @@ describe('Dunning runs over HTTP (rule R20)', () => {
   });
 
   it('reports a customer it cannot resume and goes on with the others (containment)', async () => {
-    const [, LATER] = nextMonths(2);
+    const [, LATER] = recentMonths(2);
     const inactive = await customerWithSubscription('Inactiva SL', 1500);
     const payer = await customerWithSubscription('Pagadora SL', 1800);
     const billed = await given.post(
@@ -204,7 +204,7 @@ describe('Dunning runs over HTTP (rule R20)', () => {
   });
 
   it('records each step once when two runs of the same day race, and cancels at 90 days', async () => {
-    const [, , LATEST] = nextMonths(3);
+    const [, , LATEST] = recentMonths(3);
     const racer = await customerWithSubscription('Carrera SL', 2200);
     const billed = await given.post(
       '/billing/runs',

@@ -1,7 +1,7 @@
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 
-const [, NEXT] = nextMonths(2);
+const [, NEXT] = recentMonths(2);
 
 /*
  * Rule 17 over HTTP: the defect the collections issue found (a 36.30 € effect still asking the

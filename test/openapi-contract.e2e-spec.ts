@@ -9,7 +9,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/comm
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import ts from 'typescript';
-import { BillingFixtures, nextMonths } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths } from './support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 import { TEST_CREDITOR, tomorrow } from './support/collections';
 
@@ -265,7 +265,7 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
       else wrong.push(...strays(res.body, schema ?? {}, where));
       return res.body;
     }
-    const [period] = nextMonths(1);
+    const [period] = recentMonths(1);
 
     // A billed customer: simulated, invoiced, its tariff migrated and credited, paid, debited.
     const customerId = await given.customer('DOC');

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 import { TEST_CREDITOR, tomorrow } from './support/collections';
 
-const [, NEXT, AFTER] = nextMonths(3);
+const [, NEXT, AFTER] = recentMonths(3);
 const SCHEMAS = join(__dirname, '../libs/application/src/collections/sepa/schemas');
 const DUE_UNTIL = '2035-12-31';
 

@@ -1,8 +1,8 @@
-import { BillingFixtures, nextMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 import { TEST_CREDITOR, tomorrow } from './support/collections';
 
-const [, NEXT, AFTER] = nextMonths(3);
+const [, NEXT, AFTER] = recentMonths(3);
 const FEE = 300;
 
 /** A camt.054 notification of returned direct debits, as a Spanish bank sends it. */

@@ -1,10 +1,10 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { BillingFixtures, nextMonths, operator } from '../support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from '../support/billing-fixtures';
 import { PoisonableContract, PoisonedEvents } from '../support/poisoned-events';
 import { startTestApp, TestApp } from '../support/test-app';
 import { recordFigure, storageInUse } from './support/reliability-figures';
 
-const [, PERIOD] = nextMonths(2);
+const [, PERIOD] = recentMonths(2);
 const GOOD = 24;
 const RUNS = 2;
 

@@ -1,13 +1,13 @@
 import { PostgresDatabase } from '@app/database';
 import fc from 'fast-check';
 import request from 'supertest';
-import { BillingFixtures, nextMonths } from '../support/billing-fixtures';
+import { BillingFixtures, recentMonths } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { recordFigure } from './support/reliability-figures';
 
 const databaseUrl = process.env.DATABASE_URL;
-const [PERIOD] = nextMonths(1);
+const [PERIOD] = recentMonths(1);
 const SERIES = 'KILL';
 const CONTRACTS = Number(process.env.BILLING_CRASH_CONTRACTS ?? 150);
 const SEED = 20261124;

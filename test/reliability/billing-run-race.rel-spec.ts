@@ -1,9 +1,9 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { BillingFixtures, nextMonths, operator } from '../support/billing-fixtures';
+import { BillingFixtures, recentMonths, operator } from '../support/billing-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { recordFigure, storageInUse } from './support/reliability-figures';
 
-const [PERIOD] = nextMonths(1);
+const [PERIOD] = recentMonths(1);
 const SERIES = ['CARRERAA', 'CARRERAB'];
 const CONTRACTS = 24;
 const RUNS = 3;

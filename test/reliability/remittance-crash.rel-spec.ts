@@ -2,14 +2,14 @@ import { PostgresDatabase } from '@app/database';
 import { invoiceStream, remittanceLedgerStream } from '@app/domain';
 import fc from 'fast-check';
 import request from 'supertest';
-import { BillingFixtures, nextMonths } from '../support/billing-fixtures';
+import { BillingFixtures, recentMonths } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { recordFigure } from './support/reliability-figures';
 
 const databaseUrl = process.env.DATABASE_URL;
 /** A period is billed whenever every effect is remitted, so each round has some to remit. */
-const PERIODS = nextMonths(6);
+const PERIODS = recentMonths(6);
 const SERIES = 'SEPAKILL';
 const CUSTOMERS = Number(process.env.REMITTANCE_CRASH_CUSTOMERS ?? 150);
 const KILL_ROUNDS = 3;

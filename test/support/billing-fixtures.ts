@@ -6,14 +6,37 @@ export const SIGNATURE_IBAN = 'ES91 2100 0418 4502 0005 1332';
 export const CUSTOMER_IBAN = 'ES79 2100 0813 6101 2345 6789';
 
 /** The periods (YYYY-MM) of the next `count` months after the current one. */
-export function nextMonths(count: number): string[] {
+/**
+ * The `count` months ending with the current one, oldest first: cycles that have started
+ * (customers here are billed on day 1), so a billing run may invoice them — an invoice is never
+ * dated in the future, and a run for a cycle not started drafts nothing (issue 19).
+ */
+export function recentMonths(count: number): string[] {
   const now = new Date();
   return Array.from({ length: count }, (_, i) =>
-    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1 + i, 1))
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - count + 1 + i, 1))
       .toISOString()
       .slice(0, 7),
   );
 }
+
+/** The month after the current one: a cycle not started yet. */
+export function nextMonth(): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))
+    .toISOString()
+    .slice(0, 7);
+}
+
+/** When the fixtures' contracts were signed: before their subscriptions were activated. */
+export const SIGNED_AT = new Date(
+  Date.UTC(new Date().getUTCFullYear() - 2, new Date().getUTCMonth(), 1, 9),
+).toISOString();
+
+/** When the fixtures' subscriptions were activated: a year ago, before any month billed here. */
+export const ACTIVE_SINCE = new Date(
+  Date.UTC(new Date().getUTCFullYear() - 1, new Date().getUTCMonth(), 1, 9),
+).toISOString();
 
 export interface BilledContract {
   customerId: string;
@@ -78,7 +101,7 @@ export class BillingFixtures {
         iban: SIGNATURE_IBAN,
         signatory: 'Ana',
         mandateReference: `M-${contractId.slice(0, 8)}`,
-        signedAt: '2026-01-01T09:00:00Z',
+        signedAt: SIGNED_AT,
       },
       200,
     );
@@ -97,7 +120,7 @@ export class BillingFixtures {
       201,
     );
     const id = sub.body.id as string;
-    await this.post(`/subscriptions/${id}/activate`, {}, 200);
+    await this.post(`/subscriptions/${id}/activate`, { activatedAt: ACTIVE_SINCE }, 200);
     return id;
   }
 

@@ -11,6 +11,9 @@ import {
   InvoiceToIssue,
   invoicesToIssue,
   IssuedInvoice,
+  dateInZone,
+  InvoiceIssuerSnapshot,
+  InvoiceSeriesRefusal,
   maskIban,
   PlainDate,
   YearMonth,
@@ -25,6 +28,7 @@ import { APP_CONFIG } from '../storage/tokens';
 import { AppConfig } from '../config/app-config';
 import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
 import { inBatches } from '../commands/in-batches';
+import { SERIES_ISSUERS, SeriesIssuers } from '../invoices/series-issuers';
 import { RunBillingCommand } from './billing.commands';
 
 export interface BillingRunRequest {
@@ -84,9 +88,12 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     private readonly progress: ProjectionProgress,
     private readonly documents: InvoiceDocuments,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SERIES_ISSUERS) private readonly issuers: SeriesIssuers,
   ) {}
 
   async execute({ request, context }: RunBillingCommand): Promise<BillingRunResult> {
+    const today = dateInZone(context.at);
+    refuseIssueDateAfter(today, request.issueDate);
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     const snapshots = await contractBillingSnapshots(this.readModels, {
       customerIds: request.customerIds,
@@ -95,10 +102,11 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     snapshots.sort(byCustomerThenContract);
     const problems: BillingProblem[] = [];
     const drafts: DraftedInvoice[] = [];
+    const issuerOf = oncePerSeries((series) => this.issuers.issuerForSeries(series));
     let alreadyIssued = 0;
     await inBatches(snapshots, CONCURRENCY, async (snapshot) => {
       const state = await containing(
-        () => this.draftFor(snapshot, request, context, problems),
+        () => this.draftFor(snapshot, request, { today, issuerOf }, context, problems),
         (reason) => problems.push(cannotPriceProblem(snapshot, request.period, reason)),
       );
       if (state?.status === 'draft') drafts.push(state);
@@ -107,7 +115,7 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     const issued: IssuedInvoiceSummary[] = [];
     for (const [series, ofSeries] of groupBySeries(drafts)) {
       const outcome = await containing(
-        () => this.documents.issueDrafts(series, ofSeries, context),
+        async () => this.documents.issueDrafts(series, ofSeries, context, await issuerOf(series)),
         (reason) =>
           problems.push(
             ...ofSeries.map((draft) => cannotPriceProblem(draft, request.period, reason)),
@@ -132,6 +140,10 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
   private async draftFor(
     snapshot: ContractBillingSnapshot,
     request: BillingRunRequest,
+    {
+      today,
+      issuerOf,
+    }: { today: PlainDate; issuerOf: (series: string) => Promise<InvoiceIssuerSnapshot> },
     context: CommandContext,
     problems: BillingProblem[],
   ) {
@@ -142,12 +154,13 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
       snapshot,
       request.period,
       request.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
-      { issueDate: request.issueDate },
+      { issueDate: request.issueDate, today },
     );
     problems.push(...outcome.problems);
     const [invoice] = outcome.invoices;
     if (invoice === undefined) return null;
-    return this.documents.draft(draftCommand(invoiceId, invoice, context), context);
+    const issuer = await issuerOf(invoice.series);
+    return this.documents.draft(draftCommand(invoiceId, invoice, issuer, context), context);
   }
 }
 
@@ -169,11 +182,41 @@ async function containing<T>(
   }
 }
 
-function draftCommand(invoiceId: string, invoice: InvoiceToIssue, context: CommandContext) {
+/** Each series' issuer looked up once per run (rule 21: a series belongs to one issuer). */
+function oncePerSeries<T>(lookup: (series: string) => Promise<T>): (series: string) => Promise<T> {
+  const found = new Map<string, Promise<T>>();
+  return (series) => {
+    if (!found.has(series)) found.set(series, lookup(series));
+    return found.get(series)!;
+  };
+}
+
+/** Dates follow numbers and none is in the future: a run cannot ask for a later issue date. */
+function refuseIssueDateAfter(today: PlainDate, issueDate: PlainDate | undefined): void {
+  if (issueDate === undefined || issueDate <= today) return;
+  throw new DomainError(
+    InvoiceSeriesRefusal.datedInFuture,
+    `Invoices cannot be dated ${issueDate}, after today (${today}) (RD 1619/2012).`,
+    [
+      {
+        code: InvoiceSeriesRefusal.datedInFuture,
+        field: 'issueDate',
+        message: `${issueDate} is after today (${today}).`,
+      },
+    ],
+  );
+}
+
+function draftCommand(
+  invoiceId: string,
+  invoice: InvoiceToIssue,
+  issuer: InvoiceIssuerSnapshot,
+  context: CommandContext,
+) {
   const { cycle: _cycle, sendByEmail: _email, customer, ...content } = invoice;
   return {
     type: 'DraftInvoice' as const,
-    data: { ...content, invoiceId, customer: { ...customer } },
+    data: { ...content, invoiceId, customer: { ...customer }, issuer },
     metadata: { at: context.at },
   };
 }

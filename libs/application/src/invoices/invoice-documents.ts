@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  creditNoteRegistrationContent,
+  dateInZone,
   DraftInvoice,
   DraftedInvoice,
+  earliest,
+  InvoiceIssuerSnapshot,
+  invoiceRegistrationContent,
+  PlainDate,
   InvoiceCommand,
   invoiceDecider,
   InvoiceState,
@@ -19,7 +25,9 @@ import {
 } from '../commands/decide-and-append';
 import { foldState } from '../commands/load-state';
 import { inBatches } from '../commands/in-batches';
-import { numbersFor } from './invoice-numbering';
+import { ChainRegistration, numbersFor } from './invoice-numbering';
+import { v4 as uuid } from 'uuid';
+import { SERIES_ISSUERS, SeriesIssuers } from './series-issuers';
 
 import { firstEffectIdFor } from '@app/domain';
 export { firstEffectIdFor, invoiceIdFor } from '@app/domain';
@@ -52,7 +60,10 @@ const INVOICE_RETRY: RetryPolicy = { attempts: 20, backoff: jitteredBackoff(100)
  */
 @Injectable()
 export class InvoiceDocuments {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERIES_ISSUERS) private readonly issuers: SeriesIssuers,
+  ) {}
 
   async state(invoiceId: string): Promise<InvoiceState> {
     return foldState(await this.store.readStream(invoiceStream(invoiceId)), invoiceDecider);
@@ -69,27 +80,54 @@ export class InvoiceDocuments {
   /**
    * Numbers the drafts in `series` (in the order given) and issues them; invoices paid by
    * direct debit get their effect in the same append. Answers each invoice as issued, with
-   * whether this call issued it (`false`: a racing run did).
+   * whether this call issued it (`false`: a racing run did). Each number is dated (dates follow
+   * numbers) and chained as a VERI*FACTU registration record of the series' issuer (rule 22).
    */
   async issueDrafts(
     series: string,
     drafts: readonly DraftedInvoice[],
     context: CommandContext,
+    issuerOfSeries?: InvoiceIssuerSnapshot,
   ): Promise<{ invoice: IssuedInvoice; issuedHere: boolean }[]> {
+    const today = todayOf(context);
+    const seriesIssuer = issuerOfSeries ?? (await this.issuers.issuerForSeries(series));
+    const draftOf = new Map(drafts.map((draft) => [draft.invoiceId, draft]));
+    const registration: ChainRegistration = {
+      issuerId: seriesIssuer.issuerId,
+      contentOf: (assignment, generatedAt) => {
+        const draft = draftOf.get(assignment.invoiceId)!;
+        return invoiceRegistrationContent({
+          recordId: uuid(),
+          issuer: draft.issuer ?? seriesIssuer,
+          invoiceId: draft.invoiceId,
+          numSerie: assignment.formatted,
+          issueDate: assignment.issueDate,
+          customer: draft.customer,
+          lines: draft.lines,
+          totals: draft.totals,
+          cyclePeriod: draft.cyclePeriod,
+          generatedAt,
+        });
+      },
+    };
     const numbers = await numbersFor(
       this.store,
       series,
       drafts.map((draft) => draft.invoiceId),
       context,
+      {
+        dating: { askedDates: drafts.map((draft) => earliest(draft.issueDate, today)), today },
+        registration,
+      },
     );
     const issued: { invoice: IssuedInvoice; issuedHere: boolean }[] = new Array(drafts.length);
     const indexed = drafts.map((draft, index) => ({ draft, index }));
     await inBatches(indexed, ISSUE_CONCURRENCY, async ({ draft, index }) => {
-      const number = numbers.get(draft.invoiceId)!.number;
+      const { number, issueDate } = numbers.get(draft.invoiceId)!;
       let issuedHere = false;
       const { state } = await this.decide(draft.invoiceId, context, (current) => {
         issuedHere = current.status === 'draft';
-        return issuedHere ? issueCommands(draft, number, context) : [];
+        return issuedHere ? issueCommands(draft, number, issueDate, context) : [];
       });
       issued[index] = { invoice: state as IssuedInvoice, issuedHere };
     });
@@ -125,7 +163,43 @@ export class InvoiceDocuments {
     const contextOf = (creditNoteId: string) => drafters.get(creditNoteId) ?? context;
     const ids = state.draftCreditNotes.map((note) => note.creditNoteId);
     const series = rectifyingSeries(state.series);
-    const numbers = await numbersFor(this.store, series, ids, context, contextOf);
+    const today = todayOf(context);
+    const issuer = state.issuer ?? (await this.issuers.issuerForSeries(state.series));
+    const noteOf = new Map(state.draftCreditNotes.map((note) => [note.creditNoteId, note]));
+    const numbers = await numbersFor(this.store, series, ids, context, {
+      contextOf,
+      dating: {
+        askedDates: state.draftCreditNotes.map((note) =>
+          earliest(dateInZone(note.grantedAt), today),
+        ),
+        today,
+      },
+      registration: {
+        issuerId: issuer.issuerId,
+        contentOf: (assignment, generatedAt) => {
+          const note = noteOf.get(assignment.invoiceId)!;
+          return creditNoteRegistrationContent({
+            recordId: uuid(),
+            issuer,
+            invoiceId,
+            creditNoteId: note.creditNoteId,
+            numSerie: assignment.formatted,
+            issueDate: assignment.issueDate,
+            customer: state.customer,
+            rectifiedCustomer: state.customer,
+            lines: note.lines,
+            totals: note.totals,
+            reason: note.reason,
+            rectified: {
+              issuerNif: issuer.nif,
+              numSerie: state.formatted,
+              issueDate: state.issueDate,
+            },
+            generatedAt,
+          });
+        },
+      },
+    });
     return this.decide(
       invoiceId,
       context,
@@ -136,7 +210,12 @@ export class InvoiceDocuments {
               .filter((note) => numbers.has(note.creditNoteId))
               .map(({ creditNoteId }) => ({
                 type: 'GrantDraftCreditNote' as const,
-                data: { invoiceId, creditNoteId, number: numbers.get(creditNoteId)!.number },
+                data: {
+                  invoiceId,
+                  creditNoteId,
+                  number: numbers.get(creditNoteId)!.number,
+                  issueDate: numbers.get(creditNoteId)!.issueDate,
+                },
                 metadata: { at: context.at },
               })),
       undefined,
@@ -174,13 +253,14 @@ export class InvoiceDocuments {
 function issueCommands(
   draft: DraftedInvoice,
   number: number,
+  issueDate: PlainDate | undefined,
   context: CommandContext,
 ): InvoiceCommand[] {
   const metadata = { at: context.at };
   const { invoiceId } = draft;
   const issue: InvoiceCommand = {
     type: 'IssueDraftInvoice',
-    data: { invoiceId, number },
+    data: { invoiceId, number, issueDate },
     metadata,
   };
   if (draft.paymentMethod !== 'direct_debit' || draft.iban === null || draft.totals.totalCents <= 0)
@@ -192,6 +272,9 @@ function issueCommands(
   };
   return [issue, effect];
 }
+
+/** The tenant's calendar day at the request's instant. */
+const todayOf = (context: CommandContext): PlainDate => dateInZone(context.at);
 
 /**
  * Who drafted each credit note: the request its `CreditNoteDrafted` was recorded under (its

@@ -6,7 +6,9 @@ export {
   dateInZone,
   daysBetween,
   daysIn,
+  earliest,
   isPlainDate,
+  latest,
 } from './billing.calendar';
 export type { PlainDate, PlainDateRange } from './billing.calendar';
 export * from './billing.cycles';

@@ -4,3 +4,4 @@ export * from './huella';
 export * from './generated-at';
 export * from './chain-verification';
 export * from './chain-event';
+export * from './registration-content';

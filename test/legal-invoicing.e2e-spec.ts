@@ -1,0 +1,166 @@
+import { BillingFixtures, nextMonth, operator, recentMonths } from './support/billing-fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+const [EARLIER, CURRENT] = recentMonths(2);
+
+interface ChainItem {
+  sequence: number;
+  kind: string;
+  numSerie: string;
+  tipoFactura: string | null;
+  importeTotalCents: number;
+  record: {
+    recipient: { name: string; nif: string } | null;
+    rectified: { numSerie: string } | null;
+    previous: { numSerie: string; huella: string } | null;
+    huella: string;
+    invoice: { issuerNif: string; issueDate: string };
+  };
+}
+
+/** Today in the tenant's time zone (Europe/Madrid), as the API dates invoices. */
+const today = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid' }).format(new Date());
+
+describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every invoice and credit note (rules 21, 22)', () => {
+  let testApp: TestApp;
+  let given: BillingFixtures;
+  const http = () => given.http();
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ ISSUER_LEGAL_NAME: 'Fibra Norte SL', ISSUER_NIF: 'B76365782' });
+    given = new BillingFixtures(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  const chain = async (): Promise<ChainItem[]> =>
+    (
+      await http()
+        .get('/api/verifactu/issuers/default/chain?pageSize=100')
+        .set(given.readAfterWrites())
+        .expect(200)
+    ).body.items;
+
+  it('a run for a cycle not started yet drafts nothing and says why', async () => {
+    const { customerId } = await given.billedContract('LEGAL-FUT');
+    const run = await given.post(
+      '/billing/runs',
+      { period: nextMonth(), customerIds: [customerId] },
+      201,
+    );
+    expect(run.body.issued).toEqual([]);
+    expect(run.body.problems).toEqual([
+      expect.objectContaining({ code: 'R8.CYCLE_NOT_STARTED', customerId, blocksIssuance: true }),
+    ]);
+  });
+
+  it('refuses a run asking for an issue date after today, writing nothing', async () => {
+    const { customerId } = await given.billedContract('LEGAL-REF');
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await http()
+      .post('/api/billing/runs')
+      .set(operator)
+      .send({ period: CURRENT, customerIds: [customerId], issueDate: tomorrow })
+      .expect(422);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ code: 'R8.DATED_IN_FUTURE', field: 'issueDate' }),
+    ]);
+  });
+
+  it('issues a late run for an earlier cycle today, after a later one, with its period on the lines: dates follow numbers', async () => {
+    const first = await given.billedContract('LEGAL-ORD');
+    const second = await given.billedContract('LEGAL-ORD');
+    const current = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [first.customerId] },
+      201,
+    );
+    const late = await given.post(
+      '/billing/runs',
+      { period: EARLIER, customerIds: [second.customerId] },
+      201,
+    );
+    const [a] = current.body.issued;
+    const [b] = late.body.issued;
+    expect([a.number, b.number]).toEqual(['LEGAL-ORD-000001', 'LEGAL-ORD-000002']);
+    expect(a.issueDate).toBe(today());
+    expect(b.issueDate).toBe(today());
+    expect(b.billingPeriod.from).toBe(`${EARLIER}-01`);
+    const invoice = await http()
+      .get(`/api/invoices/${b.invoiceId}`)
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(invoice.body.lines[0].period.from).toBe(`${EARLIER}-01`);
+    expect(invoice.body.issuer).toMatchObject({
+      issuerId: 'default',
+      legalName: 'Fibra Norte SL',
+      nif: 'B76365782',
+    });
+  });
+
+  it('chains a registration record for each invoice issued and a rectifying one for each credit note, and the chain verifies', async () => {
+    const customerId = await given.customer('LEGAL-CH');
+    await http()
+      .put(`/api/customers/${customerId}/billing-settings`)
+      .set(operator)
+      .send({ taxId: 'B12345674' })
+      .expect(200)
+      .then((res) => given.track(res));
+    const contractId = await given.signedContract(customerId);
+    await given.activeSubscription(contractId, 3000);
+    const simplified = await given.billedContract('LEGAL-CH');
+    const run = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [customerId, simplified.customerId] },
+      201,
+    );
+    const withTaxId = run.body.issued.find(
+      (i: { customerId: string }) => i.customerId === customerId,
+    );
+    const credit = await given.post(
+      `/invoices/${withTaxId.invoiceId}/credit-notes`,
+      { reason: 'Avería de 3 días', amountCents: 300 },
+      201,
+    );
+
+    const records = (await chain()).filter((item) => item.numSerie.startsWith('LEGAL-CH'));
+    const byNumber = new Map(records.map((item) => [item.numSerie, item]));
+    const invoiceRecord = byNumber.get(withTaxId.number)!;
+    expect(invoiceRecord).toMatchObject({
+      kind: 'registration',
+      tipoFactura: 'F1',
+      importeTotalCents: 3630,
+    });
+    expect(invoiceRecord.record.recipient).toEqual({ name: 'Facturada SL', nif: 'B12345674' });
+    expect(invoiceRecord.record.invoice).toEqual({
+      issuerNif: 'B76365782',
+      numSerie: withTaxId.number,
+      issueDate: today(),
+    });
+    const simplifiedInvoice = run.body.issued.find(
+      (i: { customerId: string }) => i.customerId === simplified.customerId,
+    );
+    expect(byNumber.get(simplifiedInvoice.number)).toMatchObject({ tipoFactura: 'F2' });
+    expect(byNumber.get(simplifiedInvoice.number)!.record.recipient).toBeNull();
+    const creditRecord = byNumber.get(credit.body.number)!;
+    expect(creditRecord).toMatchObject({
+      kind: 'registration',
+      tipoFactura: 'R1',
+      importeTotalCents: -300,
+    });
+    expect(creditRecord.record.rectified).toMatchObject({ numSerie: withTaxId.number });
+
+    const all = await chain();
+    all.forEach((item, index) => {
+      expect(item.sequence).toBe(index);
+      expect(item.record.previous?.huella ?? null).toBe(
+        index === 0 ? null : all[index - 1].record.huella,
+      );
+    });
+    const verification = await http()
+      .get('/api/verifactu/issuers/default/chain/verification')
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(verification.body).toEqual({ issuerId: 'default', valid: true, records: all.length });
+  });
+});
