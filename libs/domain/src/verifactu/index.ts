@@ -1,2 +1,3 @@
+export * from './aeat-qr';
 export * from './verifactu.events';
 export * from './verifactu.personal-data';
