@@ -1,0 +1,2 @@
+export * from './invoice-document.model';
+export * from './vat-breakdown';
