@@ -37,9 +37,13 @@ describe('the printed invoice (PDF)', () => {
     text = squeezed(pdfText(pdf));
   });
 
-  it('is a one-page PDF', () => {
+  it('is a one-page PDF titled with the number, by the issuer', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdfInfo(pdf).get('Pages')).toBe('1');
+    const info = pdfInfo(pdf);
+    expect(info.get('Pages')).toBe('1');
+    expect(info.get('Page size')).toMatch(/\(A4\)/);
+    expect(info.get('Title')).toBe('Factura FA-000001');
+    expect(info.get('Author')).toBe('Telecomunicaciones Añón S.L.');
   });
 
   it('shows the title, the number and the dates in Spanish', () => {
@@ -193,6 +197,14 @@ describe('a long invoice', () => {
     // The table's header starts every page the lines run over.
     expect(text.match(/Descripción/g)).toHaveLength(pages);
     expect(decodedQr(pdf).data).toBe(model.qrUrl);
+  });
+});
+
+describe('a document that cannot be dated', () => {
+  it('is refused, not dated by the clock', async () => {
+    await expect(
+      renderInvoicePdf({ ...invoiceModel, issuedAt: 'yesterday' }, 'es'),
+    ).rejects.toThrow(/issuedAt is not an instant: yesterday/);
   });
 });
 

@@ -44,7 +44,7 @@ interface Column {
  * text goes through `winAnsiText`. The same model renders the same bytes: the PDF's dates
  * come from the document, never from the clock.
  */
-export function renderInvoicePdf(
+export async function renderInvoicePdf(
   model: InvoiceDocumentModel,
   language: DocumentLanguage,
 ): Promise<Buffer> {
