@@ -12,11 +12,17 @@ const creditNoteModel = invoiceDocumentModelOf({ invoice, creditNote }, producti
 const DPI = 150;
 const MM_PER_PIXEL = 25.4 / DPI;
 
-/** The first page rasterised at 150 dpi, its QR decoded: the text and the printed side in mm. */
+/** The top third of an A4 page (297 mm): where the AEAT recommends the QR. */
+const TOP_THIRD_INCHES = 297 / 25.4 / 3;
+
+/**
+ * The top third of the first page rasterised at 150 dpi, its QR decoded: the text and the
+ * printed side in mm. Found there or not at all: the QR belongs at the top of the page.
+ */
 function decodedQr(pdf: Buffer): { data: string; sideMm: number } {
-  const { width, height, rgba } = firstPageRaster(pdf, DPI);
+  const { width, height, rgba } = firstPageRaster(pdf, DPI, TOP_THIRD_INCHES);
   const code = jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' });
-  if (code === null) throw new Error('No QR code found on the first page');
+  if (code === null) throw new Error('No QR code found at the top of the first page');
   const { topLeftCorner, topRightCorner, bottomLeftCorner } = code.location;
   const across = Math.hypot(topRightCorner.x - topLeftCorner.x, topRightCorner.y - topLeftCorner.y);
   const down = Math.hypot(

@@ -56,11 +56,27 @@ export interface Raster {
   rgba: Uint8ClampedArray;
 }
 
-/** `pdftoppm -r <dpi>` of the first page, a binary PPM (P6) turned into RGBA. */
-export const firstPageRaster = (pdf: Buffer, dpi: number): Raster =>
+/**
+ * `pdftoppm -r <dpi>` of the first page, a binary PPM (P6) turned into RGBA; only its top
+ * `heightInches` when given (`-H`: the rest of the page left out).
+ */
+export const firstPageRaster = (pdf: Buffer, dpi: number, heightInches?: number): Raster =>
   withPdfFile(pdf, (path, directory) => {
     const prefix = join(directory, 'page');
-    runPoppler('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', path, prefix]);
+    const crop =
+      heightInches === undefined ? [] : ['-y', '0', '-H', String(Math.round(heightInches * dpi))];
+    runPoppler('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-f',
+      '1',
+      '-l',
+      '1',
+      ...crop,
+      '-singlefile',
+      path,
+      prefix,
+    ]);
     return rgbaOfPpm(readFileSync(`${prefix}.ppm`));
   });
 
