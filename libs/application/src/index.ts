@@ -18,6 +18,7 @@ export * from './invoices/invoice-documents';
 export * from './invoices/invoice-numbering';
 export * from './invoices/invoice.commands';
 export * from './invoices/invoice.handlers';
+export * from './invoices/document';
 export * from './customers/customer-unique-values';
 export * from './customers/customer-facts';
 export * from './customers/customer.commands';

@@ -1,3 +1,4 @@
+export * from './aeat-qr';
 export * from './verifactu.events';
 export * from './verifactu.personal-data';
 export * from './huella';
