@@ -50,3 +50,7 @@ export * from './collections/remittances';
 export * from './collections/returns';
 export * from './collections/credit';
 export * from './collections';
+export * from './issuers/issuer.commands';
+export * from './issuers/issuer.handlers';
+export * from './issuers/issuer-unique-values';
+export * from './issuers/issuer-writes';
