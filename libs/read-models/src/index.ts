@@ -17,4 +17,5 @@ export * from './contracts';
 export * from './invoices';
 export * from './billing';
 export * from './remittances';
+export * from './issuers';
 export * from './collections';
