@@ -54,3 +54,6 @@ export * from './issuers/issuer.commands';
 export * from './issuers/issuer.handlers';
 export * from './issuers/issuer-unique-values';
 export * from './issuers/issuer-writes';
+export * from './issuers/default-issuer';
+export * from './issuers/issuer-details';
+export * from './issuers/issuer-directory';

@@ -3,6 +3,7 @@ import { CommandOutcome } from '../commands/command-outcome';
 import { EditIssuerCommand, RegisterIssuerCommand } from './issuer.commands';
 import { IssuerUniqueValues } from './issuer-unique-values';
 import { IssuerWrites } from './issuer-writes';
+import { IssuerDirectory } from './issuer-directory';
 
 const at = (command: { context: { at: string } }) => ({ at: command.context.at });
 
@@ -36,6 +37,7 @@ export class EditIssuerHandler implements ICommandHandler<EditIssuerCommand> {
 export const issuerApplicationProviders = [
   IssuerUniqueValues,
   IssuerWrites,
+  IssuerDirectory,
   RegisterIssuerHandler,
   EditIssuerHandler,
 ];
