@@ -9,3 +9,4 @@ export * from './remittance';
 export * from './dunning';
 export * from './personal-data';
 export * from './verifactu';
+export * from './issuer';

@@ -9,6 +9,7 @@ import { sealsPersonalData } from './shared/personal-data';
 import { SUBSCRIPTION_EVENT_TYPES } from './subscription';
 import { REMITTANCE_EVENT_TYPES } from './remittance';
 import { VERIFACTU_CHAIN_EVENT_TYPES } from './verifactu';
+import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -37,6 +38,8 @@ describe('the personal-data map', () => {
       ...REMITTANCE_EVENT_TYPES,
       ...DUNNING_EVENT_TYPES,
       ...VERIFACTU_CHAIN_EVENT_TYPES,
+      ...ISSUER_EVENT_TYPES,
+      ...ISSUER_VALUE_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

@@ -17,6 +17,12 @@ import { PersonalDataMap, sealsPersonalData, SubjectField } from './shared/perso
 import { SUBSCRIPTION_PERSONAL_FIELDS, SubscriptionEvent } from './subscription';
 import { REMITTANCE_PERSONAL_FIELDS, RemittanceEvent } from './remittance';
 import { VERIFACTU_CHAIN_PERSONAL_FIELDS, VerifactuChainEvent } from './verifactu';
+import {
+  ISSUER_PERSONAL_FIELDS,
+  ISSUER_VALUE_PERSONAL_FIELDS,
+  IssuerEvent,
+  IssuerValueEvent,
+} from './issuer';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -28,7 +34,9 @@ export type AnyDomainEvent =
   | InvoiceSeriesEvent
   | RemittanceEvent
   | DunningEvent
-  | VerifactuChainEvent;
+  | VerifactuChainEvent
+  | IssuerEvent
+  | IssuerValueEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -45,6 +53,8 @@ export const PERSONAL_DATA = {
   ...REMITTANCE_PERSONAL_FIELDS,
   ...DUNNING_PERSONAL_FIELDS,
   ...VERIFACTU_CHAIN_PERSONAL_FIELDS,
+  ...ISSUER_PERSONAL_FIELDS,
+  ...ISSUER_VALUE_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

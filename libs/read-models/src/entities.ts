@@ -6,6 +6,7 @@ import { customerEntities } from './customers';
 import { invoiceEntities } from './invoices';
 import { remittanceEntities } from './remittances';
 import { verifactuEntities } from './verifactu';
+import { issuerEntities } from './issuers';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -17,4 +18,5 @@ export const readModelEntities = [
   ...billingEntities,
   ...remittanceEntities,
   ...verifactuEntities,
+  ...issuerEntities,
 ];

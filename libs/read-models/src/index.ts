@@ -17,5 +17,6 @@ export * from './contracts';
 export * from './invoices';
 export * from './billing';
 export * from './remittances';
+export * from './issuers';
 export * from './collections';
 export * from './verifactu';

@@ -2,6 +2,7 @@ import { ApplyAvailableCreditHandler, AvailableCredit } from './credit/available
 import { DunningRunProcess } from './dunning/dunning-run.process';
 import { CreateRemittanceProcess } from './remittances/remittance.process';
 import { RecordReturnsProcess } from './returns/returns.process';
+import { IssuerDirectory } from '../issuers/issuer-directory';
 
 /** The collections' handlers (rules 17–20), for the module that serves them. */
 export const collectionsApplicationProviders = [
@@ -10,4 +11,5 @@ export const collectionsApplicationProviders = [
   CreateRemittanceProcess,
   RecordReturnsProcess,
   DunningRunProcess,
+  IssuerDirectory,
 ];

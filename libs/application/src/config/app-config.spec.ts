@@ -50,6 +50,13 @@ describe('configuration validated at boot', () => {
     });
   });
 
+  it('reads the default issuer (rule 21), its NIF checked and written as stored', () => {
+    expect(
+      validateAppConfig({ ISSUER_LEGAL_NAME: 'Fibra Norte SL', ISSUER_NIF: 'b-12345674' }),
+    ).toMatchObject({ ISSUER_LEGAL_NAME: 'Fibra Norte SL', ISSUER_NIF: 'B12345674' });
+    expect(validateAppConfig({}).ISSUER_NIF).toBeUndefined();
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
@@ -61,6 +68,8 @@ describe('configuration validated at boot', () => {
     [{ CREDITOR_ID: 'B76365789' }, /CREDITOR_ID/],
     [{ CREDITOR_IBAN: 'not an iban' }, /CREDITOR_IBAN/],
     [{ RETURNED_DEBIT_FEE_CENTS: '-5' }, /RETURNED_DEBIT_FEE_CENTS/],
+    [{ ISSUER_NIF: 'B12345675' }, /ISSUER_NIF: NIF: The CIF/],
+    [{ ISSUER_COUNTRY: 'Spain' }, /ISSUER_COUNTRY/],
   ])('refuses %p naming the bad setting', (raw, message) => {
     expect(() => validateAppConfig(raw)).toThrow(message);
   });

@@ -1,4 +1,4 @@
-import { parseDunningPolicy } from '@app/domain';
+import { checkNif, parseDunningPolicy, RefusalReason } from '@app/domain';
 import { DEFER_SECONDARY_INDEXES_FROM } from '@app/read-models';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -152,6 +152,50 @@ export class AppConfig {
   @IsString()
   DUNNING_POLICY = 'reminder:7,warning:15,suspend:30,cancel:90';
 
+  /**
+   * Rule 21: the issuer invoices are issued by while no issuer is registered (`POST /issuers`),
+   * answered as the issuer with id `default` (`defaultIssuerOf`, docs/issuers.md). Production
+   * must set ISSUER_LEGAL_NAME, ISSUER_NIF and the address: without ISSUER_NIF a fresh clone
+   * runs under AEAT's published test NIF 89890001K, which no real invoice may carry.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ISSUER_LEGAL_NAME?: string;
+
+  /** The issuer's NIF (CIF, or DNI/NIE of a self-employed issuer), checked at boot. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ISSUER_NIF?: string;
+
+  /** The issuer's street line ("Calle Mayor 1, 2º"), with its postal code, city, province, country. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ISSUER_ADDRESS?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ISSUER_POSTAL_CODE?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ISSUER_CITY?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ISSUER_PROVINCE?: string;
+
+  /** ISO 3166 country code of the issuer's address; `ES` when not set. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Z]{2}$/, { message: 'ISSUER_COUNTRY must be a two-letter country code (ES)' })
+  ISSUER_COUNTRY?: string;
+
   /** The issuer's returned-debit fee (rule 19), charged on the next invoice; 0: none. */
   @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
   @IsInt()
@@ -171,6 +215,12 @@ export function validateAppConfig(raw: Record<string, unknown>): AppConfig {
     parseDunningPolicy(config.DUNNING_POLICY);
   } catch (error) {
     throw new Error(`Invalid configuration:\n - DUNNING_POLICY: ${(error as Error).message}`);
+  }
+  if (config.ISSUER_NIF !== undefined) {
+    const problems: RefusalReason[] = [];
+    config.ISSUER_NIF = checkNif(config.ISSUER_NIF, problems);
+    if (problems.length > 0)
+      throw new Error(`Invalid configuration:\n - ISSUER_NIF: ${problems[0].message}`);
   }
   return config;
 }

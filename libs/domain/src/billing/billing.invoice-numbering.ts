@@ -12,6 +12,10 @@ const SERIES = /^[A-Za-z0-9][A-Za-z0-9_/]*$/;
 /** The longest invoice series code (its rectifying series is one character longer). */
 export const MAX_INVOICE_SERIES_LENGTH = 20;
 
+/** Whether `series` is an invoice series code (R8): letters and digits (and _ or /), ≤ 20. */
+export const isInvoiceSeriesCode = (series: unknown): series is string =>
+  typeof series === 'string' && SERIES.test(series) && series.length <= MAX_INVOICE_SERIES_LENGTH;
+
 export interface InvoiceNumber {
   series: string;
   number: number;

@@ -18,6 +18,7 @@ import { customerProjections } from '../customers';
 import { invoiceProjections } from '../invoices';
 import { remittanceProjections } from '../remittances';
 import { verifactuProjections } from '../verifactu';
+import { issuerProjections } from '../issuers';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -40,4 +41,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...billingProjections(),
   ...remittanceProjections(),
   ...verifactuProjections(),
+  ...issuerProjections(),
 ];

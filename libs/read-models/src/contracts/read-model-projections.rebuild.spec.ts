@@ -35,6 +35,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'pending_effects',
     'billing_aggregate_states',
     'remittances',
+    'issuers',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',

@@ -24,6 +24,7 @@ import { ProjectionProgress } from '../../storage/projection-progress';
 import { READ_MODELS } from '../../storage/read-models.module';
 import { APP_CONFIG } from '../../storage/tokens';
 import { CreateRemittanceCommand, RemittanceOutcome } from './remittance.commands';
+import { IssuerDirectory } from '../../issuers/issuer-directory';
 import { creditorOf, DEFAULT_ISSUER_ID } from './issuer-creditor';
 import { AvailableCredit } from '../credit/available-credit';
 
@@ -53,6 +54,7 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly progress: ProjectionProgress,
     private readonly credit: AvailableCredit,
+    private readonly issuers: IssuerDirectory,
   ) {}
 
   async execute({
@@ -72,6 +74,11 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
       due.map((effect) => effect.customerId),
       context,
     );
+    // The configured issuer's creditor is CREDITOR_*, as before issuers existed (rule 21).
+    const creditor =
+      issuerId === DEFAULT_ISSUER_ID
+        ? creditorOf(this.config, issuerId)
+        : creditorOf(await this.issuers.issuerById(issuerId));
     const invoices = new Map<string, LoadedInvoice>();
     const result = await decideAndAppend(this.store, {
       aggregateId: remittanceId,
@@ -91,7 +98,7 @@ export class CreateRemittanceProcess implements ICommandHandler<CreateRemittance
             collectionDate: request.collectionDate,
             dueUntil: request.dueUntil,
             painVersion: request.painVersion,
-            creditor: creditorOf(this.config, issuerId),
+            creditor,
             candidates,
           },
           metadata: { at: context.at },

@@ -137,7 +137,8 @@ function creditNoteDocumentOf(
     throw new RangeError(
       `Credit note ${creditNote.formatted} rectifies invoice ${creditNote.invoiceId}, not ${invoice.id}`,
     );
-  const issueDate = dateInZone(creditNote.grantedAt, options.timeZone ?? DEFAULT_TIME_ZONE);
+  // The date its series gave it (dates follow numbers), which its VERI*FACTU record bears too.
+  const issueDate = creditNote.issueDate;
   const lines = creditNote.lines.map(printedLine).map(negatedLine);
   const totals = negatedTotals(creditNote.totals);
   return {

@@ -66,6 +66,7 @@ export const invoice: InvoiceForDocument = {
       country: 'ES',
     },
   },
+  issuer: null,
   maskedIban: 'ES91 **** **** **** **** 1332',
   paymentMethod: 'direct_debit',
   totals: totalsOf(invoiceLines),
@@ -97,4 +98,5 @@ export const creditNote: CreditNoteView = {
   totals: totalsOf(creditLines),
   migrationId: null,
   grantedAt: '2027-01-03T23:30:00.000Z',
+  issueDate: '2027-01-04',
 };
