@@ -4,8 +4,6 @@ import {
   BillingLine,
   BillingTotals,
   Cents,
-  dateInZone,
-  DEFAULT_TIME_ZONE,
   InvoiceCustomerSnapshot,
   InvoiceIssuerSnapshot,
   PlainDate,
@@ -73,8 +71,6 @@ export interface InvoiceDocumentOptions {
   issuer: InvoiceIssuerSnapshot;
   /** Which AEAT host the QR points to. */
   environment: AeatEnvironment;
-  /** The tenant's zone, in which a credit note's grant instant becomes its issue date. */
-  timeZone?: string;
 }
 
 /**
