@@ -42,7 +42,7 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
     ).body.items;
 
   it('a run for a cycle not started yet drafts nothing and says why', async () => {
-    const { customerId } = await given.billedContract('LEGAL-FUT');
+    const { customerId } = await given.billedContract('LFUT');
     const run = await given.post(
       '/billing/runs',
       { period: nextMonth(), customerIds: [customerId] },
@@ -55,7 +55,7 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
   });
 
   it('refuses a run asking for an issue date after today, writing nothing', async () => {
-    const { customerId } = await given.billedContract('LEGAL-REF');
+    const { customerId } = await given.billedContract('LREF');
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     const refused = await http()
       .post('/api/billing/runs')
@@ -68,8 +68,8 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
   });
 
   it('issues a late run for an earlier cycle today, after a later one, with its period on the lines: dates follow numbers', async () => {
-    const first = await given.billedContract('LEGAL-ORD');
-    const second = await given.billedContract('LEGAL-ORD');
+    const first = await given.billedContract('LORD');
+    const second = await given.billedContract('LORD');
     const current = await given.post(
       '/billing/runs',
       { period: CURRENT, customerIds: [first.customerId] },
@@ -82,7 +82,7 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
     );
     const [a] = current.body.issued;
     const [b] = late.body.issued;
-    expect([a.number, b.number]).toEqual(['LEGAL-ORD-000001', 'LEGAL-ORD-000002']);
+    expect([a.number, b.number]).toEqual(['LORD-000001', 'LORD-000002']);
     expect(a.issueDate).toBe(today());
     expect(b.issueDate).toBe(today());
     expect(b.billingPeriod.from).toBe(`${EARLIER}-01`);
@@ -99,7 +99,7 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
   });
 
   it('chains a registration record for each invoice issued and a rectifying one for each credit note, and the chain verifies', async () => {
-    const customerId = await given.customer('LEGAL-CH');
+    const customerId = await given.customer('LCH');
     await http()
       .put(`/api/customers/${customerId}/billing-settings`)
       .set(operator)
@@ -108,7 +108,7 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
       .then((res) => given.track(res));
     const contractId = await given.signedContract(customerId);
     await given.activeSubscription(contractId, 3000);
-    const simplified = await given.billedContract('LEGAL-CH');
+    const simplified = await given.billedContract('LCH');
     const run = await given.post(
       '/billing/runs',
       { period: CURRENT, customerIds: [customerId, simplified.customerId] },
@@ -123,7 +123,7 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
       201,
     );
 
-    const records = (await chain()).filter((item) => item.numSerie.startsWith('LEGAL-CH'));
+    const records = (await chain()).filter((item) => item.numSerie.startsWith('LCH'));
     const byNumber = new Map(records.map((item) => [item.numSerie, item]));
     const invoiceRecord = byNumber.get(withTaxId.number)!;
     expect(invoiceRecord).toMatchObject({

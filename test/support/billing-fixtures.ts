@@ -116,7 +116,13 @@ export class BillingFixtures {
   ): Promise<string> {
     const sub = await this.post(
       '/subscriptions',
-      { contractId, tariff: 'Fibra 300', monthlyPriceCents, billingMode },
+      {
+        contractId,
+        tariff: 'Fibra 300',
+        monthlyPriceCents,
+        billingMode,
+        requestedAt: ACTIVE_SINCE,
+      },
       201,
     );
     const id = sub.body.id as string;

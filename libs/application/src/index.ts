@@ -19,6 +19,7 @@ export * from './invoices/invoice-numbering';
 export * from './invoices/invoice.commands';
 export * from './invoices/invoice.handlers';
 export * from './invoices/document';
+export * from './invoices/series-issuers';
 export * from './customers/customer-unique-values';
 export * from './customers/customer-facts';
 export * from './customers/customer.commands';

@@ -25,6 +25,15 @@ export class RequestSubscriptionDto {
   @ApiProperty({ enum: BILLING_MODES, example: 'advance' })
   @IsIn([...BILLING_MODES])
   billingMode!: BillingMode;
+
+  @ApiPropertyOptional({
+    example: '2026-03-01T09:00:00Z',
+    description:
+      'When it was requested (default: now): a subscription carried over from another system keeps its history, and can then be activated as of then',
+  })
+  @IsOptional()
+  @IsInstant()
+  requestedAt?: string;
 }
 
 export class ActivateDto {

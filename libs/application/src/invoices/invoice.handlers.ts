@@ -1,3 +1,5 @@
+import { IssuerDirectory } from '../issuers/issuer-directory';
+import { SERIES_ISSUERS } from './series-issuers';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   correctionLines,
@@ -169,6 +171,8 @@ export class GrantCreditNoteHandler implements ICommandHandler<GrantCreditNoteCo
 /** Everything the invoices capability registers with Nest. */
 export const invoiceApplicationProviders = [
   InvoiceDocuments,
+  IssuerDirectory,
+  { provide: SERIES_ISSUERS, useExisting: IssuerDirectory },
   RecordPaymentHandler,
   CreateDirectDebitEffectHandler,
   CollectEffectHandler,
