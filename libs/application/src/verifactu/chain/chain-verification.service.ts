@@ -76,7 +76,7 @@ export class VerifactuChainVerification {
    * The issuers with a chain in the log, in id order: the streams of the chain events, found
    * by reading those events' types (the port has no list of streams).
    */
-  async issuersWithChains(pageSize = DEFAULT_PAGE_SIZE * 5): Promise<string[]> {
+  async issuersWithChains(pageSize = DEFAULT_PAGE_SIZE): Promise<string[]> {
     const issuers = new Set<string>();
     let fromPosition: bigint | undefined;
     for (;;) {
