@@ -12,6 +12,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { VerifactuChainModule } from './verifactu/chain/verifactu-chain.module';
 import { IdempotencyInterceptor } from './infrastructure/commands/idempotency.interceptor';
 import { MinPositionInterceptor } from './infrastructure/queries/min-position.interceptor';
 import { ReadModelsModule } from '@app/application';
@@ -39,6 +40,7 @@ import { StorageModule } from '@app/application';
     BillingModule,
     InvoicesModule,
     CollectionsModule,
+    VerifactuChainModule,
     AuditModule,
   ],
   providers: [

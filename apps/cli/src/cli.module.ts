@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule, DunningRunProcess } from '@app/application';
+import { AppConfigModule, DunningRunProcess, VerifactuChainVerification } from '@app/application';
 import { ReadModelsModule } from '@app/application';
 import { StorageModule } from '@app/application';
 import { AsOfCommand } from './as-of/as-of.command';
@@ -11,6 +11,7 @@ import { ReplayParkedCommand } from './replay-parked/replay-parked.command';
 import { SimulateCommand } from './simulate/simulate.command';
 import { RemittanceFileCommand } from './remittance-file/remittance-file.command';
 import { VerifyCommand } from './verify/verify.command';
+import { VerifyChainCommand } from './verify-chain/verify-chain.command';
 
 export const cliCommands = [
   RebuildCommand,
@@ -21,6 +22,7 @@ export const cliCommands = [
   ReplayParkedCommand,
   RemittanceFileCommand,
   DunningRunCommand,
+  VerifyChainCommand,
 ];
 
 /**
@@ -30,6 +32,6 @@ export const cliCommands = [
  */
 @Module({
   imports: [AppConfigModule, StorageModule, ReadModelsModule],
-  providers: [CliOutput, DunningRunProcess, ...cliCommands],
+  providers: [CliOutput, DunningRunProcess, VerifactuChainVerification, ...cliCommands],
 })
 export class CliModule {}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
 
-/** `npm run cli -- <command>`: rebuild, verify, as-of, export, simulate, replay-parked (`--help` lists them). */
+/** `npm run cli -- <command>`: rebuild, verify, as-of, export, simulate, replay-parked, verify-chain (`--help` lists them). */
 async function bootstrap(): Promise<void> {
   // The CLI replays the log itself; a runner following it live would race the rebuilds.
   process.env.PROJECTIONS_IN_PROCESS = 'false';

@@ -59,3 +59,4 @@ export * from './issuers/issuer-writes';
 export * from './issuers/default-issuer';
 export * from './issuers/issuer-details';
 export * from './issuers/issuer-directory';
+export * from './verifactu/chain';

@@ -12,7 +12,7 @@ import {
 import { EventStore } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { Alongside, decideAndAppend, RetryPolicy } from '../commands/decide-and-append';
-import { chainAppend } from '../verifactu/chain/chain-append';
+import { chainAppendFor } from '../verifactu/chain/chain-append';
 
 /** Racing allocations on one series retry on the fresh state; each retry is one more writer won. */
 const NUMBERING_RETRY: RetryPolicy = { attempts: 50 };
@@ -96,7 +96,7 @@ export async function numbersFor(
         if (contents.length === 0) return { before: [], after: [] };
         return {
           before: [],
-          after: [await chainAppend(store, registration.issuerId, contents, context)],
+          after: [(await chainAppendFor(store, registration.issuerId, contents, context)).append],
         };
       }),
   });
