@@ -202,6 +202,13 @@ export class AppConfig {
   @Min(0)
   @Max(100_000)
   RETURNED_DEBIT_FEE_CENTS = 0;
+
+  /**
+   * Rule 22: the host the printed invoices' AEAT QR points to — `test` (AEAT's pre-production
+   * `prewww2.aeat.es`, the default while invoices carry a test NIF) or `production`.
+   */
+  @IsIn(['test', 'production'])
+  VERIFACTU_QR_ENVIRONMENT: 'test' | 'production' = 'test';
 }
 
 export function validateAppConfig(raw: Record<string, unknown>): AppConfig {

@@ -6,3 +6,4 @@ export * from './generated-at';
 export * from './chain-verification';
 export * from './chain-event';
 export * from './registration-content';
+export * from './vat-breakdown';

@@ -1,8 +1,8 @@
 import { PlainDate } from '../billing/billing.calendar';
 import { BillingLine, BillingTotals } from '../billing/billing.lines';
 import { InvoiceCustomerSnapshot, InvoiceIssuerSnapshot } from '../invoice/invoice.terms';
-import { sumCents } from '../values/money';
 import { ChainRecordContent } from './huella';
+import { vatBreakdownOf } from './vat-breakdown';
 import {
   AeatInvoiceId,
   RegistrationRecord,
@@ -40,22 +40,9 @@ export const tipoFacturaOf = (customer: InvoiceCustomerSnapshot): TipoFactura =>
 export const rectifyingTipoOf = (rectified: TipoFactura): TipoFactura =>
   rectified === 'F2' ? 'R5' : 'R1';
 
-/** `Desglose`: VAT per rate, summed from the lines (never recomputed), `sign` -1 for credits. */
-export function vatBreakdownOf(
-  lines: readonly BillingLine[],
-  sign: 1 | -1 = 1,
-): VatBreakdownLine[] {
-  const byRate = new Map<number, BillingLine[]>();
-  for (const line of lines)
-    byRate.set(line.vatRatePercent, [...(byRate.get(line.vatRatePercent) ?? []), line]);
-  return [...byRate.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([vatRatePercent, ofRate]) => ({
-      vatRatePercent,
-      baseCents: sign * sumCents(ofRate.map((line) => line.amountCents)),
-      vatCents: sign * sumCents(ofRate.map((line) => line.vatCents)),
-    }));
-}
+/** A credit note's breakdown by difference: what it takes off, negative. */
+const negated = (breakdown: VatBreakdownLine[]): VatBreakdownLine[] =>
+  breakdown.map((line) => ({ ...line, baseCents: -line.baseCents, vatCents: -line.vatCents }));
 
 function common(document: DocumentToRegister, tipoFactura: TipoFactura) {
   const { issuer, customer } = document;
@@ -109,7 +96,7 @@ export function creditNoteRegistrationContent(
     documentId: document.creditNoteId,
     rectified: document.rectified,
     description: `Rectifica ${document.rectified.numSerie}: ${document.reason}`.slice(0, 500),
-    breakdown: vatBreakdownOf(document.lines, -1),
+    breakdown: negated(vatBreakdownOf(document.lines)),
     cuotaTotalCents: -document.totals.vatCents,
     importeTotalCents: -document.totals.totalCents,
   };

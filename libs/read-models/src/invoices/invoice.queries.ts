@@ -76,6 +76,17 @@ export async function findInvoice(
   };
 }
 
+/** The invoice a credit note rectifies, or `null` for an unknown credit note. */
+export async function invoiceIdOfCreditNote(
+  source: ReadModelSource,
+  creditNoteId: string,
+): Promise<string | null> {
+  const row = await managerOf(source)
+    .getRepository(InvoiceCreditNoteRow)
+    .findOne({ where: { id: creditNoteId }, select: { invoiceId: true } });
+  return row?.invoiceId ?? null;
+}
+
 /** `GET /customers/:id/account`: balance, debt, credit, effects and the statement. */
 export async function customerAccount(
   source: ReadModelSource,

@@ -2,4 +2,3 @@
 export * from './document-language';
 export * from './invoice-document.model';
 export * from './render-invoice-pdf';
-export * from './vat-breakdown';

@@ -9,9 +9,9 @@ import {
   PlainDate,
   PlainDateRange,
   VatBreakdownLine,
+  vatBreakdownOf,
 } from '@app/domain';
 import type { CreditNoteView, InvoiceDetailView, InvoiceView } from '@app/read-models';
-import { vatBreakdownOf } from './vat-breakdown';
 
 /** One printed line: what it is, the days it covers (half-open), net, VAT rate, VAT, total. */
 export interface InvoiceDocumentLine {

@@ -1,4 +1,5 @@
-import { sumCents, VatBreakdownLine } from '@app/domain';
+import { sumCents } from '../values/money';
+import { VatBreakdownLine } from './verifactu.events';
 
 /**
  * The VAT breakdown ("desglose") of a document: per rate, the sum of the lines' bases and the
