@@ -1,4 +1,10 @@
-import { RemittanceCreated, remittanceLedgerStream } from '@app/domain';
+import {
+  chainEventOf,
+  RemittanceCreated,
+  remittanceLedgerStream,
+  verifactuChainStream,
+} from '@app/domain';
+import { cancellationContent, chainOf, registrationContent } from '@app/domain/testing';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { CustomerLog, databaseName, IBAN, OTHER_IBAN } from '../customers/testing/customer-log';
 import { findCustomerFile } from '../customers/customer-file.queries';
@@ -36,11 +42,13 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'billing_aggregate_states',
     'remittances',
     'issuers',
+    'verifactu_chain_records',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
     invoice_transactions: 'position',
     billing_aggregate_states: 'stream',
+    verifactu_chain_records: 'record_id',
   };
   const snapshot = async () =>
     Object.fromEntries(
@@ -147,6 +155,13 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       },
     };
     await log.appendWith(log.store, remittanceLedgerStream('default'), [remittance]);
+    // Rule 22: the issuer's record chain, an invoice registered and cancelled, another registered.
+    const chain = chainOf([
+      registrationContent({ issuerId: 'default' }),
+      cancellationContent({ issuerId: 'default' }),
+      registrationContent({ issuerId: 'default', recordId: 'record-2', tipoFactura: 'R1' }),
+    ]);
+    await log.appendWith(log.store, verifactuChainStream('default'), chain.map(chainEventOf));
   }
 
   it('gives rows identical to the live ones after wiping the tables and checkpoints', async () => {
@@ -169,8 +184,10 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.customer_contracts).toHaveLength(4);
     expect(liveRows.customer_subscriptions).toHaveLength(3);
     expect(liveRows.remittances).toHaveLength(1);
-    // Every event but the remittance, which belongs to the issuer's ledger, not one customer.
-    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1);
+    expect(liveRows.verifactu_chain_records).toHaveLength(3);
+    // Every event but the remittance and the chain's records, which belong to the issuer, not
+    // one customer.
+    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 3);
 
     const projections = allReadModelProjections();
     const tables = projections.flatMap((projection) => projection.tables);
