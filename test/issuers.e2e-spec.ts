@@ -91,6 +91,16 @@ describe('issuers over HTTP (rule 21)', () => {
     expect(list.body.map((issuer: { id: string }) => issuer.id)).toContain(id);
   });
 
+  it('answers a repeated Idempotency-Key with the first answer, writing once', async () => {
+    const body = anIssuer();
+    const key = { ...operator, 'Idempotency-Key': `issuer-${aSeries()}` };
+    const first = await http().post('/api/issuers').set(key).send(body).expect(201);
+    await writesNothing(async () => {
+      const again = await http().post('/api/issuers').set(key).send(body).expect(201);
+      expect(again.body).toEqual(first.body);
+    });
+  });
+
   it('refuses a NIF that does not check out, naming the field, and writes nothing', async () => {
     await writesNothing(async () => {
       const res = await register(anIssuer({ nif: 'B12345675' })).expect(422);
