@@ -412,6 +412,13 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     await command('post', '/api/customers/{id}/deactivate', { reason: null }, id);
     await command('post', '/api/customers/{id}/reactivate', undefined, id);
     await command('post', '/api/customers/{id}/erase-personal-data', undefined, id);
+    const issuer = await command('post', '/api/issuers', {
+      legalName: 'Emisora SL',
+      nif: 'B12345674',
+      address: { street: 'Calle Mayor 1', postalCode: '28001', city: 'Madrid' },
+      series: ['ISS1'],
+    });
+    await command('patch', '/api/issuers/{id}', { legalName: 'Emisora SLU' }, issuer);
     const deletable = await command('post', '/api/customers', { name: 'Borrable SL' });
     await command('delete', '/api/customers/{id}', undefined, deletable);
 

@@ -175,6 +175,24 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     path: effect,
     body: { reason: 'Paid at the office' },
   });
+  const issuer = await call('post', '/api/issuers', {
+    body: {
+      legalName: 'Fibra Norte SL',
+      nif: 'B12345674',
+      address: { street: 'Calle Mayor 1', postalCode: '28001', city: 'Madrid', country: 'ES' },
+      creditorId: 'ES11ZZZB12345674',
+      creditorIban: 'ES91 2100 0418 4502 0005 1332',
+      returnedDebitFeeCents: 300,
+      dunningPolicy: 'reminder:7,suspend:30',
+      series: ['A'],
+    },
+    idempotencyKey: 'register-fibra-norte',
+  });
+  await call('patch', '/api/issuers/{id}', {
+    path: { id: issuer.id },
+    body: { legalName: 'Fibra Norte SLU', address: { city: 'Getafe' } },
+    ifMatch: issuer.version,
+  });
   const remittance = await call('post', '/api/collections/remittances', {
     body: { collectionDate: '2026-05-05', dueUntil: '2026-05-01', painVersion: '001.08' },
   });

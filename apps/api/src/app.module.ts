@@ -8,6 +8,7 @@ import { AppConfig } from '@app/application';
 import { APP_CONFIG } from '@app/application';
 import { BillingModule } from './billing/billing.module';
 import { CollectionsModule } from './collections/collections.module';
+import { IssuersModule } from './issuers/issuers.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
@@ -41,6 +42,7 @@ import { StorageModule } from '@app/application';
     InvoicesModule,
     CollectionsModule,
     VerifactuChainModule,
+    IssuersModule,
     AuditModule,
   ],
   providers: [

@@ -81,6 +81,8 @@ describe(`IssuerDirectory: who issues what (rule 21, ${testDatabaseName})`, () =
     ]);
     expect((await directory.issuerForSeries('F2026')).issuerId).toBe('iss-1');
     expect((await directory.issuerForSeries('T1')).legalName).toBe('Otra SA');
+    // Credit notes are numbered in the rectifying series of the invoice's (R8).
+    expect((await directory.issuerForSeries('RT1')).legalName).toBe('Otra SA');
     await expect(directory.issuerForSeries('Q9')).rejects.toMatchObject({
       code: 'R21.SERIES_WITHOUT_ISSUER',
       message: expect.stringContaining('Q9'),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { issuerNotFound, seriesWithoutIssuer } from '@app/domain';
+import { issuerNotFound, RECTIFYING_SERIES_PREFIX, seriesWithoutIssuer } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { issuerById, IssuerRow, issuerOwningSeries, listIssuers } from '@app/read-models';
 import { DataSource } from 'typeorm';
@@ -29,13 +29,14 @@ export class IssuerDirectory {
   ) {}
 
   /**
-   * The issuer of invoices in `series`: the registered issuer owning it; else the only issuer
+   * The issuer of invoices in `series`: the registered issuer owning it (a rectifying series
+   * `R<series>` goes with the issuer of `<series>` unless registered itself); else the only issuer
    * registered; else, with none registered, the configured default. With several registered
    * and none owning it, R21.SERIES_WITHOUT_ISSUER.
    */
   async issuerForSeries(series: string): Promise<IssuerDetails> {
     await this.caughtUp();
-    const owner = await issuerOwningSeries(this.readModels, series);
+    const owner = await this.ownerOf(series);
     if (owner) return detailsOfRow(owner);
     const registered = await listIssuers(this.readModels);
     if (registered.length === 1) return detailsOfRow(registered[0]);
@@ -68,6 +69,13 @@ export class IssuerDirectory {
   /** The issuer configured in the environment, as the issuer `default`. */
   defaultIssuer(): IssuerDetails {
     return defaultIssuerOf(this.config);
+  }
+
+  /** The owner of `series`, or of the invoice series a rectifying one (`RF2026`) is of (R8). */
+  private async ownerOf(series: string): Promise<IssuerRow | null> {
+    const owner = await issuerOwningSeries(this.readModels, series);
+    if (owner || !series.startsWith(RECTIFYING_SERIES_PREFIX)) return owner;
+    return issuerOwningSeries(this.readModels, series.slice(RECTIFYING_SERIES_PREFIX.length));
   }
 
   private async caughtUp(): Promise<void> {

@@ -120,6 +120,24 @@ describe('Issuers (rule 21)', () => {
         ]);
     });
 
+    it('leaves the fields left out as they were, an address field given as undefined included', () => {
+      issuer([issuerRegistered])
+        .when(editIssuer({ address: { street: undefined, city: 'Getafe' }, legalName: undefined }))
+        .then([
+          expect.objectContaining({
+            data: expect.objectContaining({
+              changes: [
+                {
+                  field: 'address',
+                  before: issuerRegistered.data.address,
+                  after: { ...issuerRegistered.data.address, city: 'Getafe' },
+                },
+              ],
+            }),
+          }),
+        ] as never);
+    });
+
     it('folds the edit into the state', () => {
       const [edited] = issuerDecider.decide(
         editIssuer({ returnedDebitFeeCents: 500 }),

@@ -233,14 +233,16 @@ export function issuerProfileOf(input: IssuerInput, problems: RefusalReason[]): 
   };
 }
 
+/** Only the fields given: a field left out (or `undefined`) is not a change. */
+const withoutUndefined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 /** The issuer after `patch`: the fields it gives replace the current ones (the address per field). */
 export function patchedIssuerInput(current: IssuerProfile, patch: IssuerPatch): IssuerInput {
-  const defined = Object.fromEntries(
-    Object.entries(patch).filter(([, value]) => value !== undefined),
-  ) as IssuerPatch;
+  const defined = withoutUndefined(patch);
   return {
     ...current,
     ...defined,
-    address: { ...current.address, ...(defined.address ?? {}) },
+    address: { ...current.address, ...withoutUndefined(defined.address ?? {}) },
   };
 }

@@ -1,4 +1,4 @@
-import { IssuerEvent, ISSUER_EVENT_TYPES, IssuerProfile } from '@app/domain';
+import { IssuerEvent, ISSUER_EVENT_TYPES, ISSUER_STREAM_PREFIX, IssuerProfile } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { IssuerRow } from './issuer.entity';
 
@@ -9,7 +9,7 @@ export type RecordedIssuerEvent = Recorded<IssuerEvent>;
 
 export const isRecordedIssuerEvent = (event: RecordedEvent): event is RecordedIssuerEvent =>
   (ISSUER_EVENT_TYPES as readonly string[]).includes(event.type) &&
-  event.stream.startsWith('issuer-');
+  event.stream.startsWith(ISSUER_STREAM_PREFIX);
 
 /** The issuer's row after one event of its stream. Pure. */
 export function evolveIssuerRow(
