@@ -156,7 +156,7 @@ describe('Poison input in billing (issue 16)', () => {
       const hugePrice = await billed('VIEJA2');
       const badSeries = await billed('VIEJA3');
       const rectifying = await billed('VIEJA4');
-      await old.extraCharge(hugeCharge, 8_000_000_000_000_000);
+      await old.extraCharge(hugeCharge, 8_000_000_000_000_000, `${SECOND}-01`);
       await old.tariffMigration(hugePrice, 1e15, `${THIRD}-01`);
       await old.invoiceSeries(badSeries, '../ S;--');
       await old.invoiceSeries(rectifying, 'RQE585');

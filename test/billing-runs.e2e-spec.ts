@@ -104,7 +104,15 @@ describe('Billing runs, invoices, credit notes and payments over HTTP (rules R4,
     const customerId = await given.customer('ANB');
     const contractId = await given.signedContract(customerId);
     const billable = await given.activeSubscription(contractId, 3000);
-    const ownLine = await given.activeSubscription(contractId, 2000);
+    // activated and moved today: not one day of this cycle billable
+    const ownLine = (
+      await given.post(
+        '/subscriptions',
+        { contractId, tariff: 'Línea propia', monthlyPriceCents: 2000, billingMode: 'advance' },
+        201,
+      )
+    ).body.id as string;
+    await given.post(`/subscriptions/${ownLine}/activate`, {}, 200);
     await given.post(`/subscriptions/${ownLine}/active-not-billable`, {}, 200);
 
     const res = await run({ period: PERIOD, customerIds: [customerId] });

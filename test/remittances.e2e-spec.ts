@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { BillingFixtures, recentMonths, operator } from './support/billing-fixtures';
+import { BillingFixtures, operator, recentMonths, SIGNED_AT } from './support/billing-fixtures';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 import { TEST_CREDITOR, tomorrow } from './support/collections';
 
@@ -92,7 +92,10 @@ describe('Remittances (rule 18)', () => {
     const detail = await read(`/collections/remittances/${created.body.id}`).expect(200);
     expect(detail.body.transactions).toHaveLength(2);
     for (const transaction of detail.body.transactions) {
-      expect(transaction).toMatchObject({ sequenceType: 'FRST', mandateSignedOn: '2026-01-01' });
+      expect(transaction).toMatchObject({
+        sequenceType: 'FRST',
+        mandateSignedOn: SIGNED_AT.slice(0, 10),
+      });
       expect(transaction.maskedIban).toMatch(/\*/);
       expect(transaction.endToEndId).toBe(transaction.effectId.replace(/-/g, ''));
     }

@@ -40,7 +40,11 @@ export class PoisonedEvents {
   }
 
   /** A recurring extra charge of `amountCents`, from the start. */
-  extraCharge(target: PoisonableContract, amountCents: number): Promise<void> {
+  extraCharge(
+    target: PoisonableContract,
+    amountCents: number,
+    from: string | null = null,
+  ): Promise<void> {
     return this.append(subscriptionStream(target.subscriptionId), [
       {
         type: 'ExtraChargeAdded',
@@ -50,7 +54,7 @@ export class PoisonedEvents {
           amountCents,
           description: 'Written before the maximum',
           recurring: true,
-          from: null,
+          from,
           addedAt: new Date().toISOString(),
         },
       },
