@@ -1,5 +1,10 @@
 import { BillingFixtures, nextMonth, operator, recentMonths } from './support/billing-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import jsQR from 'jsqr';
+import {
+  firstPageRaster,
+  pdfText,
+} from '../libs/application/src/invoices/document/testing/poppler';
 
 const [EARLIER, CURRENT] = recentMonths(2);
 
@@ -162,5 +167,54 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
       .set(given.readAfterWrites())
       .expect(200);
     expect(verification.body).toEqual({ issuerId: 'default', valid: true, records: all.length });
+  });
+
+  it('prints a credit note as a PDF with its rectified invoice, NIFs and totals, and the AEAT QR of its record', async () => {
+    const { customerId } = await given.billedContract('LPDF');
+    const run = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [customerId] },
+      201,
+    );
+    const [invoice] = run.body.issued;
+    const credit = await given.post(
+      `/invoices/${invoice.invoiceId}/credit-notes`,
+      { reason: 'Avería de fibra: 3 días sin servicio', amountCents: 300 },
+      201,
+    );
+    const pdfOf = async (id: string, language?: string) => {
+      const res = await http()
+        .get(`/api/invoices/${id}/document.pdf`)
+        .set({ ...given.readAfterWrites(), ...(language ? { 'Accept-Language': language } : {}) })
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      return res.body as Buffer;
+    };
+    const pdf = await pdfOf(credit.body.creditNoteId);
+    const text = pdfText(pdf);
+    expect(text).toContain(credit.body.number);
+    expect(text).toContain('B76365782');
+    expect(text).toContain('Fibra Norte SL');
+    expect(text).toContain(`Rectifica la factura ${invoice.number}`);
+    expect(text).toContain('-3,63');
+    expect(text).toContain('QR tributario:');
+    expect(text).toContain('VERI*FACTU');
+    const { width, height, rgba } = firstPageRaster(pdf, 150, 11.7 / 3);
+    const qr = jsQR(rgba, width, height);
+    const [day, month, year] = [today().slice(8, 10), today().slice(5, 7), today().slice(0, 4)];
+    expect(qr?.data).toBe(
+      `https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQR?nif=B76365782&numserie=${credit.body.number}&fecha=${day}-${month}-${year}&importe=-3.63`,
+    );
+    expect(pdfText(await pdfOf(invoice.invoiceId, 'en-GB,en;q=0.9'))).toContain('Invoice');
+    await http()
+      .get('/api/invoices/00000000-0000-4000-8000-000000000000/document.pdf')
+      .set(given.readAfterWrites())
+      .expect(404);
   });
 });
