@@ -16,6 +16,9 @@ import {
   InvoiceSeriesRefusal,
   maskIban,
   PlainDate,
+  seriesOfAnotherIssuerProblem,
+  seriesWithoutIssuerProblem,
+  BillingProblemCode,
   YearMonth,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
@@ -159,7 +162,26 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     problems.push(...outcome.problems);
     const [invoice] = outcome.invoices;
     if (invoice === undefined) return null;
-    const issuer = await issuerOf(invoice.series);
+    const issuer = await issuerOf(invoice.series).catch((error: unknown) => {
+      if (!(error instanceof DomainError && error.code === BillingProblemCode.seriesWithoutIssuer))
+        throw error;
+      problems.push(seriesWithoutIssuerProblem(snapshot, request.period, error.message));
+      return null;
+    });
+    if (issuer === null) return null;
+    const named = snapshot.billing.issuerId ?? null;
+    if (named !== null && named !== issuer.issuerId) {
+      problems.push(
+        seriesOfAnotherIssuerProblem(
+          snapshot,
+          request.period,
+          invoice.series,
+          named,
+          issuer.issuerId,
+        ),
+      );
+      return null;
+    }
     return this.documents.draft(draftCommand(invoiceId, invoice, issuer, context), context);
   }
 }

@@ -1,5 +1,11 @@
+import { IssuerDirectory } from '../issuers/issuer-directory';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { personalDataErasureBlockers } from '@app/domain';
+import {
+  BillingIssuerFacts,
+  CustomerState,
+  isRegistered,
+  personalDataErasureBlockers,
+} from '@app/domain';
 import { CommandOutcome } from '../commands/command-outcome';
 import { BulkUpdateCustomersHandler } from './bulk-update-customers.handler';
 import { CustomerDeletion } from './customer-deletion.process';
@@ -55,14 +61,40 @@ export class EditCustomerHandler implements ICommandHandler<EditCustomerCommand>
 
 @CommandHandler(ChangeBillingSettingsCommand)
 export class ChangeBillingSettingsHandler implements ICommandHandler<ChangeBillingSettingsCommand> {
-  constructor(private readonly customers: CustomerWrites) {}
+  constructor(
+    private readonly customers: CustomerWrites,
+    private readonly issuers: IssuerDirectory,
+  ) {}
   execute(c: ChangeBillingSettingsCommand): Promise<CommandOutcome> {
-    const data = { ...c.data, customerId: c.customerId };
     return this.customers.decide(
       c.customerId,
-      { type: 'ChangeBillingSettings', data, metadata: at(c) },
+      async (state) => ({
+        type: 'ChangeBillingSettings',
+        data: {
+          ...c.data,
+          customerId: c.customerId,
+          issuerFacts: await this.issuerFactsFor(state, c.data),
+        },
+        metadata: at(c),
+      }),
       c.context,
     );
+  }
+
+  /** Rule 21's facts for the settings the command would leave (none without an issuer named). */
+  private async issuerFactsFor(
+    state: CustomerState,
+    input: ChangeBillingSettingsCommand['data'],
+  ): Promise<BillingIssuerFacts | undefined> {
+    const current = isRegistered(state) ? state.billing : null;
+    const issuerId = input.issuerId === undefined ? (current?.issuerId ?? null) : input.issuerId;
+    if (!issuerId?.trim()) return undefined;
+    const series =
+      input.invoiceSeries === undefined ? (current?.invoiceSeries ?? null) : input.invoiceSeries;
+    return {
+      issuerKnown: (await this.issuers.issuerById(issuerId.trim())) !== null,
+      seriesOwner: series?.trim() ? await this.issuers.ownerOfSeries(series.trim()) : null,
+    };
   }
 }
 
@@ -220,6 +252,7 @@ export class EraseCustomerPersonalDataHandler implements ICommandHandler<EraseCu
 
 /** Everything the customers capability registers with Nest. */
 export const customerApplicationProviders = [
+  IssuerDirectory,
   CustomerUniqueValues,
   CustomerFactsReader,
   CustomerWrites,

@@ -44,6 +44,12 @@ export class IssuerDirectory {
     throw seriesWithoutIssuer(series, registered.length);
   }
 
+  /** The id of the registered issuer owning `series`, or `null` when none does. */
+  async ownerOfSeries(series: string): Promise<string | null> {
+    await this.caughtUp();
+    return (await issuerOwningSeries(this.readModels, series))?.id ?? null;
+  }
+
   /** A registered issuer, or the configured one under `default`; `null` for an unknown id. */
   async issuerById(issuerId: string): Promise<IssuerDetails | null> {
     await this.caughtUp();

@@ -31,6 +31,10 @@ export const BillingProblemCode = {
    * started yet is not invoiced; a run for it drafts nothing.
    */
   cycleNotStarted: 'R8.CYCLE_NOT_STARTED',
+  /** Rule 21: the customer names an issuer, and its series belongs to another. */
+  seriesOfAnotherIssuer: 'R21.SERIES_OF_ANOTHER_ISSUER',
+  /** Rule 21: several issuers are registered and none owns the customer's series. */
+  seriesWithoutIssuer: 'R21.SERIES_WITHOUT_ISSUER',
 } as const;
 
 export type BillingProblemCode = (typeof BillingProblemCode)[keyof typeof BillingProblemCode];
@@ -163,6 +167,30 @@ export function cycleNotStartedProblem(
 ): BillingProblem {
   return problemOf(snapshot, cycle.period, BillingProblemCode.cycleNotStarted, true, {
     message: `The ${cycle.period} cycle of contract ${snapshot.contractId} starts on ${cycle.start}, after today (${today}); an invoice cannot be dated in the future, so it is issued by a run on or after that day.`,
+  });
+}
+
+/** Rule 21: no issuer to invoice the series with; `reason` says why. */
+export function seriesWithoutIssuerProblem(
+  snapshot: ContractRef,
+  period: YearMonth,
+  reason: string,
+): BillingProblem {
+  return problemOf(snapshot, period, BillingProblemCode.seriesWithoutIssuer, true, {
+    message: `Contract ${snapshot.contractId} of customer ${snapshot.customerId} is not invoiced for ${period}: ${reason}`,
+  });
+}
+
+/** Rule 21: the customer's series is another issuer's than the one its settings name. */
+export function seriesOfAnotherIssuerProblem(
+  snapshot: ContractRef,
+  period: YearMonth,
+  series: string,
+  named: string,
+  owner: string,
+): BillingProblem {
+  return problemOf(snapshot, period, BillingProblemCode.seriesOfAnotherIssuer, true, {
+    message: `Customer ${snapshot.customerId} is invoiced by issuer ${named}, but its series ${series} belongs to issuer ${owner}: choose a series of ${named} (each series belongs to one issuer). Not invoiced.`,
   });
 }
 

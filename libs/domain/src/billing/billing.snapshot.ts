@@ -34,6 +34,8 @@ export interface SnapshotBillingSettings {
   /** `null` lets the tenant's default apply (`vatDefault`). */
   vatRatePercent: number | null;
   sendInvoiceEmail: boolean;
+  /** Rule 21: the issuer the customer names (null, or absent in older views: its series'). */
+  issuerId?: string | null;
 }
 
 export interface SnapshotContract {
@@ -104,6 +106,7 @@ export function contractBillingSnapshot(
     billingDay: billing.billingDay,
     vatRatePercent: billing.vatRatePercent,
     sendInvoiceEmail: billing.sendInvoiceEmail,
+    issuerId: billing.issuerId ?? null,
   };
   return {
     customerId: customer.customerId,

@@ -31,6 +31,11 @@ export interface BillingSettings {
   notifyEmails: string[];
   sendInvoiceEmail: boolean;
   sendPaymentEmail: boolean;
+  /**
+   * Rule 21: the issuer that invoices the customer; `null`: the issuer of its series (with one
+   * issuer, the only one). Absent from settings recorded before issuers existed (read as null).
+   */
+  issuerId: string | null;
 }
 
 export type BillingSettingsInput = Partial<BillingSettings>;
@@ -49,6 +54,7 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   notifyEmails: [],
   sendInvoiceEmail: false,
   sendPaymentEmail: false,
+  issuerId: null,
 };
 
 export const BILLING_FIELDS = Object.keys(DEFAULT_BILLING_SETTINGS) as (keyof BillingSettings)[];
@@ -81,6 +87,8 @@ export function patchBillingSettings(current: BillingSettings, input: BillingSet
     notifyEmails: patchNotifyEmails(current.notifyEmails, input.notifyEmails, problems),
     sendInvoiceEmail: input.sendInvoiceEmail ?? current.sendInvoiceEmail,
     sendPaymentEmail: input.sendPaymentEmail ?? current.sendPaymentEmail,
+    issuerId:
+      input.issuerId === undefined ? (current.issuerId ?? null) : input.issuerId?.trim() || null,
   };
   return { settings, problems };
 }

@@ -42,9 +42,18 @@ export type ChangeCustomerEmail = DomainCommand<
 >;
 
 /** `PUT /customers/:id/billing-settings`; fields left out keep their value. */
+/**
+ * Rule 21's facts, loaded by the application for the settings the command would leave: whether
+ * the issuer named exists, and which issuer owns the invoice series (null: none).
+ */
+export interface BillingIssuerFacts {
+  issuerKnown: boolean;
+  seriesOwner: string | null;
+}
+
 export type ChangeBillingSettings = DomainCommand<
   'ChangeBillingSettings',
-  ForCustomer & MaybeBulk & BillingSettingsInput
+  ForCustomer & MaybeBulk & BillingSettingsInput & { issuerFacts?: BillingIssuerFacts }
 >;
 
 export type AddAddress = DomainCommand<

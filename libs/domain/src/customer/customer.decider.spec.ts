@@ -523,6 +523,7 @@ describe('Customer decider', () => {
         ...allSettings,
         iban: VALID_IBAN,
         notifyEmails: ['admin@example.com', 'billing@example.com'],
+        issuerId: null,
       };
 
       it('records the whole tab and each changed field, with the full normalised IBAN', () => {

@@ -16,6 +16,10 @@ export const CustomerRefusal = {
   contactAlreadyAdded: 'CUSTOMER.CONTACT_ALREADY_ADDED',
   /** Input the HTTP layer should have caught (400) but the domain still guards. */
   invalidInput: 'CUSTOMER.INVALID_INPUT',
+  /** Rule 21: billing settings name an issuer that is not registered. */
+  unknownIssuer: 'R21.UNKNOWN_ISSUER',
+  /** Rule 21: the invoice series belongs to another issuer than the one named. */
+  seriesOfAnotherIssuer: 'R21.SERIES_OF_ANOTHER_ISSUER',
 } as const;
 
 export type CustomerRefusal = (typeof CustomerRefusal)[keyof typeof CustomerRefusal];

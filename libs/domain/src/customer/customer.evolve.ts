@@ -23,7 +23,9 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
         profile: applyDetailChanges(profile, data.changes),
       }));
     case 'CustomerBillingSettingsChanged':
-      return update(state, () => ({ billing: data.settings }));
+      return update(state, () => ({
+        billing: { ...data.settings, issuerId: data.settings.issuerId ?? null },
+      }));
     case 'AddressAdded':
       return update(state, ({ addresses }) => ({
         addresses: [

@@ -59,6 +59,8 @@ export class CustomerFileRow {
   @Column({ type: 'jsonb', name: 'notify_emails' }) notifyEmails!: string[];
   @Column({ type: 'boolean', name: 'send_invoice_email' }) sendInvoiceEmail!: boolean;
   @Column({ type: 'boolean', name: 'send_payment_email' }) sendPaymentEmail!: boolean;
+  /** Rule 21: the issuer the customer names; null: its series' issuer. */
+  @Column({ type: 'text', name: 'issuer_id', nullable: true }) issuerId!: string | null;
 
   @Column({ type: 'jsonb' }) addresses!: CustomerAddress[];
   @Column({ type: 'jsonb' }) contacts!: ContactPerson[];

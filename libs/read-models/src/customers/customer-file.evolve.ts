@@ -174,6 +174,7 @@ function billingColumns(settings: BillingSettings) {
   const { iban, ...rest } = settings;
   return {
     ...rest,
+    issuerId: rest.issuerId ?? null,
     notifyEmails: [...rest.notifyEmails],
     maskedIban: iban && maskIban(iban),
     ibanFingerprint: ibanFingerprint(iban),

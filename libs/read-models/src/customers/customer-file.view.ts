@@ -13,6 +13,8 @@ export interface CustomerBillingView {
   notifyEmails: string[];
   sendInvoiceEmail: boolean;
   sendPaymentEmail: boolean;
+  /** Rule 21: the issuer that invoices the customer; null: its series' issuer. */
+  issuerId: string | null;
 }
 
 /** How many entries each tab of the file holds. */
@@ -126,6 +128,7 @@ export function toCustomerFile(row: CustomerFileRow): CustomerFile {
       notifyEmails: row.notifyEmails,
       sendInvoiceEmail: row.sendInvoiceEmail,
       sendPaymentEmail: row.sendPaymentEmail,
+      issuerId: row.issuerId,
     },
     addresses: row.addresses,
     contacts: row.contacts,

@@ -15,6 +15,7 @@ import { MandateInvalidation1764800200000 } from './1764800200000-mandate-invali
 import { SubscriptionsSuspendedBy1764920000000 } from './1764920000000-subscriptions-suspended-by';
 import { VerifactuChain1765000000000 } from './1765000000000-verifactu-chain';
 import { InvoiceIssuerAndDates1765000300000 } from './1765000300000-invoice-issuer-and-dates';
+import { CustomerIssuer1765000400000 } from './1765000400000-customer-issuer';
 import { Issuers1765000200000 } from './1765000200000-issuers';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
@@ -37,4 +38,5 @@ export const readModelMigrations = [
   VerifactuChain1765000000000,
   Issuers1765000200000,
   InvoiceIssuerAndDates1765000300000,
+  CustomerIssuer1765000400000,
 ];

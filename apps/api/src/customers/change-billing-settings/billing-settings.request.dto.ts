@@ -67,4 +67,15 @@ export class BillingSettingsDto {
   @IsOptional()
   @IsBoolean()
   sendPaymentEmail?: boolean;
+
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: 'default',
+    description:
+      "Rule 21: the issuer that invoices the customer (GET /issuers); null: its series' issuer",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  issuerId?: string | null;
 }

@@ -88,6 +88,7 @@ export const CUSTOMER_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
       notifyEmails: ['facturas.ana@example.com'],
       sendInvoiceEmail: true,
       sendPaymentEmail: false,
+      issuerId: null,
     },
     changes: [
       { field: 'iban', before: null, after: IBAN },
