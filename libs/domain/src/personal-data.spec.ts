@@ -8,7 +8,7 @@ import { PERSONAL_DATA, personalDataPolicy } from './personal-data';
 import { sealsPersonalData } from './shared/personal-data';
 import { SUBSCRIPTION_EVENT_TYPES } from './subscription';
 import { REMITTANCE_EVENT_TYPES } from './remittance';
-import { VERIFACTU_CHAIN_EVENT_TYPES } from './verifactu';
+import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -37,6 +37,7 @@ describe('the personal-data map', () => {
       ...REMITTANCE_EVENT_TYPES,
       ...DUNNING_EVENT_TYPES,
       ...VERIFACTU_CHAIN_EVENT_TYPES,
+      ...VERIFACTU_SUBMISSION_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

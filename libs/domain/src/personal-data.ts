@@ -16,7 +16,12 @@ import {
 import { PersonalDataMap, sealsPersonalData, SubjectField } from './shared/personal-data';
 import { SUBSCRIPTION_PERSONAL_FIELDS, SubscriptionEvent } from './subscription';
 import { REMITTANCE_PERSONAL_FIELDS, RemittanceEvent } from './remittance';
-import { VERIFACTU_CHAIN_PERSONAL_FIELDS, VerifactuChainEvent } from './verifactu';
+import {
+  VERIFACTU_CHAIN_PERSONAL_FIELDS,
+  VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
+  VerifactuChainEvent,
+  VerifactuSubmissionEvent,
+} from './verifactu';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -28,7 +33,8 @@ export type AnyDomainEvent =
   | InvoiceSeriesEvent
   | RemittanceEvent
   | DunningEvent
-  | VerifactuChainEvent;
+  | VerifactuChainEvent
+  | VerifactuSubmissionEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -45,6 +51,7 @@ export const PERSONAL_DATA = {
   ...REMITTANCE_PERSONAL_FIELDS,
   ...DUNNING_PERSONAL_FIELDS,
   ...VERIFACTU_CHAIN_PERSONAL_FIELDS,
+  ...VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -1,2 +1,3 @@
 export * from './verifactu.events';
 export * from './verifactu.personal-data';
+export * from './submission';
