@@ -5,6 +5,7 @@ import { contractEntities } from './contracts';
 import { customerEntities } from './customers';
 import { invoiceEntities } from './invoices';
 import { remittanceEntities } from './remittances';
+import { verifactuOutboxEntities } from './verifactu-outbox';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -15,4 +16,5 @@ export const readModelEntities = [
   ...invoiceEntities,
   ...billingEntities,
   ...remittanceEntities,
+  ...verifactuOutboxEntities,
 ];

@@ -18,3 +18,4 @@ export * from './invoices';
 export * from './billing';
 export * from './remittances';
 export * from './collections';
+export * from './verifactu-outbox';

@@ -17,6 +17,7 @@ import { billingProjections } from '../billing';
 import { customerProjections } from '../customers';
 import { invoiceProjections } from '../invoices';
 import { remittanceProjections } from '../remittances';
+import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -38,4 +39,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...invoiceProjections(),
   ...billingProjections(),
   ...remittanceProjections(),
+  ...verifactuOutboxProjections(),
 ];

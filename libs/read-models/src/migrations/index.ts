@@ -13,6 +13,7 @@ import { EffectsFollowWhatIsOwed1764800000000 } from './1764800000000-effects-fo
 import { Remittances1764800100000 } from './1764800100000-remittances';
 import { MandateInvalidation1764800200000 } from './1764800200000-mandate-invalidation';
 import { SubscriptionsSuspendedBy1764920000000 } from './1764920000000-subscriptions-suspended-by';
+import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -31,4 +32,5 @@ export const readModelMigrations = [
   Remittances1764800100000,
   MandateInvalidation1764800200000,
   SubscriptionsSuspendedBy1764920000000,
+  VerifactuOutbox1765000100000,
 ];
