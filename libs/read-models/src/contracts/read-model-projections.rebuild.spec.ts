@@ -1,4 +1,10 @@
-import { RemittanceCreated, remittanceLedgerStream } from '@app/domain';
+import {
+  InvoiceRegistrationRecorded,
+  RemittanceCreated,
+  remittanceLedgerStream,
+  verifactuChainStream,
+  verifactuSubmissionStream,
+} from '@app/domain';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { CustomerLog, databaseName, IBAN, OTHER_IBAN } from '../customers/testing/customer-log';
 import { findCustomerFile } from '../customers/customer-file.queries';
@@ -16,6 +22,29 @@ import {
   recordPayment,
   runInvoice,
 } from '../invoices/testing/invoice-log';
+
+const chainRecord = (recordId: string): InvoiceRegistrationRecorded => ({
+  type: 'InvoiceRegistrationRecorded',
+  data: {
+    kind: 'registration',
+    recordId,
+    issuerId: 'default',
+    issuerName: 'Fibra Norte SL',
+    invoiceId: recordId,
+    documentId: recordId,
+    invoice: { issuerNif: '89890001K', numSerie: recordId, issueDate: '2026-12-03' },
+    previous: null,
+    generatedAt: '2026-12-03T10:00:00+01:00',
+    huella: 'A'.repeat(64),
+    tipoFactura: 'F1',
+    rectified: null,
+    description: 'Fibra',
+    recipient: null,
+    breakdown: [{ vatRatePercent: 21, baseCents: 100, vatCents: 21 }],
+    cuotaTotalCents: 21,
+    importeTotalCents: 121,
+  },
+});
 
 describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
   let log: CustomerLog;
@@ -35,11 +64,13 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'pending_effects',
     'billing_aggregate_states',
     'remittances',
+    'verifactu_outbox',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
     invoice_transactions: 'position',
     billing_aggregate_states: 'stream',
+    verifactu_outbox: 'record_id',
   };
   const snapshot = async () =>
     Object.fromEntries(
@@ -146,6 +177,56 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       },
     };
     await log.appendWith(log.store, remittanceLedgerStream('default'), [remittance]);
+    // Rule 22: two chain records, one of them in a submission sent and answered.
+    await log.appendWith(log.store, verifactuChainStream('default'), [
+      chainRecord('rec-1'),
+      chainRecord('rec-2'),
+    ]);
+    await log.appendWith(log.store, verifactuSubmissionStream('default'), [
+      {
+        type: 'VerifactuSubmissionPrepared',
+        data: {
+          submissionId: 'sub-1',
+          issuerId: 'default',
+          records: [
+            {
+              recordId: 'rec-1',
+              kind: 'registration',
+              issuerNif: '89890001K',
+              numSerie: 'rec-1',
+              issueDate: '2026-12-03',
+            },
+          ],
+          xmlDigest: 'ab',
+          preparedAt: '2026-12-03T10:00:00.000Z',
+        },
+      },
+      {
+        type: 'VerifactuSubmissionSent',
+        data: { submissionId: 'sub-1', attempt: 1, sentAt: '2026-12-03T10:00:01.000Z' },
+      },
+      {
+        type: 'VerifactuSubmissionAnswered',
+        data: {
+          submissionId: 'sub-1',
+          attempt: 1,
+          outcome: 'Incorrecto',
+          csv: null,
+          fault: null,
+          records: [
+            {
+              recordId: 'rec-1',
+              status: 'rejected',
+              aeatState: 'Incorrecto',
+              errorCode: 1100,
+              errorDescription: 'Valor incorrecto',
+            },
+          ],
+          answeredAt: '2026-12-03T10:00:02.000Z',
+          nextSubmissionAt: '2026-12-03T10:01:02.000Z',
+        },
+      },
+    ]);
   }
 
   it('gives rows identical to the live ones after wiping the tables and checkpoints', async () => {
@@ -168,8 +249,10 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.customer_contracts).toHaveLength(4);
     expect(liveRows.customer_subscriptions).toHaveLength(3);
     expect(liveRows.remittances).toHaveLength(1);
-    // Every event but the remittance, which belongs to the issuer's ledger, not one customer.
-    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1);
+    expect(liveRows.verifactu_outbox).toHaveLength(2);
+    // Every event but the remittance, the 2 chain records and the 3 submission events, which
+    // belong to the issuer, not one customer.
+    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 6);
 
     const projections = allReadModelProjections();
     const tables = projections.flatMap((projection) => projection.tables);
