@@ -20,6 +20,7 @@ import { AppConfigModule } from '@app/application';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './infrastructure/logging.module';
 import { StorageModule } from '@app/application';
+import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { StorageModule } from '@app/application';
     InvoicesModule,
     CollectionsModule,
     AuditModule,
+    VerifactuOutboxModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

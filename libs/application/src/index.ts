@@ -50,3 +50,4 @@ export * from './collections/remittances';
 export * from './collections/returns';
 export * from './collections/credit';
 export * from './collections';
+export * from './verifactu/submission';
