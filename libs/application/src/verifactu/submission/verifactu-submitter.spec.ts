@@ -214,6 +214,23 @@ describe('The VERI*FACTU submitter (rule 22)', () => {
     expect([...aeat.registered.values()]).toEqual([1, 1, 1, 1]);
   });
 
+  it('two rounds at once (two API processes): one submission, each record registered once', async () => {
+    const chain = sampleChain();
+    await appendChain(chain);
+    const aeat = fakeAeat();
+    const { transport } = scriptedTransport(aeat);
+    const rounds = await Promise.all([
+      submitterWith(transport).submitFor(ISSUER.id),
+      submitterWith(transport).submitFor(ISSUER.id),
+    ]);
+    expect(rounds.some((round) => round.kind === 'answered')).toBe(true);
+    const types = (await submissionEvents()).map((e) => e.type);
+    expect(types.filter((t) => t === 'VerifactuSubmissionPrepared')).toHaveLength(1);
+    expect(types.filter((t) => t === 'VerifactuSubmissionAnswered')).toHaveLength(1);
+    expect([...aeat.registered.values()]).toEqual([1, 1, 1, 1]);
+    expect((await lastAnswer())?.records.every((r) => r.status === 'accepted')).toBe(true);
+  });
+
   it('records added later go in a new submission of only them, after AEAT’s wait', async () => {
     const chain = sampleChain();
     await appendChain(chain);

@@ -102,6 +102,9 @@ export class VerifactuSubmitter {
     const chain = await this.chainRecords(issuerId);
     const submissionId = randomUUID();
     const result = await this.decide(issuerId, (state) => {
+      // Another process prepared one meanwhile (this is decided again on its state): it is
+      // that one's to send.
+      if (state.inFlight !== null) return [];
       const pending = chain.filter((record) => !state.held.has(record.recordId));
       if (pending.length === 0) return [];
       const records = pending.slice(0, MAX_RECORDS_PER_SUBMISSION);
