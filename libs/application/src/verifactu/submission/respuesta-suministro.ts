@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { AEAT_DUPLICATE_RECORD } from '@app/domain';
 
 /** `EstadoEnvio`: the submission as a whole. */
 export type SubmissionState = 'Correcto' | 'ParcialmenteCorrecto' | 'Incorrecto';
@@ -6,7 +7,7 @@ export type SubmissionState = 'Correcto' | 'ParcialmenteCorrecto' | 'Incorrecto'
 export type RecordState = 'Correcto' | 'AceptadoConErrores' | 'Incorrecto';
 
 /** AEAT's code for a record it already holds: a resend after a lost answer, so accepted. */
-export const DUPLICATE_RECORD_ERROR = 3000;
+export const DUPLICATE_RECORD_ERROR = AEAT_DUPLICATE_RECORD;
 
 /** One `RespuestaLinea`: which invoice and operation, and what AEAT made of it. */
 export interface RecordAnswer {

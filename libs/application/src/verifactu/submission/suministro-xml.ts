@@ -5,6 +5,7 @@ import {
   CancellationRecord,
   ChainLink,
   ChainRecord,
+  MAX_RECORDS_PER_VERIFACTU_SUBMISSION,
   RegistrationRecord,
 } from '@app/domain';
 
@@ -20,7 +21,7 @@ export const AEAT_NAMESPACES = {
 } as const;
 
 /** `RegFactuSistemaFacturacion` takes at most this many `RegistroFactura` (SuministroLR.xsd). */
-export const MAX_RECORDS_PER_SUBMISSION = 1000;
+export const MAX_RECORDS_PER_SUBMISSION = MAX_RECORDS_PER_VERIFACTU_SUBMISSION;
 
 /**
  * The invoicing software that generated the records (`SistemaInformatico`): who produces it and
