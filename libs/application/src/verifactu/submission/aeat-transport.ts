@@ -54,6 +54,7 @@ export class HttpsAeatTransport implements AeatTransport {
       const settle = (outcome: TransportOutcome) => {
         if (settled) return;
         settled = true;
+        clearTimeout(deadline);
         resolve(outcome);
       };
       const body = Buffer.from(xml, 'utf8');
@@ -62,7 +63,6 @@ export class HttpsAeatTransport implements AeatTransport {
         {
           method: 'POST',
           agent: this.agent,
-          timeout: this.settings.timeoutMs,
           headers: {
             'Content-Type': 'text/xml; charset=utf-8',
             'Content-Length': body.length,
@@ -81,6 +81,9 @@ export class HttpsAeatTransport implements AeatTransport {
             chunks.push(chunk);
           });
           response.on('error', (error) => settle({ kind: 'failed', error: error.message }));
+          response.on('close', () =>
+            settle({ kind: 'failed', error: 'the connection closed before the answer ended' }),
+          );
           response.on('end', () => {
             const status = response.statusCode ?? 0;
             const text = Buffer.concat(chunks).toString('utf8');
@@ -90,8 +93,10 @@ export class HttpsAeatTransport implements AeatTransport {
           });
         },
       );
-      outgoing.setTimeout(this.settings.timeoutMs, () =>
-        outgoing.destroy(new Error(`no answer within ${this.settings.timeoutMs} ms`)),
+      // The whole exchange, not just a quiet socket: an answer trickling in counts as none.
+      const deadline = setTimeout(
+        () => outgoing.destroy(new Error(`no answer within ${this.settings.timeoutMs} ms`)),
+        this.settings.timeoutMs,
       );
       outgoing.on('error', (error) => settle({ kind: 'failed', error: error.message }));
       outgoing.end(body);
