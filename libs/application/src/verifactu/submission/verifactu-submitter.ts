@@ -141,21 +141,31 @@ export class VerifactuSubmitter {
     });
     const xml = this.requestXml(records);
     const { submissionId } = submission;
-    const sentResult = await this.decide(issuerId, {
-      type: 'RecordVerifactuSubmissionSent',
-      data: { submissionId },
-      metadata: { at: this.now().toISOString() },
+    const sentResult = await this.decide(issuerId, (state) => {
+      // Another process answered it, or failed it and scheduled the next attempt, meanwhile
+      // (this is decided again on its state): nothing left for this round.
+      const current = state.submissions.get(submissionId);
+      const at = this.now().toISOString();
+      if (current === undefined || current.answered) return [];
+      if (current.nextAttemptAt !== null && at < current.nextAttemptAt) return [];
+      return { type: 'RecordVerifactuSubmissionSent', data: { submissionId }, metadata: { at } };
     });
+    if (sentResult.events.length === 0) return { kind: 'nothing to send' };
     const attempt = sentResult.state.submissions.get(submissionId)?.attempts ?? 0;
     const outcome = await transport.post(xml);
     const answer = outcome.kind === 'answered' ? readAnswer(outcome.body) : outcome.error;
     const round = { submissionId, attempt, records: records.length };
     if (typeof answer === 'string') {
-      await this.decide(issuerId, {
-        type: 'RecordVerifactuSubmissionFailure',
-        data: { submissionId, error: answer, retryInitialMs: this.options.retryInitialMs },
-        metadata: { at: this.now().toISOString() },
-      });
+      // Answered meanwhile by another process's post of it: that answer stands.
+      await this.decide(issuerId, (state) =>
+        state.submissions.get(submissionId)?.answered
+          ? []
+          : {
+              type: 'RecordVerifactuSubmissionFailure',
+              data: { submissionId, error: answer, retryInitialMs: this.options.retryInitialMs },
+              metadata: { at: this.now().toISOString() },
+            },
+      );
       return { kind: 'failed', ...round };
     }
     await this.decide(issuerId, {
