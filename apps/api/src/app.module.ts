@@ -22,6 +22,7 @@ import { AppConfigModule } from '@app/application';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './infrastructure/logging.module';
 import { StorageModule } from '@app/application';
+import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 
 @Module({
   imports: [
@@ -44,6 +45,7 @@ import { StorageModule } from '@app/application';
     VerifactuChainModule,
     IssuersModule,
     AuditModule,
+    VerifactuOutboxModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -60,3 +60,4 @@ export * from './issuers/default-issuer';
 export * from './issuers/issuer-details';
 export * from './issuers/issuer-directory';
 export * from './verifactu/chain';
+export * from './verifactu/submission';

@@ -8,8 +8,8 @@ import { PERSONAL_DATA, personalDataPolicy } from './personal-data';
 import { sealsPersonalData } from './shared/personal-data';
 import { SUBSCRIPTION_EVENT_TYPES } from './subscription';
 import { REMITTANCE_EVENT_TYPES } from './remittance';
-import { VERIFACTU_CHAIN_EVENT_TYPES } from './verifactu';
 import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
+import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -40,6 +40,7 @@ describe('the personal-data map', () => {
       ...VERIFACTU_CHAIN_EVENT_TYPES,
       ...ISSUER_EVENT_TYPES,
       ...ISSUER_VALUE_EVENT_TYPES,
+      ...VERIFACTU_SUBMISSION_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

@@ -16,13 +16,18 @@ import {
 import { PersonalDataMap, sealsPersonalData, SubjectField } from './shared/personal-data';
 import { SUBSCRIPTION_PERSONAL_FIELDS, SubscriptionEvent } from './subscription';
 import { REMITTANCE_PERSONAL_FIELDS, RemittanceEvent } from './remittance';
-import { VERIFACTU_CHAIN_PERSONAL_FIELDS, VerifactuChainEvent } from './verifactu';
 import {
   ISSUER_PERSONAL_FIELDS,
   ISSUER_VALUE_PERSONAL_FIELDS,
   IssuerEvent,
   IssuerValueEvent,
 } from './issuer';
+import {
+  VERIFACTU_CHAIN_PERSONAL_FIELDS,
+  VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
+  VerifactuChainEvent,
+  VerifactuSubmissionEvent,
+} from './verifactu';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -36,7 +41,8 @@ export type AnyDomainEvent =
   | DunningEvent
   | VerifactuChainEvent
   | IssuerEvent
-  | IssuerValueEvent;
+  | IssuerValueEvent
+  | VerifactuSubmissionEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -55,6 +61,7 @@ export const PERSONAL_DATA = {
   ...VERIFACTU_CHAIN_PERSONAL_FIELDS,
   ...ISSUER_PERSONAL_FIELDS,
   ...ISSUER_VALUE_PERSONAL_FIELDS,
+  ...VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -7,6 +7,7 @@ import { invoiceEntities } from './invoices';
 import { remittanceEntities } from './remittances';
 import { verifactuEntities } from './verifactu';
 import { issuerEntities } from './issuers';
+import { verifactuOutboxEntities } from './verifactu-outbox';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -19,4 +20,5 @@ export const readModelEntities = [
   ...remittanceEntities,
   ...verifactuEntities,
   ...issuerEntities,
+  ...verifactuOutboxEntities,
 ];

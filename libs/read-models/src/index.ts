@@ -20,3 +20,4 @@ export * from './remittances';
 export * from './issuers';
 export * from './collections';
 export * from './verifactu';
+export * from './verifactu-outbox';

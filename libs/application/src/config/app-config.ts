@@ -209,6 +209,98 @@ export class AppConfig {
    */
   @IsIn(['test', 'production'])
   VERIFACTU_QR_ENVIRONMENT: 'test' | 'production' = 'test';
+
+  /**
+   * Rule 22, VERI*FACTU: AEAT's SuministroLR service the chain records are sent to (test:
+   * `https://prewww1.aeat.es/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP`). Without it,
+   * or without a certificate, nothing is sent: the records wait as pending in the outbox.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https:\/\//, { message: 'VERIFACTU_ENDPOINT must be an https:// URL' })
+  VERIFACTU_ENDPOINT?: string;
+
+  /** The issuer's (or its representative's) certificate, PKCS#12 (`.p12`/`.pfx`)… */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  VERIFACTU_CERT_PATH?: string;
+
+  /** …and its password. */
+  @IsOptional()
+  @IsString()
+  VERIFACTU_CERT_PASSWORD?: string;
+
+  /** Or the certificate and its private key as PEM files (instead of VERIFACTU_CERT_PATH). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  VERIFACTU_CERT_PEM_PATH?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  VERIFACTU_KEY_PEM_PATH?: string;
+
+  /** Certificate authorities (PEM) trusted for the endpoint instead of the system's: tests. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  VERIFACTU_CA_PATH?: string;
+
+  /** How long one submission waits for AEAT's answer before it counts as failed (retried). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  VERIFACTU_TIMEOUT_MS = 30_000;
+
+  /** How often the API process looks for records to send (when configured). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60_000 : Number(value)))
+  @IsInt()
+  @Min(50)
+  VERIFACTU_SUBMIT_INTERVAL_MS = 60_000;
+
+  /** The first wait before a failed submission is sent again; it doubles up to 1 hour. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  VERIFACTU_RETRY_INITIAL_MS = 60_000;
+
+  /** `SistemaInformatico`: the invoicing software's producer, name, id, version, installation. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  VERIFACTU_SOFTWARE_PRODUCER_NAME?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[0-9A-Z]{9}$/, {
+    message: 'VERIFACTU_SOFTWARE_PRODUCER_NIF must be a NIF (9 characters)',
+  })
+  VERIFACTU_SOFTWARE_PRODUCER_NIF?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^.{1,30}$/, { message: 'VERIFACTU_SOFTWARE_NAME takes at most 30 characters' })
+  VERIFACTU_SOFTWARE_NAME?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^.{1,2}$/, { message: 'VERIFACTU_SOFTWARE_ID takes at most 2 characters' })
+  VERIFACTU_SOFTWARE_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^.{1,50}$/, { message: 'VERIFACTU_SOFTWARE_VERSION takes at most 50 characters' })
+  VERIFACTU_SOFTWARE_VERSION?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^.{1,100}$/, {
+    message: 'VERIFACTU_INSTALLATION_NUMBER takes at most 100 characters',
+  })
+  VERIFACTU_INSTALLATION_NUMBER?: string;
 }
 
 export function validateAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -229,5 +321,16 @@ export function validateAppConfig(raw: Record<string, unknown>): AppConfig {
     if (problems.length > 0)
       throw new Error(`Invalid configuration:\n - ISSUER_NIF: ${problems[0].message}`);
   }
+  if (config.VERIFACTU_CERT_PATH !== undefined && config.VERIFACTU_CERT_PEM_PATH !== undefined)
+    throw new Error(
+      'Invalid configuration:\n - name one VERIFACTU certificate: VERIFACTU_CERT_PATH (PKCS#12) or VERIFACTU_CERT_PEM_PATH with VERIFACTU_KEY_PEM_PATH',
+    );
+  if (
+    (config.VERIFACTU_CERT_PEM_PATH === undefined) !==
+    (config.VERIFACTU_KEY_PEM_PATH === undefined)
+  )
+    throw new Error(
+      'Invalid configuration:\n - VERIFACTU_CERT_PEM_PATH and VERIFACTU_KEY_PEM_PATH go together',
+    );
   return config;
 }

@@ -7,3 +7,4 @@ export * from './chain-verification';
 export * from './chain-event';
 export * from './registration-content';
 export * from './vat-breakdown';
+export * from './submission';

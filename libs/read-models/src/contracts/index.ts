@@ -19,6 +19,7 @@ import { invoiceProjections } from '../invoices';
 import { remittanceProjections } from '../remittances';
 import { verifactuProjections } from '../verifactu';
 import { issuerProjections } from '../issuers';
+import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -42,4 +43,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...remittanceProjections(),
   ...verifactuProjections(),
   ...issuerProjections(),
+  ...verifactuOutboxProjections(),
 ];

@@ -1,8 +1,10 @@
 import {
   chainEventOf,
+  InvoiceRegistrationRecorded,
   RemittanceCreated,
   remittanceLedgerStream,
   verifactuChainStream,
+  verifactuSubmissionStream,
 } from '@app/domain';
 import { cancellationContent, chainOf, registrationContent } from '@app/domain/testing';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -22,6 +24,29 @@ import {
   recordPayment,
   runInvoice,
 } from '../invoices/testing/invoice-log';
+
+const chainRecord = (recordId: string): InvoiceRegistrationRecorded => ({
+  type: 'InvoiceRegistrationRecorded',
+  data: {
+    kind: 'registration',
+    recordId,
+    issuerId: 'other',
+    issuerName: 'Fibra Norte SL',
+    invoiceId: recordId,
+    documentId: recordId,
+    invoice: { issuerNif: '89890001K', numSerie: recordId, issueDate: '2026-12-03' },
+    previous: null,
+    generatedAt: '2026-12-03T10:00:00+01:00',
+    huella: 'A'.repeat(64),
+    tipoFactura: 'F1',
+    rectified: null,
+    description: 'Fibra',
+    recipient: null,
+    breakdown: [{ vatRatePercent: 21, baseCents: 100, vatCents: 21 }],
+    cuotaTotalCents: 21,
+    importeTotalCents: 121,
+  },
+});
 
 describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
   let log: CustomerLog;
@@ -43,12 +68,14 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'remittances',
     'issuers',
     'verifactu_chain_records',
+    'verifactu_outbox',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
     invoice_transactions: 'position',
     billing_aggregate_states: 'stream',
     verifactu_chain_records: 'record_id',
+    verifactu_outbox: 'record_id',
   };
   const snapshot = async () =>
     Object.fromEntries(
@@ -162,6 +189,56 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       registrationContent({ issuerId: 'default', recordId: 'record-2', tipoFactura: 'R1' }),
     ]);
     await log.appendWith(log.store, verifactuChainStream('default'), chain.map(chainEventOf));
+    // Rule 22: another issuer's two chain records, one of them in a submission sent and answered.
+    await log.appendWith(log.store, verifactuChainStream('other'), [
+      chainRecord('rec-1'),
+      chainRecord('rec-2'),
+    ]);
+    await log.appendWith(log.store, verifactuSubmissionStream('other'), [
+      {
+        type: 'VerifactuSubmissionPrepared',
+        data: {
+          submissionId: 'sub-1',
+          issuerId: 'other',
+          records: [
+            {
+              recordId: 'rec-1',
+              kind: 'registration',
+              issuerNif: '89890001K',
+              numSerie: 'rec-1',
+              issueDate: '2026-12-03',
+            },
+          ],
+          xmlDigest: 'ab',
+          preparedAt: '2026-12-03T10:00:00.000Z',
+        },
+      },
+      {
+        type: 'VerifactuSubmissionSent',
+        data: { submissionId: 'sub-1', attempt: 1, sentAt: '2026-12-03T10:00:01.000Z' },
+      },
+      {
+        type: 'VerifactuSubmissionAnswered',
+        data: {
+          submissionId: 'sub-1',
+          attempt: 1,
+          outcome: 'Incorrecto',
+          csv: null,
+          fault: null,
+          records: [
+            {
+              recordId: 'rec-1',
+              status: 'rejected',
+              aeatState: 'Incorrecto',
+              errorCode: 1100,
+              errorDescription: 'Valor incorrecto',
+            },
+          ],
+          answeredAt: '2026-12-03T10:00:02.000Z',
+          nextSubmissionAt: '2026-12-03T10:01:02.000Z',
+        },
+      },
+    ]);
   }
 
   it('gives rows identical to the live ones after wiping the tables and checkpoints', async () => {
@@ -184,10 +261,11 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.customer_contracts).toHaveLength(4);
     expect(liveRows.customer_subscriptions).toHaveLength(3);
     expect(liveRows.remittances).toHaveLength(1);
-    expect(liveRows.verifactu_chain_records).toHaveLength(3);
-    // Every event but the remittance and the chain's records, which belong to the issuer, not
-    // one customer.
-    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 3);
+    expect(liveRows.verifactu_chain_records).toHaveLength(3 + 2);
+    expect(liveRows.verifactu_outbox).toHaveLength(3 + 2);
+    // Every event but the remittance, the 5 chain records and the 3 submission events, which
+    // belong to an issuer, not one customer.
+    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 5 - 3);
 
     const projections = allReadModelProjections();
     const tables = projections.flatMap((projection) => projection.tables);

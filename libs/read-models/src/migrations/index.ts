@@ -17,6 +17,7 @@ import { VerifactuChain1765000000000 } from './1765000000000-verifactu-chain';
 import { InvoiceIssuerAndDates1765000300000 } from './1765000300000-invoice-issuer-and-dates';
 import { CustomerIssuer1765000400000 } from './1765000400000-customer-issuer';
 import { Issuers1765000200000 } from './1765000200000-issuers';
+import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -36,6 +37,7 @@ export const readModelMigrations = [
   MandateInvalidation1764800200000,
   SubscriptionsSuspendedBy1764920000000,
   VerifactuChain1765000000000,
+  VerifactuOutbox1765000100000,
   Issuers1765000200000,
   InvoiceIssuerAndDates1765000300000,
   CustomerIssuer1765000400000,
