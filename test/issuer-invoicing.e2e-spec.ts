@@ -24,7 +24,13 @@ describe('Invoices issued by issuer entities (rule 21)', () => {
     );
     await given.post(
       '/issuers',
-      { legalName: 'Fibra Sur SL', nif: 'B12345674', address, series: ['SUR'] },
+      {
+        legalName: 'Fibra Sur SL',
+        nif: 'B12345674',
+        address,
+        series: ['SUR'],
+        dunningPolicy: 'reminder:2,warning:5,suspend:10,cancel:60',
+      },
       201,
     );
   });
@@ -122,5 +128,26 @@ describe('Invoices issued by issuer entities (rule 21)', () => {
         blocksIssuance: true,
       }),
     ]);
+  });
+
+  it("duns each customer by its issuer's policy", async () => {
+    const south = await given.billedContract('SUR');
+    const north = await given.billedContract('NORTE');
+    const run = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [south.customerId, north.customerId] },
+      201,
+    );
+    const due: string = run.body.issued[0].dueDate;
+    const twoDaysLate = new Date(Date.parse(`${due}T00:00:00Z`) + 2 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const dunning = await given.post('/collections/dunning-runs', { asOf: twoDaysLate }, 200);
+    const stepsOf = (customerId: string) =>
+      dunning.body.steps.filter((step: { customerId: string }) => step.customerId === customerId);
+    expect(stepsOf(south.customerId)).toEqual([
+      expect.objectContaining({ customerId: south.customerId, step: 'reminder' }),
+    ]);
+    expect(stepsOf(north.customerId)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  DomainError,
   CustomerDebt,
   DEBT_SUSPENSION_REASON,
   parseDunningPolicy,
@@ -17,7 +18,13 @@ import {
   subscriptionStream,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { customerDebt, dunningCandidates, dunningSubscriptionsOf } from '@app/read-models';
+import {
+  customerDebt,
+  dunningCandidates,
+  dunningSubscriptionsOf,
+  findCustomerFile,
+} from '@app/read-models';
+import { IssuerDirectory } from '../../issuers/issuer-directory';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../../commands/command-context';
 import { decideAndAppend, toNumber } from '../../commands/decide-and-append';
@@ -83,12 +90,13 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly progress: ProjectionProgress,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly issuers: IssuerDirectory,
   ) {}
 
   async execute({ request, context }: RunDunningCommand): Promise<DunningRunResult> {
     await this.progress.waitFor(await this.store.lastCommittedPosition());
     const { asOf } = request;
-    const policy = request.policy ?? parseDunningPolicy(this.config.DUNNING_POLICY);
+    const policyOf = this.policies(request.policy);
     const { inDebt, toClear } = await dunningCandidates(this.readModels, asOf);
     const result: DunningRunResult = {
       asOf,
@@ -110,7 +118,9 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
       }
     };
     await inBatches(inDebt, CONCURRENCY, (debt) =>
-      contained(debt.customerId, () => this.dun(debt, asOf, policy, context, result)),
+      contained(debt.customerId, async () =>
+        this.dun(debt, asOf, await policyOf(debt.customerId), context, result),
+      ),
     );
     await inBatches(toClear, CONCURRENCY, (customerId) =>
       contained(customerId, () => this.clear(customerId, asOf, context, result)),
@@ -120,6 +130,26 @@ export class DunningRunProcess implements ICommandHandler<RunDunningCommand> {
     result.failed.sort((a, b) => a.customerId.localeCompare(b.customerId));
     const position = await this.store.lastCommittedPosition();
     return { ...result, position: toNumber(position) };
+  }
+
+  /**
+   * Rule 21: each customer is dunned by its issuer's policy (the one its billing settings name,
+   * else its series' issuer; the configured policy by default), unless the run gives one.
+   */
+  private policies(
+    given: DunningPolicy | undefined,
+  ): (customerId: string) => Promise<DunningPolicy> {
+    if (given !== undefined) return () => Promise.resolve(given);
+    const configured = parseDunningPolicy(this.config.DUNNING_POLICY);
+    return async (customerId) => {
+      const billing = (await findCustomerFile(this.readModels, customerId))?.billing;
+      const issuer = billing?.issuerId
+        ? await this.issuers.issuerById(billing.issuerId)
+        : billing?.invoiceSeries
+          ? await this.issuers.issuerForSeries(billing.invoiceSeries).catch(noIssuerAssumed)
+          : null;
+      return issuer?.dunningPolicy ?? configured;
+    };
   }
 
   private async dun(
@@ -244,3 +274,9 @@ function cancelForDebt(state: SubscriptionState, at: string): SubscriptionComman
 
 const reasonOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
+
+/** A series no issuer owns, among several (R21.SERIES_WITHOUT_ISSUER): the configured policy. */
+function noIssuerAssumed(error: unknown): null {
+  if (error instanceof DomainError) return null;
+  throw error;
+}

@@ -23,6 +23,7 @@ import { AppConfig } from '../../config/app-config';
 import { CommandContext } from '../../commands/command-context';
 import { decideAndAppend, toNumber } from '../../commands/decide-and-append';
 import { foldState } from '../../commands/load-state';
+import { IssuerDirectory } from '../../issuers/issuer-directory';
 import { InvoiceDocuments } from '../../invoices/invoice-documents';
 import { ProjectionProgress } from '../../storage/projection-progress';
 import { READ_MODELS } from '../../storage/read-models.module';
@@ -57,6 +58,7 @@ export class RecordReturnsProcess implements ICommandHandler<RecordReturnsComman
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly progress: ProjectionProgress,
     private readonly documents: InvoiceDocuments,
+    private readonly issuers: IssuerDirectory,
   ) {}
 
   async execute({ returns, context, unknown }: RecordReturnsCommand): Promise<ReturnsOutcome> {
@@ -223,6 +225,19 @@ export class RecordReturnsProcess implements ICommandHandler<RecordReturnsComman
     return events.length > 0;
   }
 
+  /**
+   * Rule 21: the returned-debit fee of the issuer that issued the invoice (its snapshot, else
+   * its series' issuer for invoices from before issuers; the configured one by default).
+   */
+  private async returnedDebitFeeOf(invoiceId: string): Promise<number> {
+    const invoice = await this.documents.state(invoiceId);
+    if (invoice.status !== 'issued') return this.config.RETURNED_DEBIT_FEE_CENTS;
+    const issuer = invoice.issuer
+      ? await this.issuers.issuerById(invoice.issuer.issuerId)
+      : await this.issuers.issuerForSeries(invoice.series);
+    return issuer?.returnedDebitFeeCents ?? this.config.RETURNED_DEBIT_FEE_CENTS;
+  }
+
   /** The returned-debit fee on the contract's next invoice: a one-off extra charge. */
   private async chargeFee(
     location: EffectLocation,
@@ -230,7 +245,7 @@ export class RecordReturnsProcess implements ICommandHandler<RecordReturnsComman
     from: string,
     context: CommandContext,
   ): Promise<number> {
-    const amountCents = this.config.RETURNED_DEBIT_FEE_CENTS;
+    const amountCents = await this.returnedDebitFeeOf(location.invoiceId);
     if (amountCents <= 0) return 0;
     const subscriptionId = await billableSubscriptionOf(this.readModels, location.contractId);
     if (subscriptionId === null) return 0;
