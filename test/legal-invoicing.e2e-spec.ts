@@ -217,4 +217,58 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
       .set(given.readAfterWrites())
       .expect(404);
   });
+
+  it('annuls an invoice issued by mistake with a RegistroAnulacion chained after its registration; a paid one is refused', async () => {
+    const mistaken = await given.billedContract('LANU');
+    const paid = await given.billedContract('LANU');
+    const run = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [mistaken.customerId, paid.customerId] },
+      201,
+    );
+    const invoiceOf = (customerId: string) =>
+      run.body.issued.find((i: { customerId: string }) => i.customerId === customerId);
+    const wrong = invoiceOf(mistaken.customerId);
+    const right = invoiceOf(paid.customerId);
+    await given.post(
+      `/invoices/${right.invoiceId}/payments`,
+      { amountCents: 1000, method: 'cash', paidAt: today() },
+      201,
+    );
+    const refused = await http()
+      .post(`/api/invoices/${right.invoiceId}/cancellation`)
+      .set(operator)
+      .send({ reason: 'Por error' })
+      .expect(422);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ code: 'INVOICE.NOT_CANCELLABLE' }),
+    ]);
+
+    await given.post(
+      `/invoices/${wrong.invoiceId}/cancellation`,
+      { reason: 'Cliente de baja' },
+      200,
+    );
+    await http()
+      .post(`/api/invoices/${wrong.invoiceId}/cancellation`)
+      .set(operator)
+      .send({ reason: 'Otra vez' })
+      .expect(422);
+    const annulled = await http()
+      .get(`/api/invoices/${wrong.invoiceId}`)
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(annulled.body).toMatchObject({ status: 'cancelled', outstandingCents: 0 });
+    expect(annulled.body.effects).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+
+    const records = await chain();
+    const ofWrong = records.filter((item) => item.numSerie === wrong.number);
+    expect(ofWrong.map((item) => item.kind)).toEqual(['registration', 'cancellation']);
+    expect(ofWrong[1].sequence).toBe(records.length - 1);
+    const verification = await http()
+      .get('/api/verifactu/issuers/default/chain/verification')
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(verification.body).toMatchObject({ valid: true, records: records.length });
+  });
 });

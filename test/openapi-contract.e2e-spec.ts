@@ -279,6 +279,18 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     });
     const run = await command('post', '/api/billing/runs', { period, customerIds });
     const invoice = { id: run.issued[0]?.invoiceId as string };
+    // Rule 22: another customer's invoice, issued by mistake, annulled.
+    const mistaken = await given.billedContract('DOCX');
+    const mistakenRun = await command('post', '/api/billing/runs', {
+      period,
+      customerIds: [mistaken.customerId],
+    });
+    await command(
+      'post',
+      '/api/invoices/{id}/cancellation',
+      { reason: 'Emitida por error' },
+      { id: mistakenRun.issued[0]?.invoiceId as string },
+    );
     await command(
       'post',
       '/api/subscriptions/{id}/tariff-migrations',

@@ -150,6 +150,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     path: invoiceId,
     body: { reason: 'Outage', lines: [{ description: 'Two days', amountCents: 250 }] },
   });
+  await call('post', '/api/invoices/{id}/cancellation', {
+    path: { id: ids.invoice },
+    body: { reason: 'Issued by mistake' },
+  });
   const payment = await call('post', '/api/invoices/{id}/payments', {
     path: invoiceId,
     body: { amountCents: 4235, method: 'transfer', paidAt: '2026-04-10' },

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule, DunningRunProcess, VerifactuChainVerification } from '@app/application';
+import {
+  AppConfigModule,
+  DunningRunProcess,
+  IssuerDirectory,
+  VerifactuChainVerification,
+} from '@app/application';
 import { ReadModelsModule } from '@app/application';
 import { StorageModule } from '@app/application';
 import { AsOfCommand } from './as-of/as-of.command';
@@ -32,6 +37,12 @@ export const cliCommands = [
  */
 @Module({
   imports: [AppConfigModule, StorageModule, ReadModelsModule],
-  providers: [CliOutput, DunningRunProcess, VerifactuChainVerification, ...cliCommands],
+  providers: [
+    CliOutput,
+    DunningRunProcess,
+    IssuerDirectory,
+    VerifactuChainVerification,
+    ...cliCommands,
+  ],
 })
 export class CliModule {}

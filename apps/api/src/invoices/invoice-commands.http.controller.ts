@@ -10,8 +10,10 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { v4 as uuid } from 'uuid';
 import {
+  CancelInvoiceCommand,
   CollectEffectCommand,
   CommandContext,
+  CommandOutcome,
   CreateDirectDebitEffectCommand,
   GrantCreditNoteCommand,
   RecordPaymentCommand,
@@ -24,6 +26,7 @@ import {
   DirectDebitEffectDto,
   EffectCollectedDto,
   EffectReturnedDto,
+  InvoiceCancellationDto,
   PaymentDto,
 } from './invoice-requests.dto';
 import {
@@ -69,6 +72,22 @@ export class InvoiceCommandsController {
     @Context() context: CommandContext,
   ): Promise<CreditNoteGrantedDto> {
     return this.bus.execute(new GrantCreditNoteCommand(invoiceId, uuid(), body, context));
+  }
+
+  @Post(':id/cancellation')
+  @HttpCode(200)
+  @CommandEndpoint()
+  @ApiOperation({
+    summary:
+      'Annul an invoice issued by mistake (rule 22): only while nothing was paid, credited or sent to the bank; chains its VERI*FACTU RegistroAnulacion',
+  })
+  @ApiOkResponse({ type: CommandOutcome })
+  cancel(
+    @Param('id', ParseUUIDPipe) invoiceId: Id,
+    @Body() body: InvoiceCancellationDto,
+    @Context() context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.bus.execute(new CancelInvoiceCommand(invoiceId, body, context));
   }
 
   @Post(':id/payments')

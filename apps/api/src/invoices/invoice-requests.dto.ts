@@ -126,3 +126,11 @@ export class EffectReturnedDto {
   @IsInstant()
   returnedAt?: string;
 }
+
+/** Rule 22: why an invoice issued by mistake is annulled. */
+export class InvoiceCancellationDto {
+  @ApiProperty({ example: 'Emitida por error: el cliente estaba de baja' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  cancellationRecordContent,
   creditNoteRegistrationContent,
+  generatedAtOf,
   dateInZone,
   DraftInvoice,
   DraftedInvoice,
@@ -26,6 +28,7 @@ import {
 import { foldState } from '../commands/load-state';
 import { inBatches } from '../commands/in-batches';
 import { ChainRegistration, numbersFor } from './invoice-numbering';
+import { chainAppendFor } from '../verifactu/chain/chain-append';
 import { v4 as uuid } from 'uuid';
 import { SERIES_ISSUERS, SeriesIssuers } from './series-issuers';
 
@@ -222,6 +225,46 @@ export class InvoiceDocuments {
       (command) =>
         command.type === 'GrantDraftCreditNote' ? contextOf(command.data.creditNoteId) : context,
     );
+  }
+
+  /**
+   * Rule 22: annuls the invoice and, in the same transaction, chains its `RegistroAnulacion`
+   * on its issuer's chain. An invoice issued before the chain existed (no issuer snapshot) was
+   * never registered, so its annulment records nothing there.
+   */
+  async cancel(
+    command: Extract<InvoiceCommand, { type: 'CancelInvoice' }>,
+    context: CommandContext,
+  ): Promise<InvoiceDecided> {
+    const { invoiceId } = command.data;
+    const { state, version, position } = await decideAndAppend(this.store, {
+      aggregateId: invoiceId,
+      stream: invoiceStream(invoiceId),
+      decider: invoiceDecider,
+      command,
+      context,
+      retry: INVOICE_RETRY,
+      alongside: async (_events, invoice) => {
+        if (invoice.status !== 'issued' || invoice.issuer === undefined)
+          return { before: [], after: [] };
+        const content = cancellationRecordContent({
+          recordId: uuid(),
+          issuer: invoice.issuer,
+          invoiceId,
+          numSerie: invoice.formatted,
+          issueDate: invoice.issueDate,
+          generatedAt: generatedAtOf(context.at),
+        });
+        const chained = await chainAppendFor(
+          this.store,
+          invoice.issuer.issuerId,
+          [content],
+          context,
+        );
+        return { before: [], after: [chained.append] };
+      },
+    });
+    return { state, version, position };
   }
 
   /**

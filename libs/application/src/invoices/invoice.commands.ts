@@ -30,6 +30,8 @@ export class ReturnEffectCommand extends InvoiceUseCase<'ReturnEffect'> {}
 /** Rule 17, by hand: an operator lowers or cancels an effect before it goes to the bank. */
 export class ReduceEffectCommand extends InvoiceUseCase<'ReduceEffect'> {}
 export class CancelEffectCommand extends InvoiceUseCase<'CancelEffect'> {}
+/** Rule 22: an invoice issued by mistake annulled, with its VERI*FACTU `RegistroAnulacion`. */
+export class CancelInvoiceCommand extends InvoiceUseCase<'CancelInvoice'> {}
 
 /** A credit note granted, with its number in the rectifying series. */
 export interface CreditNoteGranted extends CommandOutcome {

@@ -21,6 +21,7 @@ import {
   ReturnEffectCommand,
   ReduceEffectCommand,
   CancelEffectCommand,
+  CancelInvoiceCommand,
 } from './invoice.commands';
 import { InvoiceDocuments } from './invoice-documents';
 
@@ -56,6 +57,19 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
       { type: 'RecordPayment', data, metadata: at(c) },
       c.context,
     );
+  }
+}
+
+@CommandHandler(CancelInvoiceCommand)
+export class CancelInvoiceHandler implements ICommandHandler<CancelInvoiceCommand> {
+  constructor(private readonly documents: InvoiceDocuments) {}
+  async execute(c: CancelInvoiceCommand): Promise<CommandOutcome> {
+    const data = { ...c.data, invoiceId: c.invoiceId };
+    const decided = await this.documents.cancel(
+      { type: 'CancelInvoice', data, metadata: at(c) },
+      c.context,
+    );
+    return { id: c.invoiceId, version: decided.version, position: decided.position };
   }
 }
 
@@ -174,6 +188,7 @@ export const invoiceApplicationProviders = [
   IssuerDirectory,
   { provide: SERIES_ISSUERS, useExisting: IssuerDirectory },
   RecordPaymentHandler,
+  CancelInvoiceHandler,
   CreateDirectDebitEffectHandler,
   CollectEffectHandler,
   ReturnEffectHandler,

@@ -19,7 +19,14 @@ import { InvoiceState, IssuedInvoice } from './invoice.state';
  */
 
 /** As the invoices read model lists them. `draft`: not issued yet (drafted by a billing run, or nothing). */
-export const INVOICE_STATUSES = ['draft', 'pending', 'partial', 'paid', 'overdue'] as const;
+export const INVOICE_STATUSES = [
+  'draft',
+  'pending',
+  'partial',
+  'paid',
+  'overdue',
+  'cancelled',
+] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 const issued = (state: InvoiceState): IssuedInvoice | null =>
@@ -50,13 +57,20 @@ export function paidCents(state: InvoiceState): Cents {
   ]);
 }
 
+/** An annulled invoice (rule 22) owes nothing and holds no credit: nothing happened to it. */
+const annulled = (state: InvoiceState): boolean => !!issued(state)?.cancellation;
+
 /** What the customer still owes on the invoice. Never negative. */
 export const outstandingCents = (state: InvoiceState): Cents =>
-  Math.max(0, invoiceTotalCents(state) - creditedCents(state) - paidCents(state));
+  annulled(state)
+    ? 0
+    : Math.max(0, invoiceTotalCents(state) - creditedCents(state) - paidCents(state));
 
 /** What was paid beyond what the credits left owing: money the customer has to its credit. */
 export const availableCreditCents = (state: InvoiceState): Cents =>
-  Math.max(0, creditedCents(state) + paidCents(state) - invoiceTotalCents(state));
+  annulled(state)
+    ? 0
+    : Math.max(0, creditedCents(state) + paidCents(state) - invoiceTotalCents(state));
 
 /** Effects sent to the bank and not yet collected or returned. */
 export const pendingEffectsCents = (state: InvoiceState): Cents =>
@@ -81,6 +95,7 @@ export const remainingCreditableCents = (state: InvoiceState): Cents =>
 export function invoiceStatus(state: InvoiceState, today: PlainDate): InvoiceStatus {
   assertPlainDate(today, 'today');
   if (state.status !== 'issued') return 'draft';
+  if (state.cancellation) return 'cancelled';
   if (outstandingCents(state) === 0) return 'paid';
   if (today > state.dueDate) return 'overdue';
   return paidCents(state) > 0 ? 'partial' : 'pending';

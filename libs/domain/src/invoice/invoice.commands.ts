@@ -86,6 +86,12 @@ export type GrantDraftCreditNote = DomainCommand<
   ForInvoice & { creditNoteId: string; number: number; issueDate?: PlainDate }
 >;
 
+/** Annuls an invoice issued by mistake (see `InvoiceCancelled`); `cancelledAt` defaults to now. */
+export type CancelInvoice = DomainCommand<
+  'CancelInvoice',
+  ForInvoice & { reason: string; cancelledAt?: string }
+>;
+
 /** `paidAt` (date or date-time) defaults to when the command was issued. */
 export type RecordPayment = DomainCommand<
   'RecordPayment',
@@ -169,6 +175,7 @@ export type InvoiceCommand =
   | ReduceEffect
   | CancelEffect
   | TransferCreditOut
-  | ApplyCreditIn;
+  | ApplyCreditIn
+  | CancelInvoice;
 
 export type InvoiceCommandType = InvoiceCommand['type'];

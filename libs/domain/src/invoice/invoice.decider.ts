@@ -16,8 +16,10 @@ import {
 } from './decisions/grant-credit-note';
 import { draftInvoice, issueDraftInvoice, issueInvoice } from './decisions/issue-invoice';
 import { recordPayment } from './decisions/record-payment';
+import { cancelInvoice } from './decisions/cancel-invoice';
+import { DomainError } from '../shared/domain-error';
 import { InvoiceCommand } from './invoice.commands';
-import { invoiceNotFound, invoiceNotIssued } from './invoice.errors';
+import { InvoiceRefusal, invoiceNotFound, invoiceNotIssued } from './invoice.errors';
 import { InvoiceEvent } from './invoice.events';
 import { evolveInvoice } from './invoice.evolve';
 import { initialInvoiceState, InvoiceState } from './invoice.state';
@@ -58,6 +60,7 @@ const EFFECT_CHANGE_CAUSE_OF: Record<InvoiceCommand['type'], EffectChangeCause |
   CancelEffect: null,
   TransferCreditOut: null,
   ApplyCreditIn: 'available-credit',
+  CancelInvoice: null,
 };
 
 function decideOnly(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[] {
@@ -66,6 +69,11 @@ function decideOnly(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[
   if (command.type === 'IssueDraftInvoice') return issueDraftInvoice(command, state);
   if (state.status === 'none') throw invoiceNotFound(command.data.invoiceId);
   if (state.status === 'draft') throw invoiceNotIssued(state.invoiceId);
+  if (state.cancellation && command.type !== 'CancelInvoice')
+    throw new DomainError(
+      InvoiceRefusal.cancelled,
+      `Invoice ${state.formatted} was annulled on ${state.cancellation.cancelledAt}: it takes no payment, credit note or direct debit.`,
+    );
   switch (command.type) {
     case 'DraftCreditNote':
       return draftCreditNote(command, state);
@@ -91,6 +99,8 @@ function decideOnly(command: InvoiceCommand, state: InvoiceState): InvoiceEvent[
       return transferCreditOut(command, state);
     case 'ApplyCreditIn':
       return applyCreditIn(command, state);
+    case 'CancelInvoice':
+      return cancelInvoice(command, state);
     default:
       return assertNever(command, 'invoice command');
   }

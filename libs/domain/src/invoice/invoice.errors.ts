@@ -45,6 +45,10 @@ export const InvoiceRefusal = {
   creditOfAnotherCustomer: 'INVOICE.CREDIT_OF_ANOTHER_CUSTOMER',
   /** Input the HTTP layer should have caught (400) but the domain still guards. */
   invalidInput: 'INVOICE.INVALID_INPUT',
+  /** Rule 22: only an invoice nothing happened to can be annulled; the others take a credit note. */
+  notCancellable: 'INVOICE.NOT_CANCELLABLE',
+  /** An annulled invoice takes no payment, credit note or effect. */
+  cancelled: 'INVOICE.CANCELLED',
 } as const;
 
 export type InvoiceRefusal = (typeof InvoiceRefusal)[keyof typeof InvoiceRefusal];

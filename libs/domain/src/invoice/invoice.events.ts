@@ -167,6 +167,17 @@ export type CreditAppliedIn = DomainEvent<
   OfInvoice & { transferId: string; fromInvoiceId: string; amountCents: Cents; appliedAt: string }
 >;
 
+/**
+ * The invoice is annulled ("anulada", rule 22's `RegistroAnulacion`): issued by mistake, it
+ * owes nothing and keeps its number (no gap). Only an invoice nothing happened to yet — no
+ * payment, no credit note, no effect sent to the bank — can be; its pending effects are
+ * cancelled with it. A wrong invoice that was sent or paid is corrected by a credit note.
+ */
+export type InvoiceCancelled = DomainEvent<
+  'InvoiceCancelled',
+  OfInvoice & { formatted: string; totalCents: Cents; reason: string; cancelledAt: string }
+>;
+
 export type InvoiceEvent =
   | InvoiceDrafted
   | InvoiceIssued
@@ -180,7 +191,8 @@ export type InvoiceEvent =
   | EffectReduced
   | EffectCancelled
   | CreditTransferredOut
-  | CreditAppliedIn;
+  | CreditAppliedIn
+  | InvoiceCancelled;
 
 export type InvoiceEventType = InvoiceEvent['type'];
 
@@ -199,6 +211,7 @@ const INVOICE_EVENT_TYPE_SET: Record<InvoiceEventType, true> = {
   EffectCancelled: true,
   CreditTransferredOut: true,
   CreditAppliedIn: true,
+  InvoiceCancelled: true,
 };
 
 export const INVOICE_EVENT_TYPES = Object.keys(INVOICE_EVENT_TYPE_SET) as InvoiceEventType[];

@@ -21,6 +21,7 @@ export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): Invoice
           payments: [],
           effects: [],
           creditTransfers: [],
+          cancellation: null,
         };
   if (state.status !== 'issued') return state;
   switch (event.type) {
@@ -127,6 +128,10 @@ export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): Invoice
         at: appliedAt,
       };
       return { ...state, creditTransfers: [...state.creditTransfers, transfer] };
+    }
+    case 'InvoiceCancelled': {
+      const { reason, cancelledAt } = event.data;
+      return state.cancellation ? state : { ...state, cancellation: { reason, cancelledAt } };
     }
     default:
       return assertNever(event, 'invoice event');

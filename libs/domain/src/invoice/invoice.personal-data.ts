@@ -27,4 +27,5 @@ export const INVOICE_PERSONAL_FIELDS = {
   EffectCancelled: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
   CreditTransferredOut: NO_PERSONAL_DATA,
   CreditAppliedIn: NO_PERSONAL_DATA,
+  InvoiceCancelled: { keptInClear: { paths: ['reason'], because: INVOICE_RETENTION } },
 } satisfies PersonalDataMap<InvoiceEvent>;

@@ -18,6 +18,8 @@ export type InvoiceRecord = InvoiceIssued['data'] & {
   effects: DirectDebitEffect[];
   /** Available credit moved to or from the customer's other invoices (rule 17). */
   creditTransfers: CreditTransfer[];
+  /** Annulled (rule 22's `RegistroAnulacion`): it owes nothing; null while it stands. */
+  cancellation?: { reason: string; cancelledAt: string } | null;
 };
 
 /** A credit note drafted on the invoice, waiting for its number in the rectifying series. */

@@ -67,6 +67,7 @@ export const EFFECT_CHANGE_CAUSES = [
   'collection',
   'operator',
   'available-credit',
+  'invoice-cancelled',
 ] as const;
 export type EffectChangeCause = (typeof EFFECT_CHANGE_CAUSES)[number];
 

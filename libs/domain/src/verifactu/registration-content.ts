@@ -5,6 +5,7 @@ import { ChainRecordContent } from './huella';
 import { vatBreakdownOf } from './vat-breakdown';
 import {
   AeatInvoiceId,
+  CancellationRecord,
   RegistrationRecord,
   TipoFactura,
   VatBreakdownLine,
@@ -99,5 +100,26 @@ export function creditNoteRegistrationContent(
     breakdown: negated(vatBreakdownOf(document.lines)),
     cuotaTotalCents: -document.totals.vatCents,
     importeTotalCents: -document.totals.totalCents,
+  };
+}
+
+/** The `RegistroAnulacion` of an invoice annulled: it names the invoice as it was registered. */
+export function cancellationRecordContent(document: {
+  recordId: string;
+  issuer: InvoiceIssuerSnapshot;
+  invoiceId: string;
+  numSerie: string;
+  issueDate: PlainDate;
+  generatedAt: string;
+}): ChainRecordContent<CancellationRecord> {
+  const { issuer } = document;
+  return {
+    kind: 'cancellation',
+    recordId: document.recordId,
+    issuerId: issuer.issuerId,
+    issuerName: issuer.legalName,
+    invoiceId: document.invoiceId,
+    invoice: { issuerNif: issuer.nif, numSerie: document.numSerie, issueDate: document.issueDate },
+    generatedAt: document.generatedAt,
   };
 }

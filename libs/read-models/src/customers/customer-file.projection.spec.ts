@@ -171,6 +171,7 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
         notifyEmails: ['billing@example.com'],
         sendInvoiceEmail: true,
         sendPaymentEmail: false,
+        issuerId: null,
       });
       const [raw] = await log.dataSource.query('SELECT * FROM customer_file WHERE id = $1', [id]);
       expect(JSON.stringify(raw)).not.toContain(IBAN);

@@ -13,6 +13,7 @@ export const INVOICE_TRANSACTION_KINDS = [
   'effect-cancelled',
   'credit-out',
   'credit-in',
+  'invoice-cancelled',
 ] as const;
 export type InvoiceTransactionKind = (typeof INVOICE_TRANSACTION_KINDS)[number];
 

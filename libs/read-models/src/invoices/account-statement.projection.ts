@@ -169,6 +169,12 @@ function described(event: RecordedInvoiceEvent): Described {
       const text = `Available credit of ${describeCents(amountCents)} set against invoice ${toInvoiceId}`;
       return line('credit-out', transferId, text, amountCents, amountCents, transferredAt);
     }
+    // Rule 22: an invoice annulled is owed no more (nothing was paid or credited on it).
+    case 'InvoiceCancelled': {
+      const { formatted, totalCents, reason, cancelledAt } = event.data;
+      const text = `Invoice ${formatted} annulled: ${reason}`;
+      return line('invoice-cancelled', formatted, text, totalCents, -totalCents, cancelledAt);
+    }
     case 'CreditAppliedIn': {
       const { transferId, fromInvoiceId, amountCents, appliedAt } = event.data;
       const text = `Paid with ${describeCents(amountCents)} of available credit from invoice ${fromInvoiceId}`;
@@ -186,6 +192,7 @@ const CAUSE_TEXT: Record<EffectChangeCause, string> = {
   collection: 'another direct debit collected it',
   operator: 'changed by an operator',
   'available-credit': "the customer's available credit paid part of it",
+  'invoice-cancelled': 'the invoice was annulled',
 };
 
 const line = (

@@ -46,6 +46,10 @@ export class InvoiceRow {
   @Column({ type: 'bigint', name: 'pending_effects_cents', transformer: numberColumn })
   pendingEffectsCents!: number;
   @Column({ type: 'jsonb' }) payments!: RecordedPayment[];
+  /** Rule 22: when it was annulled (it owes nothing), and why; null while it stands. */
+  @Column({ type: 'text', name: 'cancelled_at', nullable: true }) cancelledAt!: string | null;
+  @Column({ type: 'text', name: 'cancellation_reason', nullable: true })
+  cancellationReason!: string | null;
   /** Revision of the last event of the invoice's stream applied here: older ones are skipped. */
   @Column({ type: 'bigint', name: 'last_revision', transformer: numberColumn })
   lastRevision!: number;

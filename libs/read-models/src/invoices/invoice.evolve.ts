@@ -24,7 +24,15 @@ export function evolveInvoiceRow(
   };
 }
 
-type Figures = Pick<InvoiceRow, 'creditedCents' | 'paidCents' | 'pendingEffectsCents' | 'payments'>;
+type Figures = Pick<
+  InvoiceRow,
+  | 'creditedCents'
+  | 'paidCents'
+  | 'pendingEffectsCents'
+  | 'payments'
+  | 'cancelledAt'
+  | 'cancellationReason'
+>;
 
 function changedFigures(row: InvoiceRow, event: RecordedInvoiceEvent): Partial<Figures> {
   switch (event.type) {
@@ -63,12 +71,17 @@ function changedFigures(row: InvoiceRow, event: RecordedInvoiceEvent): Partial<F
       return { paidCents: row.paidCents - event.data.amountCents };
     case 'CreditAppliedIn':
       return { paidCents: row.paidCents + event.data.amountCents };
+    case 'InvoiceCancelled':
+      return { cancelledAt: event.data.cancelledAt, cancellationReason: event.data.reason };
     default:
       return assertNever(event, 'invoice event');
   }
 }
 
-function balanceOf(row: Pick<InvoiceRow, 'totalCents' | 'creditedCents' | 'paidCents'>) {
+function balanceOf(
+  row: Pick<InvoiceRow, 'totalCents' | 'creditedCents' | 'paidCents' | 'cancelledAt'>,
+) {
+  if (row.cancelledAt) return { outstandingCents: 0, availableCreditCents: 0 };
   const owed = row.totalCents - row.creditedCents - row.paidCents;
   return { outstandingCents: Math.max(0, owed), availableCreditCents: Math.max(0, -owed) };
 }
@@ -98,9 +111,16 @@ function issued(event: RecordedEvent<'InvoiceIssued', InvoiceIssued['data']>): I
     totalCents: data.totals.totalCents,
     creditedCents: 0,
     paidCents: 0,
-    ...balanceOf({ totalCents: data.totals.totalCents, creditedCents: 0, paidCents: 0 }),
+    ...balanceOf({
+      totalCents: data.totals.totalCents,
+      creditedCents: 0,
+      paidCents: 0,
+      cancelledAt: null,
+    }),
     pendingEffectsCents: 0,
     payments: [],
+    cancelledAt: null,
+    cancellationReason: null,
     lastRevision: Number(event.revision),
     issuedAt: at,
     updatedAt: at,

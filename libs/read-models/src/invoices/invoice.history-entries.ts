@@ -105,6 +105,11 @@ function describe(event: RecordedInvoiceEvent): { summary: string; changes: Hist
           toInvoiceId: event.data.toInvoiceId,
         }),
       };
+    case 'InvoiceCancelled':
+      return {
+        summary: `Invoice ${event.data.formatted} annulled: ${event.data.reason}`,
+        changes: [{ field: 'invoiceStatus', before: 'issued', after: 'cancelled' }],
+      };
     case 'CreditAppliedIn':
       return {
         summary: `Paid with ${euros(event.data.amountCents)} of available credit from invoice ${event.data.fromInvoiceId}`,

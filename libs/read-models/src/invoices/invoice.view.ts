@@ -23,9 +23,12 @@ import { dateInZone } from '@app/domain';
  * is the same rule for filtering; a spec checks both against the domain's.
  */
 export function invoiceRowStatus(
-  row: Pick<InvoiceRow, 'outstandingCents' | 'paidCents' | 'dueDate'>,
+  row: Pick<InvoiceRow, 'outstandingCents' | 'paidCents' | 'dueDate'> & {
+    cancelledAt?: string | null;
+  },
   today: PlainDate,
 ): InvoiceStatus {
+  if (row.cancelledAt) return 'cancelled';
   if (row.outstandingCents === 0) return 'paid';
   if (today > row.dueDate) return 'overdue';
   return row.paidCents > 0 ? 'partial' : 'pending';
@@ -33,6 +36,7 @@ export function invoiceRowStatus(
 
 /** `invoiceRowStatus` in SQL over alias `i`, with `:today` bound. */
 export const INVOICE_STATUS_SQL = `CASE
+  WHEN i.cancelled_at IS NOT NULL THEN 'cancelled'
   WHEN i.outstanding_cents = 0 THEN 'paid'
   WHEN i.due_date < :today THEN 'overdue'
   WHEN i.paid_cents > 0 THEN 'partial'
