@@ -28,6 +28,7 @@ describe('Invoice evolve', () => {
       payments: [],
       effects: [],
       creditTransfers: [],
+      cancellation: null,
     });
   });
 

@@ -79,6 +79,7 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
           notifyEmails: [],
           sendInvoiceEmail: false,
           sendPaymentEmail: false,
+          issuerId: null,
         },
         addresses: [],
         contacts: [],
