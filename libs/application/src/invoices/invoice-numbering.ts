@@ -1,6 +1,7 @@
 import {
   AllocateInvoiceNumbers,
   ChainRecordContent,
+  dateInZone,
   generatedAtOf,
   InvoiceNumber,
   InvoiceNumberAssignment,
@@ -108,5 +109,5 @@ function datedAssignment(
   assignment: InvoiceNumberAssignment,
   context: CommandContext,
 ): DatedAssignment {
-  return { ...assignment, issueDate: assignment.issueDate ?? context.at.slice(0, 10) };
+  return { ...assignment, issueDate: assignment.issueDate ?? dateInZone(context.at) };
 }

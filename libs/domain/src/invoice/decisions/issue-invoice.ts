@@ -121,7 +121,7 @@ function checkedContent(input: InvoiceContent, problems: RefusalReason[]): Invoi
       invalid('cyclePeriod', `The cycle is a month, YYYY-MM; got ${JSON.stringify(cyclePeriod)}.`),
     );
   const customer = snapshotOf(input.customer, problems);
-  const issuer = input.issuer === undefined ? undefined : issuerSnapshotOf(input.issuer, problems);
+  const issuer = input.issuer === undefined ? undefined : checkedIssuerSnapshot(input.issuer, problems);
   const iban = chargedIban(input, problems);
   checkDates(input, problems);
   checkLines(lines, totals, problems);
@@ -151,7 +151,7 @@ function checkedContent(input: InvoiceContent, problems: RefusalReason[]): Invoi
 }
 
 /** Rule 21: the invoice keeps the issuer it was issued by, as it was then. */
-function issuerSnapshotOf(
+function checkedIssuerSnapshot(
   issuer: InvoiceIssuerSnapshot,
   problems: RefusalReason[],
 ): InvoiceIssuerSnapshot {
