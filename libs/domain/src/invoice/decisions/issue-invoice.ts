@@ -121,7 +121,8 @@ function checkedContent(input: InvoiceContent, problems: RefusalReason[]): Invoi
       invalid('cyclePeriod', `The cycle is a month, YYYY-MM; got ${JSON.stringify(cyclePeriod)}.`),
     );
   const customer = snapshotOf(input.customer, problems);
-  const issuer = input.issuer === undefined ? undefined : checkedIssuerSnapshot(input.issuer, problems);
+  const issuer =
+    input.issuer === undefined ? undefined : checkedIssuerSnapshot(input.issuer, problems);
   const iban = chargedIban(input, problems);
   checkDates(input, problems);
   checkLines(lines, totals, problems);
