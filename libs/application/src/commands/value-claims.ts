@@ -74,14 +74,13 @@ export class ValueClaims<V extends ClaimedValue> {
   ): Promise<StreamAppend[]> {
     const claims: StreamAppend[] = [];
     for (const value of values) {
-      const stream = this.rules.streamOf(value);
-      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+      const { stream, last, claim } = await this.reservationOf(value);
       let current: CurrentClaim | undefined;
-      if (last?.type === this.rules.claimedType) {
-        const holder = this.rules.ownerOf(last.data);
+      if (claim) {
+        const holder = this.rules.ownerOf(claim.data);
         current = {
           holder,
-          claimedAt: last.metadata.occurredAt,
+          claimedAt: claim.metadata.occurredAt,
           holderStillHolds: holder !== owner && (await this.rules.stillHolds(holder, value)),
         };
       }
@@ -105,18 +104,23 @@ export class ValueClaims<V extends ClaimedValue> {
   ): Promise<StreamAppend[]> {
     const releases: StreamAppend[] = [];
     for (const value of values) {
-      const stream = this.rules.streamOf(value);
-      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      if (last?.type !== this.rules.claimedType || this.rules.ownerOf(last.data) !== owner) {
-        continue;
-      }
+      const { stream, claim } = await this.reservationOf(value);
+      if (!claim || this.rules.ownerOf(claim.data) !== owner) continue;
       releases.push({
         stream,
         events: [{ ...this.rules.released(value, owner), metadata }],
-        expectedRevision: last.revision,
+        expectedRevision: claim.revision,
       });
     }
     return releases;
+  }
+
+  /** The value's reservation stream, its last event, and that event if it is a claim. */
+  private async reservationOf(value: V) {
+    const stream = this.rules.streamOf(value);
+    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    const claim = last?.type === this.rules.claimedType ? last : undefined;
+    return { stream, last, claim };
   }
 
   /** Releases what `owner` holds of `values` now (claims whose command was then refused). */
