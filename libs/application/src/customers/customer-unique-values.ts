@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import {
   CustomerState,
   customerDecider,
@@ -9,14 +8,15 @@ import {
   UniqueValueEvent,
   UniqueValueKind,
 } from '@app/domain';
-import {
-  EVENT_STORE,
-  EventMetadata,
-  EventStore,
-  StreamAppend,
-  WrongExpectedRevisionError,
-} from '@app/event-store';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { loadState } from '../commands/load-state';
+import {
+  holdsValue,
+  ownerInData,
+  ValueClaims,
+  valueChanges,
+  valueStream,
+} from '../commands/value-claims';
 
 /** A value only one customer may hold: the main e-mail (rule R2) or the document (rule R3). */
 export interface UniqueValue {
@@ -35,110 +35,32 @@ export function uniqueValuesOf(state: CustomerState): UniqueValue[] {
   return values;
 }
 
-const key = (v: UniqueValue) => `${v.kind}:${v.value}`;
-
 export function uniqueValueChanges(before: CustomerState, after: CustomerState) {
-  const held = new Map(uniqueValuesOf(before).map((v) => [key(v), v]));
-  const next = new Map(uniqueValuesOf(after).map((v) => [key(v), v]));
-  return {
-    claims: [...next.values()].filter((v) => !held.has(key(v))),
-    releases: [...held.values()].filter((v) => !next.has(key(v))),
-  };
+  return valueChanges(uniqueValuesOf(before), uniqueValuesOf(after));
 }
 
 /**
- * Uniqueness across customers, on any event store: each value has a reservation stream
- * (`unique-email-<sha256>`, no personal data in its name or events) whose last event says who
- * holds it. A command first checks, reading only, that its values are free (a refused command
- * writes nothing); the claims it then appends expect the revision read, with the command's own
- * events, in one transaction on the SQL stores: of two racing registrations exactly one wins,
- * and the loser writes nothing. Whether a value may be claimed is the domain's decision
- * (`decideUniqueValueClaim`, rules R2/R3); this class loads the facts it needs — the value's
- * last claim and whether its holder's stream still holds the value — and appends.
+ * Uniqueness across customers (rules R2/R3), by the shared `ValueClaims` mechanism: each value
+ * has a reservation stream (`unique-email-<sha256>`, no personal data in its name or events)
+ * whose last event says who holds it. Whether a value may be claimed is the domain's decision
+ * (`decideUniqueValueClaim`); the claims throw R2/R3 `TAKEN` when another customer holds one.
  */
 @Injectable()
-export class CustomerUniqueValues {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  /** The claims of `values` for `owner`, to append; throws R2/R3 `TAKEN` if one is held. */
-  async claimsFor(
-    values: UniqueValue[],
-    owner: string,
-    metadata: Partial<EventMetadata>,
-  ): Promise<StreamAppend[]> {
-    const claims: StreamAppend[] = [];
-    for (const value of values) {
-      const stream = streamOf(value);
-      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      const current =
-        last?.type === 'UniqueValueClaimed'
-          ? {
-              holder: ownerOf(last.data),
-              claimedAt: last.metadata.occurredAt,
-              holderStillHolds:
-                ownerOf(last.data) !== owner && (await this.stillHolds(ownerOf(last.data), value)),
-            }
-          : undefined;
-      const events = decideUniqueValueClaim({
-        kind: value.kind,
-        owner,
-        now: metadata.occurredAt ?? new Date().toISOString(),
-        current,
-      });
-      if (events.length === 0) continue;
-      claims.push({
-        stream,
-        events: events.map((event) => ({ ...event, metadata })),
-        expectedRevision: last ? last.revision : 'no_stream',
-      });
-    }
-    return claims;
+export class CustomerUniqueValues extends ValueClaims<UniqueValue> {
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store, {
+      streamOf: (value) => valueStream('', value),
+      claimedType: 'UniqueValueClaimed',
+      ownerOf: ownerInData,
+      decide: ({ value, ...claim }) => decideUniqueValueClaim({ ...claim, kind: value.kind }),
+      released: (value, owner) => uniqueValueEvent('UniqueValueReleased', value, owner),
+      stillHolds: async (customerId, value) =>
+        holdsValue(
+          uniqueValuesOf(await loadState(store, customerStream(customerId), customerDecider)),
+          value,
+        ),
+    });
   }
-
-  /** The releases of the `values` `owner` holds, to append. */
-  async releasesFor(
-    values: UniqueValue[],
-    owner: string,
-    metadata: Partial<EventMetadata>,
-  ): Promise<StreamAppend[]> {
-    const releases: StreamAppend[] = [];
-    for (const value of values) {
-      const stream = streamOf(value);
-      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      if (last?.type !== 'UniqueValueClaimed' || ownerOf(last.data) !== owner) continue;
-      releases.push({
-        stream,
-        events: [{ ...uniqueValueEvent('UniqueValueReleased', value, owner), metadata }],
-        expectedRevision: last.revision,
-      });
-    }
-    return releases;
-  }
-
-  /** Releases what `owner` holds of `values` now (a claim whose command was refused). */
-  async release(
-    values: UniqueValue[],
-    owner: string,
-    metadata: Partial<EventMetadata>,
-  ): Promise<void> {
-    for (const release of await this.releasesFor(values, owner, metadata)) {
-      await this.store
-        .append(release.stream, release.events, { expectedRevision: release.expectedRevision })
-        .catch((error: unknown) => {
-          if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        });
-    }
-  }
-
-  private async stillHolds(customerId: string, value: UniqueValue): Promise<boolean> {
-    const state = await loadState(this.store, customerStream(customerId), customerDecider);
-    return uniqueValuesOf(state).some((held) => key(held) === key(value));
-  }
-}
-
-function streamOf(value: UniqueValue): string {
-  const digest = createHash('sha256').update(value.value).digest('hex').slice(0, 40);
-  return `unique-${value.kind}-${digest}`;
 }
 
 /** The domain's reservation event (typed, so its personal data is declared: none). */
@@ -147,5 +69,3 @@ const uniqueValueEvent = (
   value: UniqueValue,
   owner: string,
 ): UniqueValueEvent => ({ type, data: { kind: value.kind, owner } });
-
-const ownerOf = (data: unknown) => (data as { owner: string }).owner;
