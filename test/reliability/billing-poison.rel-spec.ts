@@ -10,8 +10,8 @@ const RUNS = 2;
 
 /** One way an old event makes a contract impossible to bill, as the log may hold it. */
 const POISONS: [string, (old: PoisonedEvents, target: PoisonableContract) => Promise<void>][] = [
-  ['an extra charge of 8e15 cents', (old, target) => old.extraCharge(target, 8e15)],
-  ['an extra charge of 1e15 cents', (old, target) => old.extraCharge(target, 1e15)],
+  ['an extra charge of 8e15 cents', (old, target) => old.extraCharge(target, 8e15, `${PERIOD}-01`)],
+  ['an extra charge of 1e15 cents', (old, target) => old.extraCharge(target, 1e15, `${PERIOD}-01`)],
   ['a price of 1e15 cents', (old, target) => old.tariffMigration(target, 1e15, `${PERIOD}-01`)],
   ['the series "../ S;--"', (old, target) => old.invoiceSeries(target, '../ S;--')],
   ['the rectifying series "RBUENA"', (old, target) => old.invoiceSeries(target, 'RBUENA')],
