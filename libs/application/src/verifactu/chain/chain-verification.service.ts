@@ -30,6 +30,9 @@ export interface ChainVerificationOptions {
 
 const DEFAULT_PAGE_SIZE = 1000;
 
+/** How long issuer discovery waits for older transactions to end before scanning the log. */
+const LOG_SETTLE_TIMEOUT_MS = 5_000;
+
 /**
  * Rule 22's chains verified from the log, the truth (the read model is only for reading the
  * records): the chain stream read page by page in revision order through `ChainVerifier`, so a
@@ -77,6 +80,7 @@ export class VerifactuChainVerification {
    * by reading those events' types (the port has no list of streams).
    */
   async issuersWithChains(pageSize = DEFAULT_PAGE_SIZE): Promise<string[]> {
+    await this.untilTheLogShowsWhatIsCommitted();
     const issuers = new Set<string>();
     let fromPosition: bigint | undefined;
     for (;;) {
@@ -93,5 +97,18 @@ export class VerifactuChainVerification {
       fromPosition = page[page.length - 1].position;
     }
     return [...issuers].sort();
+  }
+
+  /**
+   * Reading the whole log shows an event once every older transaction has ended (PostgreSQL:
+   * no reader skips one); a chain appended a moment ago may not show yet. Wait, a few seconds
+   * at most, until the log shows every event committed before the scan began.
+   */
+  private async untilTheLogShowsWhatIsCommitted(): Promise<void> {
+    const committed = await this.store.lastCommittedPosition();
+    if (committed === undefined) return;
+    const deadline = Date.now() + LOG_SETTLE_TIMEOUT_MS;
+    while (((await this.store.headPosition()) ?? -1n) < committed && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
