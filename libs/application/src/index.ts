@@ -61,3 +61,6 @@ export * from './issuers/issuer-details';
 export * from './issuers/issuer-directory';
 export * from './verifactu/chain';
 export * from './verifactu/submission';
+export * from './tickets/ticket.commands';
+export * from './tickets/ticket.handlers';
+export * from './tickets/ticket-writes';

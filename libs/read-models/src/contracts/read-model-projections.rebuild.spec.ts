@@ -3,6 +3,9 @@ import {
   InvoiceRegistrationRecorded,
   RemittanceCreated,
   remittanceLedgerStream,
+  TicketCommand,
+  ticketDecider,
+  ticketStream,
   verifactuChainStream,
   verifactuSubmissionStream,
 } from '@app/domain';
@@ -69,6 +72,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'issuers',
     'verifactu_chain_records',
     'verifactu_outbox',
+    'tickets',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -239,6 +243,31 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
         },
       },
     ]);
+    // Rule 23: a ticket through every step, another left open.
+    const ticket = (ticketId: string, type: TicketCommand['type'], data: object = {}) =>
+      log.decideOn(ticketDecider, ticketStream(ticketId), {
+        type,
+        data: { ticketId, ...data },
+      } as TicketCommand);
+    const opened = { customer: { status: 'active' }, subject: 'No line', description: 'Red light' };
+    await ticket('t-1', 'OpenTicket', {
+      ...opened,
+      customerId: ana,
+      category: 'technical',
+      priority: 'high',
+      contractId: signed,
+      contract: { customerId: ana },
+    });
+    await ticket('t-1', 'AssignTicket', { assignee: 'marta' });
+    await ticket('t-1', 'CommentOnTicket', { commentId: 'c-1', author: 'marta', text: 'On it' });
+    for (const step of ['StartTicket', 'ResolveTicket', 'CloseTicket', 'ReopenTicket'] as const)
+      await ticket('t-1', step);
+    await ticket('t-2', 'OpenTicket', {
+      ...opened,
+      customerId: bea,
+      category: 'billing',
+      priority: 'low',
+    });
   }
 
   it('gives rows identical to the live ones after wiping the tables and checkpoints', async () => {
@@ -263,6 +292,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.remittances).toHaveLength(1);
     expect(liveRows.verifactu_chain_records).toHaveLength(3 + 2);
     expect(liveRows.verifactu_outbox).toHaveLength(3 + 2);
+    expect(liveRows.tickets).toHaveLength(2);
     // Every event but the remittance, the 5 chain records and the 3 submission events, which
     // belong to an issuer, not one customer.
     expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 5 - 3);

@@ -9,17 +9,19 @@ import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
 import { dunningHistorySource } from '../collections/dunning.history-entries';
+import { ticketHistorySource } from '../tickets/ticket.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
 
-/** Every aggregate's lines on the history tab: customers, contracts, subscriptions, invoices, dunning. */
+/** Every aggregate's lines on the history tab: customers, contracts, subscriptions, invoices, dunning, tickets. */
 export const HISTORY_SOURCES: readonly HistorySource[] = [
   customerHistorySource,
   contractHistorySource,
   subscriptionHistorySource,
   invoiceHistorySource,
   dunningHistorySource,
+  ticketHistorySource,
 ];
 
 /**
