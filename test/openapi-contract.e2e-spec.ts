@@ -384,6 +384,18 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     await command('put', '/api/contracts/{id}/iban', iban, contract);
     await command('post', '/api/contracts/{id}/terminate', { reason: 'Moved' }, contract);
 
+    // Rule 23: a ticket on the customer's contract, through every step.
+    const ticket = await command(
+      'post',
+      '/api/customers/{id}/tickets',
+      { subject: 'No line', description: 'Red light', category: 'technical', priority: 'high' },
+      { id: customerId },
+    );
+    await command('post', '/api/tickets/{id}/assign', { assignee: 'marta' }, ticket);
+    await command('post', '/api/tickets/{id}/comments', { text: 'On it' }, ticket);
+    for (const step of ['start', 'resolve', 'close', 'reopen'])
+      await command('post', `/api/tickets/{id}/${step}`, undefined, ticket);
+
     // A customer's own tabs, its lifecycle, a draft contract deleted, erasure and deletion.
     const form = { personType: 'legal', name: 'Documentada SL', email: 'doc@example.com' };
     const customer = await command('post', '/api/customers', form);

@@ -197,6 +197,31 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     body: { legalName: 'Fibra Norte SLU', address: { city: 'Getafe' } },
     ifMatch: issuer.version,
   });
+  // Rule 23: a ticket on the customer's contract, through every step.
+  const ticket = await call('post', '/api/customers/{id}/tickets', {
+    path: { id },
+    body: {
+      subject: 'No connection since Monday',
+      description: 'The router shows a red light.',
+      category: 'technical',
+      priority: 'high',
+      contractId,
+      assignee: null,
+    },
+  });
+  const onTicket = { path: { id: ticket.id } };
+  await call('post', '/api/tickets/{id}/assign', { ...onTicket, body: { assignee: 'marta' } });
+  const ticketComment = await call('post', '/api/tickets/{id}/comments', {
+    ...onTicket,
+    body: { text: 'Replaced the router.' },
+  });
+  await call('post', '/api/tickets/{id}/start', onTicket);
+  await call('post', '/api/tickets/{id}/resolve', onTicket);
+  await call('post', '/api/tickets/{id}/close', onTicket);
+  await call('post', '/api/tickets/{id}/reopen', {
+    ...onTicket,
+    ifMatch: ticketComment.version + 3,
+  });
   const remittance = await call('post', '/api/collections/remittances', {
     body: { collectionDate: '2026-05-05', dueUntil: '2026-05-01', painVersion: '001.08' },
   });
