@@ -332,5 +332,10 @@ describe('tickets over HTTP (rule 23)', () => {
       .expect(200);
     for (const secret of Object.values(SECRETS))
       expect(JSON.stringify(audit.body)).not.toContain(secret);
+    await writesNothing(async () => {
+      const refused = await open(customerId);
+      expect(refused.status).toBe(422);
+      expect(refused.body.details[0]).toMatchObject({ code: 'CUSTOMER.ERASED' });
+    });
   });
 });

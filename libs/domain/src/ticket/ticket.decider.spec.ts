@@ -42,13 +42,16 @@ describe('Tickets (rule 23)', () => {
           .thenRefuses('R23.CONTRACT_NOT_THE_CUSTOMERS', { details: [{ field: 'contractId' }] });
     });
 
-    it('refuses an unknown customer (404) and a deleted one', () => {
+    it('refuses an unknown customer (404), a deleted one and an erased one', () => {
       ticket([])
         .when(openTicketCommand({ customer: { status: 'unregistered' } }))
         .thenRefuses('CUSTOMER.NOT_FOUND');
       ticket([])
         .when(openTicketCommand({ customer: { status: 'deleted' } }))
         .thenRefuses('CUSTOMER.DELETED');
+      ticket([])
+        .when(openTicketCommand({ customer: { status: 'erased' } }))
+        .thenRefuses('CUSTOMER.ERASED');
     });
 
     it('takes an inactive customer: a former customer may still have a complaint', () => {

@@ -13,7 +13,7 @@ import {
 } from '../ticket.values';
 import { optionalTicketText, requireOneOf, requireTicketText } from './ticket-inputs';
 
-/** Rule 23: a ticket for a registered, not deleted customer, on one of its contracts if any. */
+/** Rule 23: a ticket for a registered customer (not deleted or erased), on one of its contracts if any. */
 export function openTicket(command: OpenTicket, state: TicketState): TicketOpened[] {
   const { data } = command;
   if (state.status !== 'none')
@@ -69,4 +69,9 @@ function refuseUnlessCustomerTakesTickets({ data }: OpenTicket): void {
     throw new DomainError(CustomerRefusal.notFound, `No customer ${data.customerId}`);
   if (data.customer.status === 'deleted')
     throw new DomainError(CustomerRefusal.deleted, 'A deleted customer cannot get a new ticket.');
+  if (data.customer.status === 'erased')
+    throw new DomainError(
+      CustomerRefusal.erased,
+      "The customer's personal data was erased: a new ticket's text could not be kept.",
+    );
 }
