@@ -61,3 +61,6 @@ export * from './issuers/issuer-details';
 export * from './issuers/issuer-directory';
 export * from './verifactu/chain';
 export * from './verifactu/submission';
+export * from './tasks/task.commands';
+export * from './tasks/task.handlers';
+export * from './tasks/task-writes';
