@@ -9,6 +9,7 @@ import { contractHistorySource } from '../contracts/contract.history-entries';
 import { subscriptionHistorySource } from '../contracts/subscription.history-entries';
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
 import { dunningHistorySource } from '../collections/dunning.history-entries';
+import { taskHistorySource } from '../tasks/task.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
@@ -20,6 +21,7 @@ export const HISTORY_SOURCES: readonly HistorySource[] = [
   subscriptionHistorySource,
   invoiceHistorySource,
   dunningHistorySource,
+  taskHistorySource,
 ];
 
 /**
