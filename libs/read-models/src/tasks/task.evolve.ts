@@ -1,6 +1,4 @@
 import {
-  EMPTY_ADDRESS,
-  ERASED,
   TASK_EVENT_TYPES,
   TASK_STATUSES,
   TASK_STREAM_PREFIX,
@@ -59,10 +57,3 @@ export function evolveTaskRow(current: TaskRow | null, event: RecordedTaskEvent)
       return current === null ? null : { ...current, version };
   }
 }
-
-/** The row once its customer's personal data is erased: the name and address read erased. */
-export const erasedTaskRow = (row: TaskRow): TaskRow => ({
-  ...row,
-  customerName: ERASED,
-  customerAddress: EMPTY_ADDRESS,
-});
