@@ -8,12 +8,7 @@ import {
   taskStarted,
 } from '@app/domain/task/testing/task.fixtures';
 import { foldRow, recordedStream } from '../testing/recorded-stream';
-import {
-  erasedTaskRow,
-  evolveTaskRow,
-  isRecordedTaskEvent,
-  RecordedTaskEvent,
-} from './task.evolve';
+import { evolveTaskRow, isRecordedTaskEvent, RecordedTaskEvent } from './task.evolve';
 import { taskHistoryEntryFor } from './task.history-entries';
 
 const edited = taskDecider.decide(
