@@ -1,8 +1,12 @@
+import { EXAMPLE_AT } from '../../customer/testing/customer.personal-data.examples';
 import { PersonalDataExamples } from '../../shared/personal-data';
 import { TaskEvent } from '../task.events';
 import { TASK_PERSONAL_FIELDS } from '../task.personal-data';
 
-/** The task event that seals personal data, its customer's name and address each its own value. */
+/**
+ * The task event that seals personal data, its customer's name and address each its own value;
+ * the operator's own values start with `clear-` (the sealing spec's convention).
+ */
 export const TASK_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
   TaskEvent,
   typeof TASK_PERSONAL_FIELDS
@@ -11,10 +15,10 @@ export const TASK_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
     taskId: 'clear-task-1',
     customerId,
     type: 'call',
-    colour: '#00AA00',
+    colour: 'clear-colour',
     title: 'clear-title',
-    date: '2026-03-02',
-    time: '09:30',
+    date: 'clear-date',
+    time: 'clear-time',
     durationMinutes: 30,
     assignee: 'clear-assignee',
     description: null,
@@ -28,6 +32,6 @@ export const TASK_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
       country: 'País Tarea',
     },
     copiedFrom: null,
-    createdAt: '2026-03-01T09:00:00.000Z',
+    createdAt: EXAMPLE_AT,
   }),
 };
