@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import request from 'supertest';
-import { SqlDatabase } from '@app/database';
+import { currentBootId, SqlDatabase } from '@app/database';
 import { SQL_DATABASE } from '@app/application';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
@@ -278,6 +280,48 @@ describe('tasks and calendar over HTTP (rule 24)', () => {
     const copy = await command('post', `/tasks/${first.id}/copy`, when, 201, copyKey);
     await writesNothing(async () => {
       expect(await command('post', `/tasks/${first.id}/copy`, when, 201, copyKey)).toEqual(copy);
+    });
+  });
+
+  it('answers the retry of a copy whose process died after the append with the copy, rebuilt from the log', async () => {
+    const id = await customer('Hada SL', 'Calle H 8');
+    const taskId = await createTask(id, aTask(anAssignee()));
+    const database = testApp.app.get<SqlDatabase>(SQL_DATABASE);
+    const head = async () =>
+      Number(
+        (
+          await database.query<{ head: string | null }>(
+            'SELECT max(position) AS head FROM es_events',
+          )
+        ).rows[0].head ?? 0,
+      );
+    const key = `copy-${randomUUID()}`;
+    const when = { date: DAY, time: '19:00' };
+    const before = await head();
+    const first = await command('post', `/tasks/${taskId}/copy`, when, 201, {
+      'Idempotency-Key': key,
+    });
+    // As a process killed after the append, before answering, leaves the key.
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+    const owner = {
+      instance: 'the-process-that-died',
+      pid: exited,
+      hostname: hostname(),
+      bootId: currentBootId(),
+    };
+    await database.query(
+      `UPDATE idempotency_keys SET status = 'pending', response_status = NULL,
+         response_body = NULL, owner = $2, log_head = $3 WHERE key = $1`,
+      [key, JSON.stringify(owner), before],
+    );
+    await writesNothing(async () => {
+      const retry = await http()
+        .post(`/api/tasks/${taskId}/copy`)
+        .set({ ...operator, 'Idempotency-Key': key })
+        .send(when)
+        .expect(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first);
     });
   });
 
