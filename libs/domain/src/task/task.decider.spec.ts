@@ -72,6 +72,14 @@ describe('Tasks (rule 24)', () => {
         });
     });
 
+    it('names a field given something other than text once', () => {
+      task([])
+        .when(createTask({ title: 42 as never }))
+        .thenRefuses('R24.INVALID_INPUT', {
+          details: [{ field: 'title', message: 'title must be text.' }],
+        });
+    });
+
     it('refuses a title longer than allowed', () => {
       task([])
         .when(createTask({ title: 'x'.repeat(201) }))

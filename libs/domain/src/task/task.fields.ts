@@ -51,7 +51,7 @@ export const EDITABLE_TASK_FIELDS = [
 /** The fields as a client gives them: anything may be missing or wrong. */
 export type TaskInput = { [K in keyof TaskFields]?: TaskFields[K] | null };
 
-const { invalid, requireText } = inputChecks(TaskRefusal.invalidInput);
+const { invalid } = inputChecks(TaskRefusal.invalidInput);
 
 const isTaskType = (value: unknown): value is TaskType =>
   (TASK_TYPES as readonly unknown[]).includes(value);
@@ -61,12 +61,14 @@ function boundedText(
   field: keyof TaskFields,
   max: number,
   problems: RefusalReason[],
+  required?: string,
 ): string | null {
   if (value !== null && value !== undefined && typeof value !== 'string') {
     problems.push(invalid(field, `${field} must be text.`));
     return null;
   }
   const text = optionalText(value);
+  if (text === null && required !== undefined) problems.push(invalid(field, required));
   if (text !== null && text.length > max)
     problems.push(invalid(field, `${field} is at most ${max} characters, got ${text.length}.`));
   return text;
@@ -94,10 +96,20 @@ export function taskFieldsOf(input: TaskInput, problems: RefusalReason[]): TaskF
         `durationMinutes must be whole minutes, 1–${MAX_TASK_DURATION_MINUTES}.`,
       ),
     );
-  const title = boundedText(input.title, 'title', MAX_TASK_TITLE_LENGTH, problems);
-  if (title === null) requireText(null, 'title', 'Give the task a title.', problems);
-  const assignee = boundedText(input.assignee, 'assignee', MAX_TASK_ASSIGNEE_LENGTH, problems);
-  if (assignee === null) requireText(null, 'assignee', 'Assign the task to someone.', problems);
+  const title = boundedText(
+    input.title,
+    'title',
+    MAX_TASK_TITLE_LENGTH,
+    problems,
+    'Give the task a title.',
+  );
+  const assignee = boundedText(
+    input.assignee,
+    'assignee',
+    MAX_TASK_ASSIGNEE_LENGTH,
+    problems,
+    'Assign the task to someone.',
+  );
   const description = boundedText(
     input.description,
     'description',
