@@ -415,6 +415,21 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     await command('delete', contactPath, undefined, contactOf);
     const call = { kind: 'call', text: 'Asked for the invoice' };
     await command('post', '/api/customers/{id}/interactions', call, id);
+    const taskForm = {
+      type: 'call',
+      colour: '#FF8800',
+      title: 'Call about the invoice',
+      date: '2026-03-02',
+      time: '09:30',
+      assignee: 'Luis',
+    };
+    const task = { id: (await command('post', '/api/customers/{id}/tasks', taskForm, id)).id };
+    await command('patch', '/api/tasks/{id}', { title: 'Visit instead' }, task);
+    await command('post', '/api/tasks/{id}/start', undefined, task);
+    await command('post', '/api/tasks/{id}/complete', undefined, task);
+    const when = { date: '2026-03-09', time: '16:00' };
+    const copy = { id: (await command('post', '/api/tasks/{id}/copy', when, task)).id };
+    await command('post', '/api/tasks/{id}/not-attended', undefined, copy);
     const bulk = { customerIds: [id.id], changes: { seller: 'Lucía' } };
     await command('post', '/api/customers/bulk-update', bulk);
     const draft = await command('post', '/api/contracts', {

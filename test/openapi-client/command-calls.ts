@@ -222,6 +222,35 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     ...onTicket,
     ifMatch: ticketComment.version + 3,
   });
+  const task = await call('post', '/api/customers/{id}/tasks', {
+    path: { id },
+    body: {
+      type: 'call',
+      colour: '#FF8800',
+      title: 'Call about the router',
+      date: '2026-03-02',
+      time: '09:30',
+      durationMinutes: 15,
+      assignee: 'Luis',
+      description: null,
+    },
+    idempotencyKey: 'task-call-ana',
+  });
+  const taskEdited = await call('patch', '/api/tasks/{id}', {
+    path: { id: task.id },
+    body: { title: 'Visit about the router', type: 'meeting' },
+    ifMatch: task.version,
+  });
+  await call('post', '/api/tasks/{id}/start', {
+    path: { id: task.id },
+    ifMatch: taskEdited.version,
+  });
+  await call('post', '/api/tasks/{id}/complete', { path: { id: task.id } });
+  const taskCopy = await call('post', '/api/tasks/{id}/copy', {
+    path: { id: task.id },
+    body: { date: '2026-03-09', time: '16:00' },
+  });
+  await call('post', '/api/tasks/{id}/not-attended', { path: { id: taskCopy.id } });
   const remittance = await call('post', '/api/collections/remittances', {
     body: { collectionDate: '2026-05-05', dueUntil: '2026-05-01', painVersion: '001.08' },
   });

@@ -24,6 +24,7 @@ import { LoggingModule } from './infrastructure/logging.module';
 import { StorageModule } from '@app/application';
 import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { TicketsModule } from './tickets/tickets.module';
     AuditModule,
     VerifactuOutboxModule,
     TicketsModule,
+    TasksModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

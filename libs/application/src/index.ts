@@ -64,3 +64,6 @@ export * from './verifactu/submission';
 export * from './tickets/ticket.commands';
 export * from './tickets/ticket.handlers';
 export * from './tickets/ticket-writes';
+export * from './tasks/task.commands';
+export * from './tasks/task.handlers';
+export * from './tasks/task-writes';

@@ -11,3 +11,4 @@ export * from './personal-data';
 export * from './verifactu';
 export * from './issuer';
 export * from './ticket';
+export * from './task';

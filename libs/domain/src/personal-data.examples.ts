@@ -2,6 +2,7 @@ import { PersonalDataExamples } from './shared/personal-data';
 import { AnyDomainEvent, PERSONAL_DATA } from './personal-data';
 import { CUSTOMER_PERSONAL_DATA_EXAMPLES } from './customer/testing/customer.personal-data.examples';
 import { TICKET_PERSONAL_DATA_EXAMPLES } from './ticket/testing/ticket.personal-data.examples';
+import { TASK_PERSONAL_DATA_EXAMPLES } from './task/testing/task.personal-data.examples';
 
 export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
 
@@ -13,4 +14,5 @@ export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
 export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof PERSONAL_DATA> = {
   ...CUSTOMER_PERSONAL_DATA_EXAMPLES,
   ...TICKET_PERSONAL_DATA_EXAMPLES,
+  ...TASK_PERSONAL_DATA_EXAMPLES,
 };

@@ -11,6 +11,7 @@ import { REMITTANCE_EVENT_TYPES } from './remittance';
 import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
 import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
 import { TICKET_EVENT_TYPES } from './ticket';
+import { TASK_EVENT_TYPES } from './task';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -43,6 +44,7 @@ describe('the personal-data map', () => {
       ...ISSUER_VALUE_EVENT_TYPES,
       ...VERIFACTU_SUBMISSION_EVENT_TYPES,
       ...TICKET_EVENT_TYPES,
+      ...TASK_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

@@ -29,6 +29,7 @@ import {
   VerifactuSubmissionEvent,
 } from './verifactu';
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
+import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -44,7 +45,8 @@ export type AnyDomainEvent =
   | IssuerEvent
   | IssuerValueEvent
   | VerifactuSubmissionEvent
-  | TicketEvent;
+  | TicketEvent
+  | TaskEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -65,6 +67,7 @@ export const PERSONAL_DATA = {
   ...ISSUER_VALUE_PERSONAL_FIELDS,
   ...VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
   ...TICKET_PERSONAL_FIELDS,
+  ...TASK_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -9,6 +9,7 @@ import { verifactuEntities } from './verifactu';
 import { issuerEntities } from './issuers';
 import { verifactuOutboxEntities } from './verifactu-outbox';
 import { ticketEntities } from './tickets';
+import { taskEntities } from './tasks';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -23,4 +24,5 @@ export const readModelEntities = [
   ...issuerEntities,
   ...verifactuOutboxEntities,
   ...ticketEntities,
+  ...taskEntities,
 ];

@@ -22,3 +22,4 @@ export * from './collections';
 export * from './verifactu';
 export * from './verifactu-outbox';
 export * from './tickets';
+export * from './tasks';

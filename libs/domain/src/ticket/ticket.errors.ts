@@ -30,7 +30,7 @@ const STATE_LABELS: Record<TicketStatus, string> = {
   closed: 'closed',
 };
 
-export const illegalTransition = (
+export const illegalTicketTransition = (
   ticketId: string,
   step: string,
   status: TicketStatus,

@@ -21,6 +21,7 @@ import { verifactuProjections } from '../verifactu';
 import { issuerProjections } from '../issuers';
 import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { ticketProjections } from '../tickets';
+import { taskProjections } from '../tasks';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -46,4 +47,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...issuerProjections(),
   ...verifactuOutboxProjections(),
   ...ticketProjections(),
+  ...taskProjections(),
 ];

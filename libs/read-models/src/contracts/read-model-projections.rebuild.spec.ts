@@ -6,10 +6,13 @@ import {
   TicketCommand,
   ticketDecider,
   ticketStream,
+  taskDecider,
+  taskStream,
   verifactuChainStream,
   verifactuSubmissionStream,
 } from '@app/domain';
 import { cancellationContent, chainOf, registrationContent } from '@app/domain/testing';
+import { createTask, customerOnFile } from '@app/domain/task/testing/task.fixtures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { CustomerLog, databaseName, IBAN, OTHER_IBAN } from '../customers/testing/customer-log';
 import { findCustomerFile } from '../customers/customer-file.queries';
@@ -73,6 +76,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'verifactu_chain_records',
     'verifactu_outbox',
     'tickets',
+    'tasks',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -129,6 +133,26 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     const beasDraft = await draftContract(log, bea, 'cash');
     await runContract(log, 'DeleteContractDraft', { contractId: beasDraft });
     await log.bulkUpdate([ana, bea], { zone: 'Norte' });
+    // Rule 24: a task on Ana's file started and edited, one on Bea's copied and completed.
+    const task = (taskId: string, type: string, data: object) =>
+      log.decideOn(taskDecider, taskStream(taskId), { type, data: { ...data, taskId } } as never);
+    await task('task-a', 'CreateTask', { ...createTask().data, customerId: ana });
+    await task('task-a', 'StartTask', {});
+    await task('task-a', 'EditTask', { title: 'Visit instead', type: 'meeting' });
+    await task('task-b', 'CreateTask', { ...createTask().data, customerId: bea });
+    await task('task-b', 'CopyTask', {
+      copyId: 'task-c',
+      date: '2026-03-09',
+      time: '16:00',
+      customer: customerOnFile,
+    });
+    await task('task-c', 'CreateTask', {
+      ...createTask().data,
+      customerId: bea,
+      date: '2026-03-09',
+      copiedFrom: 'task-b',
+    });
+    await task('task-b', 'CompleteTask', {});
     const paid = await issueInvoice(log, ana);
     await grantCreditNote(log, paid, 500, 1);
     await recordPayment(log, paid, 1000);
@@ -293,6 +317,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.verifactu_chain_records).toHaveLength(3 + 2);
     expect(liveRows.verifactu_outbox).toHaveLength(3 + 2);
     expect(liveRows.tickets).toHaveLength(2);
+    expect(liveRows.tasks).toHaveLength(3);
     // Every event but the remittance, the 5 chain records and the 3 submission events, which
     // belong to an issuer, not one customer.
     expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 5 - 3);

@@ -20,6 +20,7 @@ import { InvoiceCancellation1765000500000 } from './1765000500000-invoice-cancel
 import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
+import { Tasks1765000700000 } from './1765000700000-tasks';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -45,4 +46,5 @@ export const readModelMigrations = [
   CustomerIssuer1765000400000,
   InvoiceCancellation1765000500000,
   Tickets1765000600000,
+  Tasks1765000700000,
 ];

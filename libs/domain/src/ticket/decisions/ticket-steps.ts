@@ -7,7 +7,7 @@ import {
   ResolveTicket,
   StartTicket,
 } from '../ticket.commands';
-import { illegalTransition, ticketClosed, ticketNotFound } from '../ticket.errors';
+import { illegalTicketTransition, ticketClosed, ticketNotFound } from '../ticket.errors';
 import {
   TicketAssigned,
   TicketClosed,
@@ -33,7 +33,8 @@ function inState(
   from: readonly TicketStatus[],
 ): ExistingTicket {
   const ticket = existing(ticketId, state);
-  if (!from.includes(ticket.status)) throw illegalTransition(ticketId, step, ticket.status, from);
+  if (!from.includes(ticket.status))
+    throw illegalTicketTransition(ticketId, step, ticket.status, from);
   return ticket;
 }
 
