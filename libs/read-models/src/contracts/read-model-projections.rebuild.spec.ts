@@ -69,6 +69,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'issuers',
     'verifactu_chain_records',
     'verifactu_outbox',
+    'portal_credentials',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -76,6 +77,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     billing_aggregate_states: 'stream',
     verifactu_chain_records: 'record_id',
     verifactu_outbox: 'record_id',
+    portal_credentials: 'customer_id',
   };
   const snapshot = async () =>
     Object.fromEntries(
@@ -125,6 +127,13 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     const beasDraft = await draftContract(log, bea, 'cash');
     await runContract(log, 'DeleteContractDraft', { contractId: beasDraft });
     await log.bulkUpdate([ana, bea], { zone: 'Norte' });
+    // Rule 26: Ana's portal password, regenerated twice; Bea never had one.
+    for (const regenerationId of ['portal-1', 'portal-2'])
+      await log.run('RegeneratePortalPassword', {
+        customerId: ana,
+        regenerationId,
+        passwordHash: `scrypt$16384$8$1$${'s'.repeat(22)}$${regenerationId}${'h'.repeat(40)}`,
+      });
     const paid = await issueInvoice(log, ana);
     await grantCreditNote(log, paid, 500, 1);
     await recordPayment(log, paid, 1000);
@@ -263,6 +272,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.remittances).toHaveLength(1);
     expect(liveRows.verifactu_chain_records).toHaveLength(3 + 2);
     expect(liveRows.verifactu_outbox).toHaveLength(3 + 2);
+    expect(liveRows.portal_credentials).toMatchObject([{ regeneration_id: 'portal-2' }]);
     // Every event but the remittance, the 5 chain records and the 3 submission events, which
     // belong to an issuer, not one customer.
     expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 5 - 3);

@@ -19,6 +19,7 @@ import { CustomerIssuer1765000400000 } from './1765000400000-customer-issuer';
 import { InvoiceCancellation1765000500000 } from './1765000500000-invoice-cancellation';
 import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
+import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -43,4 +44,5 @@ export const readModelMigrations = [
   InvoiceIssuerAndDates1765000300000,
   CustomerIssuer1765000400000,
   InvoiceCancellation1765000500000,
+  PortalCredentials1765000900000,
 ];
