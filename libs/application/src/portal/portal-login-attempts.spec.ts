@@ -1,4 +1,4 @@
-import { PortalLoginAttempts } from './portal-login-attempts';
+import { PortalLoginAttempts, PortalLoginLimits } from './portal-login-attempts';
 
 const MINUTE = 60_000;
 
@@ -23,5 +23,16 @@ describe('Portal login attempts (rule 26)', () => {
     attempts.forget(keys.slice(0, 1));
     expect(attempts.retryAfterSeconds(keys.slice(0, 1), 2)).toBe(0);
     expect(attempts.retryAfterSeconds(keys.slice(1), 2)).toBeGreaterThan(0);
+  });
+
+  it('limits 5 failures per e-mail, in any case, and 20 per client address', () => {
+    const limits = new PortalLoginLimits();
+    for (let i = 0; i < 5; i++) limits.recordFailure(' Ana@Example.com', '10.0.0.1', i);
+    expect(limits.retryAfterSeconds('ana@example.com', '10.0.0.2', 5)).toBeGreaterThan(0);
+    expect(limits.retryAfterSeconds('bea@example.com', '10.0.0.1', 5)).toBe(0);
+    for (let i = 0; i < 15; i++) limits.recordFailure(`c${i}@example.com`, '10.0.0.1', 5 + i);
+    expect(limits.retryAfterSeconds('bea@example.com', '10.0.0.1', 20)).toBeGreaterThan(0);
+    limits.succeeded('ANA@example.com');
+    expect(limits.retryAfterSeconds('ana@example.com', '10.0.0.2', 20)).toBe(0);
   });
 });

@@ -1,5 +1,11 @@
-/** Failed logins allowed per e-mail and per client address within the window (rule 26). */
-export const PORTAL_LOGIN_MAX_FAILURES = 5;
+import { Injectable } from '@nestjs/common';
+
+/**
+ * Failed logins allowed within the window (rule 26): 5 per e-mail (a password guessed), 20 per
+ * client address (many e-mails tried from one place, yet room for a shared NAT's customers).
+ */
+export const PORTAL_LOGIN_MAX_FAILURES_PER_EMAIL = 5;
+export const PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
 export const PORTAL_LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Beyond this many tracked keys, the expired ones are swept on the next failure. */
 const SWEEP_FROM = 10_000;
@@ -14,7 +20,7 @@ export class PortalLoginAttempts {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly maxFailures = PORTAL_LOGIN_MAX_FAILURES,
+    private readonly maxFailures = PORTAL_LOGIN_MAX_FAILURES_PER_EMAIL,
     private readonly windowMs = PORTAL_LOGIN_WINDOW_MS,
   ) {}
 
@@ -46,3 +52,30 @@ export class PortalLoginAttempts {
     return recent;
   }
 }
+
+/** The two counts a portal login is checked against: per e-mail and per client address. */
+@Injectable()
+export class PortalLoginLimits {
+  readonly byEmail = new PortalLoginAttempts(PORTAL_LOGIN_MAX_FAILURES_PER_EMAIL);
+  readonly byAddress = new PortalLoginAttempts(PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS);
+
+  /** Seconds until a login for `email` from `address` may be tried; 0: now. */
+  retryAfterSeconds(email: string, address: string, now = Date.now()): number {
+    return Math.max(
+      this.byEmail.retryAfterSeconds([emailKey(email)], now),
+      this.byAddress.retryAfterSeconds([address], now),
+    );
+  }
+
+  recordFailure(email: string, address: string, now = Date.now()): void {
+    this.byEmail.recordFailure([emailKey(email)], now);
+    this.byAddress.recordFailure([address], now);
+  }
+
+  /** A login that succeeded forgets the e-mail's failures (not the address's). */
+  succeeded(email: string): void {
+    this.byEmail.forget([emailKey(email)]);
+  }
+}
+
+const emailKey = (email: string) => email.trim().toLowerCase();

@@ -17,7 +17,10 @@ describe('Portal passwords (rule 26)', () => {
 
   it('are kept as a salted scrypt hash naming its cost, which holds nothing of the password', async () => {
     const password = generatePortalPassword();
-    const [first, second] = [await hashPortalPassword(password), await hashPortalPassword(password)];
+    const [first, second] = [
+      await hashPortalPassword(password),
+      await hashPortalPassword(password),
+    ];
     expect(first).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(second).not.toBe(first);
     expect(first).not.toContain(password);

@@ -69,8 +69,8 @@ function parse(hash: string): ParsedHash | null {
 let dummyHash: Promise<ParsedHash> | undefined;
 /** A hash of a random password nobody knows, made once per process. */
 const dummy = (): Promise<ParsedHash> =>
-  (dummyHash ??= hashPortalPassword(randomBytes(32).toString('base64url')).then(
-    (hash) => parse(hash)!,
+  (dummyHash ??= hashPortalPassword(randomBytes(32).toString('base64url')).then((hash) =>
+    parse(hash)!,
   ));
 
 function derive(password: string, salt: Buffer, { N, r, p }: ParsedHash['parameters']) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { currentPortalRegeneration, portalLoginByEmail } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { READ_MODELS } from '../storage/read-models.module';
-import { PortalLoginAttempts } from './portal-login-attempts';
+import { PortalLoginLimits } from './portal-login-attempts';
 import { verifyPortalPassword } from './portal-password';
 import { PortalTokens } from './portal-tokens';
 
@@ -39,7 +39,7 @@ export class PortalSessions implements OnModuleInit {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: DataSource,
     @Inject(PORTAL_TOKENS) private readonly tokens: PortalTokens,
-    private readonly attempts: PortalLoginAttempts,
+    private readonly limits: PortalLoginLimits,
   ) {}
 
   /** The dummy hash unknown e-mails are checked against, made before the first login. */
@@ -48,16 +48,15 @@ export class PortalSessions implements OnModuleInit {
   }
 
   async open(email: string, password: string, clientAddress: string): Promise<PortalSession> {
-    const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientAddress}`];
-    const wait = this.attempts.retryAfterSeconds(keys);
+    const wait = this.limits.retryAfterSeconds(email, clientAddress);
     if (wait > 0) throw new PortalLoginThrottled(wait);
     const login = await portalLoginByEmail(this.readModels, email);
     const valid = await verifyPortalPassword(password, login?.passwordHash ?? null);
     if (!valid || login === null) {
-      this.attempts.recordFailure(keys);
+      this.limits.recordFailure(email, clientAddress);
       throw new PortalLoginRefused();
     }
-    this.attempts.forget(keys.slice(0, 1));
+    this.limits.succeeded(email);
     const { token, expiresAt } = this.tokens.issue(login.customerId, login.regenerationId);
     return { token, expiresAt: expiresAt.toISOString(), customerId: login.customerId };
   }

@@ -2,7 +2,7 @@ import { AppConfig } from '../config/app-config';
 import { CustomerUniqueValues } from '../customers/customer-unique-values';
 import { CustomerWrites } from '../customers/customer-writes';
 import { APP_CONFIG } from '../storage/tokens';
-import { PortalLoginAttempts } from './portal-login-attempts';
+import { PortalLoginLimits } from './portal-login-attempts';
 import { portalTokenSecret } from './portal-token-secret';
 import { PortalTokens } from './portal-tokens';
 import { PORTAL_TOKENS, PortalSessions } from './portal-sessions';
@@ -17,7 +17,7 @@ export const portalApplicationProviders = [
   CustomerWrites,
   RegeneratePortalPasswordHandler,
   PortalSessions,
-  { provide: PortalLoginAttempts, useFactory: () => new PortalLoginAttempts() },
+  PortalLoginLimits,
   {
     provide: PORTAL_TOKENS,
     inject: [APP_CONFIG],

@@ -4,10 +4,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { customerDecider, CustomerState, RegeneratePortalPassword } from '@app/domain';
 import { CustomerWrites } from '../customers/customer-writes';
 import { generatePortalPassword, hashPortalPassword } from './portal-password';
-import {
-  PORTAL_PASSWORD_DELIVERY,
-  PortalPasswordDelivery,
-} from './portal-password-delivery';
+import { PORTAL_PASSWORD_DELIVERY, PortalPasswordDelivery } from './portal-password-delivery';
 import {
   PortalPasswordRegeneration,
   RegeneratePortalPasswordCommand,
@@ -20,9 +17,7 @@ import {
  * once they see the event, and never a password whose event was not written.
  */
 @CommandHandler(RegeneratePortalPasswordCommand)
-export class RegeneratePortalPasswordHandler
-  implements ICommandHandler<RegeneratePortalPasswordCommand>
-{
+export class RegeneratePortalPasswordHandler implements ICommandHandler<RegeneratePortalPasswordCommand> {
   constructor(
     private readonly customers: CustomerWrites,
     @Inject(PORTAL_PASSWORD_DELIVERY) private readonly delivery: PortalPasswordDelivery,

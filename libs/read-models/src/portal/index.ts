@@ -1,6 +1,7 @@
 export * from './portal-credential.entity';
 export * from './portal-credentials.projection';
 export * from './portal-credentials.queries';
+export * from './portal-account.queries';
 
 import { Projection } from '../projection';
 import { PortalCredentialRow } from './portal-credential.entity';

@@ -63,7 +63,9 @@ describe(`Portal credentials (rule 26) on ${databaseName}`, () => {
     expect(await rows()).toEqual([]);
 
     await log.dataSource.query('TRUNCATE portal_credentials');
-    await log.dataSource.query("DELETE FROM projection_checkpoints WHERE name = 'portal-credentials'");
+    await log.dataSource.query(
+      "DELETE FROM projection_checkpoints WHERE name = 'portal-credentials'",
+    );
     await log.rebuild(projections);
     expect(await rows()).toEqual([]);
   });
