@@ -104,6 +104,15 @@ describe('Customer portal access (rule 26)', () => {
       .set(auditor)
       .expect(200);
     expect(JSON.stringify(audited.body)).not.toContain(password);
+    expect(JSON.stringify(audited.body)).not.toContain(hash.split('$')[5]);
+    expect(
+      audited.body.items.find((e: { type: string }) => e.type === 'PortalPasswordRegenerated').data,
+    ).toEqual({
+      customerId: id,
+      regenerationId: answer.regenerationId,
+      passwordHash: '[secret, not shown]',
+      regeneratedAt: expect.any(String),
+    });
     const history = await http()
       .get(`/api/customers/${id}/history`)
       .set(given.readAfterWrites())
