@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { SqlDatabase } from '@app/database';
+import { customerStream } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import {
   PORTAL_PASSWORD_DELIVERY,
   PORTAL_TOKENS,
@@ -15,10 +17,23 @@ import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/tes
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** The sends as the portal sees them: every password handed over, in order. */
+/**
+ * The sends as the portal sees them: every password handed over, in order, with whether its
+ * event was already in the log when it was (it must not be: the hold comes first).
+ */
 class RecordingDelivery implements PortalPasswordDelivery {
   readonly held: PortalPasswordDeliveryRequest[] = [];
+  readonly eventLoggedBeforeHold: boolean[] = [];
+  store?: EventStore;
   async hold(request: PortalPasswordDeliveryRequest): Promise<void> {
+    const events = await this.store!.readStream(customerStream(request.customerId));
+    this.eventLoggedBeforeHold.push(
+      events.some(
+        (event) =>
+          event.type === 'PortalPasswordRegenerated' &&
+          (event.data as { regenerationId: string }).regenerationId === request.regenerationId,
+      ),
+    );
     this.held.push(request);
   }
 }
@@ -32,6 +47,7 @@ describe('Customer portal access (rule 26)', () => {
     testApp = await startTestApp({}, (builder) =>
       builder.overrideProvider(PORTAL_PASSWORD_DELIVERY).useValue(delivery),
     );
+    delivery.store = testApp.app.get<EventStore>(EVENT_STORE);
     given = new BillingFixtures(testApp);
   });
   afterAll(() => testApp.close());
@@ -57,6 +73,7 @@ describe('Customer portal access (rule 26)', () => {
       regenerationId: answer.body.regenerationId,
       password: expect.stringMatching(/^[A-HJ-NP-Za-km-z2-9]{14}$/),
     });
+    expect(delivery.eventLoggedBeforeHold[delivery.held.length - 1]).toBe(false);
     return { answer: answer.body, password: held.password };
   }
   const login = (email: string, password: string) =>
