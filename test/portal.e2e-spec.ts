@@ -200,6 +200,12 @@ describe('Customer portal access (rule 26)', () => {
   it('answers 401 alike for a wrong password and an unknown e-mail, and refuses an expired token', async () => {
     const { id, email } = await customerWithEmail('POD');
     const { answer } = await regenerate(id);
+    // A login is not replayable: the idempotency store would keep the token and the body's digest.
+    await login(email, 'NotThePassword1').set('Idempotency-Key', 'login-1').expect(400);
+    const stored = await database().query('SELECT * FROM idempotency_keys WHERE key = $1', [
+      'login-1',
+    ]);
+    expect(stored.rows).toEqual([]);
     const wrong = await login(email, 'NotThePassword1').expect(401);
     const unknown = await login(`${randomUUID()}@example.com`, 'NotThePassword1').expect(401);
     expect(unknown.body).toEqual(wrong.body);

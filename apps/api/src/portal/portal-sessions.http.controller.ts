@@ -1,12 +1,16 @@
 import {
+  BadRequestException,
   Body,
+  CanActivate,
   Controller,
+  ExecutionContext,
   HttpException,
   HttpStatus,
   Post,
   Req,
   Res,
   UnauthorizedException,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -59,6 +63,22 @@ export class PortalSessionDto {
   customerId!: string;
 }
 
+/**
+ * A login is no command to replay: with an `Idempotency-Key`, the idempotency store would keep
+ * the token answered and an unsalted digest of the body, password included (rule 26). Guards
+ * run before that interceptor, so the key is refused here, before anything is stored.
+ */
+class RefusesIdempotencyKey implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (request.headers['idempotency-key'] !== undefined)
+      throw new BadRequestException(
+        'A portal login takes no Idempotency-Key: log in again instead of replaying one.',
+      );
+    return true;
+  }
+}
+
 /** Rule 26: a customer logs in to the portal with its contact e-mail and portal password. */
 @ApiTags('portal')
 @Controller('portal')
@@ -67,6 +87,7 @@ export class PortalSessionsController {
 
   @Post('sessions')
   @Public()
+  @UseGuards(RefusesIdempotencyKey)
   @ReadsProjections()
   @ApiOperation({
     summary:
