@@ -23,6 +23,7 @@ export interface Kept {
   remittance: { id: string; effects: number; excluded: string[] };
   returnedFees: number[];
   creditMoved: number[];
+  portalSession: { regenerationId: string; customerId: string; expiresAt: string };
 }
 
 export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept> {
@@ -83,6 +84,11 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
   const interaction = await call('post', '/api/customers/{id}/interactions', {
     path: { id },
     body: { kind: 'call', direction: 'inbound', text: 'Asked for the invoice' },
+  });
+  // Rule 26: the portal password regenerated (the sends e-mail it), and the customer's login.
+  const regeneration = await call('post', '/api/customers/{id}/portal-password', { path: { id } });
+  const portalSession = await call('post', '/api/portal/sessions', {
+    body: { email: 'ana@example.com', password: 'Kx7pQ2mZr9WdAb' },
   });
   await call('post', '/api/customers/bulk-update', {
     body: { customerIds: [id], changes: { zone: 'south', billingDay: 10 } },
@@ -286,5 +292,10 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     },
     returnedFees: returned.applied.map((applied) => applied.feeCents),
     creditMoved: credit.moved.map((move) => move.amountCents),
+    portalSession: {
+      regenerationId: regeneration.regenerationId,
+      customerId: portalSession.customerId,
+      expiresAt: portalSession.expiresAt,
+    },
   };
 }

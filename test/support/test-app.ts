@@ -1,4 +1,4 @@
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { PostgresDatabase, quoteIdentifier, SqlDatabase } from '@app/database';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -27,7 +27,11 @@ export const TEST_DELEGATE_KEY = 'delegate-test-key-0001';
  * The real application on the storage the environment names: PostgreSQL in a fresh schema
  * when DATABASE_URL is set, else embedded PGlite (in memory unless a DATA_DIR is given).
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  /** Providers a spec replaces (a fake of an outside service), after the configuration. */
+  customize: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<TestApp> {
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
   const schema = databaseUrl
     ? (overrides.DATABASE_SCHEMA ??
@@ -44,10 +48,11 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
     ...overrides,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(config)
-    .compile();
+  const moduleRef = await customize(
+    Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(APP_CONFIG)
+      .useValue(config),
+  ).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);
   await app.init();

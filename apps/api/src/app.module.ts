@@ -25,6 +25,7 @@ import { StorageModule } from '@app/application';
 import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { TasksModule } from './tasks/tasks.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({
   imports: [
@@ -50,6 +51,7 @@ import { TasksModule } from './tasks/tasks.module';
     VerifactuOutboxModule,
     TicketsModule,
     TasksModule,
+    PortalModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -67,3 +67,4 @@ export * from './tickets/ticket-writes';
 export * from './tasks/task.commands';
 export * from './tasks/task.handlers';
 export * from './tasks/task-writes';
+export * from './portal';

@@ -10,6 +10,7 @@ import { issuerEntities } from './issuers';
 import { verifactuOutboxEntities } from './verifactu-outbox';
 import { ticketEntities } from './tickets';
 import { taskEntities } from './tasks';
+import { portalEntities } from './portal';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -25,4 +26,5 @@ export const readModelEntities = [
   ...verifactuOutboxEntities,
   ...ticketEntities,
   ...taskEntities,
+  ...portalEntities,
 ];

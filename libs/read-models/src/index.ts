@@ -23,3 +23,4 @@ export * from './verifactu';
 export * from './verifactu-outbox';
 export * from './tickets';
 export * from './tasks';
+export * from './portal';

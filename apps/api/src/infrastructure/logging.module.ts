@@ -17,6 +17,9 @@ export const REDACTED_PATHS = [
   '*.document',
   '*.phone',
   '*.mobile',
+  // Rule 26: a portal password or its hash, should any logged object ever carry one.
+  '*.password',
+  '*.passwordHash',
 ];
 
 /** The pino-http options: level, redaction, and request serialization without personal data. */

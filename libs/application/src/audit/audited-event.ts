@@ -9,7 +9,20 @@ export function auditedEvent(event: RecordedEvent) {
     version: Number(event.revision) + 1,
     position: Number(event.position),
     type: event.type,
-    data: event.data,
+    data: withoutSecrets(event),
     metadata: event.metadata,
   };
+}
+
+/**
+ * Rule 26: a portal password's salted hash is a secret even to auditors (it could be attacked
+ * offline): they see that the password was regenerated, and when, never what it hashes to.
+ */
+export const HIDDEN_SECRET = '[secret, not shown]';
+
+function withoutSecrets(event: RecordedEvent): unknown {
+  const data = event.data as { passwordHash?: unknown } | null;
+  if (event.type !== 'PortalPasswordRegenerated' || data === null || data.passwordHash === null)
+    return event.data;
+  return { ...data, passwordHash: HIDDEN_SECRET };
 }

@@ -301,6 +301,23 @@ export class AppConfig {
     message: 'VERIFACTU_INSTALLATION_NUMBER takes at most 100 characters',
   })
   VERIFACTU_INSTALLATION_NUMBER?: string;
+
+  /**
+   * Rule 26: the key portal tokens are signed with (HMAC-SHA256), 32+ characters. Unset: a
+   * random one generated once and kept in DATA_DIR/portal-token-secret (in memory with an
+   * in-memory DATA_DIR). Set it when several API processes share the portal.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^\S{32,}$/, { message: 'PORTAL_TOKEN_SECRET takes 32 or more non-blank characters' })
+  PORTAL_TOKEN_SECRET?: string;
+
+  /** How long a portal token opens the customer's invoices and account, in seconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 900 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  PORTAL_TOKEN_TTL_SECONDS = 900;
 }
 
 export function validateAppConfig(raw: Record<string, unknown>): AppConfig {

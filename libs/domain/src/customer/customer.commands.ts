@@ -145,6 +145,12 @@ export type EraseCustomerPersonalData = DomainCommand<
   ForCustomer & { blockers: DeletionBlocker[] }
 >;
 
+/** Rule 26: the application generated the password; only its salted hash is decided on. */
+export type RegeneratePortalPassword = DomainCommand<
+  'RegeneratePortalPassword',
+  ForCustomer & { regenerationId: string; passwordHash: string }
+>;
+
 export type CustomerCommand =
   | RegisterCustomer
   | EditCustomer
@@ -161,6 +167,7 @@ export type CustomerCommand =
   | DeactivateCustomer
   | ReactivateCustomer
   | DeleteCustomer
-  | EraseCustomerPersonalData;
+  | EraseCustomerPersonalData
+  | RegeneratePortalPassword;
 
 export type CustomerCommandType = CustomerCommand['type'];

@@ -10,6 +10,7 @@ import {
   deactivated,
   deleted,
   NOW,
+  PORTAL_PASSWORD_HASH,
   OTHER_VALID_IBAN,
   registered,
   VALID_CIF,
@@ -45,6 +46,10 @@ const everyCommandButRegister: CustomerCommand[] = Object.values({
   DeactivateCustomer: command('DeactivateCustomer', {}),
   ReactivateCustomer: command('ReactivateCustomer', {}),
   DeleteCustomer: command('DeleteCustomer', { blockers: [] }),
+  RegeneratePortalPassword: command('RegeneratePortalPassword', {
+    regenerationId: 'r-1',
+    passwordHash: PORTAL_PASSWORD_HASH,
+  }),
 } satisfies {
   [
     T in Exclude<CustomerCommand['type'], 'RegisterCustomer' | 'EraseCustomerPersonalData'>

@@ -11,6 +11,7 @@ import { deactivateCustomer, deleteCustomer, reactivateCustomer } from './decisi
 import { erasePersonalData } from './decisions/erase-personal-data';
 import { recordInteraction } from './decisions/record-interaction';
 import { registerCustomer } from './decisions/register-customer';
+import { regeneratePortalPassword } from './decisions/regenerate-portal-password';
 import { requireRegistered } from './decisions/require-registered';
 
 /** Turns a customer command into events, or throws a `DomainError` naming the rule it breaks. */
@@ -49,6 +50,8 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return reactivateCustomer(command, customer);
     case 'DeleteCustomer':
       return deleteCustomer(command, customer);
+    case 'RegeneratePortalPassword':
+      return regeneratePortalPassword(command, customer);
     default:
       return assertNever(command, 'customer command');
   }

@@ -20,6 +20,8 @@ export const CustomerRefusal = {
   unknownIssuer: 'R21.UNKNOWN_ISSUER',
   /** Rule 21: the invoice series belongs to another issuer than the one named. */
   seriesOfAnotherIssuer: 'R21.SERIES_OF_ANOTHER_ISSUER',
+  /** Rule 26: a portal password needs the contact e-mail the customer logs in with. */
+  portalWithoutEmail: 'R26.NO_EMAIL',
 } as const;
 
 export type CustomerRefusal = (typeof CustomerRefusal)[keyof typeof CustomerRefusal];

@@ -124,6 +124,22 @@ export type CustomerPersonalDataErased = DomainEvent<
   { customerId: string; erasedAt: string }
 >;
 
+/**
+ * Rule 26: a new portal password for the customer. Only its salted hash travels here
+ * (`scrypt$N$r$p$salt$hash`), sealed with the customer's key; the password itself reaches the
+ * customer only through the sends, held for them under `regenerationId`.
+ */
+export type PortalPasswordRegenerated = DomainEvent<
+  'PortalPasswordRegenerated',
+  {
+    customerId: string;
+    regenerationId: string;
+    /** Null once the customer's personal data is erased (its key destroyed). */
+    passwordHash: string | null;
+    regeneratedAt: string;
+  }
+>;
+
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerDetailsEdited
@@ -140,7 +156,8 @@ export type CustomerEvent =
   | CustomerDeactivated
   | CustomerReactivated
   | CustomerDeleted
-  | CustomerPersonalDataErased;
+  | CustomerPersonalDataErased
+  | PortalPasswordRegenerated;
 
 export type CustomerEventType = CustomerEvent['type'];
 
@@ -162,6 +179,7 @@ const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
   CustomerReactivated: true,
   CustomerDeleted: true,
   CustomerPersonalDataErased: true,
+  PortalPasswordRegenerated: true,
 };
 
 export const CUSTOMER_EVENT_TYPES = Object.keys(CUSTOMER_EVENT_TYPE_SET) as CustomerEventType[];

@@ -63,6 +63,9 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       }));
     case 'InteractionRecorded':
       return state;
+    // Rule 26: no decision reads the portal password; the portal's read model keeps its hash.
+    case 'PortalPasswordRegenerated':
+      return state;
     case 'CustomerDeactivated':
       if (state.status !== 'active') return state;
       return {

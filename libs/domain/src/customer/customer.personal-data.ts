@@ -75,6 +75,8 @@ export const CUSTOMER_PERSONAL_FIELDS = {
   CustomerReactivated: NO_PERSONAL_DATA,
   CustomerDeleted: NO_PERSONAL_DATA,
   CustomerPersonalDataErased: NO_PERSONAL_DATA,
+  // Rule 26: even the salted hash is sealed, and gone with the customer's key.
+  PortalPasswordRegenerated: { paths: { passwordHash: null } },
 } satisfies PersonalDataMap<CustomerEvent>;
 
 /** The reservation streams of rules R2 and R3 name the value by its digest only. */

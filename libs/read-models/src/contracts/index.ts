@@ -22,6 +22,7 @@ import { issuerProjections } from '../issuers';
 import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { ticketProjections } from '../tickets';
 import { taskProjections } from '../tasks';
+import { portalProjections } from '../portal';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -48,4 +49,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...verifactuOutboxProjections(),
   ...ticketProjections(),
   ...taskProjections(),
+  ...portalProjections(),
 ];

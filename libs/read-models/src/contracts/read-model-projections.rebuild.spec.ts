@@ -77,6 +77,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'verifactu_outbox',
     'tickets',
     'tasks',
+    'portal_credentials',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -84,6 +85,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     billing_aggregate_states: 'stream',
     verifactu_chain_records: 'record_id',
     verifactu_outbox: 'record_id',
+    portal_credentials: 'customer_id',
   };
   const snapshot = async () =>
     Object.fromEntries(
@@ -153,6 +155,13 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       copiedFrom: 'task-b',
     });
     await task('task-b', 'CompleteTask', {});
+    // Rule 26: Ana's portal password, regenerated twice; Bea never had one.
+    for (const regenerationId of ['portal-1', 'portal-2'])
+      await log.run('RegeneratePortalPassword', {
+        customerId: ana,
+        regenerationId,
+        passwordHash: `scrypt$16384$8$1$${'s'.repeat(22)}$${regenerationId}${'h'.repeat(40)}`,
+      });
     const paid = await issueInvoice(log, ana);
     await grantCreditNote(log, paid, 500, 1);
     await recordPayment(log, paid, 1000);
@@ -318,6 +327,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.verifactu_outbox).toHaveLength(3 + 2);
     expect(liveRows.tickets).toHaveLength(2);
     expect(liveRows.tasks).toHaveLength(3);
+    expect(liveRows.portal_credentials).toMatchObject([{ regeneration_id: 'portal-2' }]);
     // Every event but the remittance, the 5 chain records and the 3 submission events, which
     // belong to an issuer, not one customer.
     expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 5 - 3);

@@ -103,6 +103,9 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
       return { status: 'deleted', deletedAt: new Date(event.data.deletedAt) };
     case 'CustomerPersonalDataErased':
       return erasedColumns(row);
+    // Rule 26: the portal's credentials have their own read model (`portal_credentials`).
+    case 'PortalPasswordRegenerated':
+      return {};
     default:
       return assertNever(event, 'customer event');
   }

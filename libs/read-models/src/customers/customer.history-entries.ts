@@ -133,6 +133,9 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
       };
     case 'CustomerPersonalDataErased':
       return { summary: 'Personal data erased', changes: [] };
+    // Rule 26: the line says it happened, never with what: no password, no hash.
+    case 'PortalPasswordRegenerated':
+      return { summary: 'Portal password regenerated', changes: [] };
     default:
       return assertNever(event, 'customer event');
   }

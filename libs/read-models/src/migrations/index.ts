@@ -21,6 +21,7 @@ import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
 import { Tasks1765000700000 } from './1765000700000-tasks';
+import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -47,4 +48,5 @@ export const readModelMigrations = [
   InvoiceCancellation1765000500000,
   Tickets1765000600000,
   Tasks1765000700000,
+  PortalCredentials1765000900000,
 ];

@@ -66,3 +66,7 @@ export const deleted = (at = '2025-02-10T00:00:00.000Z') => ({
   type: 'CustomerDeleted' as const,
   data: { customerId: CUSTOMER_ID, deletedAt: at },
 });
+
+/** A salted scrypt hash of the form the portal keeps (rule 26); of no password anyone knows. */
+export const PORTAL_PASSWORD_HASH =
+  'scrypt$16384$8$1$c2FsdC1vZi10aGUtZml4dHVyZQ$aGFzaC1vZi10aGUtZml4dHVyZS1wYXNzd29yZC0wMDAw';

@@ -54,6 +54,13 @@ export const CUSTOMER_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
     before: name('Antes'),
     after: name('Despues'),
   }),
+  PortalPasswordRegenerated: (customerId) => ({
+    customerId,
+    regenerationId: 'clear-regeneration-1',
+    passwordHash:
+      'scrypt$16384$8$1$c2FsdC1vZi10aGUtZXhhbXBsZQ$aGFzaC1vZi10aGUtZXhhbXBsZS1wYXNzd29yZC0wMDAw',
+    regeneratedAt: AT,
+  }),
   CustomerEmailChanged: (customerId) => ({
     customerId,
     before: 'ana.antes@example.com',
