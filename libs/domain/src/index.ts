@@ -10,3 +10,4 @@ export * from './dunning';
 export * from './personal-data';
 export * from './verifactu';
 export * from './issuer';
+export * from './send';

@@ -1,6 +1,7 @@
 import { PersonalDataExamples } from './shared/personal-data';
 import { AnyDomainEvent, PERSONAL_DATA } from './personal-data';
 import { CUSTOMER_PERSONAL_DATA_EXAMPLES } from './customer/testing/customer.personal-data.examples';
+import { SEND_PERSONAL_DATA_EXAMPLES } from './send/testing/send.personal-data.examples';
 
 export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
 
@@ -11,4 +12,5 @@ export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
  */
 export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof PERSONAL_DATA> = {
   ...CUSTOMER_PERSONAL_DATA_EXAMPLES,
+  ...SEND_PERSONAL_DATA_EXAMPLES,
 };

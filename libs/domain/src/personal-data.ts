@@ -28,6 +28,7 @@ import {
   VerifactuChainEvent,
   VerifactuSubmissionEvent,
 } from './verifactu';
+import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -42,7 +43,8 @@ export type AnyDomainEvent =
   | VerifactuChainEvent
   | IssuerEvent
   | IssuerValueEvent
-  | VerifactuSubmissionEvent;
+  | VerifactuSubmissionEvent
+  | SendEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -62,6 +64,7 @@ export const PERSONAL_DATA = {
   ...ISSUER_PERSONAL_FIELDS,
   ...ISSUER_VALUE_PERSONAL_FIELDS,
   ...VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
+  ...SEND_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */
