@@ -23,6 +23,7 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './infrastructure/logging.module';
 import { StorageModule } from '@app/application';
 import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
+import { SendsModule } from './sends/sends.module';
 
 @Module({
   imports: [
@@ -46,6 +47,7 @@ import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.modul
     IssuersModule,
     AuditModule,
     VerifactuOutboxModule,
+    SendsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

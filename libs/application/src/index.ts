@@ -61,3 +61,4 @@ export * from './issuers/issuer-details';
 export * from './issuers/issuer-directory';
 export * from './verifactu/chain';
 export * from './verifactu/submission';
+export * from './sends';

@@ -8,6 +8,7 @@ import { remittanceEntities } from './remittances';
 import { verifactuEntities } from './verifactu';
 import { issuerEntities } from './issuers';
 import { verifactuOutboxEntities } from './verifactu-outbox';
+import { sendEntities } from './sends';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -21,4 +22,5 @@ export const readModelEntities = [
   ...verifactuEntities,
   ...issuerEntities,
   ...verifactuOutboxEntities,
+  ...sendEntities,
 ];

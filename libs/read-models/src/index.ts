@@ -21,3 +21,4 @@ export * from './issuers';
 export * from './collections';
 export * from './verifactu';
 export * from './verifactu-outbox';
+export * from './sends';

@@ -20,6 +20,7 @@ import { remittanceProjections } from '../remittances';
 import { verifactuProjections } from '../verifactu';
 import { issuerProjections } from '../issuers';
 import { verifactuOutboxProjections } from '../verifactu-outbox';
+import { sendProjections } from '../sends';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -44,4 +45,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...verifactuProjections(),
   ...issuerProjections(),
   ...verifactuOutboxProjections(),
+  ...sendProjections(),
 ];
