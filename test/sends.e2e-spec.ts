@@ -7,7 +7,7 @@ import {
   SQL_DATABASE,
 } from '@app/application';
 import { SqlDatabase } from '@app/database';
-import { RegisteredCustomer } from '@app/domain';
+import { RegisteredCustomer, sendStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { LocalSmtpServer } from '../libs/application/src/sends/testing/local-smtp-server';
 import { BillingFixtures, operator, recentMonths } from './support/billing-fixtures';
@@ -16,6 +16,7 @@ import { countEvents, startTestApp, TestApp } from './support/test-app';
 const [CURRENT] = recentMonths(1);
 
 interface SendItem {
+  messageId: string;
   channel: string;
   recipient: string;
   template: string;
@@ -201,17 +202,7 @@ describe('Sends (rule 25): the invoice, the payment receipt and the portal passw
       { amountCents: 500, method: 'transfer' },
       201,
     );
-    await settle();
-    await scheduler.runRound(); // queues the three receipts
-    await settle();
-    await scheduler.runRound(); // delivers them: the first one is refused
-    await settle();
-    const afterFirst = (await sendsOf(consenting, '?status=queued')).filter(
-      (send) => send.template === 'payment-receipt',
-    );
-    expect(afterFirst).toEqual([
-      expect.objectContaining({ attempts: 1, lastError: expect.stringContaining('451') }),
-    ]);
+    await deliverAll(2);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await deliverAll(2);
     const receipts = (await sendsOf(consenting)).filter(
@@ -220,6 +211,18 @@ describe('Sends (rule 25): the invoice, the payment receipt and the portal passw
     expect(receipts).toHaveLength(3);
     expect(receipts.every((send) => send.status === 'sent')).toBe(true);
     expect(receipts.map((send) => send.attempts).sort()).toEqual([1, 1, 2]);
+    const retried = receipts.find((send) => send.attempts === 2) as SendItem;
+    expect(retried.lastError).toContain('451');
+    const events = await store.readStream(sendStream(retried.messageId));
+    expect(events.map((event) => event.type)).toEqual([
+      'MessageQueued',
+      'MessageDeliveryClaimed',
+      'MessageDeliveryAttemptFailed',
+      'MessageDeliveryClaimed',
+      'MessageSent',
+    ]);
+    const failed = events[2].data as { failedAt: string; nextAttemptAt: string };
+    expect(Date.parse(failed.nextAttemptAt) - Date.parse(failed.failedAt)).toBe(1);
     const mails = smtp.received.filter((received) =>
       received.mail.subject?.startsWith('Recibo de pago'),
     );
