@@ -10,6 +10,7 @@ import { SUBSCRIPTION_EVENT_TYPES } from './subscription';
 import { REMITTANCE_EVENT_TYPES } from './remittance';
 import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
 import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
+import { SEND_EVENT_TYPES } from './send';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -41,6 +42,7 @@ describe('the personal-data map', () => {
       ...ISSUER_EVENT_TYPES,
       ...ISSUER_VALUE_EVENT_TYPES,
       ...VERIFACTU_SUBMISSION_EVENT_TYPES,
+      ...SEND_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

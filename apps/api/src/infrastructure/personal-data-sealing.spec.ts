@@ -39,7 +39,16 @@ const stringsIn = (value: unknown): string[] =>
  * declaring too little fails here.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const CLEAR_VALUES = new Set([AT, 'natural', 'direct_debit', 'F', 'call', 'inbound']);
+const CLEAR_VALUES = new Set([
+  AT,
+  'natural',
+  'direct_debit',
+  'F',
+  'call',
+  'inbound',
+  'email',
+  'invoice-issued',
+]);
 const keptInClear = (text: string, data: Json) =>
   UUID.test(text) ||
   text.startsWith('clear-') ||

@@ -15,6 +15,8 @@ export interface ReceivedMail {
  */
 export class LocalSmtpServer {
   readonly received: ReceivedMail[] = [];
+  /** Awaited once a message is received, before the server answers the client (a test's hook). */
+  onReceived: ((received: ReceivedMail) => Promise<void>) | null = null;
   private refusals = 0;
   private constructor(
     private readonly server: SMTPServer,
@@ -40,11 +42,13 @@ export class LocalSmtpServer {
             return;
           }
           simpleParser(Buffer.concat(chunks))
-            .then((mail) => {
-              owner.received.push({
+            .then(async (mail) => {
+              const received = {
                 envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
                 mail,
-              });
+              };
+              owner.received.push(received);
+              await owner.onReceived?.(received);
               callback();
             })
             .catch((error: Error) => callback(error));

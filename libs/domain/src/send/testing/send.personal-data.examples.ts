@@ -18,7 +18,7 @@ export const SEND_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
     template: 'invoice-issued',
     params: { invoiceId: 'clear-invoice', number: 'clear-F-1' },
     idempotencyKey: 'clear-invoice-issued',
-    source: { eventId: 'clear-event', type: 'InvoiceIssued', stream: 'clear-stream' },
+    source: { eventId: 'clear-event', type: 'clear-InvoiceIssued', stream: 'clear-stream' },
     queuedAt: EXAMPLE_AT,
   }),
   MessageDeliveryAttemptFailed: (customerId) => ({
