@@ -224,7 +224,7 @@ describe('Sends (rule 25): the invoice, the payment receipt and the portal passw
     const failed = events[2].data as { failedAt: string; nextAttemptAt: string };
     expect(Date.parse(failed.nextAttemptAt) - Date.parse(failed.failedAt)).toBe(1);
     const mails = smtp.received.filter((received) =>
-      received.mail.subject?.startsWith('Recibo de pago'),
+      received.mail.subject?.startsWith('Recibo de su pago'),
     );
     expect(mails).toHaveLength(3);
     expect(mails[0].mail.text).toContain('5.00 €');
@@ -258,7 +258,8 @@ describe('Sends (rule 25): the invoice, the payment receipt and the portal passw
       { kind: 'note', text: 'portal' },
       201,
     );
-    await reactor.runOnce();
+    await settle();
+    expect(await reactor.runOnce()).toBe(1);
     await deliverAll(2);
 
     const [received] = smtp

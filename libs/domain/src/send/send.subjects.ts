@@ -13,7 +13,7 @@ export function sendSubjectOf(template: SendTemplate, params: Record<string, str
     case 'invoice-issued':
       return `Factura ${params.number ?? ''}`.trim();
     case 'payment-receipt':
-      return `Recibo de pago de la factura ${params.number ?? ''}`.trim();
+      return 'Recibo de su pago';
     case 'dunning-step':
       return DUNNING_SUBJECTS[params.step ?? ''] ?? 'Aviso de deuda pendiente';
     case 'portal-password':

@@ -17,12 +17,12 @@ export class LocalSmsGateway {
   ) {}
 
   static async start(): Promise<LocalSmsGateway> {
-    let self: LocalSmsGateway | undefined;
+    const holder: { gateway?: LocalSmsGateway } = {};
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const owner = self as LocalSmsGateway;
+        const owner = holder.gateway as LocalSmsGateway;
         if (owner.refusals > 0) {
           owner.refusals -= 1;
           response.writeHead(503).end('busy');
@@ -34,8 +34,8 @@ export class LocalSmsGateway {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new LocalSmsGateway(server, (server.address() as AddressInfo).port);
-    return self;
+    holder.gateway = new LocalSmsGateway(server, (server.address() as AddressInfo).port);
+    return holder.gateway;
   }
 
   get url(): string {

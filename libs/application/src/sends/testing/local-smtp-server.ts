@@ -24,7 +24,7 @@ export class LocalSmtpServer {
   ) {}
 
   static async start(): Promise<LocalSmtpServer> {
-    let self: LocalSmtpServer | undefined;
+    const holder: { server?: LocalSmtpServer } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -33,7 +33,7 @@ export class LocalSmtpServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          const owner = self as LocalSmtpServer;
+          const owner = holder.server as LocalSmtpServer;
           if (owner.refusals > 0) {
             owner.refusals -= 1;
             const error = new Error('try again later') as Error & { responseCode: number };
@@ -57,8 +57,8 @@ export class LocalSmtpServer {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.server.address() as AddressInfo).port;
-    self = new LocalSmtpServer(server, port);
-    return self;
+    holder.server = new LocalSmtpServer(server, port);
+    return holder.server;
   }
 
   get url(): string {
