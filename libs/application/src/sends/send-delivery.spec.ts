@@ -182,6 +182,40 @@ describe(`Delivering sends (rule 25) on ${databaseName}`, () => {
     expect(raw[0].n).toBe(0);
   });
 
+  it('forgets a secret left behind by a worker that died after recording its message sent', async () => {
+    const customerId = await log.register(4, { email: 'olga@example.com' });
+    const secrets = await SendSecrets.open(log.db.db);
+    await secrets.hold('portal-password:regen-2', customerId, { password: 'Otra!' });
+    await secrets.hold('portal-password:regen-3', customerId, { password: 'Aun-no!' });
+    await new SendTriggerReactor(
+      log.store,
+      log.db.db,
+      {
+        CustomerRegistered: {
+          customerIdOf: (event) => (event.data as { customerId: string }).customerId,
+          messagesFor: (event, customer) => portalPasswordMessage(customer, 'regen-2'),
+        },
+      },
+      { now },
+    ).runOnce();
+    const messageId = messageIdOf('portal-password:regen-2');
+    await log.store.append(sendStream(messageId), [
+      {
+        type: 'MessageSent',
+        data: {
+          messageId,
+          customerId,
+          attempt: 1,
+          sentAt: now().toISOString(),
+          providerMessageId: null,
+        },
+      },
+    ]);
+    const worker = await delivery();
+    expect(await worker.releaseSecretsOfFinishedMessages()).toBe(1);
+    expect(await secrets.heldKeys()).toEqual(['portal-password:regen-3']);
+  });
+
   it('leaves an invoice e-mail unclaimed while its invoice is not in the read model', async () => {
     await log.register(3, { email: 'ivan@example.com' });
     const reactor = new SendTriggerReactor(

@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { CommandContext } from '../commands/command-context';
 import { decideAndAppend } from '../commands/decide-and-append';
 import { loadState } from '../commands/load-state';
+import { messageIdOf } from './message-drafts';
 import { MessageTransport, OutgoingMessage } from './outgoing-message';
 import { SendSecretUnavailableError } from './send-secrets';
 import { MessageNotReadyError, renderMessage, SendRenderingSources } from './send-templates';
@@ -105,6 +106,21 @@ export class SendDelivery {
     });
     await this.releaseSecret(message);
     return 'sent';
+  }
+
+  /**
+   * Forgets the secrets of messages already sent or given up (a worker died between recording
+   * the outcome and forgetting): a secret is held under its message's idempotency key.
+   */
+  async releaseSecretsOfFinishedMessages(): Promise<number> {
+    let released = 0;
+    for (const key of await this.sources.secrets.heldKeys()) {
+      const state = await loadState(this.store, sendStream(messageIdOf(key)), sendDecider);
+      if (state.status !== 'sent' && state.status !== 'failed') continue;
+      await this.sources.secrets.release(key);
+      released += 1;
+    }
+    return released;
   }
 
   private isDue(state: Extract<SendState, { status: 'queued' }>): boolean {

@@ -77,6 +77,14 @@ export class SendSecrets {
     return JSON.parse(plain.toString('utf8')) as Record<string, string>;
   }
 
+  /** The keys of every secret held now. */
+  async heldKeys(): Promise<string[]> {
+    const { rows } = await this.database.query<{ secret_key: string }>(
+      'SELECT secret_key FROM send_secrets ORDER BY held_at',
+    );
+    return rows.map((row) => row.secret_key);
+  }
+
   /** Forgets the secret (its message was sent or given up). Idempotent. */
   async release(key: string): Promise<void> {
     await this.database.query('DELETE FROM send_secrets WHERE secret_key = $1', [key]);

@@ -89,12 +89,15 @@ export function portalPasswordMessage(
       recipient: email,
       template: 'portal-password',
       params: { secretKey },
-      idempotencyKey: `portal-password:${regenerationId}`,
+      idempotencyKey: secretKey,
     },
   ];
 }
 
-/** Where `SendSecrets` holds the password of a regeneration until it is sent. */
+/**
+ * Where `SendSecrets` holds the password of a regeneration until it is sent: the idempotency key
+ * of the message that carries it (so a secret left behind by a crash finds its message).
+ */
 export const portalPasswordSecretKey = (regenerationId: string): string =>
   `portal-password:${regenerationId}`;
 

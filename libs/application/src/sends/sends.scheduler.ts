@@ -101,6 +101,7 @@ export class SendsScheduler implements OnApplicationBootstrap, OnApplicationShut
       const outcomes = await delivery.deliverDue((messageId, error) =>
         this.logger.error(`message ${messageId}: ${(error as Error).name}`),
       );
+      await delivery.releaseSecretsOfFinishedMessages();
       for (const [messageId, outcome] of outcomes)
         if (outcome !== 'sent' && outcome !== 'not ready')
           this.logger.warn(`message ${messageId}: ${outcome}`);
