@@ -41,6 +41,8 @@ export async function startTestApp(
     DATA_DIR: 'memory://',
     LOG_LEVEL: 'silent',
     EVENT_POLL_INTERVAL_MS: '20',
+    // No background sends rounds: a spec runs one with `SendsScheduler.runRound()`.
+    SENDS_INTERVAL_MS: '0',
     API_KEYS: [
       ...Object.entries(TEST_API_KEYS).map(([role, key]) => `${role}:${key}`),
       `operator+delegate:${TEST_DELEGATE_KEY}`,

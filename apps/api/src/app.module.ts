@@ -26,6 +26,7 @@ import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.modul
 import { TicketsModule } from './tickets/tickets.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PortalModule } from './portal/portal.module';
+import { SendsModule } from './sends/sends.module';
 
 @Module({
   imports: [
@@ -52,6 +53,7 @@ import { PortalModule } from './portal/portal.module';
     TicketsModule,
     TasksModule,
     PortalModule,
+    SendsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -68,3 +68,4 @@ export * from './tasks/task.commands';
 export * from './tasks/task.handlers';
 export * from './tasks/task-writes';
 export * from './portal';
+export * from './sends';

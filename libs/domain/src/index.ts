@@ -12,3 +12,4 @@ export * from './verifactu';
 export * from './issuer';
 export * from './ticket';
 export * from './task';
+export * from './send';

@@ -12,6 +12,7 @@ import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
 import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
 import { TICKET_EVENT_TYPES } from './ticket';
 import { TASK_EVENT_TYPES } from './task';
+import { SEND_EVENT_TYPES } from './send';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -45,6 +46,7 @@ describe('the personal-data map', () => {
       ...VERIFACTU_SUBMISSION_EVENT_TYPES,
       ...TICKET_EVENT_TYPES,
       ...TASK_EVENT_TYPES,
+      ...SEND_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

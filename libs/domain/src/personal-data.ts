@@ -30,6 +30,7 @@ import {
 } from './verifactu';
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
+import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -46,7 +47,8 @@ export type AnyDomainEvent =
   | IssuerValueEvent
   | VerifactuSubmissionEvent
   | TicketEvent
-  | TaskEvent;
+  | TaskEvent
+  | SendEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -68,6 +70,7 @@ export const PERSONAL_DATA = {
   ...VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
   ...TICKET_PERSONAL_FIELDS,
   ...TASK_PERSONAL_FIELDS,
+  ...SEND_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -11,6 +11,7 @@ import { verifactuOutboxEntities } from './verifactu-outbox';
 import { ticketEntities } from './tickets';
 import { taskEntities } from './tasks';
 import { portalEntities } from './portal';
+import { sendEntities } from './sends';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -27,4 +28,5 @@ export const readModelEntities = [
   ...ticketEntities,
   ...taskEntities,
   ...portalEntities,
+  ...sendEntities,
 ];

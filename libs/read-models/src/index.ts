@@ -24,3 +24,4 @@ export * from './verifactu-outbox';
 export * from './tickets';
 export * from './tasks';
 export * from './portal';
+export * from './sends';

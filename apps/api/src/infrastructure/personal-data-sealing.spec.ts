@@ -48,6 +48,8 @@ const CLEAR_VALUES = new Set([
   'inbound',
   'billing',
   'urgent',
+  'email',
+  'invoice-issued',
 ]);
 const keptInClear = (text: string, data: Json) =>
   UUID.test(text) ||

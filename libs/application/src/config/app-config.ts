@@ -318,6 +318,54 @@ export class AppConfig {
   @Min(1)
   @Max(86_400)
   PORTAL_TOKEN_TTL_SECONDS = 900;
+  /** Rule 25: e-mail through this SMTP server (`smtp://` or `smtps://`); unset → `.eml` files. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every e-mail (`From`). */
+  @Transform(({ value }) =>
+    value === undefined || value === '' ? 'Facturación <facturacion@localhost>' : value,
+  )
+  @Matches(/^.{3,200}$/, { message: 'SMTP_FROM takes 3 to 200 characters' })
+  SMTP_FROM = 'Facturación <facturacion@localhost>';
+
+  /** SMS through this HTTP gateway (POST JSON `{ to, text, idempotencyKey }`); unset → files. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'SMS_GATEWAY_URL must be an http(s):// URL' })
+  SMS_GATEWAY_URL?: string;
+
+  /** How often the API process queues new messages and delivers those due; 0: never here. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5_000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  SENDS_INTERVAL_MS = 5_000;
+
+  /** Attempts per message before it is given up (`failed`). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SENDS_MAX_ATTEMPTS = 8;
+
+  /** The wait after a message's first failed attempt; it doubles, at most `SENDS_RETRY_MAX_MS`. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SENDS_RETRY_INITIAL_MS = 60_000;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3_600_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SENDS_RETRY_MAX_MS = 3_600_000;
+
+  /** How long a claimed message is its worker's before another may send it again. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 300_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SENDS_LEASE_MS = 300_000;
 }
 
 export function validateAppConfig(raw: Record<string, unknown>): AppConfig {

@@ -23,6 +23,7 @@ import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { ticketProjections } from '../tickets';
 import { taskProjections } from '../tasks';
 import { portalProjections } from '../portal';
+import { sendProjections } from '../sends';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -50,4 +51,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...ticketProjections(),
   ...taskProjections(),
   ...portalProjections(),
+  ...sendProjections(),
 ];

@@ -17,6 +17,7 @@ import { VerifactuChain1765000000000 } from './1765000000000-verifactu-chain';
 import { InvoiceIssuerAndDates1765000300000 } from './1765000300000-invoice-issuer-and-dates';
 import { CustomerIssuer1765000400000 } from './1765000400000-customer-issuer';
 import { InvoiceCancellation1765000500000 } from './1765000500000-invoice-cancellation';
+import { Sends1765000800000 } from './1765000800000-sends';
 import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
@@ -49,4 +50,5 @@ export const readModelMigrations = [
   Tickets1765000600000,
   Tasks1765000700000,
   PortalCredentials1765000900000,
+  Sends1765000800000,
 ];
