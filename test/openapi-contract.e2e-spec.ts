@@ -9,7 +9,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/comm
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import ts from 'typescript';
-import { UndeliveredPortalPasswords } from '@app/application';
+import { portalPasswordSecretKey, SendsScheduler } from '@app/application';
 import { BillingFixtures, recentMonths } from './support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 import { TEST_CREDITOR, tomorrow } from './support/collections';
@@ -431,17 +431,16 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     const when = { date: '2026-03-09', time: '16:00' };
     const copy = { id: (await command('post', '/api/tasks/{id}/copy', when, task)).id };
     await command('post', '/api/tasks/{id}/not-attended', undefined, copy);
-    // Rule 26: the portal password (held by the default delivery), and the customer's login.
+    // Rule 26: the portal password (held by the sends until its e-mail goes), and the login.
     const regeneration = await command(
       'post',
       '/api/customers/{id}/portal-password',
       undefined,
       id,
     );
-    const held = testApp.app
-      .get(UndeliveredPortalPasswords)
-      .take(regeneration.regenerationId as string);
-    const portalLogin = { email: form.email, password: held?.password };
+    const secrets = await testApp.app.get(SendsScheduler).secrets();
+    const held = await secrets.read(portalPasswordSecretKey(regeneration.regenerationId as string));
+    const portalLogin = { email: form.email, password: held.password };
     await command('post', '/api/portal/sessions', portalLogin);
     const bulk = { customerIds: [id.id], changes: { seller: 'Lucía' } };
     await command('post', '/api/customers/bulk-update', bulk);

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  portalPasswordMessage,
-  SendSecrets,
-  SendsScheduler,
-  SendTriggerReactor,
-  SQL_DATABASE,
-} from '@app/application';
+import { portalPasswordSecretKey, SendsScheduler, SQL_DATABASE } from '@app/application';
 import { SqlDatabase } from '@app/database';
-import { RegisteredCustomer, sendStream } from '@app/domain';
+import { sendStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { LocalSmtpServer } from '../libs/application/src/sends/testing/local-smtp-server';
 import { BillingFixtures, operator, recentMonths } from './support/billing-fixtures';
@@ -238,35 +232,27 @@ describe('Sends (rule 25): the invoice, the payment receipt and the portal passw
     await http().get(`/api/customers/${consenting}/sends?status=lost`).set(operator).expect(400);
   });
 
-  it('carries a held secret (the portal password) to the customer only: never in the log nor the tab, forgotten once sent', async () => {
-    const password = `Pw-${randomUUID()}`;
-    const regenerationId = randomUUID();
-    const secrets: SendSecrets = await scheduler.secrets();
-    await secrets.hold(`portal-password:${regenerationId}`, consenting, { password });
-    // A stand-in trigger: an interaction recorded on the customer asks for the password's e-mail.
-    const reactor = new SendTriggerReactor(store, database, {
-      InteractionRecorded: {
-        customerIdOf: (event) => (event.data as { customerId: string }).customerId,
-        messagesFor: (event, customer: RegisteredCustomer) =>
-          (event.data as { customerId: string }).customerId === consenting
-            ? portalPasswordMessage(customer, regenerationId)
-            : [],
-      },
-    });
-    await given.post(
-      `/customers/${consenting}/interactions`,
-      { kind: 'note', text: 'portal' },
-      201,
-    );
-    await settle();
-    expect(await reactor.runOnce()).toBe(1);
-    await deliverAll(2);
+  it('carries the regenerated portal password (rule 26) to the customer only, who logs in with it: never in the log nor the tab, forgotten once sent', async () => {
+    const regeneration = await http()
+      .post(`/api/customers/${consenting}/portal-password`)
+      .set(operator)
+      .expect(200);
+    given.track(regeneration);
+    const secretKey = portalPasswordSecretKey(regeneration.body.regenerationId as string);
+    expect((await (await scheduler.secrets()).heldKeys()).includes(secretKey)).toBe(true);
+    await deliverAll(3);
 
     const [received] = smtp
       .to('ana@cliente.example')
       .filter((r) => r.mail.subject?.includes('portal'));
-    expect(received.mail.text).toContain(password);
-    expect(smtp.to('marta@cliente.example').some((r) => r.mail.text?.includes(password))).toBe(
+    const password = /\b([A-HJ-NP-Za-km-z2-9]{14})\b/.exec(received.mail.text ?? '')?.[1];
+    expect(password).toBeDefined();
+    const session = await http()
+      .post('/api/portal/sessions')
+      .send({ email: 'ana@cliente.example', password })
+      .expect(201);
+    expect(session.body.customerId).toBe(consenting);
+    expect(smtp.to('marta@cliente.example').some((r) => r.mail.text?.includes(password!))).toBe(
       false,
     );
     const [send] = (await sendsOf(consenting)).filter(

@@ -9,3 +9,4 @@ export * from './sends.scheduler';
 export * from './transports/smtp-transport';
 export * from './transports/sms-gateway-transport';
 export * from './transports/outbox-file-transport';
+export * from './portal-password-delivery';

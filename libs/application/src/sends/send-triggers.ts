@@ -3,6 +3,7 @@ import {
   EffectCollected,
   InvoiceIssued,
   PaymentRecorded,
+  PortalPasswordRegenerated,
   RegisteredCustomer,
 } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
@@ -101,11 +102,14 @@ export function portalPasswordMessage(
 export const portalPasswordSecretKey = (regenerationId: string): string =>
   `portal-password:${regenerationId}`;
 
-/**
- * Event type → the messages it sends. A new trigger is one entry (the portal's
- * `PortalPasswordRegenerated`: `customerIdOf` its customer, `messagesFor` →
- * `portalPasswordMessage(customer, data.regenerationId)`).
- */
+/** A regenerated portal password (rule 26), to the contact e-mail the customer logs in with. */
+const portalPassword: SendTrigger = {
+  customerIdOf: (event) => dataOf<PortalPasswordRegenerated>(event).customerId,
+  messagesFor: (event, customer) =>
+    portalPasswordMessage(customer, dataOf<PortalPasswordRegenerated>(event).regenerationId),
+};
+
+/** Event type → the messages it sends. A new trigger is one entry. */
 export const SEND_TRIGGERS: Readonly<Record<string, SendTrigger>> = {
   InvoiceIssued: invoiceIssued,
   PaymentRecorded: paymentReceipt(
@@ -117,4 +121,5 @@ export const SEND_TRIGGERS: Readonly<Record<string, SendTrigger>> = {
     (event) => dataOf<EffectCollected>(event).collectedAt,
   ),
   DunningStepApplied: dunningStep,
+  PortalPasswordRegenerated: portalPassword,
 };
