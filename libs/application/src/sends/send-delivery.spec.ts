@@ -152,6 +152,69 @@ describe(`Delivering sends (rule 25) on ${databaseName}`, () => {
     ]);
   });
 
+  it('begins at the head of a log written before sends existed: the past sends nothing, what follows is sent', async () => {
+    const before = await log.register(7, { email: 'antes@example.com' });
+    const reactor = new SendTriggerReactor(
+      log.store,
+      log.db.db,
+      {
+        CustomerRegistered: {
+          customerIdOf: (event) => (event.data as { customerId: string }).customerId,
+          messagesFor: (event, customer) =>
+            portalPasswordMessage(customer, `welcome-${customer.customerId}`),
+        },
+      },
+      { now },
+    );
+    expect(await reactor.beginHere()).toBe(true);
+    expect(await reactor.beginHere()).toBe(false);
+    const after = await log.register(8, { email: 'despues@example.com' });
+    expect(await reactor.runOnce()).toBe(1);
+    expect(await states([messageIdOf(`portal-password:welcome-${before}`)])).toEqual(['none']);
+    expect(await states([messageIdOf(`portal-password:welcome-${after}`)])).toEqual(['queued']);
+  });
+
+  it("parks a triggering event whose customer's data breaks its reaction, queues everyone else's, and queues it once the fault is gone", async () => {
+    const poisoned = await log.register(5, { email: 'rota@example.com' });
+    const healthy = await log.register(6, { email: 'sana@example.com' });
+    let broken = true;
+    const reactor = new SendTriggerReactor(
+      log.store,
+      log.db.db,
+      {
+        CustomerRegistered: {
+          customerIdOf: (event) => (event.data as { customerId: string }).customerId,
+          messagesFor: (event, customer) => {
+            if (broken && customer.customerId === poisoned)
+              throw new Error('a template cannot render this customer');
+            return portalPasswordMessage(customer, `welcome-${customer.customerId}`);
+          },
+        },
+      },
+      { now },
+    );
+    expect(await reactor.runOnce()).toBe(1);
+    const parked = await log.dataSource.query(
+      'SELECT stream_id, error_message, attempts FROM projection_parked_events WHERE projection = $1',
+      ['sends-triggers'],
+    );
+    expect(parked).toEqual([
+      expect.objectContaining({
+        error_message: 'a template cannot render this customer',
+        attempts: 1,
+      }),
+    ]);
+    expect(await states([messageIdOf(`portal-password:welcome-${healthy}`)])).toEqual(['queued']);
+    expect(await states([messageIdOf(`portal-password:welcome-${poisoned}`)])).toEqual(['none']);
+
+    expect(await reactor.runOnce()).toBe(0);
+    expect((await reactor.parkedPositions()).length).toBe(1);
+    broken = false;
+    expect(await reactor.runOnce()).toBe(1);
+    expect(await reactor.parkedPositions()).toEqual([]);
+    expect(await states([messageIdOf(`portal-password:welcome-${poisoned}`)])).toEqual(['queued']);
+  });
+
   it('gives a portal password up at once when its secret is no longer held, and forgets a held one once sent', async () => {
     const customerId = await log.register(2, { email: 'eva@example.com' });
     const secrets = await SendSecrets.open(log.db.db);

@@ -9,6 +9,7 @@ import {
   sendStream,
 } from '@app/domain';
 import { EventStore, RecordedEvent } from '@app/event-store';
+import { failedEvent, isEventFailure, ParkedEvent } from '@app/read-models';
 import { CommandContext } from '../commands/command-context';
 import { decideAndAppend } from '../commands/decide-and-append';
 import { loadState } from '../commands/load-state';
@@ -29,7 +30,15 @@ export interface SendTriggerReactorOptions {
  * idempotent (a message's id comes from its key, and a queued message is never queued
  * again), so a crash between the queueing and the checkpoint only queues nothing twice; no
  * event is skipped, since the checkpoint moves only past events handled. Another process
- * running the same reactor at once changes nothing either. Starts from the beginning of the log.
+ * running the same reactor at once changes nothing either. Starts where `beginHere` placed it
+ * (the API's first start: the history written before sends existed is not sent), or else from
+ * the beginning of the log.
+ *
+ * One customer's bad data stops no one else's messages: an event whose reaction fails on its own
+ * data (not a lost connection) is parked in `projection_parked_events` under
+ * `SEND_TRIGGERS_CHECKPOINT` — listed by `GET /api/audit/projection-failures`, `/health` degraded
+ * — and the reactor goes on; each round tries the parked events again first, and one that
+ * queues its messages leaves the list. Nothing is skipped for good.
  */
 export class SendTriggerReactor {
   private readonly now: () => Date;
@@ -47,20 +56,100 @@ export class SendTriggerReactor {
 
   /** Handles every triggering event past the checkpoint; answers how many messages it queued. */
   async runOnce(): Promise<number> {
+    let queued = await this.retryParked();
     let checkpoint = await this.checkpoint();
-    let queued = 0;
     for (;;) {
       const events = await this.store.readAll({
         fromPosition: checkpoint,
         limit: this.batchSize,
         eventTypes: Object.keys(this.triggers),
       });
-      for (const event of events) queued += await this.react(event);
+      for (const event of events) queued += await this.reactContained(event);
       if (events.length === 0) return queued;
       checkpoint = events[events.length - 1].position;
       await this.saveCheckpoint(checkpoint);
       if (events.length < this.batchSize) return queued;
     }
+  }
+
+  /**
+   * Places the checkpoint at the log's head unless the reactor has one: the first start of sends
+   * on a log with history (an upgrade) queues nothing for the invoices, payments and dunning steps
+   * of the past — customers are not sent years of mail — and everything after it is sent.
+   * An empty log places nothing (read from its start). Answers whether it placed it.
+   */
+  async beginHere(): Promise<boolean> {
+    const head = await this.store.headPosition();
+    if (head === undefined) return false;
+    const { rows } = await this.database.query<{ name: string }>(
+      `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (name) DO NOTHING RETURNING name`,
+      [SEND_TRIGGERS_CHECKPOINT, head.toString()],
+    );
+    return rows.length > 0;
+  }
+
+  /** The events parked under this reactor, by position (oldest first). */
+  async parkedPositions(): Promise<bigint[]> {
+    const { rows } = await this.database.query<{ position: string }>(
+      'SELECT position FROM projection_parked_events WHERE projection = $1 ORDER BY position',
+      [SEND_TRIGGERS_CHECKPOINT],
+    );
+    return rows.map((row) => BigInt(row.position));
+  }
+
+  /** Reacts to `event`; a failure of its own parks it (a lost connection is thrown: retried). */
+  private async reactContained(event: RecordedEvent): Promise<number> {
+    try {
+      return await this.react(event);
+    } catch (error) {
+      if (!isEventFailure(error)) throw error;
+      await this.park(failedEvent(SEND_TRIGGERS_CHECKPOINT, event, error));
+      return 0;
+    }
+  }
+
+  /** Each parked event tried again: queued → unparked; failing again → its attempt counted. */
+  private async retryParked(): Promise<number> {
+    let queued = 0;
+    for (const position of await this.parkedPositions()) {
+      const [event] = await this.store.readAll({ fromPosition: position - 1n, limit: 1 });
+      if (event === undefined || event.position !== position) continue;
+      try {
+        queued += await this.react(event);
+      } catch (error) {
+        if (!isEventFailure(error)) throw error;
+        await this.park(failedEvent(SEND_TRIGGERS_CHECKPOINT, event, error));
+        continue;
+      }
+      await this.database.query(
+        'DELETE FROM projection_parked_events WHERE projection = $1 AND position = $2',
+        [SEND_TRIGGERS_CHECKPOINT, position.toString()],
+      );
+    }
+    return queued;
+  }
+
+  /** Parks the event, or (already parked) keeps its new error and counts one more attempt. */
+  private async park({ event, errorCode, errorMessage }: ParkedEvent): Promise<void> {
+    await this.database.query(
+      `INSERT INTO projection_parked_events
+         (projection, position, event_id, stream_id, revision, event_type, error_code, error_message)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (projection, position) DO UPDATE SET error_code = EXCLUDED.error_code,
+         error_message = EXCLUDED.error_message, attempts = projection_parked_events.attempts + 1,
+         last_attempt_at = now()`,
+      [
+        SEND_TRIGGERS_CHECKPOINT,
+        event.position.toString(),
+        event.id,
+        event.stream,
+        event.revision.toString(),
+        event.type,
+        errorCode,
+        errorMessage,
+      ],
+    );
   }
 
   private async react(event: RecordedEvent): Promise<number> {

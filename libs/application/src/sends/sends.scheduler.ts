@@ -80,7 +80,10 @@ export class SendsScheduler implements OnApplicationBootstrap, OnApplicationShut
     return (await this.assemble()).secrets;
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    const { reactor } = await this.assemble();
+    if (await reactor.beginHere())
+      this.logger.log('sends start at the head of the log: earlier events send nothing');
     if (this.config.SENDS_INTERVAL_MS === 0) return;
     this.logger.log(
       `e-mail via ${this.transports.email.description}, SMS via ${this.transports.sms.description}`,
