@@ -361,6 +361,12 @@ export class AppConfig {
   @Min(1)
   SENDS_RETRY_MAX_MS = 3_600_000;
 
+  /** An event older than this (hours) when the sends reach it sends nothing; 0: no limit. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 168 : Number(value)))
+  @IsInt()
+  @Min(0)
+  SENDS_MAX_EVENT_AGE_HOURS = 168;
+
   /** How long a claimed message is its worker's before another may send it again. */
   @Transform(({ value }) => (value === undefined || value === '' ? 300_000 : Number(value)))
   @IsInt()

@@ -2,7 +2,14 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { dunningStream, sendDecider, SendRetryPolicy, sendStream } from '@app/domain';
+import {
+  dunningStream,
+  RegisteredCustomer,
+  sendDecider,
+  SendRetryPolicy,
+  sendStream,
+} from '@app/domain';
+import { RecordedEvent } from '@app/event-store';
 import { CustomerLog, databaseName } from '@app/read-models/customers/testing/customer-log';
 import { sendProjections } from '@app/read-models';
 import { loadState } from '../commands/load-state';
@@ -152,26 +159,33 @@ describe(`Delivering sends (rule 25) on ${databaseName}`, () => {
     ]);
   });
 
-  it('begins at the head of a log written before sends existed: the past sends nothing, what follows is sent', async () => {
-    const before = await log.register(7, { email: 'antes@example.com' });
-    const reactor = new SendTriggerReactor(
-      log.store,
-      log.db.db,
-      {
-        CustomerRegistered: {
-          customerIdOf: (event) => (event.data as { customerId: string }).customerId,
-          messagesFor: (event, customer) =>
-            portalPasswordMessage(customer, `welcome-${customer.customerId}`),
-        },
+  it('sends nothing for a triggering event older than the age limit (a log written before sends existed), and sends what is recent', async () => {
+    const trigger = {
+      CustomerRegistered: {
+        customerIdOf: (event: RecordedEvent) => (event.data as { customerId: string }).customerId,
+        messagesFor: (event: RecordedEvent, customer: RegisteredCustomer) =>
+          portalPasswordMessage(customer, `welcome-${customer.customerId}`),
       },
-      { now },
+    };
+    // The clock reads 2026-03-01T10:00Z: one registered 8 days before, one an hour before.
+    const old = await log.register(
+      7,
+      { email: 'antes@example.com' },
+      { at: '2026-02-21T10:00:00.000Z' },
     );
-    expect(await reactor.beginHere()).toBe(true);
-    expect(await reactor.beginHere()).toBe(false);
-    const after = await log.register(8, { email: 'despues@example.com' });
+    const recent = await log.register(
+      8,
+      { email: 'despues@example.com' },
+      { at: '2026-03-01T09:00:00.000Z' },
+    );
+    const reactor = new SendTriggerReactor(log.store, log.db.db, trigger, {
+      now,
+      maxEventAgeMs: 7 * 24 * 3_600_000,
+    });
     expect(await reactor.runOnce()).toBe(1);
-    expect(await states([messageIdOf(`portal-password:welcome-${before}`)])).toEqual(['none']);
-    expect(await states([messageIdOf(`portal-password:welcome-${after}`)])).toEqual(['queued']);
+    expect(reactor.staleEvents).toBe(1);
+    expect(await states([messageIdOf(`portal-password:welcome-${old}`)])).toEqual(['none']);
+    expect(await states([messageIdOf(`portal-password:welcome-${recent}`)])).toEqual(['queued']);
   });
 
   it("parks a triggering event whose customer's data breaks its reaction, queues everyone else's, and queues it once the fault is gone", async () => {

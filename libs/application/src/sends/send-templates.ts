@@ -68,7 +68,7 @@ export async function renderMessage(
       const secret = await sources.secrets.read(params.secretKey);
       return {
         ...base,
-        text: `Estimado cliente:\n\nSu nueva contraseña del portal de clientes es: ${secret.password}\n\nLe recomendamos cambiarla al entrar.${SIGNATURE}`,
+        text: `Estimado cliente:\n\nSu nueva contraseña del portal de clientes es: ${secret.password}\n\nEntre con ella y con esta dirección de correo electrónico; si no la pidió, avísenos.${SIGNATURE}`,
         attachments: [],
       };
     }

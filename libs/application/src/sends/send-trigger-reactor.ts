@@ -22,6 +22,8 @@ export const SEND_TRIGGERS_CHECKPOINT = 'sends-triggers';
 export interface SendTriggerReactorOptions {
   batchSize?: number;
   now?: () => Date;
+  /** Events that occurred longer ago than this send nothing; 0 or unset: no limit. */
+  maxEventAgeMs?: number;
 }
 
 /**
@@ -30,9 +32,10 @@ export interface SendTriggerReactorOptions {
  * idempotent (a message's id comes from its key, and a queued message is never queued
  * again), so a crash between the queueing and the checkpoint only queues nothing twice; no
  * event is skipped, since the checkpoint moves only past events handled. Another process
- * running the same reactor at once changes nothing either. Starts where `beginHere` placed it
- * (the API's first start: the history written before sends existed is not sent), or else from
- * the beginning of the log.
+ * running the same reactor at once changes nothing either. Starts from the beginning of the
+ * log, but an event older than `maxEventAgeMs` when handled sends nothing: news too late to be
+ * news (a log written before sends existed does not mail years of past invoices; nor does an
+ * outage longer than that, which the round's log line reports).
  *
  * One customer's bad data stops no one else's messages: an event whose reaction fails on its own
  * data (not a lost connection) is parked in `projection_parked_events` under
@@ -43,6 +46,9 @@ export interface SendTriggerReactorOptions {
 export class SendTriggerReactor {
   private readonly now: () => Date;
   private readonly batchSize: number;
+  private readonly maxEventAgeMs: number;
+  /** Triggering events passed over as too old, since this reactor was made. */
+  staleEvents = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -52,6 +58,7 @@ export class SendTriggerReactor {
   ) {
     this.now = options.now ?? (() => new Date());
     this.batchSize = options.batchSize ?? 200;
+    this.maxEventAgeMs = options.maxEventAgeMs ?? 0;
   }
 
   /** Handles every triggering event past the checkpoint; answers how many messages it queued. */
@@ -70,23 +77,6 @@ export class SendTriggerReactor {
       await this.saveCheckpoint(checkpoint);
       if (events.length < this.batchSize) return queued;
     }
-  }
-
-  /**
-   * Places the checkpoint at the log's head unless the reactor has one: the first start of sends
-   * on a log with history (an upgrade) queues nothing for the invoices, payments and dunning steps
-   * of the past — customers are not sent years of mail — and everything after it is sent.
-   * An empty log places nothing (read from its start). Answers whether it placed it.
-   */
-  async beginHere(): Promise<boolean> {
-    const head = await this.store.headPosition();
-    if (head === undefined) return false;
-    const { rows } = await this.database.query<{ name: string }>(
-      `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-       ON CONFLICT (name) DO NOTHING RETURNING name`,
-      [SEND_TRIGGERS_CHECKPOINT, head.toString()],
-    );
-    return rows.length > 0;
   }
 
   /** The events parked under this reactor, by position (oldest first). */
@@ -155,6 +145,10 @@ export class SendTriggerReactor {
   private async react(event: RecordedEvent): Promise<number> {
     const trigger = this.triggers[event.type];
     if (trigger === undefined) return 0;
+    if (this.tooOld(event)) {
+      this.staleEvents += 1;
+      return 0;
+    }
     const customerId = trigger.customerIdOf(event);
     const customer = await loadState(this.store, customerStream(customerId), customerDecider);
     if (!isRegistered(customer)) return 0;
@@ -162,6 +156,12 @@ export class SendTriggerReactor {
     for (const draft of trigger.messagesFor(event, customer as RegisteredCustomer))
       queued += await this.queue(event, customerId, draft);
     return queued;
+  }
+
+  private tooOld(event: RecordedEvent): boolean {
+    if (this.maxEventAgeMs <= 0) return false;
+    const occurredAt = Date.parse(event.metadata.occurredAt);
+    return this.now().getTime() - occurredAt > this.maxEventAgeMs;
   }
 
   private async queue(event: RecordedEvent, customerId: string, draft: MessageDraft) {

@@ -80,10 +80,7 @@ export class SendsScheduler implements OnApplicationBootstrap, OnApplicationShut
     return (await this.assemble()).secrets;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    const { reactor } = await this.assemble();
-    if (await reactor.beginHere())
-      this.logger.log('sends start at the head of the log: earlier events send nothing');
+  onApplicationBootstrap(): void {
     if (this.config.SENDS_INTERVAL_MS === 0) return;
     this.logger.log(
       `e-mail via ${this.transports.email.description}, SMS via ${this.transports.sms.description}`,
@@ -100,7 +97,12 @@ export class SendsScheduler implements OnApplicationBootstrap, OnApplicationShut
   async runRound(): Promise<void> {
     try {
       const { reactor, delivery } = await this.assemble();
+      const stale = reactor.staleEvents;
       await reactor.runOnce();
+      if (reactor.staleEvents > stale)
+        this.logger.warn(
+          `${reactor.staleEvents - stale} events older than SENDS_MAX_EVENT_AGE_HOURS sent nothing`,
+        );
       const outcomes = await delivery.deliverDue((messageId, error) =>
         this.logger.error(`message ${messageId}: ${(error as Error).name}`),
       );
@@ -116,7 +118,9 @@ export class SendsScheduler implements OnApplicationBootstrap, OnApplicationShut
   private assemble() {
     this.parts ??= (async () => {
       const secrets = await SendSecrets.open(this.database);
-      const reactor = new SendTriggerReactor(this.store, this.database);
+      const reactor = new SendTriggerReactor(this.store, this.database, undefined, {
+        maxEventAgeMs: this.config.SENDS_MAX_EVENT_AGE_HOURS * 3_600_000,
+      });
       const delivery = new SendDelivery(
         this.store,
         this.readModels,
