@@ -15,7 +15,14 @@ import {
   IntersectionType,
 } from '@nestjs/swagger';
 import { INVOICE_STATUSES, InvoiceStatus } from '@app/domain';
-import { customerAccount, customerInvoices, findCustomerFile, findInvoice } from '@app/read-models';
+import {
+  customerAccount,
+  customerInvoices,
+  customerInvoiceSummary,
+  customerPayments,
+  findCustomerFile,
+  findInvoice,
+} from '@app/read-models';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { QueryEndpoint } from '../auth/access.decorator';
@@ -44,6 +51,30 @@ export class InvoiceQueriesController {
   async ofCustomer(@Param('id', ParseUUIDPipe) id: string, @Query() query: InvoiceListQueryDto) {
     await this.customerExists(id);
     return customerInvoices(this.readModels, id, query);
+  }
+
+  @Get('customers/:id/invoices/summary')
+  @QueryEndpoint()
+  @ApiOperation({
+    summary:
+      "The invoices tab's blocks: pending (overdue included), overdue, paid, partial and total, " +
+      'counts and amounts, this year and all time (Europe/Madrid)',
+  })
+  async summaryOfCustomer(@Param('id', ParseUUIDPipe) id: string) {
+    await this.customerExists(id);
+    return customerInvoiceSummary(this.readModels, id);
+  }
+
+  @Get('customers/:id/payments')
+  @QueryEndpoint()
+  @ApiOperation({
+    summary:
+      'The payments tab: payments and collected direct debits, newest first (20 a page), ' +
+      "and this month's totals by method (Europe/Madrid)",
+  })
+  async paymentsOfCustomer(@Param('id', ParseUUIDPipe) id: string, @Query() query: PagingDto) {
+    await this.customerExists(id);
+    return customerPayments(this.readModels, id, query);
   }
 
   @Get('invoices/:id')

@@ -3,6 +3,8 @@ import {
   describeCents,
   EffectChangeCause,
   INVOICE_DOCUMENT_EVENT_TYPES,
+  PAYMENT_METHODS,
+  PaymentMethod,
 } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { EntityManager } from 'typeorm';
@@ -122,7 +124,14 @@ function described(event: RecordedInvoiceEvent): Described {
     }
     case 'PaymentRecorded': {
       const { paymentId, amountCents, method, paidAt } = event.data;
-      return line('payment', paymentId, `Payment (${method})`, amountCents, -amountCents, paidAt);
+      return line(
+        'payment',
+        paymentId,
+        paymentDescription(method),
+        amountCents,
+        -amountCents,
+        paidAt,
+      );
     }
     case 'DirectDebitEffectCreated': {
       const { effectId, amountCents, dueDate, createdAt } = event.data;
@@ -183,6 +192,15 @@ function described(event: RecordedInvoiceEvent): Described {
     default:
       return assertNever(event, 'invoice event');
   }
+}
+
+/** A payment line's description, naming its method (the payments tab reads it back). */
+export const paymentDescription = (method: PaymentMethod): string => `Payment (${method})`;
+
+/** The method a payment line's description names; `null` for any other line. */
+export function paymentMethodOfDescription(description: string): PaymentMethod | null {
+  const method = /^Payment \((.+)\)$/.exec(description)?.[1];
+  return PAYMENT_METHODS.find((known) => known === method) ?? null;
 }
 
 /** Why an effect asks for less, when no operator gave a reason (rule 17). */

@@ -9,6 +9,8 @@ export * from './invoice.history-entries';
 export * from './invoice.view';
 export * from './invoice.queries';
 export * from './customer-invoice-figures';
+export * from './invoice-summary.queries';
+export * from './customer-payments.queries';
 
 import { Projection } from '../projection';
 import { InvoiceTransactionRow, PendingEffectRow } from './account-statement.entity';
