@@ -58,7 +58,8 @@ function euros(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function joinParts(separator: string, ...parts: (string | null)[]): string | null {
+/** The parts present, joined; `null` when none is. */
+export function joinParts(separator: string, ...parts: (string | null)[]): string | null {
   const present = parts.filter((part): part is string => part !== null);
   return present.length === 0 ? null : present.join(separator);
 }

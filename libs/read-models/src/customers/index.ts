@@ -16,6 +16,7 @@ export * from './customer-history.queries';
 export * from './customer-interactions.queries';
 export * from './csv';
 export * from './customers-export.csv';
+export * from './customers-export.excel-es';
 
 import { Projection } from '../projection';
 import { CustomerFileRow } from './customer-file.entity';

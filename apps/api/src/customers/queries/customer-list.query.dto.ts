@@ -2,6 +2,7 @@ import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PAYMENT_METHODS } from '@app/domain';
+import { CUSTOMER_EXPORT_FORMATS, CustomerExportFormat } from '@app/read-models';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -67,6 +68,19 @@ export class PagingDto {
   @Min(1)
   @Max(100)
   pageSize?: number;
+}
+
+/** The export's filters and its format. */
+export class CustomerExportQueryDto extends CustomerFiltersDto {
+  @ApiPropertyOptional({
+    enum: CUSTOMER_EXPORT_FORMATS,
+    default: 'default',
+    description:
+      '`excel-es`: for a spreadsheet set to Spanish — UTF-8 BOM, `;` between cells, decimal comma, dd/mm/yyyy dates, Spanish headers',
+  })
+  @IsOptional()
+  @IsIn([...CUSTOMER_EXPORT_FORMATS])
+  format?: CustomerExportFormat;
 }
 
 export class CustomerListQueryDto extends IntersectionType(CustomerFiltersDto, PagingDto) {}

@@ -12,13 +12,14 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@n
 import {
   customerHistory,
   exportCustomersCsv,
+  exportCustomersExcelEs,
   findCustomerFile,
   searchCustomers,
 } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { QueryEndpoint } from '../../auth/access.decorator';
 import { READ_MODELS } from '@app/application';
-import { CustomerFiltersDto, CustomerListQueryDto, PagingDto } from './customer-list.query.dto';
+import { CustomerExportQueryDto, CustomerListQueryDto, PagingDto } from './customer-list.query.dto';
 
 const MIN_POSITION = {
   name: 'X-Min-Position',
@@ -46,9 +47,14 @@ export class CustomerQueriesController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="customers.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: "Export customers as CSV (rule R16), with the list's filters" })
-  export(@Query() filters: CustomerFiltersDto) {
-    return exportCustomersCsv(this.readModels, filters);
+  @ApiOperation({
+    summary:
+      "Export customers as CSV (rule R16), with the list's filters; `format=excel-es` for Spanish Excel",
+  })
+  export(@Query() { format, ...filters }: CustomerExportQueryDto) {
+    return format === 'excel-es'
+      ? exportCustomersExcelEs(this.readModels, filters)
+      : exportCustomersCsv(this.readModels, filters);
   }
 
   @Get(':id')
