@@ -6,9 +6,10 @@ const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const BOM = '\uFEFF';
 
 /*
- * The customer list as a Spanish operator uses it: the export a Spanish Excel opens as it is.
+ * The customer list as a Spanish operator uses it: a search that ignores case and accents (ñ
+ * typed as n too), and the export a Spanish Excel opens as it is.
  */
-describe('Customer export for a Spanish Excel over HTTP', () => {
+describe('Customer search and export for a Spanish operator over HTTP', () => {
   let testApp: TestApp;
   let position = 0;
   const http = () => request(testApp.app.getHttpServer());
@@ -34,6 +35,38 @@ describe('Customer export for a Spanish Excel over HTTP', () => {
       address: { street: 'Calle de la Peña 3', city: 'Ávila', postalCode: '05001' },
     });
     await register({ personType: 'legal', name: '=HYPERLINK("http://evil","x")' });
+    await register({ personType: 'legal', name: 'PEÑA Hermanos SL', address: { city: 'Málaga' } });
+  });
+
+  const namesFound = async (q: string) =>
+    (
+      await http().get('/api/customers').query({ zone, q }).set(reading()).expect(200)
+    ).body.items.map((item: { displayName: string }) => item.displayName);
+
+  it.each([
+    ['perez', ['José Pérez']],
+    ['JOSÉ PÉREZ', ['José Pérez']],
+    ['jose perez', ['José Pérez']],
+    ['pena', ['José Pérez', 'PEÑA Hermanos SL']],
+    ['PEÑA', ['José Pérez', 'PEÑA Hermanos SL']],
+    ['peña hermanos', ['PEÑA Hermanos SL']],
+    ['avila', ['José Pérez']],
+    ['MALAGA', ['PEÑA Hermanos SL']],
+    ['calle de la pena', ['José Pérez']],
+    ['pérez%', []],
+  ])(
+    'GET /customers?q=%j finds %j (name, street or city; case and accents aside)',
+    async (q, names) => {
+      expect(await namesFound(q)).toEqual(names);
+    },
+  );
+
+  it('the export takes the same search', async () => {
+    const text = await exported({ zone, q: 'pena', format: 'excel-es' });
+    const [, ...records] = parseCsv(text.slice(BOM.length), ';');
+    expect(records.map((record) => record[1])).toEqual(['José Pérez', 'PEÑA Hermanos SL']);
+    const plain = parseCsv(await exported({ zone, q: 'AVILA' }), ',');
+    expect(plain.slice(1).map((record) => record[1])).toEqual(['José Pérez']);
   });
   afterAll(() => testApp.close());
 
@@ -81,7 +114,7 @@ describe('Customer export for a Spanish Excel over HTTP', () => {
       'Creado el',
       'Última modificación',
     ]);
-    expect(records).toHaveLength(2);
+    expect(records).toHaveLength(3);
     const [injected, jose] = records;
     expect(injected[1]).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(jose[1]).toBe('José Pérez');
@@ -97,7 +130,7 @@ describe('Customer export for a Spanish Excel over HTTP', () => {
     expect(text.startsWith(BOM)).toBe(false);
     const [header, ...records] = parseCsv(text, ',');
     expect(header.slice(0, 3)).toEqual(['id', 'name', 'observations']);
-    expect(records).toHaveLength(2);
+    expect(records).toHaveLength(3);
     expect(records[1][17]).toBe('0.00');
     expect(records[1][19]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });

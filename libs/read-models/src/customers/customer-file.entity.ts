@@ -91,4 +91,9 @@ export class CustomerFileRow {
   @Column({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
   @Column({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @Column({ type: 'text', name: 'last_modified_by' }) lastModifiedBy!: string;
+  /**
+   * The name, streets and cities folded for `GET /customers?q=` (`customerSearchText`: lower
+   * case, no accents, ñ as n), so the search is accent-insensitive on PGlite and PostgreSQL alike.
+   */
+  @Column({ type: 'text', name: 'search_text' }) searchText!: string;
 }

@@ -19,6 +19,7 @@ import type { RecordedEvent } from '@app/event-store';
 import { CustomerFileRow } from './customer-file.entity';
 import { ibanFingerprint } from './iban-fingerprint';
 import { RecordedCustomerEvent } from './recorded-customer-event';
+import { customerSearchText } from './search-text';
 
 type Columns = Partial<CustomerFileRow>;
 
@@ -30,10 +31,16 @@ export function evolveCustomerFile(
   row: CustomerFileRow | null,
   event: RecordedCustomerEvent,
 ): CustomerFileRow | null {
-  if (event.type === 'CustomerRegistered') return registered(event);
+  if (event.type === 'CustomerRegistered') return searchable(registered(event));
   if (row === null) return null;
-  return { ...row, ...changedColumns(row, event), ...stamp(event) };
+  return searchable({ ...row, ...changedColumns(row, event), ...stamp(event) });
 }
+
+/** Every row leaves with its search text recomputed from what it now holds. */
+const searchable = (row: Omit<CustomerFileRow, 'searchText'>): CustomerFileRow => ({
+  ...row,
+  searchText: customerSearchText(row),
+});
 
 type LaterEvent = Exclude<RecordedCustomerEvent, { type: 'CustomerRegistered' }>;
 
@@ -113,7 +120,7 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
 
 function registered(event: RecordedEvent<'CustomerRegistered', CustomerRegistered['data']>) {
   const { data } = event;
-  const file: CustomerFileRow = {
+  const file: Omit<CustomerFileRow, 'searchText'> = {
     id: data.customerId,
     code: data.code,
     status: 'active',

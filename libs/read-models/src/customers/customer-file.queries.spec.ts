@@ -22,7 +22,11 @@ describe(`Customer file and list queries on ${databaseName}`, () => {
       mobile: '600-111-222',
     });
     ids.bruno = await log.register(2, { ...named('bruno Díaz'), code: 'C-002', zone: 'Norte' });
-    ids.carla = await log.register(3, { ...named('Carla 100% Fibra'), zone: 'Centro' });
+    ids.carla = await log.register(3, {
+      ...named('Carla 100% Fibra'),
+      zone: 'Centro',
+      address: { street: 'Calle del Castaño 3', city: 'Ávila' },
+    });
     ids.dario = await log.register(4, { ...named('Darío'), zone: 'Norte' });
     ids.elena = await log.register(5, { ...named('Elena'), zone: 'Centro' });
     for (const [n, customerId] of SAME_NAME_IDS.entries())
@@ -162,6 +166,12 @@ describe(`Customer file and list queries on ${databaseName}`, () => {
       ['mobile by its digits', '600 111 222', ['Alba Ruiz']],
       ['a literal %', '100%', ['Carla 100% Fibra']],
       ['a literal _ (no wildcard)', 'Alba_Ruiz', []],
+      ['a name typed without its accent', 'diaz', ['bruno Díaz']],
+      ['a name typed in capitals with its accent', 'DARÍO', ['Darío']],
+      ['a name typed with an accent it lacks', 'rúiz', ['Alba Ruiz']],
+      ['a city typed without its accent', 'avila', ['Carla 100% Fibra']],
+      ['a street with ñ typed as n', 'castano', ['Carla 100% Fibra']],
+      ['a street with ñ typed as Ñ', 'CASTAÑO', ['Carla 100% Fibra']],
     ])('finds by %s with q', async (_what, q, expected) => {
       expect(await namesOf({ q: q as string })).toEqual(expected);
     });

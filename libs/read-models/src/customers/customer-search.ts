@@ -1,10 +1,15 @@
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { HAS_DEBT_SQL } from '../invoices/invoice.queries';
 import { CustomerFileRow, CustomerFileStatus } from './customer-file.entity';
+import { foldForSearch } from './search-text';
 
 /** The list's filters (`GET /customers`, `GET /customers/export.csv`); all optional. */
 export interface CustomerFilters {
-  /** Free text: code, display name, document number, e-mail, phone or mobile contain it. */
+  /**
+   * Free text: the display name, a street or a city contains it, case and accents aside (`perez`
+   * finds Pérez, `pena` finds Peña: `foldForSearch`); or the code, document number, e-mail,
+   * phone or mobile contain it, case aside.
+   */
   q?: string;
   zone?: string;
   /** Deleted customers are left out unless asked for by this filter. */
@@ -52,10 +57,12 @@ export function selectCustomers(
 
 function matchingText(text: string): Brackets {
   const pattern = `%${escapeLike(text)}%`;
+  const folded = `%${escapeLike(foldForSearch(text))}%`;
   // "600 12 34 56" finds 600123456: phones are compared on their digits too.
   const digits = /^[\d\s+().-]+$/.test(text) ? text.replace(/\D/g, '') : '';
   return new Brackets((where) => {
-    for (const column of ['code', 'display_name', 'document_number', 'email', 'phone', 'mobile'])
+    where.where('c.search_text LIKE :folded', { folded });
+    for (const column of ['code', 'document_number', 'email', 'phone', 'mobile'])
       where.orWhere(`c.${column} ILIKE :pattern`, { pattern });
     if (digits !== '')
       for (const column of ['phone', 'mobile'])

@@ -23,6 +23,7 @@ import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
 import { Tasks1765000700000 } from './1765000700000-tasks';
 import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
+import { CustomerSearchText1765001100000 } from './1765001100000-customer-search-text';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -51,4 +52,5 @@ export const readModelMigrations = [
   Tasks1765000700000,
   PortalCredentials1765000900000,
   Sends1765000800000,
+  CustomerSearchText1765001100000,
 ];

@@ -9,7 +9,10 @@ const toBoolean = ({ value }: { value: unknown }) =>
 
 /** The list's filters (API.md, GET /customers), shared by the CSV export. */
 export class CustomerFiltersDto {
-  @ApiPropertyOptional({ description: 'Code, name, document, e-mail or phone contains it' })
+  @ApiPropertyOptional({
+    description:
+      'Name, street or city contains it, case and accents aside (`pena` finds Peña); or code, document, e-mail or phone contains it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
