@@ -72,6 +72,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'pending_effects',
     'billing_aggregate_states',
     'remittances',
+    'sends',
     'issuers',
     'verifactu_chain_records',
     'verifactu_outbox',
@@ -85,6 +86,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     billing_aggregate_states: 'stream',
     verifactu_chain_records: 'record_id',
     verifactu_outbox: 'record_id',
+    sends: 'message_id',
     portal_credentials: 'customer_id',
   };
   const snapshot = async () =>
