@@ -29,7 +29,7 @@ import { ProjectionProgress } from '../storage/projection-progress';
 import { READ_MODELS } from '../storage/read-models.module';
 import { APP_CONFIG } from '../storage/tokens';
 import { AppConfig } from '../config/app-config';
-import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
+import { InvoiceDocuments } from '../invoices/invoice-documents';
 import { inBatches } from '../commands/in-batches';
 import { SERIES_ISSUERS, SeriesIssuers } from '../invoices/series-issuers';
 import { RunBillingCommand } from './billing.commands';
@@ -77,7 +77,8 @@ const CONCURRENCY = 8;
  * invoice for the cycle, priced from the cycle-simulation view by the function the simulator
  * uses. The view is read once it has every event committed so far. Each invoice has an id
  * derived from its contract and cycle, so running a period again — or twice at once — issues
- * nothing new; drafts left by a run cut short are numbered and issued by the next one.
+ * nothing new; drafts left by a run cut short are numbered and issued by the next one. A cycle
+ * whose invoice was annulled (rule 22) is invoiced again, under the cycle's next id.
  *
  * The process manager of a workflow over many aggregates: it reads the view, then drafts each
  * contract's invoice and numbers and issues them per series, each a decision of the one write
@@ -150,8 +151,10 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     context: CommandContext,
     problems: BillingProblem[],
   ) {
-    const invoiceId = invoiceIdFor(snapshot.contractId, request.period);
-    const existing = await this.documents.state(invoiceId);
+    const { invoiceId, state: existing } = await this.documents.cycleInvoice(
+      snapshot.contractId,
+      request.period,
+    );
     if (existing.status !== 'none') return existing;
     const outcome = invoicesToIssue(
       snapshot,
