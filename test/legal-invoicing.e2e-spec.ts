@@ -388,4 +388,52 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
     );
     expect(again.body).toMatchObject({ issued: [], alreadyIssued: 2 });
   });
+
+  it('issues no simplified invoice over 400 €: the run reports the customer without tax id and bills the others, the simulation lists it too', async () => {
+    // given a customer without tax id whose month costs 400.01 € (VAT included), and one at 36.30 €
+    const large = await given.billedContract('LSIM', 33_059);
+    const small = await given.billedContract('LSIM', 3000);
+    const both = { customerIds: [large.customerId, small.customerId] };
+
+    // when the simulation previews the month, and a run bills it
+    const simulated = await http()
+      .post('/api/billing/simulations')
+      .set(given.readAfterWrites())
+      .send({ cycles: 1, from: `${CURRENT}-01`, ...both })
+      .expect(200);
+    const run = await given.post('/billing/runs', { period: CURRENT, ...both }, 201);
+
+    // then both list the large customer's problem, naming it and its missing tax id
+    const problem = {
+      code: 'R22.SIMPLIFIED_OVER_LIMIT',
+      customerId: large.customerId,
+      contractId: large.contractId,
+      period: CURRENT,
+      blocksIssuance: true,
+      message: expect.stringMatching(
+        new RegExp(`Customer ${large.customerId} has no tax id.*400\\.01 EUR`),
+      ),
+    };
+    expect(simulated.body.problems).toEqual([expect.objectContaining(problem)]);
+    expect(run.body.problems).toEqual([expect.objectContaining(problem)]);
+    // and the run billed the other customer only
+    expect(run.body.issued.map((i: { customerId: string }) => i.customerId)).toEqual([
+      small.customerId,
+    ]);
+
+    // when the large customer's tax id is set, the next run issues it a complete invoice (F1)
+    await http()
+      .put(`/api/customers/${large.customerId}/billing-settings`)
+      .set(operator)
+      .send({ taxId: 'B12345674' })
+      .expect(200)
+      .then((res) => given.track(res));
+    const again = await given.post('/billing/runs', { period: CURRENT, ...both }, 201);
+    expect(again.body.problems).toEqual([]);
+    const [complete] = again.body.issued;
+    expect(complete).toMatchObject({ customerId: large.customerId });
+    expect(complete.totals.totalCents).toBe(40_001);
+    const record = (await chain()).find((item) => item.numSerie === complete.number);
+    expect(record).toMatchObject({ tipoFactura: 'F1', importeTotalCents: 40_001 });
+  });
 });

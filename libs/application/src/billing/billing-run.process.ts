@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { toNumber } from '../commands/decide-and-append';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  BillingIssuers,
   BillingProblem,
   cannotPriceProblem,
   ContractBillingSnapshot,
@@ -16,13 +17,12 @@ import {
   InvoiceSeriesRefusal,
   maskIban,
   PlainDate,
-  seriesOfAnotherIssuerProblem,
   seriesWithoutIssuerProblem,
   BillingProblemCode,
   YearMonth,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { contractBillingSnapshots } from '@app/read-models';
+import { billingIssuersOf, contractBillingSnapshots } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../commands/command-context';
 import { ProjectionProgress } from '../storage/projection-progress';
@@ -32,6 +32,7 @@ import { AppConfig } from '../config/app-config';
 import { InvoiceDocuments } from '../invoices/invoice-documents';
 import { inBatches } from '../commands/in-batches';
 import { SERIES_ISSUERS, SeriesIssuers } from '../invoices/series-issuers';
+import { DEFAULT_ISSUER_ID } from '../issuers/default-issuer';
 import { RunBillingCommand } from './billing.commands';
 
 export interface BillingRunRequest {
@@ -107,10 +108,11 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     const problems: BillingProblem[] = [];
     const drafts: DraftedInvoice[] = [];
     const issuerOf = oncePerSeries((series) => this.issuers.issuerForSeries(series));
+    const issuers = await billingIssuersOf(this.readModels, DEFAULT_ISSUER_ID);
     let alreadyIssued = 0;
     await inBatches(snapshots, CONCURRENCY, async (snapshot) => {
       const state = await containing(
-        () => this.draftFor(snapshot, request, { today, issuerOf }, context, problems),
+        () => this.draftFor(snapshot, request, { today, issuerOf, issuers }, context, problems),
         (reason) => problems.push(cannotPriceProblem(snapshot, request.period, reason)),
       );
       if (state?.status === 'draft') drafts.push(state);
@@ -147,7 +149,12 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     {
       today,
       issuerOf,
-    }: { today: PlainDate; issuerOf: (series: string) => Promise<InvoiceIssuerSnapshot> },
+      issuers,
+    }: {
+      today: PlainDate;
+      issuerOf: (series: string) => Promise<InvoiceIssuerSnapshot>;
+      issuers: BillingIssuers;
+    },
     context: CommandContext,
     problems: BillingProblem[],
   ) {
@@ -160,7 +167,7 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
       snapshot,
       request.period,
       request.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
-      { issueDate: request.issueDate, today },
+      { issueDate: request.issueDate, today, issuers },
     );
     problems.push(...outcome.problems);
     const [invoice] = outcome.invoices;
@@ -172,19 +179,6 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
       return null;
     });
     if (issuer === null) return null;
-    const named = snapshot.billing.issuerId ?? null;
-    if (named !== null && named !== issuer.issuerId) {
-      problems.push(
-        seriesOfAnotherIssuerProblem(
-          snapshot,
-          request.period,
-          invoice.series,
-          named,
-          issuer.issuerId,
-        ),
-      );
-      return null;
-    }
     return this.documents.draft(draftCommand(invoiceId, invoice, issuer, context), context);
   }
 }

@@ -14,6 +14,7 @@ import {
   SubscriptionState,
 } from '@app/domain';
 import { isUuid, managerOf, ReadModelSource } from '../customers/read-model-source';
+import { billingIssuersOf } from '../issuers/issuer.queries';
 import { BillingAggregateKind } from './billing-aggregate-state.entity';
 
 export interface ContractBillingSnapshotsQuery {
@@ -27,6 +28,8 @@ export interface ContractBillingSnapshotsQuery {
 
 export interface SimulateFromViewQuery {
   customerIds?: readonly string[];
+  /** The configured issuer's id (rule 21): the simulation lists the run's issuer problems. */
+  defaultIssuerId: string;
   from: PlainDate;
   cycles: number;
   vatDefault: number;
@@ -101,6 +104,7 @@ export async function simulateFromView(
     cycles: query.cycles,
     vatDefault: query.vatDefault,
     issuedInvoice,
+    issuers: await billingIssuersOf(managerOf(source), query.defaultIssuerId),
   });
 }
 
