@@ -1,4 +1,5 @@
 import { BillingFixtures, operator, recentMonths } from './support/billing-fixtures';
+import { PoisonedEvents } from './support/poisoned-events';
 import { countEvents, startTestApp, TestApp } from './support/test-app';
 
 const [CURRENT] = recentMonths(1);
@@ -12,11 +13,13 @@ const address = { street: 'Calle Mayor 1', postalCode: '28013', city: 'Madrid', 
 describe('Invoices issued by issuer entities (rule 21)', () => {
   let testApp: TestApp;
   let given: BillingFixtures;
+  let old: PoisonedEvents;
   const http = () => given.http();
 
   beforeAll(async () => {
     testApp = await startTestApp();
     given = new BillingFixtures(testApp);
+    old = new PoisonedEvents(testApp, given);
     await given.post(
       '/issuers',
       { legalName: 'Fibra Norte SL', nif: 'B76365782', address, series: ['NORTE'] },
@@ -127,6 +130,51 @@ describe('Invoices issued by issuer entities (rule 21)', () => {
         code: 'R21.SERIES_WITHOUT_ISSUER',
         blocksIssuance: true,
       }),
+    ]);
+  });
+
+  it('the simulation lists the rule-21 problems the run meets: a series no issuer owns, a series of another issuer, an unknown issuer', async () => {
+    const norte = await issuerIdOf('B76365782');
+    const sur = await issuerIdOf('B12345674');
+    const orphan = await given.billedContract('NADIE');
+    // billing settings written before rule 21 checked them: the series of another issuer, and
+    // an issuer that does not exist
+    const ofAnother = await given.billedContract('NORTE');
+    await old.namedIssuer(ofAnother, sur, 'NORTE');
+    const unknown = await given.billedContract('SUR');
+    await old.namedIssuer(unknown, 'issuer-never-registered', 'SUR');
+    const good = await given.billedContract('SUR');
+    const customerIds = [orphan, ofAnother, unknown, good].map((c) => c.customerId);
+    const expected = [
+      [orphan.contractId, 'R21.SERIES_WITHOUT_ISSUER'],
+      [ofAnother.contractId, 'R21.SERIES_OF_ANOTHER_ISSUER'],
+      [unknown.contractId, 'R21.UNKNOWN_ISSUER'],
+    ].sort();
+    const codesOf = (problems: { contractId: string; code: string; blocksIssuance: boolean }[]) =>
+      problems.map((p) => [p.contractId, p.code, p.blocksIssuance]).sort();
+
+    const simulated = await http()
+      .post('/api/billing/simulations')
+      .set(given.readAfterWrites())
+      .send({ cycles: 1, from: `${CURRENT}-01`, customerIds })
+      .expect(200);
+    expect(codesOf(simulated.body.problems)).toEqual(expected.map((e) => [...e, true]));
+    const statusOf = (contractId: string) =>
+      simulated.body.contracts.find((c: { contractId: string }) => c.contractId === contractId)
+        .cycles[0].status;
+    expect(statusOf(ofAnother.contractId)).toBe('not-invoiced');
+    expect(statusOf(good.contractId)).toBe('previewed');
+    const messageOf = (code: string) =>
+      simulated.body.problems.find((p: { code: string }) => p.code === code).message;
+    expect(messageOf('R21.SERIES_OF_ANOTHER_ISSUER')).toContain(
+      `its series NORTE belongs to issuer ${norte}`,
+    );
+    expect(messageOf('R21.UNKNOWN_ISSUER')).toContain('issuer-never-registered');
+
+    const run = await given.post('/billing/runs', { period: CURRENT, customerIds }, 201);
+    expect(codesOf(run.body.problems)).toEqual(codesOf(simulated.body.problems));
+    expect(run.body.issued.map((i: { customerId: string }) => i.customerId)).toEqual([
+      good.customerId,
     ]);
   });
 

@@ -66,6 +66,7 @@ describe('issuers over HTTP (rule 21)', () => {
     const read = { ...auditor, 'X-Min-Position': String(edited.body.position) };
     const shown = await http().get(`/api/issuers/${id}`).set(read).expect(200);
     expect(shown.body).toEqual({
+      source: 'registered',
       id,
       legalName: 'Fibra Norte SLU',
       nif: body.nif.replace('b-', 'B'),
@@ -219,5 +220,43 @@ describe('issuers over HTTP (rule 21)', () => {
         .expect(404);
       expect(res.body.details[0]).toMatchObject({ code: 'R21.ISSUER_NOT_FOUND' });
     });
+  });
+});
+
+describe('GET /issuers while none is registered (rule 21)', () => {
+  let testApp: TestApp;
+  const http = () => request(testApp.app.getHttpServer());
+
+  beforeAll(async () => {
+    testApp = await startTestApp({
+      ISSUER_LEGAL_NAME: 'Configurada SL',
+      ISSUER_NIF: 'B76365782',
+      RETURNED_DEBIT_FEE_CENTS: '250',
+    });
+  });
+  afterAll(() => testApp.close());
+
+  it('lists the configured issuer invoices use, marked as such, until one is registered', async () => {
+    const configured = await http().get('/api/issuers').set(auditor).expect(200);
+    expect(configured.body).toEqual([
+      expect.objectContaining({
+        source: 'configuration',
+        id: 'default',
+        legalName: 'Configurada SL',
+        nif: 'B76365782',
+        returnedDebitFeeCents: 250,
+        series: [],
+        version: null,
+        registeredAt: null,
+      }),
+    ]);
+
+    const body = anIssuer();
+    const created = await http().post('/api/issuers').set(operator).send(body).expect(201);
+    const read = { ...auditor, 'X-Min-Position': String(created.body.position) };
+    const registered = await http().get('/api/issuers').set(read).expect(200);
+    expect(registered.body).toEqual([
+      expect.objectContaining({ source: 'registered', id: created.body.id, nif: body.nif }),
+    ]);
   });
 });

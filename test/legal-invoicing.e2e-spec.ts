@@ -271,4 +271,169 @@ describe('Legal invoicing: dates follow numbers, the VERI*FACTU chain of every i
       .expect(200);
     expect(verification.body).toMatchObject({ valid: true, records: records.length });
   });
+
+  it('bills an annulled cycle again: a new invoice with a new number, the annulled one stays annulled, the chain verifies', async () => {
+    // given a customer whose invoice for this month was issued by mistake (wrong price) and annulled
+    const { customerId, contractId } = await given.billedContract('LREB', 3000);
+    const first = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [customerId] },
+      201,
+    );
+    const [mistaken] = first.body.issued;
+    await given.post(
+      `/invoices/${mistaken.invoiceId}/cancellation`,
+      { reason: 'Precio erróneo' },
+      200,
+    );
+
+    // then the simulator previews the cycle as billable again
+    const simulated = await http()
+      .post('/api/billing/simulations')
+      .set(given.readAfterWrites())
+      .send({ cycles: 1, from: `${CURRENT}-01`, customerIds: [customerId] })
+      .expect(200);
+    const [contract] = simulated.body.contracts;
+    expect(contract.contractId).toBe(contractId);
+    expect(contract.cycles[0]).toMatchObject({ period: CURRENT, status: 'previewed' });
+    expect(contract.cycles[0].invoice.totals.totalCents).toBe(3630);
+
+    // when the period is billed again
+    const again = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [customerId] },
+      201,
+    );
+
+    // then a new invoice, with the next number, holds the cycle
+    expect(again.body.problems).toEqual([]);
+    expect(again.body.alreadyIssued).toBe(0);
+    const [reissued] = again.body.issued;
+    expect(reissued).toMatchObject({ contractId, cyclePeriod: CURRENT, number: 'LREB-000002' });
+    expect(reissued.invoiceId).not.toBe(mistaken.invoiceId);
+    const annulled = await http()
+      .get(`/api/invoices/${mistaken.invoiceId}`)
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(annulled.body).toMatchObject({ status: 'cancelled', formatted: 'LREB-000001' });
+    const standing = await http()
+      .get(`/api/invoices/${reissued.invoiceId}`)
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(standing.body).toMatchObject({ status: 'pending', outstandingCents: 3630 });
+
+    // and a third run issues nothing; the simulation marks the cycle issued by the new invoice
+    const third = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [customerId] },
+      201,
+    );
+    expect(third.body).toMatchObject({ issued: [], alreadyIssued: 1 });
+    const resimulated = await http()
+      .post('/api/billing/simulations')
+      .set(given.readAfterWrites())
+      .send({ cycles: 1, from: `${CURRENT}-01`, customerIds: [customerId] })
+      .expect(200);
+    expect(resimulated.body.contracts[0].cycles[0]).toMatchObject({
+      status: 'issued',
+      issuedInvoice: { id: reissued.invoiceId, number: 'LREB-000002' },
+    });
+
+    // and the chain holds the registration, the annulment and the new registration, and verifies
+    const records = (await chain()).filter((item) => item.numSerie.startsWith('LREB-'));
+    expect(records.map((item) => [item.numSerie, item.kind])).toEqual([
+      ['LREB-000001', 'registration'],
+      ['LREB-000001', 'cancellation'],
+      ['LREB-000002', 'registration'],
+    ]);
+    const verification = await http()
+      .get('/api/verifactu/issuers/default/chain/verification')
+      .set(given.readAfterWrites())
+      .expect(200);
+    expect(verification.body).toMatchObject({ valid: true });
+  });
+
+  it('still refuses to annul an invoice with a credit note or a partial payment', async () => {
+    const credited = await given.billedContract('LBLK');
+    const partlyPaid = await given.billedContract('LBLK');
+    const run = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [credited.customerId, partlyPaid.customerId] },
+      201,
+    );
+    const invoiceOf = (customerId: string) =>
+      run.body.issued.find((i: { customerId: string }) => i.customerId === customerId);
+    await given.post(
+      `/invoices/${invoiceOf(credited.customerId).invoiceId}/credit-notes`,
+      { reason: 'Avería', amountCents: 300 },
+      201,
+    );
+    await given.post(
+      `/invoices/${invoiceOf(partlyPaid.customerId).invoiceId}/payments`,
+      { amountCents: 100, method: 'cash', paidAt: today() },
+      201,
+    );
+    for (const customerId of [credited.customerId, partlyPaid.customerId]) {
+      const refused = await http()
+        .post(`/api/invoices/${invoiceOf(customerId).invoiceId}/cancellation`)
+        .set(operator)
+        .send({ reason: 'Por error' })
+        .expect(422);
+      expect(refused.body.details[0]).toMatchObject({ code: 'INVOICE.NOT_CANCELLABLE' });
+    }
+    const again = await given.post(
+      '/billing/runs',
+      { period: CURRENT, customerIds: [credited.customerId, partlyPaid.customerId] },
+      201,
+    );
+    expect(again.body).toMatchObject({ issued: [], alreadyIssued: 2 });
+  });
+
+  it('issues no simplified invoice over 400 €: the run reports the customer without tax id and bills the others, the simulation lists it too', async () => {
+    // given a customer without tax id whose month costs 400.01 € (VAT included), and one at 36.30 €
+    const large = await given.billedContract('LSIM', 33_059);
+    const small = await given.billedContract('LSIM', 3000);
+    const both = { customerIds: [large.customerId, small.customerId] };
+
+    // when the simulation previews the month, and a run bills it
+    const simulated = await http()
+      .post('/api/billing/simulations')
+      .set(given.readAfterWrites())
+      .send({ cycles: 1, from: `${CURRENT}-01`, ...both })
+      .expect(200);
+    const run = await given.post('/billing/runs', { period: CURRENT, ...both }, 201);
+
+    // then both list the large customer's problem, naming it and its missing tax id
+    const problem = {
+      code: 'R22.SIMPLIFIED_OVER_LIMIT',
+      customerId: large.customerId,
+      contractId: large.contractId,
+      period: CURRENT,
+      blocksIssuance: true,
+      message: expect.stringMatching(
+        new RegExp(`Customer ${large.customerId} has no tax id.*400\\.01 EUR`),
+      ),
+    };
+    expect(simulated.body.problems).toEqual([expect.objectContaining(problem)]);
+    expect(run.body.problems).toEqual([expect.objectContaining(problem)]);
+    // and the run billed the other customer only
+    expect(run.body.issued.map((i: { customerId: string }) => i.customerId)).toEqual([
+      small.customerId,
+    ]);
+
+    // when the large customer's tax id is set, the next run issues it a complete invoice (F1)
+    await http()
+      .put(`/api/customers/${large.customerId}/billing-settings`)
+      .set(operator)
+      .send({ taxId: 'B12345674' })
+      .expect(200)
+      .then((res) => given.track(res));
+    const again = await given.post('/billing/runs', { period: CURRENT, ...both }, 201);
+    expect(again.body.problems).toEqual([]);
+    const [complete] = again.body.issued;
+    expect(complete).toMatchObject({ customerId: large.customerId });
+    expect(complete.totals.totalCents).toBe(40_001);
+    const record = (await chain()).find((item) => item.numSerie === complete.number);
+    expect(record).toMatchObject({ tipoFactura: 'F1', importeTotalCents: 40_001 });
+  });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_ISSUER_ID } from '@app/application';
 import { simulateFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { round, timed } from '../support/measure';
@@ -18,7 +19,12 @@ export async function cycleSimulationStage(
 ): Promise<SimulationFigures> {
   const cycles = 12;
   const { result, seconds } = await timed(() =>
-    simulateFromView(readModels, { from, cycles, vatDefault: 21 }),
+    simulateFromView(readModels, {
+      from,
+      cycles,
+      vatDefault: 21,
+      defaultIssuerId: DEFAULT_ISSUER_ID,
+    }),
   );
   const invoicesPreviewed = result.contracts.reduce(
     (sum, contract) => sum + contract.cycles.filter((cycle) => cycle.invoice !== null).length,

@@ -6,7 +6,7 @@ import {
   subscriptionStream,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent } from '@app/event-store';
-import { BillingFixtures, CUSTOMER_IBAN } from './billing-fixtures';
+import { BilledContract, BillingFixtures, CUSTOMER_IBAN } from './billing-fixtures';
 import { TestApp } from './test-app';
 
 export interface PoisonableContract {
@@ -88,6 +88,22 @@ export class PoisonedEvents {
 
   /** The billing tab as the fixtures set it, but in `invoiceSeries`. */
   invoiceSeries(target: PoisonableContract, invoiceSeries: string): Promise<void> {
+    return this.billingSettings(target, invoiceSeries, null);
+  }
+
+  /**
+   * The billing tab as the fixtures set it, in `invoiceSeries` and naming issuer `issuerId`,
+   * as written before rule 21 checked the issuer a customer names.
+   */
+  namedIssuer(target: BilledContract, issuerId: string, invoiceSeries: string): Promise<void> {
+    return this.billingSettings(target, invoiceSeries, issuerId);
+  }
+
+  private billingSettings(
+    target: BilledContract,
+    invoiceSeries: string,
+    issuerId: string | null,
+  ): Promise<void> {
     return this.append(customerStream(target.customerId), [
       {
         type: 'CustomerBillingSettingsChanged',
@@ -100,6 +116,7 @@ export class PoisonedEvents {
             invoiceSeries,
             billingDay: 1,
             iban: CUSTOMER_IBAN.replace(/ /g, ''),
+            issuerId,
           },
           changes: [{ field: 'invoiceSeries', before: null, after: invoiceSeries }],
         },

@@ -59,6 +59,7 @@ export * from './issuers/issuer-writes';
 export * from './issuers/default-issuer';
 export * from './issuers/issuer-details';
 export * from './issuers/issuer-directory';
+export * from './issuers/issuer-list';
 export * from './verifactu/chain';
 export * from './verifactu/submission';
 export * from './tickets/ticket.commands';

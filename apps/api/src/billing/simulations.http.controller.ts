@@ -5,7 +5,7 @@ import { simulateFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
-import { APP_CONFIG, AppConfig, READ_MODELS } from '@app/application';
+import { APP_CONFIG, AppConfig, DEFAULT_ISSUER_ID, READ_MODELS } from '@app/application';
 import { CycleSimulationDto } from './cycle-simulation.response.dto';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
 
@@ -42,6 +42,7 @@ export class SimulationsController {
       cycles: body.cycles ?? 1,
       vatDefault: body.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
       billSuspendedForDebt: this.config.BILL_SUSPENDED_FOR_DEBT,
+      defaultIssuerId: DEFAULT_ISSUER_ID,
     });
   }
 }

@@ -22,13 +22,17 @@ import { DataSource } from 'typeorm';
 import { v4 as uuid } from 'uuid';
 import {
   CommandContext,
+  APP_CONFIG,
+  AppConfig,
   CommandOutcome,
   EditIssuerCommand,
+  ListedIssuer,
+  listedIssuers,
   READ_MODELS,
   RegisterIssuerCommand,
 } from '@app/application';
 import { ISSUER_STREAM_PREFIX } from '@app/domain';
-import { issuerById, IssuerView, listIssuers } from '@app/read-models';
+import { issuerById } from '@app/read-models';
 import { CommandEndpoint, QueryEndpoint } from '../auth/access.decorator';
 import { Context } from '../infrastructure/commands/command-context';
 import { AnswerRebuiltFromStream } from '../infrastructure/commands/recovered-answer';
@@ -43,6 +47,7 @@ export class IssuersController {
   constructor(
     private readonly bus: CommandBus,
     @Inject(READ_MODELS) private readonly readModels: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -75,19 +80,22 @@ export class IssuersController {
 
   @Get()
   @QueryEndpoint()
-  @ApiOperation({ summary: 'The registered issuers, oldest first' })
+  @ApiOperation({
+    summary:
+      'The registered issuers, oldest first; with none registered, the configured default invoices use',
+  })
   @ApiOkResponse({ type: [IssuerResponse] })
-  list(): Promise<IssuerView[]> {
-    return listIssuers(this.readModels);
+  list(): Promise<ListedIssuer[]> {
+    return listedIssuers(this.readModels, this.config);
   }
 
   @Get(':id')
   @QueryEndpoint()
   @ApiOperation({ summary: 'One registered issuer' })
   @ApiOkResponse({ type: IssuerResponse })
-  async detail(@Param('id', ParseUUIDPipe) id: string): Promise<IssuerView> {
+  async detail(@Param('id', ParseUUIDPipe) id: string): Promise<ListedIssuer> {
     const issuer = await issuerById(this.readModels, id);
     if (!issuer) throw new NotFoundException(`No issuer ${id}`);
-    return issuer;
+    return { ...issuer, source: 'registered' };
   }
 }

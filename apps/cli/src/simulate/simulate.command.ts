@@ -10,13 +10,14 @@ import {
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import {
   allReadModelProjections,
+  billingIssuersOf,
   contractBillingSnapshots,
   issuedInvoicesOf,
 } from '@app/read-models';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
-import { READ_MODELS } from '@app/application';
+import { DEFAULT_ISSUER_ID, READ_MODELS } from '@app/application';
 import { CliOutput } from '../cli-output';
 import { logHead, replayProjections } from '../replay/replay-projections';
 import { SimulationSummary } from './simulation-summary';
@@ -88,6 +89,7 @@ export class SimulateCommand extends CommandRunner {
       customerIds: options.customer,
     });
     const from = options.from ?? dateInZone(new Date().toISOString());
+    const issuers = await billingIssuersOf(this.dataSource, DEFAULT_ISSUER_ID);
     const summary = new SimulationSummary();
     const bar = new SingleBar(
       {
@@ -108,6 +110,7 @@ export class SimulateCommand extends CommandRunner {
             cycles,
             vatDefault: options.vat ?? DEFAULT_VAT_RATE_PERCENT,
             issuedInvoice: await issuedInvoicesOf(this.dataSource, slice, { from, cycles }),
+            issuers,
           }),
         );
         bar.update(start + slice.length);

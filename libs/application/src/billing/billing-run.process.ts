@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { toNumber } from '../commands/decide-and-append';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  BillingIssuers,
   BillingProblem,
   cannotPriceProblem,
   ContractBillingSnapshot,
@@ -16,22 +17,22 @@ import {
   InvoiceSeriesRefusal,
   maskIban,
   PlainDate,
-  seriesOfAnotherIssuerProblem,
   seriesWithoutIssuerProblem,
   BillingProblemCode,
   YearMonth,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { contractBillingSnapshots } from '@app/read-models';
+import { billingIssuersOf, contractBillingSnapshots } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../commands/command-context';
 import { ProjectionProgress } from '../storage/projection-progress';
 import { READ_MODELS } from '../storage/read-models.module';
 import { APP_CONFIG } from '../storage/tokens';
 import { AppConfig } from '../config/app-config';
-import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
+import { InvoiceDocuments } from '../invoices/invoice-documents';
 import { inBatches } from '../commands/in-batches';
 import { SERIES_ISSUERS, SeriesIssuers } from '../invoices/series-issuers';
+import { DEFAULT_ISSUER_ID } from '../issuers/default-issuer';
 import { RunBillingCommand } from './billing.commands';
 
 export interface BillingRunRequest {
@@ -77,7 +78,8 @@ const CONCURRENCY = 8;
  * invoice for the cycle, priced from the cycle-simulation view by the function the simulator
  * uses. The view is read once it has every event committed so far. Each invoice has an id
  * derived from its contract and cycle, so running a period again — or twice at once — issues
- * nothing new; drafts left by a run cut short are numbered and issued by the next one.
+ * nothing new; drafts left by a run cut short are numbered and issued by the next one. A cycle
+ * whose invoice was annulled (rule 22) is invoiced again, under the cycle's next id.
  *
  * The process manager of a workflow over many aggregates: it reads the view, then drafts each
  * contract's invoice and numbers and issues them per series, each a decision of the one write
@@ -106,10 +108,11 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     const problems: BillingProblem[] = [];
     const drafts: DraftedInvoice[] = [];
     const issuerOf = oncePerSeries((series) => this.issuers.issuerForSeries(series));
+    const issuers = await billingIssuersOf(this.readModels, DEFAULT_ISSUER_ID);
     let alreadyIssued = 0;
     await inBatches(snapshots, CONCURRENCY, async (snapshot) => {
       const state = await containing(
-        () => this.draftFor(snapshot, request, { today, issuerOf }, context, problems),
+        () => this.draftFor(snapshot, request, { today, issuerOf, issuers }, context, problems),
         (reason) => problems.push(cannotPriceProblem(snapshot, request.period, reason)),
       );
       if (state?.status === 'draft') drafts.push(state);
@@ -146,18 +149,25 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
     {
       today,
       issuerOf,
-    }: { today: PlainDate; issuerOf: (series: string) => Promise<InvoiceIssuerSnapshot> },
+      issuers,
+    }: {
+      today: PlainDate;
+      issuerOf: (series: string) => Promise<InvoiceIssuerSnapshot>;
+      issuers: BillingIssuers;
+    },
     context: CommandContext,
     problems: BillingProblem[],
   ) {
-    const invoiceId = invoiceIdFor(snapshot.contractId, request.period);
-    const existing = await this.documents.state(invoiceId);
+    const { invoiceId, state: existing } = await this.documents.cycleInvoice(
+      snapshot.contractId,
+      request.period,
+    );
     if (existing.status !== 'none') return existing;
     const outcome = invoicesToIssue(
       snapshot,
       request.period,
       request.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
-      { issueDate: request.issueDate, today },
+      { issueDate: request.issueDate, today, issuers },
     );
     problems.push(...outcome.problems);
     const [invoice] = outcome.invoices;
@@ -169,19 +179,6 @@ export class BillingRunProcess implements ICommandHandler<RunBillingCommand> {
       return null;
     });
     if (issuer === null) return null;
-    const named = snapshot.billing.issuerId ?? null;
-    if (named !== null && named !== issuer.issuerId) {
-      problems.push(
-        seriesOfAnotherIssuerProblem(
-          snapshot,
-          request.period,
-          invoice.series,
-          named,
-          issuer.issuerId,
-        ),
-      );
-      return null;
-    }
     return this.documents.draft(draftCommand(invoiceId, invoice, issuer, context), context);
   }
 }

@@ -9,7 +9,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { CommandContext } from '../commands/command-context';
 import { ProjectionProgress } from '../storage/projection-progress';
 import { READ_MODELS } from '../storage/read-models.module';
-import { InvoiceDocuments, invoiceIdFor } from '../invoices/invoice-documents';
+import { InvoiceDocuments } from '../invoices/invoice-documents';
 import { GrantMigrationCreditsCommand } from './billing.commands';
 
 export interface GrantedMigrationCredit {
@@ -61,7 +61,7 @@ export class MigrationCreditRunProcess implements ICommandHandler<GrantMigration
     });
     const granted: GrantedMigrationCredit[] = [];
     for (const snapshot of snapshots) {
-      const invoiceId = invoiceIdFor(snapshot.contractId, request.period);
+      const { invoiceId } = await this.documents.cycleInvoice(snapshot.contractId, request.period);
       const { state } = await this.documents.grantDraftCreditNotes(invoiceId, context);
       if (state.status !== 'issued') continue;
       const due = migrationCreditsDue(

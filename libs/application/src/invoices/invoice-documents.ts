@@ -32,7 +32,7 @@ import { chainAppendFor } from '../verifactu/chain/chain-append';
 import { v4 as uuid } from 'uuid';
 import { SERIES_ISSUERS, SeriesIssuers } from './series-issuers';
 
-import { firstEffectIdFor } from '@app/domain';
+import { cycleInvoiceIdFor, firstEffectIdFor, isAnnulled } from '@app/domain';
 export { firstEffectIdFor, invoiceIdFor } from '@app/domain';
 
 /** A decision on the invoice's latest state; return `[]` to write nothing. */
@@ -70,6 +70,22 @@ export class InvoiceDocuments {
 
   async state(invoiceId: string): Promise<InvoiceState> {
     return foldState(await this.store.readStream(invoiceStream(invoiceId)), invoiceDecider);
+  }
+
+  /**
+   * The invoice holding a contract's cycle (rule R7) and its state: the first of the cycle's ids
+   * (`cycleInvoiceIdFor`) not annulled — `none` when the cycle is still to invoice, its first
+   * time or again after its invoice was annulled (rule 22).
+   */
+  async cycleInvoice(
+    contractId: string,
+    cyclePeriod: string,
+  ): Promise<{ invoiceId: string; state: InvoiceState }> {
+    for (let reissue = 0; ; reissue++) {
+      const invoiceId = cycleInvoiceIdFor(contractId, cyclePeriod, reissue);
+      const state = await this.state(invoiceId);
+      if (!isAnnulled(state)) return { invoiceId, state };
+    }
   }
 
   /** Drafts the invoice unless it exists (drafted or issued by an earlier or racing run). */

@@ -112,4 +112,48 @@ describe('invoicesToIssue (the billing run, one contract and period)', () => {
     const [invoice] = invoicesToIssue(transfer, '2026-02').invoices;
     expect(invoice).toEqual(expect.objectContaining({ paymentMethod: 'transfer', iban: null }));
   });
+
+  describe('a simplified invoice over 400 € (rule 22, RD 1619/2012 art. 4)', () => {
+    /** A customer without tax id whose fibre costs `monthlyPriceCents` net a month. */
+    const withoutTaxId = (monthlyPriceCents: number) => {
+      const snapshot = billingSnapshot({
+        subscriptions: [
+          snapshotSubscription({
+            tariffTimeline: [
+              { tariff: 'Empresa 1 Gb', monthlyPriceCents, effectiveFrom: '2025-12-20' },
+            ],
+          }),
+        ],
+      });
+      return { ...snapshot, billedParty: { ...snapshot.billedParty, taxId: null } };
+    };
+
+    it('is not issued: the customer and its missing tax id are the problem', () => {
+      const { invoices, problems } = invoicesToIssue(withoutTaxId(33_059), '2026-02');
+      expect(invoices).toEqual([]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          code: BillingProblemCode.simplifiedOverLimit,
+          customerId: 'customer-1',
+          contractId: 'contract-1',
+          period: '2026-02',
+          blocksIssuance: true,
+          message: expect.stringMatching(/Customer customer-1 has no tax id.*400\.01 EUR/),
+        }),
+      ]);
+    });
+
+    it('is issued up to 400 €, and above it to a customer with a tax id (a complete invoice)', () => {
+      const limit = invoicesToIssue(withoutTaxId(33_058), '2026-02');
+      expect(limit.problems).toEqual([]);
+      expect(limit.invoices[0].totals.totalCents).toBe(40_000);
+      const snapshot = withoutTaxId(100_000);
+      const complete = invoicesToIssue(
+        { ...snapshot, billedParty: { ...snapshot.billedParty, taxId: '12345678Z' } },
+        '2026-02',
+      );
+      expect(complete.problems).toEqual([]);
+      expect(complete.invoices).toHaveLength(1);
+    });
+  });
 });

@@ -15,6 +15,7 @@ import {
   tooManyLinesProblems,
 } from './billing.problems';
 import { inactiveCustomerProblems } from './billing.inactive-customer';
+import { BillingIssuers, issuerProblems } from './billing.issuers';
 import { BilledParty, ContractBillingSnapshot } from './billing.snapshot';
 
 /** Days from issue to due date: an invoice falls due 15 days after it is issued. */
@@ -61,6 +62,11 @@ export interface IssuanceOptions {
    * with the cycle's period on its lines.
    */
   today?: PlainDate;
+  /**
+   * Who can issue (rule 21): when given, a contract its issuer cannot be found for, or whose
+   * customer names another or an unknown issuer, gets that problem instead of an invoice.
+   */
+  issuers?: BillingIssuers;
 }
 
 /**
@@ -132,6 +138,7 @@ function pricedInvoiceForCycle(
   const problems = [
     ...invoiceProblems(snapshot, price),
     ...inactiveCustomerProblems(snapshot, price),
+    ...(options.issuers ? issuerProblems(snapshot, cycle.period, options.issuers) : []),
   ];
   if (problems.some((problem) => problem.blocksIssuance)) return { invoices: [], problems };
   return { invoices: [invoiceOf(snapshot, price, options)], problems };

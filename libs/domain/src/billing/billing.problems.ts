@@ -8,6 +8,11 @@ import { YearMonth } from './billing.cycles';
 import { invoiceSeriesProblem } from './billing.invoice-numbering';
 import { ContractCyclePrice } from './billing.pricing';
 import { ContractBillingSnapshot } from './billing.snapshot';
+import {
+  SIMPLIFIED_OVER_LIMIT,
+  isSimplifiedOverLimit,
+  simplifiedOverLimitMessage,
+} from '../invoice/invoice.simplified';
 
 /** Rule R12: what the cycle simulator lists before it reaches an invoice. */
 export const BillingProblemCode = {
@@ -35,6 +40,13 @@ export const BillingProblemCode = {
   seriesOfAnotherIssuer: 'R21.SERIES_OF_ANOTHER_ISSUER',
   /** Rule 21: several issuers are registered and none owns the customer's series. */
   seriesWithoutIssuer: 'R21.SERIES_WITHOUT_ISSUER',
+  /** Rule 21: the customer's billing settings name an issuer that does not exist. */
+  unknownIssuer: 'R21.UNKNOWN_ISSUER',
+  /**
+   * Rule 22 (RD 1619/2012 art. 4): the customer has no tax id, so its invoice would be
+   * simplified (`F2`), and it is over the 400 € (VAT included) a simplified invoice may reach.
+   */
+  simplifiedOverLimit: SIMPLIFIED_OVER_LIMIT,
 } as const;
 
 export type BillingProblemCode = (typeof BillingProblemCode)[keyof typeof BillingProblemCode];
@@ -65,7 +77,7 @@ export function negativePriceProblems(
     subscription.tariffTimeline
       .filter((tariff) => tariff.monthlyPriceCents < 0)
       .map((tariff) =>
-        problemOf(snapshot, period, BillingProblemCode.zeroOrNegativePrice, true, {
+        billingProblemOf(snapshot, period, BillingProblemCode.zeroOrNegativePrice, true, {
           subscriptionId: subscription.subscriptionId,
           message: `Subscription ${subscription.subscriptionId} has tariff ${tariff.tariff} at a negative price (${describeCents(tariff.monthlyPriceCents)}) from ${tariff.effectiveFrom}; the contract cannot be priced until it is corrected.`,
         }),
@@ -138,7 +150,7 @@ function aboveMaximumProblem(
   what: string,
   cents: number,
 ): BillingProblem {
-  return problemOf(snapshot, period, BillingProblemCode.amountAboveMaximum, true, {
+  return billingProblemOf(snapshot, period, BillingProblemCode.amountAboveMaximum, true, {
     subscriptionId,
     message: `Subscription ${subscriptionId} has ${what} at ${String(cents)} cents, above the maximum of ${MAX_AMOUNT_CENTS} (${describeCents(MAX_AMOUNT_CENTS)}): contract ${snapshot.contractId} is not invoiced for ${period} until it is corrected.`,
   });
@@ -165,32 +177,8 @@ export function cycleNotStartedProblem(
   cycle: { period: YearMonth; start: string },
   today: string,
 ): BillingProblem {
-  return problemOf(snapshot, cycle.period, BillingProblemCode.cycleNotStarted, true, {
+  return billingProblemOf(snapshot, cycle.period, BillingProblemCode.cycleNotStarted, true, {
     message: `The ${cycle.period} cycle of contract ${snapshot.contractId} starts on ${cycle.start}, after today (${today}); an invoice cannot be dated in the future, so it is issued by a run on or after that day.`,
-  });
-}
-
-/** Rule 21: no issuer to invoice the series with; `reason` says why. */
-export function seriesWithoutIssuerProblem(
-  snapshot: ContractRef,
-  period: YearMonth,
-  reason: string,
-): BillingProblem {
-  return problemOf(snapshot, period, BillingProblemCode.seriesWithoutIssuer, true, {
-    message: `Contract ${snapshot.contractId} of customer ${snapshot.customerId} is not invoiced for ${period}: ${reason}`,
-  });
-}
-
-/** Rule 21: the customer's series is another issuer's than the one its settings name. */
-export function seriesOfAnotherIssuerProblem(
-  snapshot: ContractRef,
-  period: YearMonth,
-  series: string,
-  named: string,
-  owner: string,
-): BillingProblem {
-  return problemOf(snapshot, period, BillingProblemCode.seriesOfAnotherIssuer, true, {
-    message: `Customer ${snapshot.customerId} is invoiced by issuer ${named}, but its series ${series} belongs to issuer ${owner}: choose a series of ${named} (each series belongs to one issuer). Not invoiced.`,
   });
 }
 
@@ -200,7 +188,7 @@ export function cannotPriceProblem(
   period: YearMonth,
   reason: string,
 ): BillingProblem {
-  return problemOf(snapshot, period, BillingProblemCode.cannotPrice, true, {
+  return billingProblemOf(snapshot, period, BillingProblemCode.cannotPrice, true, {
     message: `Contract ${snapshot.contractId} of customer ${snapshot.customerId} cannot be priced for ${period}: ${reason}. It is not invoiced; the other contracts are.`,
   });
 }
@@ -216,7 +204,7 @@ export function invoiceProblems(
   const { period } = price.cycle;
   const { billing, contract, contractId } = snapshot;
   const problem = (code: BillingProblemCode, blocks: boolean, message: string) =>
-    problemOf(snapshot, period, code, blocks, { message });
+    billingProblemOf(snapshot, period, code, blocks, { message });
   const problems: BillingProblem[] = [];
   if (!billing.billingEnabled)
     problems.push(
@@ -276,6 +264,14 @@ export function invoiceProblems(
         `Customer ${snapshot.customerId} has invoice e-mails on but no main e-mail: the invoice of contract ${contractId} for ${period} cannot be sent.`,
       ),
     );
+  if (isSimplifiedOverLimit(snapshot.billedParty, price.totals.totalCents))
+    problems.push(
+      problem(
+        BillingProblemCode.simplifiedOverLimit,
+        true,
+        `${simplifiedOverLimitMessage(snapshot.customerId, price.totals.totalCents)} Contract ${contractId} is not invoiced for ${period} until then.`,
+      ),
+    );
   return [...problems, ...zeroPriceProblems(snapshot, price)];
 }
 
@@ -289,14 +285,14 @@ function zeroPriceProblems(
     .filter((line) => line.kind === 'tariff' && (line.unitPriceCents ?? 0) <= 0)
     .filter((line) => !seen.has(line.subscriptionId) && seen.add(line.subscriptionId))
     .map((line) =>
-      problemOf(snapshot, period, BillingProblemCode.zeroOrNegativePrice, false, {
+      billingProblemOf(snapshot, period, BillingProblemCode.zeroOrNegativePrice, false, {
         subscriptionId: line.subscriptionId,
         message: `Subscription ${line.subscriptionId} is active at a price of ${describeCents(line.unitPriceCents ?? 0)} a month (${line.description}) in ${period}: set its price, or move it to active-not-billable if it is not to be invoiced.`,
       }),
     );
   if (problems.length === 0 && price.totals.totalCents <= 0)
     problems.push(
-      problemOf(snapshot, period, BillingProblemCode.zeroOrNegativePrice, false, {
+      billingProblemOf(snapshot, period, BillingProblemCode.zeroOrNegativePrice, false, {
         message: `The invoice of contract ${snapshot.contractId} for ${period} totals ${describeCents(price.totals.totalCents)}: check its discounts.`,
       }),
     );
@@ -306,7 +302,8 @@ function zeroPriceProblems(
 /** The contract a problem is about. */
 export type ContractRef = Pick<ContractBillingSnapshot, 'customerId' | 'contractId'>;
 
-function problemOf(
+/** A problem about the contract's cycle in `period` (rule R12's shape). */
+export function billingProblemOf(
   snapshot: ContractRef,
   period: YearMonth,
   code: BillingProblemCode,

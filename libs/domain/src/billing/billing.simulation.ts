@@ -2,6 +2,7 @@ import { PlainDate, assertPlainDate } from './billing.calendar';
 import { BillingCycle, YearMonth, cycleContaining, nextCycles } from './billing.cycles';
 import { DEFAULT_VAT_RATE_PERCENT } from './billing.lines';
 import { InvoiceToIssue, invoiceForCycle } from './billing.issuance';
+import { BillingIssuers } from './billing.issuers';
 import { BillingProblem } from './billing.problems';
 import { ContractBillingSnapshot } from './billing.snapshot';
 
@@ -26,6 +27,8 @@ export interface SimulationOptions {
   vatDefault?: number;
   /** The invoice already issued for a contract's cycle, if any (none when left out). */
   issuedInvoice?: (contractId: string, period: YearMonth) => IssuedCycleInvoice | null;
+  /** Who can issue (rule 21): the run's issuer problems are listed too (none when left out). */
+  issuers?: BillingIssuers;
 }
 
 /**
@@ -96,7 +99,9 @@ export function simulateCycles(
             issuedInvoice: issued,
             problems: [],
           };
-        const { invoices, problems } = invoiceForCycle(snapshot, cycle, vatDefault);
+        const { invoices, problems } = invoiceForCycle(snapshot, cycle, vatDefault, {
+          issuers: options.issuers,
+        });
         const invoice = invoices[0] ?? null;
         const status = invoice === null ? 'not-invoiced' : 'previewed';
         return { period: cycle.period, cycle, status, inProgress, invoice, problems };

@@ -25,3 +25,4 @@ export * from './billing.snapshot';
 export * from './billing.problems';
 export * from './billing.issuance';
 export * from './billing.simulation';
+export * from './billing.issuers';

@@ -1,6 +1,7 @@
 export * from './series';
 export * from './invoice.stream';
 export * from './invoice.ids';
+export * from './invoice.simplified';
 export * from './invoice.terms';
 export * from './invoice.errors';
 export * from './invoice.events';

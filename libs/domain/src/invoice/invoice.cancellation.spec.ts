@@ -3,6 +3,7 @@ import { given } from '../shared/testing/decider-specification';
 import { invoiceStatus, outstandingCents } from './invoice.balance';
 import { invoiceDecider } from './invoice.decider';
 import { InvoiceRefusal } from './invoice.errors';
+import { cycleInvoiceIdFor, cycleInvoiceOf, invoiceIdFor, isAnnulled } from './invoice.ids';
 import { InvoiceEvent } from './invoice.events';
 import {
   creditNoteGranted,
@@ -86,5 +87,40 @@ describe('Annulling an invoice issued by mistake (rule 22, RegistroAnulacion)', 
     issued(cancelled)
       .when(invoiceCommand('RecordPayment', { paymentId: 'p', amountCents: 100, method: 'cash' }))
       .thenRefuses(InvoiceRefusal.cancelled);
+  });
+
+  describe('hands its cycle back to the billing run (rule R7: one standing invoice per contract and cycle)', () => {
+    it('an annulled invoice no longer holds its cycle; one paid, credited or standing does', () => {
+      expect(isAnnulled(foldEvents(invoiceDecider, [invoiceIssued(), cancelled]))).toBe(true);
+      expect(isAnnulled(foldEvents(invoiceDecider, [invoiceIssued()]))).toBe(false);
+      expect(
+        isAnnulled(foldEvents(invoiceDecider, [invoiceIssued(), creditNoteGranted(500)])),
+      ).toBe(false);
+      expect(isAnnulled(invoiceDecider.initialState)).toBe(false);
+    });
+
+    it('the cycle is invoiced again under the next id of the cycle, the same for every run', () => {
+      const first = cycleInvoiceIdFor('contract-1', '2030-01', 0);
+      const second = cycleInvoiceIdFor('contract-1', '2030-01', 1);
+      expect(first).toBe(invoiceIdFor('contract-1', '2030-01'));
+      expect(second).not.toBe(first);
+      expect(cycleInvoiceIdFor('contract-1', '2030-01', 1)).toBe(second);
+      expect(cycleInvoiceIdFor('contract-1', '2030-02', 1)).not.toBe(second);
+      expect(() => cycleInvoiceIdFor('contract-1', '2030-01', -1)).toThrow(RangeError);
+    });
+
+    it('the invoice holding a cycle is its first id not annulled', () => {
+      const annulled = new Set([cycleInvoiceIdFor('c', '2030-01', 0)]);
+      expect(cycleInvoiceOf('c', '2030-01', (id) => annulled.has(id))).toBe(
+        cycleInvoiceIdFor('c', '2030-01', 1),
+      );
+      annulled.add(cycleInvoiceIdFor('c', '2030-01', 1));
+      expect(cycleInvoiceOf('c', '2030-01', (id) => annulled.has(id))).toBe(
+        cycleInvoiceIdFor('c', '2030-01', 2),
+      );
+      expect(cycleInvoiceOf('c', '2030-02', (id) => annulled.has(id))).toBe(
+        invoiceIdFor('c', '2030-02'),
+      );
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { SIMPLIFIED_OVER_LIMIT } from './invoice.simplified';
 
 /**
  * Refusals of the invoice aggregate. The credit limit (R9) and a credit of nothing refuse with
@@ -49,6 +50,8 @@ export const InvoiceRefusal = {
   notCancellable: 'INVOICE.NOT_CANCELLABLE',
   /** An annulled invoice takes no payment, credit note or effect. */
   cancelled: 'INVOICE.CANCELLED',
+  /** Rule 22 (RD 1619/2012 art. 4): no simplified invoice (no tax id) above 400 €. */
+  simplifiedOverLimit: SIMPLIFIED_OVER_LIMIT,
 } as const;
 
 export type InvoiceRefusal = (typeof InvoiceRefusal)[keyof typeof InvoiceRefusal];

@@ -127,6 +127,7 @@ describe(`Cycle simulation view on ${databaseName}`, () => {
       from: '2025-03-01',
       cycles: 2,
       vatDefault: 21,
+      defaultIssuerId: 'default',
     });
 
     expect(simulation.problems).toContainEqual(
@@ -155,6 +156,7 @@ describe(`Cycle simulation view on ${databaseName}`, () => {
       from: '2025-03-01',
       cycles: 1,
       vatDefault: 21,
+      defaultIssuerId: 'default',
     });
     expect(onlyBea.contracts.map((contract) => contract.contractId)).toEqual([unsigned]);
   });

@@ -5,7 +5,8 @@ import {
   customerDecider,
   CustomerState,
   CycleSimulation,
-  invoiceIdFor,
+  cycleInvoiceIdFor,
+  cycleInvoiceOf,
   IssuedCycleInvoice,
   PlainDate,
   simulateCycles,
@@ -13,6 +14,7 @@ import {
   SubscriptionState,
 } from '@app/domain';
 import { isUuid, managerOf, ReadModelSource } from '../customers/read-model-source';
+import { billingIssuersOf } from '../issuers/issuer.queries';
 import { BillingAggregateKind } from './billing-aggregate-state.entity';
 
 export interface ContractBillingSnapshotsQuery {
@@ -26,6 +28,8 @@ export interface ContractBillingSnapshotsQuery {
 
 export interface SimulateFromViewQuery {
   customerIds?: readonly string[];
+  /** The configured issuer's id (rule 21): the simulation lists the run's issuer problems. */
+  defaultIssuerId: string;
   from: PlainDate;
   cycles: number;
   vatDefault: number;
@@ -100,32 +104,45 @@ export async function simulateFromView(
     cycles: query.cycles,
     vatDefault: query.vatDefault,
     issuedInvoice,
+    issuers: await billingIssuersOf(managerOf(source), query.defaultIssuerId),
   });
 }
 
 /**
  * The invoices already issued for the cycles simulated, looked up by the ids the run gives
- * them (rule R7, `invoiceIdFor`; the primary key: one indexed read, however many invoices the
- * view holds), so those cycles are marked issued instead of previewed again.
+ * them (rule R7, `cycleInvoiceIdFor`; the primary key: one indexed read, however many invoices
+ * the view holds), so those cycles are marked issued instead of previewed again. An annulled
+ * invoice (rule 22) does not hold its cycle: the cycle's next id is looked up in a further
+ * read, and a cycle with none standing is previewed as billable again.
  */
 export async function issuedInvoicesOf(
   source: ReadModelSource,
   snapshots: readonly ContractBillingSnapshot[],
   query: { from: PlainDate; cycles: number },
 ): Promise<(contractId: string, period: string) => IssuedCycleInvoice | null> {
-  if (snapshots.length === 0) return () => null;
-  const ids = snapshots.flatMap((snapshot) =>
-    simulatedCycles(query.from, snapshot.billing.billingDay, query.cycles).map((cycle) =>
-      invoiceIdFor(snapshot.contractId, cycle.period),
-    ),
+  const numbers = new Map<string, string>();
+  const annulled = new Set<string>();
+  let cycles = snapshots.flatMap((snapshot) =>
+    simulatedCycles(query.from, snapshot.billing.billingDay, query.cycles).map((cycle) => ({
+      contractId: snapshot.contractId,
+      period: cycle.period,
+    })),
   );
-  const rows: { id: string; formatted: string }[] = await managerOf(source).query(
-    'SELECT id, formatted FROM invoices WHERE id = ANY($1::text[])',
-    [ids],
-  );
-  const numbers = new Map(rows.map((row) => [row.id, row.formatted]));
+  for (let reissue = 0; cycles.length > 0; reissue++) {
+    const idOf = ({ contractId, period }: { contractId: string; period: string }) =>
+      cycleInvoiceIdFor(contractId, period, reissue);
+    const rows: { id: string; formatted: string; cancelled_at: string | null }[] = await managerOf(
+      source,
+    ).query('SELECT id, formatted, cancelled_at FROM invoices WHERE id = ANY($1::text[])', [
+      cycles.map(idOf),
+    ]);
+    for (const row of rows)
+      if (row.cancelled_at === null) numbers.set(row.id, row.formatted);
+      else annulled.add(row.id);
+    cycles = cycles.filter((cycle) => annulled.has(idOf(cycle)));
+  }
   return (contractId, period) => {
-    const id = invoiceIdFor(contractId, period);
+    const id = cycleInvoiceOf(contractId, period, (invoiceId) => annulled.has(invoiceId));
     const number = numbers.get(id);
     return number === undefined ? null : { id, number };
   };

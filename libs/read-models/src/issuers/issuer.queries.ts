@@ -1,3 +1,4 @@
+import { BillingIssuers } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { IssuerRow } from './issuer.entity';
 
@@ -25,3 +26,18 @@ export const issuerOwningSeries = (source: Source, series: string): Promise<Issu
     .where('i.series @> CAST(:series AS jsonb)', { series: JSON.stringify([series]) })
     .orderBy('i.registered_at', 'ASC')
     .getOne();
+
+/**
+ * Rule 21 as the billing run and the simulator check it: every registered issuer with the
+ * series it owns, and the configured issuer's id (`defaultIssuerId`) invoicing while none is.
+ */
+export async function billingIssuersOf(
+  source: Source,
+  defaultIssuerId: string,
+): Promise<BillingIssuers> {
+  const registered = await listIssuers(source);
+  return {
+    registered: registered.map((issuer) => ({ issuerId: issuer.id, series: issuer.series })),
+    defaultIssuerId,
+  };
+}

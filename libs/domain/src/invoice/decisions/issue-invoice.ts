@@ -8,6 +8,7 @@ import { DraftInvoice, IssueDraftInvoice, IssueInvoice } from '../invoice.comman
 import { InvoiceRefusal, invoiceNotFound } from '../invoice.errors';
 import { InvoiceDrafted, InvoiceIssued } from '../invoice.events';
 import { InvoiceState } from '../invoice.state';
+import { isSimplifiedOverLimit, simplifiedOverLimitMessage } from '../invoice.simplified';
 import { InvoiceCustomerSnapshot, InvoiceIssuerSnapshot } from '../invoice.terms';
 import {
   checkDay,
@@ -131,6 +132,12 @@ function checkedContent(input: InvoiceContent, problems: RefusalReason[]): Invoi
       code: InvoiceRefusal.negativeTotal,
       field: 'totals',
       message: 'An invoice cannot total less than zero; give money back with a credit note.',
+    });
+  if (typeof totals?.totalCents === 'number' && isSimplifiedOverLimit(customer, totals.totalCents))
+    problems.push({
+      code: InvoiceRefusal.simplifiedOverLimit,
+      field: 'customer.taxId',
+      message: simplifiedOverLimitMessage(customerId, totals.totalCents),
     });
   const { paymentMethod, issueDate, dueDate } = input;
   return {
