@@ -39,7 +39,8 @@ function changesOf(event: CustomerEvent): FieldChange[] {
 const bulkIdOf = (event: CustomerEvent): string | undefined =>
   (event.data as { bulkOperationId?: string }).bulkOperationId;
 
-function currentValue(state: CustomerState, field: string): unknown {
+/** A field a bulk operation can set, as the customer has it now (null once deleted). */
+export function currentBulkFieldValue(state: CustomerState, field: string): unknown {
   if (!isRegistered(state)) return null;
   if (PROFILE_FIELDS.has(field)) return state.profile[field as keyof typeof state.profile];
   return state.billing[field as keyof typeof state.billing];
@@ -64,7 +65,10 @@ export function decideCustomerRevert(
   const reverted = history.filter((event) => bulkIdOf(event) === revertOperationId);
   if (reverted.length > 0)
     return { events: [], restored: reverted.flatMap(changesOf).map((c) => c.field), conflicts: [] };
-  const lastOfOperation = history.findLastIndex((event) => bulkIdOf(event) === bulkOperationId);
+  const lastOfOperation = history.reduce(
+    (last, event, index) => (bulkIdOf(event) === bulkOperationId ? index : last),
+    -1,
+  );
   const set = history
     .slice(0, lastOfOperation + 1)
     .filter((event) => bulkIdOf(event) === bulkOperationId)
@@ -78,7 +82,7 @@ export function decideCustomerRevert(
   const conflicts: BulkRevertConflict[] = [];
   const restore: FieldChange[] = [];
   for (const change of set) {
-    const current = currentValue(state, change.field);
+    const current = currentBulkFieldValue(state, change.field);
     if (changedSince.has(change.field) || !same(current, change.after))
       conflicts.push({ field: change.field, current, reason: 'changed-since' });
     else restore.push(change);
@@ -91,7 +95,7 @@ export function decideCustomerRevert(
     if (!(error instanceof DomainError)) throw error;
     const refused = restore.map((change) => ({
       field: change.field,
-      current: currentValue(state, change.field),
+      current: currentBulkFieldValue(state, change.field),
       reason: 'refused' as const,
     }));
     return { events: [], restored: [], conflicts: [...conflicts, ...refused] };

@@ -1,73 +1,25 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import type { Response } from 'express';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { BulkUpdateCustomers, CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
-import { nullableText } from '../../http/openapi-types';
-import { BillingSettingsDto } from '../change-billing-settings/billing-settings.request.dto';
-import { BulkUpdateResultDto } from './bulk-update.response.dto';
-
-/** What one bulk operation may set: grouping fields and the billing tab. */
-export class BulkChangesDto extends BillingSettingsDto {
-  @ApiPropertyOptional({ ...nullableText, example: 'North' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  zone?: string | null;
-  @ApiPropertyOptional({ ...nullableText, example: 'Lucía' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  seller?: string | null;
-  @ApiPropertyOptional({ ...nullableText, example: 'Office' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  collector?: string | null;
-  @ApiPropertyOptional({ ...nullableText, example: 'Moved to the north zone' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  observations?: string | null;
-}
-
-export class BulkUpdateDto {
-  @ApiProperty({ type: [String], example: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @IsUUID('4', { each: true })
-  customerIds!: string[];
-
-  @ApiProperty({ type: BulkChangesDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BulkChangesDto)
-  changes!: BulkChangesDto;
-}
+import { ReadsProjections } from '../../infrastructure/queries/min-position.interceptor';
+import { BulkUpdateDto } from './bulk-update.request.dto';
+import { BulkUpdateDryRunDto, BulkUpdateResultDto } from './bulk-update.response.dto';
 
 @ApiTags('customers')
 @ApiBearerAuth()
+@ApiExtraModels(BulkUpdateDryRunDto, BulkUpdateResultDto)
 @Controller('customers')
 export class BulkUpdateController {
   constructor(private readonly bus: CommandBus) {}
@@ -75,14 +27,37 @@ export class BulkUpdateController {
   @Post('bulk-update')
   @HttpCode(200)
   @CommandEndpoint()
+  @ReadsProjections()
   @ApiOperation({
-    summary: 'Rule R14: the same changes on many customers, all or nothing, one event per customer',
+    summary:
+      'Rule R14: the same changes on the customers chosen or found by the list filters, one event per customer',
+    description:
+      'Up to 200 customers: all or nothing, within the request (200). More: a background job (202) that reports each refusal and goes on; GET /bulk-operations/:id shows its progress. `dryRun: true` writes nothing.',
   })
-  @ApiOkResponse({ type: BulkUpdateResultDto })
-  update(
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(BulkUpdateResultDto) },
+        { $ref: getSchemaPath(BulkUpdateDryRunDto) },
+      ],
+    },
+  })
+  @ApiAcceptedResponse({ type: BulkUpdateResultDto, description: 'Running as a background job' })
+  async update(
     @Body() body: BulkUpdateDto,
     @Context() context: CommandContext,
-  ): Promise<BulkUpdateResultDto> {
-    return this.bus.execute(new BulkUpdateCustomers(body.customerIds, body.changes, context));
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BulkUpdateResultDto | BulkUpdateDryRunDto> {
+    if ((body.customerIds === undefined) === (body.filter === undefined))
+      throw new BadRequestException({
+        message: 'Send either customerIds or filter, not both',
+        details: [{ field: 'customerIds', problems: ['send customerIds or filter, not both'] }],
+      });
+    const targets = body.customerIds ? { customerIds: body.customerIds } : { filter: body.filter! };
+    const answer = await this.bus.execute(
+      new BulkUpdateCustomers(targets, body.changes, context, body.dryRun === true),
+    );
+    if (!answer.dryRun && answer.status === 'running') res.status(202);
+    return answer;
   }
 }
