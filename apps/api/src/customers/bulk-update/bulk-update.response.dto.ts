@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BulkUpdateDryRun, BulkUpdateResult } from '@app/application';
+import { BulkDryRunCustomer, BulkUpdateAnswer } from '@app/application';
 
 class FieldChangeDto {
   @ApiProperty({ example: 'zone' }) field!: string;
@@ -7,7 +7,7 @@ class FieldChangeDto {
   @ApiProperty({ description: 'The value it would take', example: 'North' }) after!: unknown;
 }
 
-class DryRunCustomerDto {
+class DryRunCustomerDto implements BulkDryRunCustomer {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty({ type: [FieldChangeDto], description: 'Empty: it already has the values' })
   changes!: FieldChangeDto[];
@@ -15,21 +15,27 @@ class DryRunCustomerDto {
   refusal!: string | null;
 }
 
-/** What a bulk update answers (R14): the operation's id, whether it finished, how many changed. */
-export class BulkUpdateResultDto implements BulkUpdateResult {
-  @ApiProperty({ enum: [false] }) dryRun!: false;
+/**
+ * What a bulk update answers (R14): a dry run's count and sample, or the operation's id and
+ * whether it completed within the request or runs as a background job.
+ */
+export class BulkUpdateResultDto implements BulkUpdateAnswer {
+  @ApiProperty({ description: 'true: nothing was written' }) dryRun!: boolean;
 
   @ApiProperty({
+    type: String,
+    nullable: true,
     example: '2d4f6b8d-0f2b-4d4f-8b8d-0f2b4d6f8b0d',
-    description: 'Carried by every event of the operation; GET /bulk-operations/:id shows it',
+    description:
+      'Carried by every event of the operation; GET /bulk-operations/:id shows it (null: dry run)',
   })
-  bulkOperationId!: string;
+  bulkOperationId!: string | null;
 
   @ApiProperty({
-    enum: ['completed', 'running'],
-    description: '`running`: a background job (202); follow it on GET /bulk-operations/:id',
+    enum: ['dry-run', 'completed', 'running'],
+    description: '`running`: a background job; follow its done / total on GET /bulk-operations/:id',
   })
-  status!: 'completed' | 'running';
+  status!: 'dry-run' | 'completed' | 'running';
 
   @ApiProperty({ example: 3, description: 'Customers targeted' })
   total!: number;
@@ -47,12 +53,10 @@ export class BulkUpdateResultDto implements BulkUpdateResult {
     description: 'Highest log position written: send it as X-Min-Position',
   })
   position!: number | null;
-}
 
-/** A dry run (R14): how many customers, and what would change on the first ones. */
-export class BulkUpdateDryRunDto implements BulkUpdateDryRun {
-  @ApiProperty({ enum: [true] }) dryRun!: true;
-  @ApiProperty({ example: 120, description: 'Customers targeted' }) total!: number;
-  @ApiProperty({ type: [DryRunCustomerDto], description: 'The first 20 targets' })
+  @ApiProperty({
+    type: [DryRunCustomerDto],
+    description: 'Dry run: the first 20 targets and what would change on each; otherwise empty',
+  })
   sample!: DryRunCustomerDto[];
 }

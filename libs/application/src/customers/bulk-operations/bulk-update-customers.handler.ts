@@ -37,33 +37,31 @@ export class BulkUpdateCustomers extends Command<BulkUpdateAnswer> {
 /** How many customers a dry run describes one by one. */
 export const DRY_RUN_SAMPLE = 20;
 
-export interface BulkUpdateDryRun {
-  dryRun: true;
-  /** Customers targeted. */
-  total: number;
-  /** Of the sample, how many would change (the others already have the values). */
-  sample: {
-    customerId: string;
-    /** Each field that would move: its current value and the new one. */
-    changes: { field: string; before: unknown; after: unknown }[];
-    /** Why this customer would be refused, if it would. */
-    refusal: string | null;
-  }[];
+/** One target of a dry run: what would move on it, or why it would be refused. */
+export interface BulkDryRunCustomer {
+  customerId: string;
+  /** Each field that would move: its current value and the new one (none: it has them). */
+  changes: { field: string; before: unknown; after: unknown }[];
+  refusal: string | null;
 }
 
-export interface BulkUpdateResult {
-  dryRun: false;
-  bulkOperationId: string;
-  /** `completed` within the request, or `running` as a background job. */
-  status: 'completed' | 'running';
+/**
+ * What a bulk update answers. A dry run: `status: 'dry-run'`, no id, `sample` the first
+ * targets. Otherwise the operation's id and `completed` (within the request) or `running` (a
+ * background job: follow it on GET /bulk-operations/:id).
+ */
+export interface BulkUpdateAnswer {
+  dryRun: boolean;
+  bulkOperationId: string | null;
+  status: 'dry-run' | 'completed' | 'running';
+  /** Customers targeted. */
   total: number;
   /** How many customers changed (those that already had the values are left alone). */
   updated: number;
   /** Highest log position written: send it as X-Min-Position. */
   position: number | null;
+  sample: BulkDryRunCustomer[];
 }
-
-export type BulkUpdateAnswer = BulkUpdateDryRun | BulkUpdateResult;
 
 type AnyFieldChange = FieldChangeOf<Record<string, unknown>>;
 
@@ -123,6 +121,7 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
         total: customerIds.length,
         updated: 0,
         position: null,
+        sample: [],
       };
     }
     const position = await this.runner.advance(bulkOperationId);
@@ -135,6 +134,7 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
       total: customerIds.length,
       updated: outcomes.filter((outcome) => outcome.outcome === 'changed').length,
       position,
+      sample: [],
     };
   }
 
@@ -147,7 +147,7 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
     changes: BulkCustomerChanges,
     bulkOperationId: string,
     context: CommandContext,
-  ): Promise<BulkUpdateDryRun> {
+  ): Promise<BulkUpdateAnswer> {
     const sample = await Promise.all(
       customerIds.slice(0, DRY_RUN_SAMPLE).map(async (customerId) => {
         const state = await this.stateOf(customerId);
@@ -168,6 +168,14 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
         }
       }),
     );
-    return { dryRun: true, total: customerIds.length, sample };
+    return {
+      dryRun: true,
+      bulkOperationId: null,
+      status: 'dry-run',
+      total: customerIds.length,
+      updated: 0,
+      position: null,
+      sample,
+    };
   }
 }
