@@ -156,23 +156,28 @@ export class BulkOperationRunner {
     return { outcome: { customerId, outcome: 'changed' }, position: Number(result.position) };
   }
 
-  /** The operations started and not completed, oldest first: what a restart resumes. */
+  /** Operations started and not completed, as far as the log has been read. */
+  private readonly open = new Set<string>();
+  private scannedTo: bigint | undefined;
+
+  /**
+   * The operations started and not completed, oldest first: what a restart resumes. The first
+   * call reads the log's bulk operation events from its start; later ones only what came since.
+   */
   async unfinished(): Promise<string[]> {
-    const open = new Set<string>();
-    let fromPosition: bigint | undefined;
     for (;;) {
       const page = await this.store.readAll({
-        fromPosition,
+        fromPosition: this.scannedTo,
         limit: 1000,
         eventTypes: ['BulkOperationStarted', 'BulkOperationCompleted'],
       });
       for (const event of page) {
         const { bulkOperationId } = event.data as { bulkOperationId: string };
-        if (event.type === 'BulkOperationStarted') open.add(bulkOperationId);
-        else open.delete(bulkOperationId);
+        if (event.type === 'BulkOperationStarted') this.open.add(bulkOperationId);
+        else this.open.delete(bulkOperationId);
+        this.scannedTo = event.position;
       }
-      if (page.length < 1000) return [...open];
-      fromPosition = page[page.length - 1].position;
+      if (page.length < 1000) return [...this.open];
     }
   }
 }
