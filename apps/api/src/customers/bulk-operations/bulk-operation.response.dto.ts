@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BulkRevertResult } from '@app/application';
+import { fieldValue } from '../../http/openapi-types';
+import { FieldChangeDto } from '../bulk-update/bulk-update.response.dto';
 
 class RestoredCustomerDto {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
@@ -9,7 +11,7 @@ class RestoredCustomerDto {
 class RevertConflictDto {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty({ example: 'zone' }) field!: string;
-  @ApiProperty({ description: 'The value the customer has now', example: 'South' })
+  @ApiProperty({ ...fieldValue, description: 'The value the customer has now', example: 'South' })
   current!: unknown;
   @ApiProperty({
     enum: ['changed-since', 'refused'],
@@ -29,14 +31,25 @@ export class BulkRevertResultDto implements BulkRevertResult {
   position!: number | null;
 }
 
+class StoredConflictDto {
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ example: 'zone' }) field!: string;
+  @ApiProperty({ enum: ['changed-since', 'refused'] }) reason!: 'changed-since' | 'refused';
+}
+
+class RefusalReasonDto {
+  @ApiProperty({ example: 'CUSTOMER.DELETED' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ required: false }) field?: string;
+}
+
 class RevertSummaryDto {
   @ApiProperty({ format: 'uuid' }) revertOperationId!: string;
   @ApiProperty({ enum: ['reverting', 'reverted'] }) status!: 'reverting' | 'reverted';
   @ApiProperty({ type: [RestoredCustomerDto] }) restored!: RestoredCustomerDto[];
   @ApiProperty({
+    type: [StoredConflictDto],
     description: 'Customer, field and reason (current values: POST …/revert answers them)',
-    type: 'array',
-    items: { type: 'object' },
   })
   conflicts!: { customerId: string; field: string; reason: 'changed-since' | 'refused' }[];
 }
@@ -46,13 +59,12 @@ class BulkCustomerDto {
   @ApiProperty({ enum: ['changed', 'unchanged', 'refused'] })
   outcome!: 'changed' | 'unchanged' | 'refused';
   @ApiProperty({
-    description: 'Field, before, after: what the operation changed on this customer',
-    type: 'array',
-    items: { type: 'object' },
+    type: [FieldChangeDto],
+    description: 'What the operation changed on this customer, field by field',
   })
-  changes!: { field: string; before: unknown; after: unknown }[];
-  @ApiProperty({ required: false, type: 'array', items: { type: 'object' } })
-  reasons?: { code: string; message: string; field?: string }[];
+  changes!: FieldChangeDto[];
+  @ApiProperty({ required: false, type: [RefusalReasonDto], description: 'Why it was refused' })
+  reasons?: RefusalReasonDto[];
 }
 
 /** `GET /bulk-operations/:id` (R14). */

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { BulkUpdateCustomers, CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
@@ -23,6 +23,26 @@ export class BulkUpdateController {
       'Rule R14: the same changes on the customers chosen or found by the list filters, one event per customer',
     description:
       'Up to 200 customers: all or nothing, within the request (`completed`). More: a background job (`running`) that reports each refusal and goes on; GET /bulk-operations/:id shows its progress. `dryRun: true` writes nothing.',
+  })
+  @ApiBody({
+    type: BulkUpdateDto,
+    examples: {
+      chosen: {
+        summary: 'Customers chosen by id',
+        value: {
+          customerIds: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'],
+          changes: { zone: 'North', billingDay: 10 },
+        },
+      },
+      search: {
+        summary: 'Every customer a search finds, as a dry run first',
+        value: {
+          filter: { zone: 'south', billingEnabled: true },
+          changes: { seller: 'Lucía' },
+          dryRun: true,
+        },
+      },
+    },
   })
   @ApiOkResponse({ type: BulkUpdateResultDto })
   update(

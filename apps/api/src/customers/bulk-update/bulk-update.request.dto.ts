@@ -65,6 +65,7 @@ export class BulkUpdateDto {
   @ApiPropertyOptional({
     type: CustomerFiltersDto,
     description: 'Every customer the list (GET /customers) would show with these filters',
+    example: { zone: 'north', billingEnabled: true },
   })
   @ValidateIf((body: BulkUpdateDto) => body.customerIds === undefined || body.filter !== undefined)
   @IsObject()
@@ -80,8 +81,8 @@ export class BulkUpdateDto {
 
   @ApiPropertyOptional({
     type: Boolean,
-    default: false,
-    description: 'Answer how many and which would change, writing nothing',
+    example: false,
+    description: 'true: answer how many and which would change, writing nothing',
   })
   @IsOptional()
   @IsBoolean()

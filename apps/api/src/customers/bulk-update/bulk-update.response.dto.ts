@@ -1,10 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BulkDryRunCustomer, BulkUpdateAnswer } from '@app/application';
+import { fieldValue } from '../../http/openapi-types';
 
-class FieldChangeDto {
+/** One field's change: its value before and after. */
+export class FieldChangeDto {
   @ApiProperty({ example: 'zone' }) field!: string;
-  @ApiProperty({ description: 'The value now', example: 'South' }) before!: unknown;
-  @ApiProperty({ description: 'The value it would take', example: 'North' }) after!: unknown;
+  @ApiProperty({ ...fieldValue, description: 'The value before', example: 'South' })
+  before!: unknown;
+  @ApiProperty({ ...fieldValue, description: 'The value after', example: 'North' })
+  after!: unknown;
 }
 
 class DryRunCustomerDto implements BulkDryRunCustomer {
