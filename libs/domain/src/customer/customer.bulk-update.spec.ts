@@ -58,7 +58,11 @@ describe('decideBulkUpdate (R14)', () => {
   });
 
   it('refuses the IBAN, the tax id and the e-mails to notify: they identify one customer', () => {
-    const changes = { iban: VALID_IBAN, taxId: 'B12345678', notifyEmails: [] } as BulkCustomerChanges;
+    const changes = {
+      iban: VALID_IBAN,
+      taxId: 'B12345678',
+      notifyEmails: [],
+    } as BulkCustomerChanges;
     const error = refusalOf(() => decideBulkUpdate([customerNamed('c-1')], changes, BULK, meta));
     expect(error.details?.map((reason) => reason.field)).toEqual(['iban', 'taxId', 'notifyEmails']);
   });
