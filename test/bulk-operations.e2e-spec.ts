@@ -1,5 +1,6 @@
 import {
   BULK_OPERATION_SETTINGS,
+  BulkOperationRunner,
   BulkOperationSettings,
   BulkOperationsScheduler,
 } from '@app/application';
@@ -142,6 +143,14 @@ describe(`bulk operations over HTTP (rules 14 and 27)`, () => {
       });
     }
     expect(await sellerOf(edited)).toBe('Pablo');
+    // The history tab shows the compensating edit, with the revert's id.
+    const history = await http()
+      .get(`/api/customers/${untouched[0]}/history?pageSize=100`)
+      .set(readAfterWrites())
+      .expect(200);
+    expect(
+      history.body.items.map((line: { bulkOperationId: string | null }) => line.bulkOperationId),
+    ).toEqual(expect.arrayContaining([id, reverted.body.revertOperationId]));
 
     // Reverting twice does nothing more, and answers the same outcome.
     await writesNothing(async () => {
@@ -210,6 +219,34 @@ describe(`bulk operations over HTTP (rules 14 and 27)`, () => {
       outcome: 'refused',
       reasons: [expect.objectContaining({ code: 'CUSTOMER.DELETED' })],
     });
+  });
+
+  it('refuses to revert an operation still running (409), writing nothing; it reverts once completed', async () => {
+    const { ids } = await customersInNewZone(2);
+    const runner = testApp.app.get(BulkOperationRunner);
+    const id = randomUUID();
+    const context = {
+      actor: 'operator:test',
+      via: 'operator:test',
+      correlationId: id,
+      causationId: null,
+      at: new Date().toISOString(),
+    };
+    await runner.start(
+      id,
+      { customerIds: ids, changes: { seller: 'Lola' }, filter: null },
+      context,
+    );
+    await writesNothing(async () => {
+      const res = await http().post(`/api/bulk-operations/${id}/revert`).set(operator).expect(409);
+      expect(res.body.message).toMatch(/still running \(0 of 2\)/);
+    });
+    await testApp.app.get(BulkOperationsScheduler).runRound();
+    const reverted = await http()
+      .post(`/api/bulk-operations/${id}/revert`)
+      .set(operator)
+      .expect(200);
+    expect(reverted.body.restored).toHaveLength(2);
   });
 
   it('answers 404 for an unknown operation, to reading and to reverting', async () => {
