@@ -249,6 +249,30 @@ describe(`bulk operations over HTTP (rules 14 and 27)`, () => {
     expect(reverted.body.restored).toHaveLength(2);
   });
 
+  it('two workers carrying the same operation at once change each customer once', async () => {
+    const { ids } = await customersInNewZone(5);
+    const runner = testApp.app.get(BulkOperationRunner);
+    const id = randomUUID();
+    const context = {
+      actor: 'operator:test',
+      via: 'operator:test',
+      correlationId: id,
+      causationId: null,
+      at: new Date().toISOString(),
+    };
+    await runner.start(id, { customerIds: ids, changes: { seller: 'Dos' }, filter: null }, context);
+    await Promise.all([runner.advance(id), runner.advance(id)]);
+    const shown = await http().get(`/api/bulk-operations/${id}`).set(auditor).expect(200);
+    expect(shown.body).toMatchObject({ status: 'completed', total: 5, done: 5, changed: 5 });
+    for (const customerId of ids) {
+      const events = await store.readStream(`customer-${customerId}`);
+      const tagged = events.filter(
+        (e) => (e.data as { bulkOperationId?: string }).bulkOperationId === id,
+      );
+      expect(tagged).toHaveLength(1);
+    }
+  });
+
   it('answers 404 for an unknown operation, to reading and to reverting', async () => {
     const unknown = randomUUID();
     await http().get(`/api/bulk-operations/${unknown}`).set(auditor).expect(404);

@@ -15,12 +15,20 @@ import {
   outcomeCounts,
   pendingCustomers,
 } from '@app/domain';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
+import {
+  EVENT_STORE,
+  EventStore,
+  RecordedEvent,
+  WrongExpectedRevisionError,
+} from '@app/event-store';
 import { CommandContext } from '../../commands/command-context';
 import { toNewEvent } from '../../commands/decide-and-append';
 import { foldState } from '../../commands/load-state';
 import { customerDecider } from '@app/domain';
 import { BULK_OPERATION_SETTINGS, BulkOperationSettings } from './bulk-operation-settings';
+
+/** Lost races in a row (another process on the same chunk) before `advance` gives up. */
+const MAX_LOST_RACES = 20;
 
 /** A bulk operation's stream, folded, with the revision it was read at and who started it. */
 export interface LoadedBulkOperation {
@@ -95,32 +103,49 @@ export class BulkOperationRunner {
    */
   async advance(bulkOperationId: string): Promise<number | null> {
     let highest: number | null = null;
+    let lostRaces = 0;
     for (;;) {
-      const { state, revision, context } = await this.load(bulkOperationId);
-      if (state.status !== 'running' || context === null) return highest;
-      const chunk = pendingCustomers(state).slice(0, this.settings.chunkSize);
-      const outcomes: BulkCustomerOutcome[] = [];
-      for (const customerId of chunk) {
-        const { outcome, position } = await this.applyTo(customerId, state, context);
-        outcomes.push(outcome);
-        if (position !== null) highest = Math.max(highest ?? 0, position);
+      try {
+        const step = await this.advanceOneChunk(bulkOperationId);
+        if (step === 'finished') return highest;
+        if (step !== null) highest = Math.max(highest ?? 0, step);
+        lostRaces = 0;
+      } catch (error) {
+        // Another process (or this one's background round) took the same chunk: read again;
+        // the customers it wrote carry the operation's id and are not written twice.
+        if (!(error instanceof WrongExpectedRevisionError) || ++lostRaces > MAX_LOST_RACES)
+          throw error;
       }
-      const done = [...state.outcomes, ...outcomes];
-      const events: BulkOperationEvent[] = [];
-      if (outcomes.length > 0)
-        events.push({ type: 'BulkOperationProgressed', data: { bulkOperationId, outcomes } });
-      if (done.length === state.customerIds.length)
-        events.push({
-          type: 'BulkOperationCompleted',
-          data: { bulkOperationId, ...outcomeCounts(done), completedAt: new Date().toISOString() },
-        });
-      const result = await this.store.append(
-        bulkOperationStream(bulkOperationId),
-        events.map((event) => toNewEvent(event, context)),
-        { expectedRevision: revision },
-      );
-      highest = Math.max(highest ?? 0, Number(result.position));
     }
+  }
+
+  /** One chunk applied and recorded: the highest position written, or `finished`. */
+  private async advanceOneChunk(bulkOperationId: string): Promise<number | null | 'finished'> {
+    let highest: number | null = null;
+    const { state, revision, context } = await this.load(bulkOperationId);
+    if (state.status !== 'running' || context === null) return 'finished';
+    const chunk = pendingCustomers(state).slice(0, this.settings.chunkSize);
+    const outcomes: BulkCustomerOutcome[] = [];
+    for (const customerId of chunk) {
+      const { outcome, position } = await this.applyTo(customerId, state, context);
+      outcomes.push(outcome);
+      if (position !== null) highest = Math.max(highest ?? 0, position);
+    }
+    const done = [...state.outcomes, ...outcomes];
+    const events: BulkOperationEvent[] = [];
+    if (outcomes.length > 0)
+      events.push({ type: 'BulkOperationProgressed', data: { bulkOperationId, outcomes } });
+    if (done.length === state.customerIds.length)
+      events.push({
+        type: 'BulkOperationCompleted',
+        data: { bulkOperationId, ...outcomeCounts(done), completedAt: new Date().toISOString() },
+      });
+    const result = await this.store.append(
+      bulkOperationStream(bulkOperationId),
+      events.map((event) => toNewEvent(event, context)),
+      { expectedRevision: revision },
+    );
+    return Math.max(highest ?? 0, Number(result.position));
   }
 
   private async applyTo(
