@@ -94,6 +94,8 @@ export class BulkOperationRunner {
     await this.store.append(bulkOperationStream(bulkOperationId), [toNewEvent(started, context)], {
       expectedRevision: 'no_stream',
     });
+    // Known here at once: the log's readers may see the event only once older writes commit.
+    this.open.add(bulkOperationId);
   }
 
   /**
@@ -123,7 +125,10 @@ export class BulkOperationRunner {
   private async advanceOneChunk(bulkOperationId: string): Promise<number | null | 'finished'> {
     let highest: number | null = null;
     const { state, revision, context } = await this.load(bulkOperationId);
-    if (state.status !== 'running' || context === null) return 'finished';
+    if (state.status !== 'running' || context === null) {
+      this.open.delete(bulkOperationId);
+      return 'finished';
+    }
     const chunk = pendingCustomers(state).slice(0, this.settings.chunkSize);
     const outcomes: BulkCustomerOutcome[] = [];
     for (const customerId of chunk) {
