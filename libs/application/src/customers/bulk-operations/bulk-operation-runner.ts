@@ -5,13 +5,12 @@ import {
   BulkOperationEvent,
   BulkOperationState,
   bulkOperationStream,
-  CustomerEvent,
+  CustomerState,
   customerStream,
   decideBulkUpdate,
   DomainError,
   evolveBulkOperation,
   initialBulkOperationState,
-  isRegistered,
   outcomeCounts,
   pendingCustomers,
 } from '@app/domain';
@@ -22,8 +21,7 @@ import {
   WrongExpectedRevisionError,
 } from '@app/event-store';
 import { CommandContext } from '../../commands/command-context';
-import { toNewEvent } from '../../commands/decide-and-append';
-import { foldState } from '../../commands/load-state';
+import { decideAndAppend, toNewEvent } from '../../commands/decide-and-append';
 import { customerDecider } from '@app/domain';
 import { BULK_OPERATION_SETTINGS, BulkOperationSettings } from './bulk-operation-settings';
 
@@ -162,12 +160,28 @@ export class BulkOperationRunner {
     const recorded = await this.store.readStream(customerStream(customerId));
     if (taggedWith(recorded, bulkOperationId))
       return { outcome: { customerId, outcome: 'changed' }, position: null };
-    const state = foldState(recorded, customerDecider);
-    let events: CustomerEvent[];
     try {
-      [{ events }] = decideBulkUpdate([{ id: customerId, state }], changes, bulkOperationId, {
-        at: context.at,
+      // Appended at the revision the check above read (never decided again): a writer in
+      // between makes this a lost race, and the customer is checked afresh.
+      const { events, position } = await decideAndAppend(this.store, {
+        aggregateId: customerId,
+        stream: customerStream(customerId),
+        decider: {
+          initialState: customerDecider.initialState,
+          evolve: customerDecider.evolve,
+          decide: (bulk: BulkCustomerChanges, state: CustomerState) =>
+            decideBulkUpdate([{ id: customerId, state }], bulk, bulkOperationId, {
+              at: context.at,
+            })[0].events,
+        },
+        command: changes,
+        context,
+        expectedVersion: recorded.length,
+        retry: { attempts: 1 },
       });
+      if (events.length === 0)
+        return { outcome: { customerId, outcome: 'unchanged' }, position: null };
+      return { outcome: { customerId, outcome: 'changed' }, position };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const reasons = (error.details ?? [{ code: error.code, message: error.message }]).map(
@@ -175,15 +189,6 @@ export class BulkOperationRunner {
       );
       return { outcome: { customerId, outcome: 'refused', reasons }, position: null };
     }
-    if (events.length === 0 || !isRegistered(state))
-      return { outcome: { customerId, outcome: 'unchanged' }, position: null };
-    const last = recorded[recorded.length - 1];
-    const result = await this.store.append(
-      customerStream(customerId),
-      events.map((event) => toNewEvent(event, context)),
-      { expectedRevision: last ? last.revision : 'no_stream' },
-    );
-    return { outcome: { customerId, outcome: 'changed' }, position: Number(result.position) };
   }
 
   /** Operations started and not completed, as far as the log has been read. */

@@ -16,7 +16,7 @@ import {
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { v4 as uuid } from 'uuid';
 import { CommandContext } from '../../commands/command-context';
-import { toNewEvent } from '../../commands/decide-and-append';
+import { decideAndAppend, toNewEvent } from '../../commands/decide-and-append';
 import { foldState } from '../../commands/load-state';
 import { BulkOperationRunner } from './bulk-operation-runner';
 
@@ -99,15 +99,18 @@ export class RevertBulkOperationHandler implements ICommandHandler<
         { at: context.at },
       );
       if (decision.events.length > 0) {
-        const last = recorded[recorded.length - 1];
-        const result = await this.store.append(
-          customerStream(customerId),
-          decision.events.map((event) =>
-            toNewEvent(event, { ...context, correlationId: revertOperationId }),
-          ),
-          { expectedRevision: last.revision },
-        );
-        position = Math.max(position ?? 0, Number(result.position));
+        // Appended at the revision decided on: a writer in between is a 409, and the revert,
+        // asked again, resumes under the same id.
+        const written = await decideAndAppend(this.store, {
+          aggregateId: customerId,
+          stream: customerStream(customerId),
+          decider: { ...customerDecider, decide: () => decision.events },
+          command: revertOperationId,
+          context: { ...context, correlationId: revertOperationId },
+          expectedVersion: recorded.length,
+          retry: { attempts: 1 },
+        });
+        position = Math.max(position ?? 0, written.position ?? 0);
       }
       if (decision.restored.length > 0) restored.push({ customerId, fields: decision.restored });
       for (const conflict of decision.conflicts) conflicts.push({ customerId, ...conflict });
