@@ -443,7 +443,10 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     const portalLogin = { email: form.email, password: held.password };
     await command('post', '/api/portal/sessions', portalLogin);
     const bulk = { customerIds: [id.id], changes: { seller: 'Lucía' } };
-    await command('post', '/api/customers/bulk-update', bulk);
+    const operation = await command('post', '/api/customers/bulk-update', bulk);
+    await command('post', '/api/bulk-operations/{id}/revert', undefined, {
+      id: operation.bulkOperationId as string,
+    });
     const draft = await command('post', '/api/contracts', {
       customerId: id.id,
       paymentMethod: 'cash',

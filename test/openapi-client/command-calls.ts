@@ -90,8 +90,11 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
   const portalSession = await call('post', '/api/portal/sessions', {
     body: { email: 'ana@example.com', password: 'Kx7pQ2mZr9WdAb' },
   });
-  await call('post', '/api/customers/bulk-update', {
+  const bulk = await call('post', '/api/customers/bulk-update', {
     body: { customerIds: [id], changes: { zone: 'south', billingDay: 10 } },
+  });
+  await call('post', '/api/bulk-operations/{id}/revert', {
+    path: { id: bulk.bulkOperationId ?? '' },
   });
   await call('post', '/api/customers/{id}/deactivate', { path: { id }, body: { reason: null } });
   await call('post', '/api/customers/{id}/reactivate', { path: { id } });

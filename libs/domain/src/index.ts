@@ -13,3 +13,4 @@ export * from './issuer';
 export * from './ticket';
 export * from './task';
 export * from './send';
+export * from './bulk-operation';

@@ -13,6 +13,7 @@ import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from '.
 import { TICKET_EVENT_TYPES } from './ticket';
 import { TASK_EVENT_TYPES } from './task';
 import { SEND_EVENT_TYPES } from './send';
+import { BULK_OPERATION_EVENT_TYPES } from './bulk-operation';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -47,6 +48,7 @@ describe('the personal-data map', () => {
       ...TICKET_EVENT_TYPES,
       ...TASK_EVENT_TYPES,
       ...SEND_EVENT_TYPES,
+      ...BULK_OPERATION_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

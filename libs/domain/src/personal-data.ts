@@ -31,6 +31,7 @@ import {
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
+import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -48,7 +49,8 @@ export type AnyDomainEvent =
   | VerifactuSubmissionEvent
   | TicketEvent
   | TaskEvent
-  | SendEvent;
+  | SendEvent
+  | BulkOperationEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -71,6 +73,7 @@ export const PERSONAL_DATA = {
   ...TICKET_PERSONAL_FIELDS,
   ...TASK_PERSONAL_FIELDS,
   ...SEND_PERSONAL_FIELDS,
+  ...BULK_OPERATION_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

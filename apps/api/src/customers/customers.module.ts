@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { customerApplicationProviders } from '@app/application';
 import { ContractsModule } from '../contracts/contracts.module';
 import { AddressesController } from './addresses/addresses.http.controller';
+import { BulkOperationsController } from './bulk-operations/bulk-operations.http.controller';
 import { BulkUpdateController } from './bulk-update/bulk-update.http.controller';
 import { ChangeBillingSettingsController } from './change-billing-settings/change-billing-settings.http.controller';
 import { ContactsController } from './contacts/contacts.http.controller';
@@ -21,6 +22,7 @@ const queryControllers = [CustomerQueriesController];
     ...queryControllers,
     RegisterCustomerController,
     BulkUpdateController,
+    BulkOperationsController,
     EditCustomerController,
     ChangeBillingSettingsController,
     AddressesController,

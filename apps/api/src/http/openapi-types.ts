@@ -4,3 +4,9 @@
  * string that may be null.
  */
 export const nullableText = { type: String, nullable: true } as const;
+
+/** One field's value in a change (zone, billing day, a flag): a string, number or boolean. */
+export const fieldValue = {
+  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+  nullable: true,
+};

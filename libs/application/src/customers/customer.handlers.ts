@@ -7,7 +7,7 @@ import {
   personalDataErasureBlockers,
 } from '@app/domain';
 import { CommandOutcome } from '../commands/command-outcome';
-import { BulkUpdateCustomersHandler } from './bulk-update-customers.handler';
+import { bulkOperationProviders } from './bulk-operations/bulk-operation.providers';
 import { CustomerDeletion } from './customer-deletion.process';
 import { CustomerFactsReader } from './customer-facts';
 import { CustomerUniqueValues } from './customer-unique-values';
@@ -256,7 +256,7 @@ export const customerApplicationProviders = [
   CustomerUniqueValues,
   CustomerFactsReader,
   CustomerWrites,
-  BulkUpdateCustomersHandler,
+  ...bulkOperationProviders,
   RegisterCustomerHandler,
   EditCustomerHandler,
   ChangeBillingSettingsHandler,

@@ -15,10 +15,17 @@ import { CustomerState } from './customer.state';
  * be unique), so they are edited one customer at a time.
  */
 const BULK_PROFILE_FIELDS = ['zone', 'seller', 'collector', 'observations'] as const;
-export const BULK_UPDATABLE_FIELDS: readonly string[] = [...BULK_PROFILE_FIELDS, ...BILLING_FIELDS];
+/** The IBAN, the tax id and the e-mails to notify identify one customer: never set in bulk. */
+const ONE_CUSTOMER_BILLING_FIELDS = ['iban', 'taxId', 'notifyEmails'] as const;
+export const BULK_UPDATABLE_FIELDS: readonly string[] = [
+  ...BULK_PROFILE_FIELDS,
+  ...BILLING_FIELDS.filter(
+    (field) => !(ONE_CUSTOMER_BILLING_FIELDS as readonly string[]).includes(field),
+  ),
+];
 
 export type BulkCustomerChanges = Pick<CustomerProfilePatch, (typeof BULK_PROFILE_FIELDS)[number]> &
-  BillingSettingsInput;
+  Omit<BillingSettingsInput, (typeof ONE_CUSTOMER_BILLING_FIELDS)[number]>;
 
 export interface BulkUpdateTarget {
   id: string;

@@ -11,6 +11,7 @@ export * from './read-model-source';
 export * from './paging';
 export * from './customer-file.view';
 export * from './customer-search';
+export * from './customer-ids-matching';
 export * from './customer-file.queries';
 export * from './customer-history.queries';
 export * from './customer-interactions.queries';

@@ -1,70 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandEndpoint } from '../../auth/access.decorator';
 import { BulkUpdateCustomers, CommandContext } from '@app/application';
 import { Context } from '../../infrastructure/commands/command-context';
-import { nullableText } from '../../http/openapi-types';
-import { BillingSettingsDto } from '../change-billing-settings/billing-settings.request.dto';
+import { ReadsProjections } from '../../infrastructure/queries/min-position.interceptor';
+import { BulkUpdateDto } from './bulk-update.request.dto';
 import { BulkUpdateResultDto } from './bulk-update.response.dto';
-
-/** What one bulk operation may set: grouping fields and the billing tab. */
-export class BulkChangesDto extends BillingSettingsDto {
-  @ApiPropertyOptional({ ...nullableText, example: 'North' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  zone?: string | null;
-  @ApiPropertyOptional({ ...nullableText, example: 'Lucía' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  seller?: string | null;
-  @ApiPropertyOptional({ ...nullableText, example: 'Office' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  collector?: string | null;
-  @ApiPropertyOptional({ ...nullableText, example: 'Moved to the north zone' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  observations?: string | null;
-}
-
-export class BulkUpdateDto {
-  @ApiProperty({ type: [String], example: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @IsUUID('4', { each: true })
-  customerIds!: string[];
-
-  @ApiProperty({ type: BulkChangesDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BulkChangesDto)
-  changes!: BulkChangesDto;
-}
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -75,14 +17,46 @@ export class BulkUpdateController {
   @Post('bulk-update')
   @HttpCode(200)
   @CommandEndpoint()
+  @ReadsProjections()
   @ApiOperation({
-    summary: 'Rule R14: the same changes on many customers, all or nothing, one event per customer',
+    summary:
+      'Rule R14: the same changes on the customers chosen or found by the list filters, one event per customer',
+    description:
+      'Up to 200 customers: all or nothing, within the request (`completed`). More: a background job (`running`) that reports each refusal and goes on; GET /bulk-operations/:id shows its progress. `dryRun: true` writes nothing.',
+  })
+  @ApiBody({
+    type: BulkUpdateDto,
+    examples: {
+      chosen: {
+        summary: 'Customers chosen by id',
+        value: {
+          customerIds: ['6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'],
+          changes: { zone: 'North', billingDay: 10 },
+        },
+      },
+      search: {
+        summary: 'Every customer a search finds, as a dry run first',
+        value: {
+          filter: { zone: 'south', billingEnabled: true },
+          changes: { seller: 'Lucía' },
+          dryRun: true,
+        },
+      },
+    },
   })
   @ApiOkResponse({ type: BulkUpdateResultDto })
   update(
     @Body() body: BulkUpdateDto,
     @Context() context: CommandContext,
   ): Promise<BulkUpdateResultDto> {
-    return this.bus.execute(new BulkUpdateCustomers(body.customerIds, body.changes, context));
+    if ((body.customerIds === undefined) === (body.filter === undefined))
+      throw new BadRequestException({
+        message: 'Send either customerIds or filter, not both',
+        details: [{ field: 'customerIds', problems: ['send customerIds or filter, not both'] }],
+      });
+    const targets = body.customerIds ? { customerIds: body.customerIds } : { filter: body.filter! };
+    return this.bus.execute(
+      new BulkUpdateCustomers(targets, body.changes, context, body.dryRun === true),
+    );
   }
 }
