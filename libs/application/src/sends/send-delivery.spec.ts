@@ -138,9 +138,11 @@ describe(`Delivering sends (rule 25) on ${databaseName}`, () => {
   it('a message another worker claimed waits for its lease, then is sent again as the next attempt (at least once)', async () => {
     const customerId = await customerInDebt();
     await runOnce(new SendTriggerReactor(log.store, log.db.db, undefined, { now }));
+    await logShowsAll();
     const queued = await log.store.readAll({ eventTypes: ['MessageQueued'] });
-    const sms = (queued.find((event) => (event.data as { channel: string }).channel === 'sms')
-      ?.data ?? {}) as { messageId: string };
+    const sms = queued.find((event) => (event.data as { channel: string }).channel === 'sms')
+      ?.data as { messageId: string };
+    expect(sms?.messageId).toEqual(expect.any(String));
     // Another worker claimed the SMS, then died before recording anything.
     await log.store.append(sendStream(sms.messageId), [
       {
