@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { PostgresDatabase, quoteIdentifier } from '@app/database';
 import request from 'supertest';
+import { LocalSmtpServer } from '../../libs/application/src/sends/testing/local-smtp-server';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { recordFigure, storageInUse } from './support/reliability-figures';
 import { TEST_API_KEYS } from '../support/test-app';
@@ -49,10 +50,12 @@ async function freePort(): Promise<number> {
 describe('logs of the real API process carry no personal data, IBANs or keys', () => {
   let api: AppProcess;
   let baseUrl: string;
+  let smtp: LocalSmtpServer;
   const schema = `logs_${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     const port = await freePort();
+    smtp = await LocalSmtpServer.start();
     baseUrl = `http://127.0.0.1:${port}`;
     api = AppProcess.start(
       ENTRIES.api,
@@ -60,6 +63,8 @@ describe('logs of the real API process carry no personal data, IBANs or keys', (
         PORT: String(port),
         DATA_DIR: 'memory://',
         LOG_LEVEL: 'trace',
+        SMTP_URL: smtp.url,
+        SENDS_INTERVAL_MS: '200',
         API_KEYS: Object.entries(TEST_API_KEYS)
           .map(([role, key]) => `${role}:${key}`)
           .join(','),
@@ -81,6 +86,7 @@ describe('logs of the real API process carry no personal data, IBANs or keys', (
   }, 90_000);
   afterAll(async () => {
     await api?.stop();
+    await smtp?.close();
     if (!process.env.DATABASE_URL) return;
     const db = await PostgresDatabase.open({ connectionString: process.env.DATABASE_URL });
     await db.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
@@ -138,19 +144,36 @@ describe('logs of the real API process carry no personal data, IBANs or keys', (
       .expect(200);
     await http().get(`/api/customers/${id}`).set(operator).expect(200);
     await http().get('/api/customers').set({ Authorization: 'Bearer not-a-key-00000' }).expect(401);
+
+    // Rule 26: the portal password goes out by e-mail, the customer logs in with it.
+    await http().post(`/api/customers/${id}/portal-password`).set(operator).expect(200);
+    const mailDeadline = Date.now() + 30_000;
+    while (smtp.to(customer.email).length === 0 && Date.now() < mailDeadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const [mail] = smtp.to(customer.email);
+    const password = /\b([A-HJ-NP-Za-km-z2-9]{14})\b/.exec(mail?.mail.text ?? '')?.[1];
+    expect(password).toBeDefined();
+    await http().post('/api/portal/sessions').send({ email: customer.email, password }).expect(201);
+    await http()
+      .post('/api/portal/sessions')
+      .send({ email: customer.email, password: `${password}x` })
+      .expect(401);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const log = api.output;
     const lines = log.split('\n').filter(Boolean);
     expect(log).toContain('"url":"/api/customers"');
+    expect(log).toContain('"url":"/api/portal/sessions"');
     expect(lines.length).toBeGreaterThan(10);
-    const leaked = SECRETS.filter((secret) => log.includes(secret));
+    const secrets = [...SECRETS, password!, `${password}x`];
+    const leaked = secrets.filter((secret) => log.includes(secret));
     expect(leaked).toEqual([]);
 
     recordFigure('log-redaction', {
-      guarantee: 'No personal data, IBANs or API keys in the logs (at trace level)',
+      guarantee:
+        'No personal data, IBANs, API keys or portal passwords in the logs (at trace level)',
       test: 'test/reliability/log-redaction.rel-spec.ts',
-      figure: `${lines.length} log lines of the real API process (commands, 409/422 refusals, search, reads, 401) scanned for ${SECRETS.length} secrets (names, document, e-mail, phones, street, 3 IBANs in both forms, keys): 0 found`,
+      figure: `${lines.length} log lines of the real API process (commands, 409/422 refusals, search, reads, 401, a portal password sent by SMTP and two logins) scanned for ${secrets.length} secrets (names, document, e-mail, phones, street, 3 IBANs in both forms, keys, the portal password and a wrong one): 0 found`,
       storage: storageInUse(),
     });
   });
