@@ -1,6 +1,7 @@
 import {
   DunningStepApplied,
   EffectCollected,
+  eurosOf,
   InvoiceIssued,
   PaymentRecorded,
   PortalPasswordRegenerated,
@@ -20,7 +21,6 @@ export interface SendTrigger {
 }
 
 const dataOf = <E extends { data: unknown }>(event: RecordedEvent) => event.data as E['data'];
-const euros = (cents: number) => (cents / 100).toFixed(2);
 
 /** The issued invoice, PDF attached: only with the billing setting `sendInvoiceEmail`. */
 const invoiceIssued: SendTrigger = {
@@ -31,7 +31,7 @@ const invoiceIssued: SendTrigger = {
     return draftsFor(customer, 'email', `invoice-issued:${invoice.invoiceId}`, 'invoice-issued', {
       invoiceId: invoice.invoiceId,
       number: invoice.formatted,
-      total: euros(invoice.totals.totalCents),
+      total: eurosOf(invoice.totals.totalCents),
       dueDate: invoice.dueDate,
     });
   },
@@ -48,7 +48,7 @@ const paymentReceipt = (
     const payment = dataOf<PaymentRecorded | EffectCollected>(event);
     return draftsFor(customer, 'email', `payment-receipt:${idOf(event)}`, 'payment-receipt', {
       invoiceId: payment.invoiceId,
-      amount: euros(payment.amountCents),
+      amount: eurosOf(payment.amountCents),
       paidAt: dateOf(event).slice(0, 10),
     });
   },
@@ -62,7 +62,7 @@ const dunningStep: SendTrigger = {
     const cause = `dunning-step:${event.id}`;
     const params = {
       step: step.step,
-      owed: euros(step.owedCents),
+      owed: eurosOf(step.owedCents),
       daysOverdue: String(step.daysOverdue),
       asOf: step.asOf,
     };

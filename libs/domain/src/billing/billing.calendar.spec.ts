@@ -8,6 +8,8 @@ import {
   daysIn,
   isPlainDate,
   overlap,
+  PlainDate,
+  startOfDayInZone,
 } from './billing.calendar';
 import { plainDate } from './testing/billing.arbitraries';
 
@@ -101,5 +103,25 @@ describe('dateInZone', () => {
   it('refuses what is not an instant or a zone', () => {
     expect(() => dateInZone('yesterday')).toThrow(RangeError);
     expect(() => dateInZone('2026-04-01T00:00:00Z', 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('startOfDayInZone', () => {
+  it.each([
+    ['2026-07-01', 'Europe/Madrid', '2026-06-30T22:00:00.000Z'],
+    ['2026-01-01', 'Europe/Madrid', '2025-12-31T23:00:00.000Z'],
+    ['2026-03-29', 'Europe/Madrid', '2026-03-28T23:00:00.000Z'],
+    ['2026-10-25', 'Europe/Madrid', '2026-10-24T22:00:00.000Z'],
+    ['2026-01-01', 'Atlantic/Canary', '2026-01-01T00:00:00.000Z'],
+    ['2026-01-01', 'Asia/Kolkata', '2025-12-31T18:30:00.000Z'],
+    ['2026-01-01', 'America/Los_Angeles', '2026-01-01T08:00:00.000Z'],
+  ])('%s starts in %s at %s', (day, zone, instant) => {
+    expect(startOfDayInZone(day as PlainDate, zone)).toBe(instant);
+    expect(dateInZone(instant, zone)).toBe(day);
+    expect(dateInZone(new Date(Date.parse(instant) - 1).toISOString(), zone)).not.toBe(day);
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(() => startOfDayInZone('2026-02-30' as PlainDate)).toThrow(RangeError);
   });
 });

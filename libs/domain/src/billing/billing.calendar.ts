@@ -142,6 +142,20 @@ export function dateInZone(instantIso: string, timeZone: string = DEFAULT_TIME_Z
 }
 
 /**
+ * The first instant of a calendar day in a time zone: `2026-07-01` starts at
+ * `2026-06-30T22:00:00.000Z` in Madrid (summer time). Zones with whole- or half-hour offsets
+ * between UTC−12 and UTC+14 are found to the quarter hour.
+ */
+export function startOfDayInZone(day: PlainDate, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const midnightUtc = Date.parse(`${assertPlainDate(day, 'day')}T00:00:00Z`);
+  for (let minutes = 14 * 60; minutes >= -12 * 60; minutes -= 15) {
+    const instant = new Date(midnightUtc - minutes * 60_000).toISOString();
+    if (dateInZone(instant, timeZone) === day) return instant;
+  }
+  throw new RangeError(`No start of day for ${day} in ${timeZone}`);
+}
+
+/**
  * One `Intl.DateTimeFormat` per zone, built once: building one costs far more than formatting
  * with it (it was most of the cycle simulation's time). Formatting has no state, so sharing
  * them keeps `dateInZone` a pure function.

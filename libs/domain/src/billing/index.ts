@@ -9,6 +9,7 @@ export {
   earliest,
   isPlainDate,
   latest,
+  startOfDayInZone,
 } from './billing.calendar';
 export type { PlainDate, PlainDateRange } from './billing.calendar';
 export * from './billing.cycles';

@@ -4,3 +4,4 @@ export * from './rule-codes';
 export * from './validated';
 export * from './field-changes';
 export * from './personal-data';
+export * from './money';

@@ -1,4 +1,11 @@
-import { dateInZone, DEFAULT_TIME_ZONE, PaymentMethod, PlainDate } from '@app/domain';
+import {
+  assertPlainDate,
+  dateInZone,
+  DEFAULT_TIME_ZONE,
+  PaymentMethod,
+  PlainDate,
+  startOfDayInZone,
+} from '@app/domain';
 import { In } from 'typeorm';
 import { managerOf, ReadModelSource } from '../customers/read-model-source';
 import { normalizePaging, Page, Paging } from '../customers/paging';
@@ -163,15 +170,8 @@ export function monthInstants(month: string): { from: string; to: string } {
   const [year, monthNumber] = month.split('-').map(Number);
   const next =
     monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
-  return { from: startOfDayInZone(`${month}-01`), to: startOfDayInZone(`${next}-01`) };
-}
-
-/** The first instant of a day in the tenant's zone (whole-hour offsets, as Europe/Madrid's). */
-function startOfDayInZone(day: PlainDate | string): string {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  for (let hours = 14; hours >= -12; hours -= 1) {
-    const instant = new Date(midnightUtc - hours * 3_600_000).toISOString();
-    if (dateInZone(instant) === day) return instant;
-  }
-  throw new RangeError(`No start of day for ${day}`);
+  return {
+    from: startOfDayInZone(assertPlainDate(`${month}-01`)),
+    to: startOfDayInZone(assertPlainDate(`${next}-01`)),
+  };
 }

@@ -1,10 +1,10 @@
-import { assertNever, INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
+import { assertNever, eurosOf, INVOICE_DOCUMENT_EVENT_TYPES } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { HistoryChange } from '../customers/customer-history.entity';
 import { HistoryEntry, HistorySource } from '../customers/history-entry';
 import { isRecordedInvoiceEvent, RecordedInvoiceEvent } from './recorded-invoice-events';
 
-const euros = (cents: number): string => `${(cents / 100).toFixed(2)} EUR`;
+const euros = (cents: number): string => `${eurosOf(cents)} EUR`;
 
 /**
  * An invoice event's line on its customer's history tab (rule R13). The line's stream names
