@@ -9,3 +9,4 @@ export * from './create-event-store';
 export * from './crypto-shredding/crypto-shredding-event-store';
 export * from './crypto-shredding/personal-data-keys';
 export * from './crypto-shredding/personal-data-policy';
+export * from './log-visibility';

@@ -9,7 +9,7 @@ import {
   SendRetryPolicy,
   sendStream,
 } from '@app/domain';
-import { RecordedEvent } from '@app/event-store';
+import { RecordedEvent, untilTheLogShowsWhatIsCommitted } from '@app/event-store';
 import { CustomerLog, databaseName } from '@app/read-models/customers/testing/customer-log';
 import { sendProjections } from '@app/read-models';
 import { loadState } from '../commands/load-state';
@@ -62,11 +62,8 @@ describe(`Delivering sends (rule 25) on ${databaseName}`, () => {
    * PostgreSQL hides events behind older open transactions (other specs' on a shared server):
    * waits until the log shows every committed event, as a later round of the reactor would.
    */
-  const logShowsAll = async () => {
-    const committed = (await log.store.lastCommittedPosition()) ?? -1n;
-    while (((await log.store.headPosition()) ?? -1n) < committed)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-  };
+  const logShowsAll = async () =>
+    expect(await untilTheLogShowsWhatIsCommitted(log.store, { timeoutMs: 20_000 })).toBe(true);
   /** One reactor round once the log shows all that was written. */
   const runOnce = async (reactor: SendTriggerReactor) => {
     await logShowsAll();

@@ -7,7 +7,7 @@ import {
   VERIFACTU_CHAIN_EVENT_TYPES,
   verifactuChainStream,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, untilTheLogShowsWhatIsCommitted } from '@app/event-store';
 
 /** `GET /verifactu/issuers/:id/chain/verification`: rule 22's chain of one issuer, checked. */
 export interface IssuerChainVerification extends ChainVerification {
@@ -80,7 +80,7 @@ export class VerifactuChainVerification {
    * by reading those events' types (the port has no list of streams).
    */
   async issuersWithChains(pageSize = DEFAULT_PAGE_SIZE): Promise<string[]> {
-    await this.untilTheLogShowsWhatIsCommitted();
+    await untilTheLogShowsWhatIsCommitted(this.store, { timeoutMs: LOG_SETTLE_TIMEOUT_MS });
     const issuers = new Set<string>();
     let fromPosition: bigint | undefined;
     for (;;) {
@@ -97,18 +97,5 @@ export class VerifactuChainVerification {
       fromPosition = page[page.length - 1].position;
     }
     return [...issuers].sort();
-  }
-
-  /**
-   * Reading the whole log shows an event once every older transaction has ended (PostgreSQL:
-   * no reader skips one); a chain appended a moment ago may not show yet. Wait, a few seconds
-   * at most, until the log shows every event committed before the scan began.
-   */
-  private async untilTheLogShowsWhatIsCommitted(): Promise<void> {
-    const committed = await this.store.lastCommittedPosition();
-    if (committed === undefined) return;
-    const deadline = Date.now() + LOG_SETTLE_TIMEOUT_MS;
-    while (((await this.store.headPosition()) ?? -1n) < committed && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
