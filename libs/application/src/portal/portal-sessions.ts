@@ -48,15 +48,15 @@ export class PortalSessions implements OnModuleInit {
   }
 
   async open(email: string, password: string, clientAddress: string): Promise<PortalSession> {
-    const wait = this.limits.retryAfterSeconds(email, clientAddress);
+    const wait = await this.limits.retryAfterSeconds(email, clientAddress);
     if (wait > 0) throw new PortalLoginThrottled(wait);
     const login = await portalLoginByEmail(this.readModels, email);
     const valid = await verifyPortalPassword(password, login?.passwordHash ?? null);
     if (!valid || login === null) {
-      this.limits.recordFailure(email, clientAddress);
+      await this.limits.recordFailure(email, clientAddress);
       throw new PortalLoginRefused();
     }
-    this.limits.succeeded(email);
+    await this.limits.succeeded(email);
     const { token, expiresAt } = this.tokens.issue(login.customerId, login.regenerationId);
     return { token, expiresAt: expiresAt.toISOString(), customerId: login.customerId };
   }

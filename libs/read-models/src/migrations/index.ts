@@ -18,6 +18,7 @@ import { InvoiceIssuerAndDates1765000300000 } from './1765000300000-invoice-issu
 import { CustomerIssuer1765000400000 } from './1765000400000-customer-issuer';
 import { InvoiceCancellation1765000500000 } from './1765000500000-invoice-cancellation';
 import { Sends1765000800000 } from './1765000800000-sends';
+import { PortalLoginFailures1765001200000 } from './1765001200000-portal-login-failures';
 import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
@@ -53,4 +54,5 @@ export const readModelMigrations = [
   PortalCredentials1765000900000,
   Sends1765000800000,
   CustomerSearchText1765001100000,
+  PortalLoginFailures1765001200000,
 ];
