@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
-import { AppProcess, ENTRIES } from './support/app-process';
+import { AppProcess } from './support/app-process';
+import { startKillableApi, waitUntil } from './support/killable-api';
 import { recordFigure } from './support/reliability-figures';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -36,7 +37,6 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a bulk operatio
   let testApp: TestApp;
   let database: PostgresDatabase;
   let api: AppProcess | undefined;
-  let started = 0;
   const port = 42000 + Math.floor(Math.random() * 1000);
   const zone = `crash-${randomUUID().slice(0, 8)}`;
 
@@ -61,34 +61,12 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a bulk operatio
   });
 
   async function startApi(): Promise<AppProcess> {
-    const child = AppProcess.start(
-      ENTRIES.api,
-      {
-        PORT: String(port),
-        DATABASE_URL: databaseUrl!,
-        DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
-        API_KEYS: testApp.config.API_KEYS!,
-        PROJECTIONS_IN_PROCESS: 'false',
-        LOG_LEVEL: 'warn',
-      },
-      `${testApp.config.DATABASE_SCHEMA}_api_${++started}`,
-    );
-    api = child;
-    await until('the API to answer', async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-      return res?.status === 200;
-    });
-    return child;
+    api = await startKillableApi(testApp, port);
+    return api;
   }
 
-  async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 300_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}\n${api?.lastOutput}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  const until = (what: string, condition: () => Promise<boolean>, timeoutMs = 300_000) =>
+    waitUntil(what, condition, { timeoutMs, pollMs: 20, context: () => api?.lastOutput ?? '' });
 
   /** Events of the operation on customers' streams, per customer. */
   const changedPerCustomer = async (bulkOperationId: string) =>
@@ -155,11 +133,21 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a bulk operatio
     const ids = await seedCustomers();
     const position = String(await testApp.app.get<EventStore>(EVENT_STORE).headPosition());
     const http = () => request(testApp.app.getHttpServer());
-    const listed = await http()
-      .get(`/api/customers?zone=${zone}&pageSize=1`)
-      .set({ ...operator, 'X-Min-Position': position })
-      .expect(200);
-    expect(listed.body.total).toBe(CUSTOMERS);
+    // The projections take their time over 10,000 registrations on a loaded machine: longer
+    // than one X-Min-Position wait (5 s), so the list is asked again until it shows them all.
+    let listedTotal = -1;
+    await waitUntil(
+      'the customer list to show every seeded customer',
+      async () => {
+        const listed = await http()
+          .get(`/api/customers?zone=${zone}&pageSize=1`)
+          .set({ ...operator, 'X-Min-Position': position });
+        if (listed.status === 200) listedTotal = listed.body.total as number;
+        return listed.status === 200;
+      },
+      { timeoutMs: 180_000, pollMs: 200 },
+    );
+    expect(listedTotal).toBe(CUSTOMERS);
 
     await startApi();
     const answer = await request(`http://127.0.0.1:${port}`)

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { BillingFixtures, recentMonths } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
-import { AppProcess, ENTRIES } from './support/app-process';
+import { AppProcess } from './support/app-process';
+import { startKillableApi, waitUntil } from './support/killable-api';
 import { recordFigure } from './support/reliability-figures';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -78,7 +79,6 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a remittance', 
   let testApp: TestApp;
   let database: PostgresDatabase;
   let api: AppProcess | undefined;
-  let started = 0;
   const port = 40000 + Math.floor(Math.random() * 1000);
 
   beforeAll(async () => {
@@ -98,34 +98,13 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a remittance', 
   });
 
   async function startApi(): Promise<AppProcess> {
-    const process = AppProcess.start(
-      ENTRIES.api,
-      {
-        PORT: String(port),
-        DATABASE_URL: databaseUrl!,
-        DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
-        API_KEYS: testApp.config.API_KEYS!,
-        PROJECTIONS_IN_PROCESS: 'false',
-        LOG_LEVEL: 'warn',
-        ...CREDITOR,
-      },
-      `${testApp.config.DATABASE_SCHEMA}_api_${++started}`,
-    );
-    await until('the API to answer', async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-      return res?.status === 200;
+    return startKillableApi(testApp, port, {
+      ...CREDITOR,
     });
-    return process;
   }
 
-  async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 90_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}\n${api?.lastOutput}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
+  const until = (what: string, condition: () => Promise<boolean>, timeoutMs = 90_000) =>
+    waitUntil(what, condition, { timeoutMs, pollMs: 5, context: () => api?.lastOutput ?? '' });
 
   const remit = () =>
     request(`http://127.0.0.1:${port}`)

@@ -2,7 +2,8 @@ import { PostgresDatabase } from '@app/database';
 import { LocalSmtpServer } from '../../libs/application/src/sends/testing/local-smtp-server';
 import { BillingFixtures, operator, recentMonths } from '../support/billing-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { AppProcess, ENTRIES } from './support/app-process';
+import { AppProcess } from './support/app-process';
+import { startKillableApi } from './support/killable-api';
 
 const databaseUrl = process.env.DATABASE_URL;
 const [CURRENT] = recentMonths(1);
@@ -28,7 +29,6 @@ describeOnPostgres('the API killed with SIGKILL between sending a message and re
   let database: PostgresDatabase;
   let smtp: LocalSmtpServer;
   let api: AppProcess | undefined;
-  let started = 0;
   const port = 41000 + Math.floor(Math.random() * 1000);
 
   beforeAll(async () => {
@@ -49,38 +49,14 @@ describeOnPostgres('the API killed with SIGKILL between sending a message and re
   });
 
   async function startApi(): Promise<AppProcess> {
-    const child = AppProcess.start(
-      ENTRIES.api,
-      {
-        PORT: String(port),
-        DATABASE_URL: databaseUrl!,
-        DATABASE_SCHEMA: testApp.config.DATABASE_SCHEMA!,
-        API_KEYS: testApp.config.API_KEYS!,
-        PROJECTIONS_IN_PROCESS: 'false',
-        LOG_LEVEL: 'warn',
-        SMTP_URL: smtp.url,
-        SENDS_INTERVAL_MS: '50',
-        SENDS_LEASE_MS: '1500',
-        SENDS_RETRY_INITIAL_MS: '50',
-        SENDS_RETRY_MAX_MS: '200',
-        ...ISSUER,
-      },
-      `${testApp.config.DATABASE_SCHEMA}_api_${++started}`,
-    );
-    await until('the API to answer', async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-      return res?.status === 200;
+    return startKillableApi(testApp, port, {
+      SMTP_URL: smtp.url,
+      SENDS_INTERVAL_MS: '50',
+      SENDS_LEASE_MS: '1500',
+      SENDS_RETRY_INITIAL_MS: '50',
+      SENDS_RETRY_MAX_MS: '200',
+      ...ISSUER,
     });
-    return child;
-  }
-
-  async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 120_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}\n${api?.lastOutput}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
   }
 
   const logged = async (type: string) =>
