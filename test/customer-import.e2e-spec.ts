@@ -228,8 +228,12 @@ describe('POST /imports/customers (issue 21 item 7)', () => {
     });
 
     it('contracts and subscriptions keep their past dates: the customer file shows them, billing prices from the active-since day', async () => {
-      const signedOn = daysAgo(90);
-      const activeSince = daysAgo(60);
+      // Two months back: signed on the 1st, active from the 11th (21 days of a 31-day month
+      // or so); the cycle from the 1st charges only the days since the 11th.
+      const now = new Date();
+      const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
+      const signedOn = month.toISOString().slice(0, 10);
+      const activeSince = `${signedOn.slice(0, 8)}11`;
       const { shown } = await on(target).importFile(
         csv(
           'Nombre;E-mail;Contrato firmado el;IBAN;Referencia del mandato;Tarifa;Precio mensual;Modo de facturación;Activo desde',
@@ -238,8 +242,8 @@ describe('POST /imports/customers (issue 21 item 7)', () => {
       );
       expect(shown).toMatchObject({ status: 'done', imported: 1, rejected: [] });
       const [{ customerId }] = shown.customers;
-      const contracts = await on(target)
-        .http()
+      const http = on(target).http;
+      const contracts = await http()
         .get(`/api/customers/${customerId}/contracts`)
         .set(await on(target).caughtUp())
         .expect(200);
@@ -251,7 +255,8 @@ describe('POST /imports/customers (issue 21 item 7)', () => {
         signedAt: signedOn,
       });
       expect(contract.subscriptions).toHaveLength(1);
-      expect(contract.subscriptions[0]).toMatchObject({
+      const [subscription] = contract.subscriptions;
+      expect(subscription).toMatchObject({
         status: 'active',
         tariff: 'Fibra 600 Mb',
         monthlyPriceCents: 3550,
@@ -259,6 +264,32 @@ describe('POST /imports/customers (issue 21 item 7)', () => {
         activatedAt: activeSince,
         tariffTimeline: [expect.objectContaining({ effectiveFrom: activeSince })],
       });
+
+      await http()
+        .put(`/api/customers/${customerId}/billing-settings`)
+        .set(operator)
+        .send({
+          billingEnabled: true,
+          paymentMethod: 'direct_debit',
+          invoiceSeries: 'F2026',
+          billingDay: 1,
+          iban: VALID_IBAN,
+        })
+        .expect(200);
+      const simulated = await http()
+        .post('/api/billing/simulations')
+        .set(await on(target).caughtUp())
+        .send({ cycles: 2, customerIds: [customerId], from: signedOn })
+        .expect(200);
+      const [first, second] = simulated.body.contracts[0].cycles;
+      const [line] = first.invoice.lines;
+      expect(line).toMatchObject({
+        subscriptionId: subscription.id,
+        period: { from: activeSince },
+      });
+      expect(line.days).toBe(line.daysInPeriod - 10);
+      expect(line.amountCents).toBe(Math.round((3550 * line.days) / line.daysInPeriod));
+      expect(second.invoice.lines[0]).toMatchObject({ amountCents: 3550 });
     });
 
     it('refuses what is not a customer CSV (400) and a file over the limit (413), writing nothing', async () => {

@@ -21,7 +21,7 @@ import {
   subscriptionStream,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@app/event-store';
-import { v5 as uuidV5 } from 'uuid';
+import { createHash } from 'node:crypto';
 import { CommandContext } from '../commands/command-context';
 import { toNewEvent } from '../commands/decide-and-append';
 import { loadState } from '../commands/load-state';
@@ -34,16 +34,24 @@ import {
 import { CustomerImportFiles } from './customer-import-files';
 import { CUSTOMER_IMPORT_SETTINGS, CustomerImportSettings } from './customer-import-settings';
 
-/** The namespace of every id an import derives (uuid v5 of file hash and row). */
-const IMPORT_NAMESPACE = '0f7f4e2c-9a51-4b8e-8c1d-5e2b6a7d9c30';
+/**
+ * An id derived from `name`: a SHA-256 shaped as a version-4 UUID (the form every id of the
+ * API is checked against), so the same file and row always give the same ids.
+ */
+function derivedUuid(name: string): string {
+  const bytes = createHash('sha256').update(`customer-import:${name}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** An import's id: the same file always gets the same one (rule: idempotent per file). */
-export const importIdOf = (fileSha256: string): string =>
-  uuidV5(`import:${fileSha256}`, IMPORT_NAMESPACE);
+export const importIdOf = (fileSha256: string): string => derivedUuid(`import:${fileSha256}`);
 
 /** The ids of what one row writes: fixed by the file and the row, so a resumed job finds them. */
 export function importedIdsOf(fileSha256: string, row: number) {
-  const of = (what: string) => uuidV5(`${what}:${fileSha256}:${row}`, IMPORT_NAMESPACE);
+  const of = (what: string) => derivedUuid(`${what}:${fileSha256}:${row}`);
   return {
     customerId: of('customer'),
     contractId: of('contract'),
