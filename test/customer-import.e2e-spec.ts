@@ -4,6 +4,7 @@ import {
   CustomerImportScheduler,
   CustomerImportSettings,
 } from '@app/application';
+import { PostgresDatabase, quoteIdentifier } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import request from 'supertest';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
@@ -376,6 +377,14 @@ describe('POST /imports/customers (issue 21 item 7)', () => {
       expect(registered).toHaveLength(5);
     } finally {
       await second.close();
+      // A schema the spec named itself is not dropped by `close`.
+      if (process.env.DATABASE_URL) {
+        const db = await PostgresDatabase.open({ connectionString: process.env.DATABASE_URL });
+        await db.query(
+          `DROP SCHEMA IF EXISTS ${quoteIdentifier(overrides.DATABASE_SCHEMA)} CASCADE`,
+        );
+        await db.close();
+      }
     }
   });
 });
