@@ -38,3 +38,16 @@ export type CustomerImportCompleted = DomainEvent<
 
 export type CustomerImportEvent =
   CustomerImportStarted | CustomerImportProgressed | CustomerImportCompleted;
+
+export type CustomerImportEventType = CustomerImportEvent['type'];
+
+/** Every customer import event type; the map makes a missing one a compile error. */
+const CUSTOMER_IMPORT_EVENT_TYPE_SET: Record<CustomerImportEventType, true> = {
+  CustomerImportStarted: true,
+  CustomerImportProgressed: true,
+  CustomerImportCompleted: true,
+};
+
+export const CUSTOMER_IMPORT_EVENT_TYPES = Object.keys(
+  CUSTOMER_IMPORT_EVENT_TYPE_SET,
+) as CustomerImportEventType[];
