@@ -197,67 +197,79 @@ export class CustomerImportRunner {
   ): Promise<ImportRowOutcome> {
     const { customerId, contractId, subscriptionId } = importedIdsOf(fileSha256, row.row);
     const written: string[] = [];
+    const customerState = () => loadState(this.store, customerStream(customerId), customerDecider);
+    const contractStatus = async () =>
+      (await loadState(this.store, contractStream(contractId), contractDecider)).status;
+    const subscriptionStatus = async () =>
+      (await loadState(this.store, subscriptionStream(subscriptionId), subscriptionDecider)).status;
     try {
-      const customer = await loadState(this.store, customerStream(customerId), customerDecider);
-      if (customer.status === 'unregistered')
-        await this.bus.execute(new RegisterCustomerCommand(customerId, row.customer, context));
+      await this.unlessDone(
+        async () => (await customerState()).status !== 'unregistered',
+        () => this.bus.execute(new RegisterCustomerCommand(customerId, row.customer, context)),
+      );
       written.push('customer');
       if (row.contract) {
         const { contract } = row;
-        let state = await loadState(this.store, contractStream(contractId), contractDecider);
-        if (state.status === 'none') {
-          await this.bus.execute(
-            new DraftContractCommand(
-              contractId,
-              { customerId, paymentMethod: contract.paymentMethod },
-              context,
+        await this.unlessDone(
+          async () => (await contractStatus()) !== 'none',
+          () =>
+            this.bus.execute(
+              new DraftContractCommand(
+                contractId,
+                { customerId, paymentMethod: contract.paymentMethod },
+                context,
+              ),
             ),
-          );
-          state = await loadState(this.store, contractStream(contractId), contractDecider);
-        }
-        if (state.status === 'draft')
-          await this.bus.execute(
-            new SignContractCommand(
-              contractId,
-              {
-                iban: contract.iban,
-                signatory: contract.signatory,
-                mandateReference: contract.mandateReference,
-                signedAt: contract.signedOn,
-              },
-              context,
-            ),
-          );
+        );
         written.push('contract');
+        await this.unlessDone(
+          async () => (await contractStatus()) !== 'draft',
+          () =>
+            this.bus.execute(
+              new SignContractCommand(
+                contractId,
+                {
+                  iban: contract.iban,
+                  signatory: contract.signatory,
+                  mandateReference: contract.mandateReference,
+                  signedAt: contract.signedOn,
+                },
+                context,
+              ),
+            ),
+        );
       }
       if (row.subscription) {
         const { subscription } = row;
-        const stream = subscriptionStream(subscriptionId);
-        let state = await loadState(this.store, stream, subscriptionDecider);
-        if (state.status === 'none') {
-          await this.bus.execute(
-            new RequestSubscriptionCommand(
-              subscriptionId,
-              {
-                contractId,
-                tariff: subscription.tariff,
-                monthlyPriceCents: subscription.monthlyPriceCents,
-                billingMode: subscription.billingMode,
-                requestedAt: subscription.activeSince,
-              },
-              context,
+        await this.unlessDone(
+          async () => (await subscriptionStatus()) !== 'none',
+          () =>
+            this.bus.execute(
+              new RequestSubscriptionCommand(
+                subscriptionId,
+                {
+                  contractId,
+                  tariff: subscription.tariff,
+                  monthlyPriceCents: subscription.monthlyPriceCents,
+                  billingMode: subscription.billingMode,
+                  requestedAt: subscription.activeSince,
+                },
+                context,
+              ),
             ),
-          );
-          state = await loadState(this.store, stream, subscriptionDecider);
-        }
-        if (state.status === 'pending-activation')
-          await this.bus.execute(
-            new ActivateSubscriptionCommand(
-              subscriptionId,
-              { activatedAt: subscription.activeSince },
-              context,
+        );
+        written.push('subscription');
+        await this.unlessDone(
+          async () => (await subscriptionStatus()) !== 'pending-activation',
+          () =>
+            this.bus.execute(
+              new ActivateSubscriptionCommand(
+                subscriptionId,
+                { activatedAt: subscription.activeSince },
+                context,
+              ),
             ),
-          );
+        );
       }
       return { row: row.row, customerId, outcome: 'imported' };
     } catch (error) {
@@ -269,6 +281,20 @@ export class CustomerImportRunner {
       if (written.length > 0)
         reasons.push(`written before the refusal: ${written.join(', ')} (id ${customerId}).`);
       return { row: row.row, customerId, outcome: 'rejected', reasons };
+    }
+  }
+
+  /**
+   * One step of a row, skipped when done. The ids are this row's own, so a refusal after which
+   * the step shows done means another process of this import took it first: not a refusal.
+   */
+  private async unlessDone(isDone: () => Promise<boolean>, run: () => Promise<unknown>) {
+    if (await isDone()) return;
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof DomainError && (await isDone())) return;
+      throw error;
     }
   }
 

@@ -171,7 +171,8 @@ describe('Subscription decider', () => {
       pending()
         .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-03-02' }))
         .thenRefuses('SUBSCRIPTION.INVALID_INPUT', {
-          details: [{ field: 'activatedAt', message: /in the future/ }],
+          message: /in the future/,
+          details: [{ field: 'activatedAt' }],
         });
       pending()
         .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-03-01' }))
@@ -183,7 +184,8 @@ describe('Subscription decider', () => {
       pending()
         .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-01-24', contract }))
         .thenRefuses('SUBSCRIPTION.INVALID_INPUT', {
-          details: [{ field: 'activatedAt', message: /before its contract was signed/ }],
+          message: /before its contract was signed/,
+          details: [{ field: 'activatedAt' }],
         });
       pending()
         .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-01-25', contract }))
