@@ -33,5 +33,11 @@ describe('parseCsv (the customer export, either format)', () => {
     expect(() => parseCsv('\uFEFF \r\n')).toThrow(/empty/);
     expect(() => parseCsv('name\n"A\n')).toThrow(/never closed/);
     expect(() => parseCsv('x'.repeat(MAX_IMPORT_FILE_CHARACTERS + 1))).toThrow(/at most/);
+    expect(() => parseCsv('name\n' + 'a\n'.repeat(MAX_IMPORT_ROWS + 1))).toThrow(
+      /customers; at most/,
+    );
+    expect(parseCsv('name\n' + 'a\n'.repeat(MAX_IMPORT_ROWS)).records).toHaveLength(
+      MAX_IMPORT_ROWS,
+    );
   });
 });
