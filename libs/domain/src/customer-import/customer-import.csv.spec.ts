@@ -1,6 +1,7 @@
 import {
   CustomerImportFileError,
   MAX_IMPORT_FILE_CHARACTERS,
+  MAX_IMPORT_ROWS,
   parseCsv,
 } from './customer-import.csv';
 

@@ -403,40 +403,55 @@ function ruleProblems(row: CustomerImportRow, today: string, at: string): string
     }
   }
   if (subscription && contract && isCalendarDate(subscription.activeSince)) {
+    // Named here in the file's words; the subscription's decider (rule R5) refuses the same.
     if (subscription.activeSince > today) problems.push('active since: in the future.');
-    if (isCalendarDate(contract.signedOn) && subscription.activeSince < contract.signedOn)
+    else if (isCalendarDate(contract.signedOn) && subscription.activeSince < contract.signedOn)
       problems.push('active since: before the contract was signed.');
-    const commands: SubscriptionCommand[] = [
-      {
-        type: 'RequestSubscription',
-        data: {
-          subscriptionId: 'import',
-          contractId: 'import',
-          customerId: 'import',
-          tariff: subscription.tariff,
-          monthlyPriceCents: subscription.monthlyPriceCents,
-          billingMode: subscription.billingMode,
-          requestedAt: subscription.activeSince,
-          contract: { status: 'signed' },
-          customer: { status: 'active' },
-        },
-        metadata,
-      },
-      {
-        type: 'ActivateSubscription',
-        data: { subscriptionId: 'import', activatedAt: subscription.activeSince },
-        metadata,
-      },
-    ];
-    try {
-      commands.reduce(
-        (state, command) =>
-          subscriptionDecider.decide(command, state).reduce(subscriptionDecider.evolve, state),
-        subscriptionDecider.initialState,
-      );
-    } catch (error) {
-      problems.push(...reasonsOf(error, 'subscription'));
-    }
+    else problems.push(...subscriptionProblems(subscription, contract.signedOn, metadata));
   }
   return problems;
+}
+
+/** The subscription's decider run on the row: requested and activated on its active-since day. */
+function subscriptionProblems(
+  subscription: NonNullable<CustomerImportRow['subscription']>,
+  signedOn: string,
+  metadata: { at: string },
+): string[] {
+  const commands: SubscriptionCommand[] = [
+    {
+      type: 'RequestSubscription',
+      data: {
+        subscriptionId: 'import',
+        contractId: 'import',
+        customerId: 'import',
+        tariff: subscription.tariff,
+        monthlyPriceCents: subscription.monthlyPriceCents,
+        billingMode: subscription.billingMode,
+        requestedAt: subscription.activeSince,
+        contract: { status: 'signed' },
+        customer: { status: 'active' },
+      },
+      metadata,
+    },
+    {
+      type: 'ActivateSubscription',
+      data: {
+        subscriptionId: 'import',
+        activatedAt: subscription.activeSince,
+        contract: { signedAt: signedOn },
+      },
+      metadata,
+    },
+  ];
+  try {
+    commands.reduce(
+      (state, command) =>
+        subscriptionDecider.decide(command, state).reduce(subscriptionDecider.evolve, state),
+      subscriptionDecider.initialState,
+    );
+    return [];
+  } catch (error) {
+    return reasonsOf(error, 'subscription');
+  }
 }
