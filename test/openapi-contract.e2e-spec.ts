@@ -250,10 +250,13 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     ) {
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]);
       // X-Min-Position: the simulation reads a view, which must have what was written before.
-      // A string body is a bank file (XML), as the returns import takes it.
+      // A string body is a file: a bank file (XML), as the returns import takes it, or a CSV.
       const headers =
         typeof body === 'string'
-          ? { ...given.readAfterWrites(), 'Content-Type': 'application/xml' }
+          ? {
+              ...given.readAfterWrites(),
+              'Content-Type': body.startsWith('<') ? 'application/xml' : 'text/csv',
+            }
           : given.readAfterWrites();
       const res = given.track(await http()[method](url).set(headers).send(body));
       const where = `${method} ${path}`;
@@ -475,6 +478,11 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     await command('patch', '/api/issuers/{id}', { legalName: 'Emisora SLU' }, issuer);
     const deletable = await command('post', '/api/customers', { name: 'Borrable SL' });
     await command('delete', '/api/customers/{id}', undefined, deletable);
+    await command(
+      'post',
+      '/api/imports/customers',
+      'name,email\r\nImportada SL,imp@example.com\r\n',
+    );
 
     expect(wrong).toEqual([]);
     // The nested shapes were there to check: a previewed invoice, an issued one, a credit.

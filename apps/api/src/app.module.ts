@@ -27,6 +27,7 @@ import { TicketsModule } from './tickets/tickets.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({
   imports: [
@@ -54,6 +55,7 @@ import { SendsModule } from './sends/sends.module';
     TasksModule,
     PortalModule,
     SendsModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

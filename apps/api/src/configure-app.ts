@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, MAX_BANK_FILE_CHARACTERS } from '@app/application';
+import { MAX_IMPORT_FILE_CHARACTERS } from '@app/domain';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { requestInputGuard, verifyUtf8Body } from './http/request-input';
 import { requestValidationPipe } from './http/validation.pipe';
@@ -20,6 +21,12 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('text', {
     type: ['application/xml', 'text/xml'],
     limit: MAX_BANK_FILE_CHARACTERS,
+    verify: verifyUtf8Body,
+  });
+  // Customer imports (POST /imports/customers): the CSV file, up to the import's own limit.
+  app.useBodyParser('text', {
+    type: ['text/csv'],
+    limit: MAX_IMPORT_FILE_CHARACTERS,
     verify: verifyUtf8Body,
   });
   app.use(requestInputGuard);

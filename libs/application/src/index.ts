@@ -75,3 +75,4 @@ export * from './tasks/task.handlers';
 export * from './tasks/task-writes';
 export * from './portal';
 export * from './sends';
+export * from './imports';

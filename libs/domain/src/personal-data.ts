@@ -32,6 +32,7 @@ import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
+import { CUSTOMER_IMPORT_PERSONAL_FIELDS, CustomerImportEvent } from './customer-import';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -50,7 +51,8 @@ export type AnyDomainEvent =
   | TicketEvent
   | TaskEvent
   | SendEvent
-  | BulkOperationEvent;
+  | BulkOperationEvent
+  | CustomerImportEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -74,6 +76,7 @@ export const PERSONAL_DATA = {
   ...TASK_PERSONAL_FIELDS,
   ...SEND_PERSONAL_FIELDS,
   ...BULK_OPERATION_PERSONAL_FIELDS,
+  ...CUSTOMER_IMPORT_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -105,15 +105,31 @@ function decideWithCustomer(
   );
 }
 
+/** The customer's status and the day its contract was signed, read from their streams. */
 @CommandHandler(ActivateSubscriptionCommand)
 export class ActivateSubscriptionHandler implements ICommandHandler<ActivateSubscriptionCommand> {
   constructor(private readonly subscriptions: SubscriptionWrites) {}
   execute(c: ActivateSubscriptionCommand): Promise<CommandOutcome> {
-    return decideWithCustomer(this.subscriptions, c, (customer) => ({
-      type: 'ActivateSubscription',
-      data: { ...c.data, subscriptionId: c.subscriptionId, customer },
-      metadata: at(c),
-    }));
+    const { store } = this.subscriptions;
+    return this.subscriptions.decide(
+      c.subscriptionId,
+      async (subscription) => {
+        const data = { ...c.data, subscriptionId: c.subscriptionId };
+        if (subscription.status === 'none')
+          return { type: 'ActivateSubscription', data, metadata: at(c) };
+        const [customer, contract] = await Promise.all([
+          customerFact(store, subscription.customerId),
+          contractState(store, subscription.contractId),
+        ]);
+        const signedAt = 'signature' in contract ? contract.signature.signedAt : null;
+        return {
+          type: 'ActivateSubscription',
+          data: { ...data, customer, contract: { signedAt } },
+          metadata: at(c),
+        };
+      },
+      c.context,
+    );
   }
 }
 

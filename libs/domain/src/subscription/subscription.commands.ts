@@ -32,13 +32,20 @@ export type RequestSubscription = DomainCommand<
 >;
 
 /**
- * `activatedAt` (date or date-time) defaults to when the command was issued. `customer` is the
- * status of the subscription's customer, read from its stream by the application layer: an
- * inactive customer's subscription is not activated (it would be invoiced). Left out: not known.
+ * `activatedAt` (date or date-time) defaults to when the command was issued; a past day records
+ * an activation made before (a migration), a later day than the command's is refused. `customer`
+ * is the status of the subscription's customer, read from its stream by the application layer:
+ * an inactive customer's subscription is not activated (it would be invoiced). `contract` is
+ * when its contract was signed (null: not signed): an activation dated before is refused. Left
+ * out: not known.
  */
 export type ActivateSubscription = DomainCommand<
   'ActivateSubscription',
-  ForSubscription & { activatedAt?: string; customer?: CustomerFact }
+  ForSubscription & {
+    activatedAt?: string;
+    customer?: CustomerFact;
+    contract?: { signedAt: string | null };
+  }
 >;
 
 export type RejectSubscription = DomainCommand<

@@ -164,6 +164,42 @@ describe('Subscription decider', () => {
         .then([activated('2025-01-20')]);
     });
 
+    it('records a past activation (a migration), and refuses one in the future', () => {
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-01-25' }))
+        .then([activated('2025-01-25')]);
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-03-02' }))
+        .thenRefuses('SUBSCRIPTION.INVALID_INPUT', {
+          message: /in the future/,
+          details: [{ field: 'activatedAt' }],
+        });
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-03-01' }))
+        .then([activated('2025-03-01')]);
+    });
+
+    it('refuses an activation dated before its contract was signed', () => {
+      const contract = { signedAt: '2025-01-25T10:00:00.000Z' };
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-01-24', contract }))
+        .thenRefuses('SUBSCRIPTION.INVALID_INPUT', {
+          message: /before its contract was signed/,
+          details: [{ field: 'activatedAt' }],
+        });
+      pending()
+        .when(subscriptionCommand('ActivateSubscription', { activatedAt: '2025-01-25', contract }))
+        .then([activated('2025-01-25')]);
+      pending()
+        .when(
+          subscriptionCommand('ActivateSubscription', {
+            activatedAt: '2025-01-24',
+            contract: { signedAt: null },
+          }),
+        )
+        .then([activated('2025-01-24')]);
+    });
+
     it('refuses an activation date that is not ISO-8601', () => {
       pending()
         .when(subscriptionCommand('ActivateSubscription', { activatedAt: '01/02/2025' }))

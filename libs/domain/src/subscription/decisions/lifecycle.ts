@@ -28,6 +28,7 @@ import {
 import { customerInactive, suspendedByOperator } from '../subscription.errors';
 import { ofSubscription } from './of-subscription';
 import { calendarDateOf } from '../../shared/iso-dates';
+import { dateInZone } from '../../billing/billing.calendar';
 import { checkInstant, invalid, optionalText, requireText } from './subscription-inputs';
 
 /*
@@ -54,6 +55,26 @@ export function activateSubscription(
       invalid(
         'activatedAt',
         `A subscription cannot be activated (${activatedAt}) before it was requested (${subscription.requestedAt}).`,
+      ),
+    );
+  }
+  const signedAt = command.data.contract?.signedAt ?? null;
+  if (problems.length === 0 && calendarDateOf(activatedAt) > dateInZone(command.metadata.at)) {
+    problems.push(
+      invalid(
+        'activatedAt',
+        `A subscription cannot be activated in the future (${activatedAt}): activate it on the day.`,
+      ),
+    );
+  } else if (
+    problems.length === 0 &&
+    signedAt !== null &&
+    calendarDateOf(activatedAt) < calendarDateOf(signedAt)
+  ) {
+    problems.push(
+      invalid(
+        'activatedAt',
+        `A subscription cannot be activated (${activatedAt}) before its contract was signed (${signedAt}).`,
       ),
     );
   }
