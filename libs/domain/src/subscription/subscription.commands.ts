@@ -33,7 +33,7 @@ export type RequestSubscription = DomainCommand<
 
 /**
  * `activatedAt` (date or date-time) defaults to when the command was issued; a past day records
- * an activation made before (a migration), a later day than the command's is refused. `customer`
+ * an activation made before (a migration); a later day records an activation planned for it. `customer`
  * is the status of the subscription's customer, read from its stream by the application layer:
  * an inactive customer's subscription is not activated (it would be invoiced). `contract` is
  * when its contract was signed (null: not signed): an activation dated before is refused. Left

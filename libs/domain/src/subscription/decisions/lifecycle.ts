@@ -28,7 +28,6 @@ import {
 import { customerInactive, suspendedByOperator } from '../subscription.errors';
 import { ofSubscription } from './of-subscription';
 import { calendarDateOf } from '../../shared/iso-dates';
-import { dateInZone } from '../../billing/billing.calendar';
 import { checkInstant, invalid, optionalText, requireText } from './subscription-inputs';
 
 /*
@@ -59,14 +58,7 @@ export function activateSubscription(
     );
   }
   const signedAt = command.data.contract?.signedAt ?? null;
-  if (problems.length === 0 && calendarDateOf(activatedAt) > dateInZone(command.metadata.at)) {
-    problems.push(
-      invalid(
-        'activatedAt',
-        `A subscription cannot be activated in the future (${activatedAt}): activate it on the day.`,
-      ),
-    );
-  } else if (
+  if (
     problems.length === 0 &&
     signedAt !== null &&
     calendarDateOf(activatedAt) < calendarDateOf(signedAt)
