@@ -6,6 +6,7 @@ import {
   contactWarningsOf,
 } from '../collections/collections.queries';
 import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
+import { SelectQueryBuilder } from 'typeorm';
 import { CustomerFileRow } from './customer-file.entity';
 import {
   CustomerFile,
@@ -48,6 +49,23 @@ export async function findCustomerFile(
 
 export type CustomerSearch = CustomerFilters & Paging;
 
+/**
+ * Up to this many matches, a page sorts the matches instead of walking the list's order index:
+ * PostgreSQL cannot know how few customers several `EXISTS` filters leave, and walking the index
+ * until 20 match read 40,000 rows for 55 matches at 100,000 customers (85 ms against 3 ms).
+ */
+const SORT_MATCHES_UP_TO = 10_000;
+
+/** The page's query: the same matches in the same order, reached the cheaper way. */
+function pageQuery(
+  query: SelectQueryBuilder<CustomerFileRow>,
+  total: number,
+): SelectQueryBuilder<CustomerFileRow> {
+  if (total > SORT_MATCHES_UP_TO) return query.clone();
+  // `|| ''` leaves the value (and so the order) as it is but is not the index's expression.
+  return query.clone().orderBy("lower(c.display_name) || ''", 'ASC').addOrderBy('c.id', 'ASC');
+}
+
 /** `GET /customers`: one page of the list, with the total matching the filters. */
 export async function searchCustomers(
   source: ReadModelSource,
@@ -59,13 +77,13 @@ export async function searchCustomers(
   // One after the other: inside a caller's transaction they share one connection. The total
   // is a plain count(*): no join can repeat a customer (other views are EXISTS probes), and
   // TypeORM's getCount (COUNT(DISTINCT id)) took five times as long at 100,000 customers.
-  const rows = await query.clone().offset(offset).limit(pageSize).getMany();
   const counted = await query
     .clone()
     .orderBy()
     .select('count(*)', 'total')
     .getRawOne<{ total: string | number }>();
   const total = Number(counted?.total ?? 0);
+  const rows = await pageQuery(query, total).offset(offset).limit(pageSize).getMany();
   const items = (await withInvoiceFigures(manager, rows)).map(toCustomerListItem);
   return { items, total, page, pageSize };
 }
