@@ -12,8 +12,9 @@ import {
 } from '../invoices/testing/invoice-log';
 import { CustomerAdvancedSearch1765003000000 } from '../migrations/1765003000000-customer-advanced-search';
 import { customerIdsMatching } from './customer-ids-matching';
-import { searchCustomers } from './customer-file.queries';
-import { CustomerFilters } from './customer-search';
+import { listPageQuery, searchCustomers } from './customer-file.queries';
+import { selectCustomers } from './customer-search';
+import type { CustomerFilters } from './customer-search';
 import { foldForSearch } from './search-text';
 import { CustomerLog, databaseName, IBAN, OTHER_IBAN } from './testing/customer-log';
 
@@ -158,6 +159,28 @@ describe(`The customer advanced search on ${databaseName}`, () => {
       'ana',
     ]);
     expect(await found({ createdTo: '2000-01-01' })).toEqual([]);
+  });
+
+  it('a page walked in the list order and one sorted from the matches are the same page', async () => {
+    await log.dataSource.query('ANALYZE customer_file');
+    const manager = log.dataSource.manager;
+    for (const filters of [{}, { contractSigned: true }, { hasDebt: false }] as CustomerFilters[]) {
+      const query = selectCustomers(manager, filters);
+      const total = await query.getCount();
+      const pageOf = async (walkAtMost: number) => {
+        const built = await listPageQuery(manager, query, total, 2, walkAtMost);
+        return {
+          sql: built.getQuery(),
+          ids: (await built.offset(0).limit(2).getMany()).map((row) => row.id),
+        };
+      };
+      const walked = await pageOf(Number.MAX_SAFE_INTEGER);
+      const sorted = await pageOf(0);
+      expect(walked.sql).not.toContain("|| ''");
+      expect(sorted.sql).toContain("|| ''");
+      expect(sorted.ids).toEqual(walked.ids);
+      expect(walked.ids.length).toBe(Math.min(total, 2));
+    }
   });
 
   it('a bulk operation over a search takes the same filters', async () => {

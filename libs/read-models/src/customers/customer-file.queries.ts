@@ -62,18 +62,18 @@ const WALK_AT_MOST = 20_000;
  * a page after about (offset + page size) × customers ÷ matches rows; the customers are the
  * planner's own estimate (`reltuples`, none before the table was first analyzed: then it walks).
  */
-async function pageQuery(
+export async function listPageQuery(
   manager: EntityManager,
   query: SelectQueryBuilder<CustomerFileRow>,
   total: number,
   end: number,
+  walkAtMost = WALK_AT_MOST,
 ): Promise<SelectQueryBuilder<CustomerFileRow>> {
   const [estimate]: { rows: number | string }[] = await manager.query(
     "SELECT reltuples AS rows FROM pg_class WHERE oid = 'customer_file'::regclass",
   );
   const customers = Number(estimate?.rows ?? -1);
-  if (customers <= 0 || (end * customers) / Math.max(total, 1) <= WALK_AT_MOST)
-    return query.clone();
+  if (customers <= 0 || (end * customers) / Math.max(total, 1) <= walkAtMost) return query.clone();
   // `|| ''` leaves the value (and so the order) as it is but is not the index's expression.
   return query.clone().orderBy("lower(c.display_name) || ''", 'ASC').addOrderBy('c.id', 'ASC');
 }
@@ -99,7 +99,7 @@ export async function searchCustomers(
     total === 0
       ? []
       : await (
-          await pageQuery(manager, query, total, offset + pageSize)
+          await listPageQuery(manager, query, total, offset + pageSize)
         )
           .offset(offset)
           .limit(pageSize)
