@@ -13,6 +13,7 @@ import { customerFileInProcess, QueryFigures } from './stages/customer-file-in-p
 import { httpStages, HttpStageFigures, HttpStageOptions } from './stages/http-stages';
 import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/rebuild-projections';
 import { invoiceNumberingStage, NumberingFigures } from './stages/invoice-numbering';
+import { customerSearchStage, SearchFigures } from './stages/customer-search';
 
 export const STAGES = [
   'append',
@@ -21,8 +22,15 @@ export const STAGES = [
   'simulation',
   'customer-file',
   'numbering',
+  'search',
 ] as const;
 export type Stage = (typeof STAGES)[number];
+
+/**
+ * What a run without `--only` runs: every stage but `search`, which loads read-model rows of
+ * its own into a fresh database (`--only search`, with `--large` for 100,000 customers).
+ */
+export const DEFAULT_STAGES: readonly Stage[] = STAGES.filter((stage) => stage !== 'search');
 
 export interface RunOptions {
   db: BenchDatabaseKind;
@@ -61,10 +69,39 @@ export interface RunResult {
   rebuild?: RebuildResult;
   simulation?: SimulationFigures;
   numbering?: NumberingFigures;
+  search?: SearchFigures;
 }
 
-/** One database, one size: load the seeded workload, then each stage asked for. */
+/**
+ * One database, one size: load the seeded workload, then each stage asked for; the search
+ * stage last, on a fresh database of its own (no workload: rows written straight).
+ */
 export async function runOnce(options: RunOptions): Promise<RunResult> {
+  const others = options.stages.filter((stage) => stage !== 'search');
+  const result: RunResult =
+    others.length > 0
+      ? await runWorkloadStages({ ...options, stages: others })
+      : {
+          db: options.db,
+          customers: options.customers,
+          workload: { events: 0, streams: 0, seconds: 0, notLoaded: true },
+        };
+  if (options.stages.includes('search')) {
+    const storage = await openBenchStorage(options.db);
+    try {
+      result.search = await customerSearchStage(storage.readModels, options.customers);
+    } finally {
+      await storage.close();
+    }
+    const [headline] = result.search.queries;
+    options.log(
+      `  search: combined filter p50 ${headline.p50Ms} ms, p99 ${headline.p99Ms} ms (unfiltered page p50 ${result.search.baseline.p50Ms} ms)`,
+    );
+  }
+  return result;
+}
+
+async function runWorkloadStages(options: RunOptions): Promise<RunResult> {
   const { log } = options;
   if (options.stages.every((stage) => stage === 'numbering')) {
     // In process and from the domain alone: no database, no workload to load.

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { processPeakRssMb, runOnce, RunResult, Stage, STAGES } from './bench-run';
+import { DEFAULT_STAGES, processPeakRssMb, runOnce, RunResult, Stage, STAGES } from './bench-run';
 import { BenchDatabaseKind } from './support/bench-storage';
 import { scalingBetween } from './support/scaling';
 import { printRun } from './support/report';
@@ -40,7 +40,7 @@ function parseOptions() {
     : [values.large ? LARGE_CUSTOMERS : Number(values.customers ?? DEFAULT_CUSTOMERS)];
   const dbs: BenchDatabaseKind[] =
     values.db === 'both' ? ['pg', 'pglite'] : [values.db as BenchDatabaseKind];
-  const stages = (values.only?.split(',') ?? [...STAGES]) as Stage[];
+  const stages = (values.only?.split(',') ?? [...DEFAULT_STAGES]) as Stage[];
   const problems = [
     ...sizes.filter((size) => !Number.isInteger(size) || size < 10).map((s) => `size ${s}`),
     ...dbs.filter((db) => db !== 'pg' && db !== 'pglite').map((db) => `--db ${db}`),

@@ -21,5 +21,8 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'API peak RSS, MB': run.http?.apiPeakRssMb,
     'numbering a run, ms': run.numbering?.run.ms,
     'numbering a credit note, ms': run.numbering?.creditNote.ms,
+    'search combined filter p50, ms': run.search?.queries[0].p50Ms,
+    'search combined filter p99, ms': run.search?.queries[0].p99Ms,
+    'search unfiltered page p50, ms': run.search?.baseline.p50Ms,
   };
 }

@@ -34,6 +34,19 @@ export function printRun(run: RunResult): void {
       `  numbering a credit note after ${creditNote.allocations} in its series: ${creditNote.ms} ms vs array of ids ${creditNote.baselineMs} ms`,
     );
   }
+  if (run.search) {
+    const { search } = run;
+    console.log(
+      `  search at ${search.customers} customers (${search.subscriptions} subscriptions, ${search.invoices} invoices, loaded in ${search.loadSeconds} s):`,
+    );
+    console.log(
+      `    baseline, the unfiltered first page: p50 ${search.baseline.p50Ms} ms, p99 ${search.baseline.p99Ms} ms; a customer file by id: p50 ${search.primaryKeyRead.p50Ms} ms, p99 ${search.primaryKeyRead.p99Ms} ms`,
+    );
+    for (const query of search.queries)
+      console.log(
+        `    ${query.name} (${query.matches} match): p50 ${query.p50Ms} ms, p99 ${query.p99Ms} ms (×${query.ratio} the baseline's p50)`,
+      );
+  }
   const http = run.http;
   if (http) {
     for (const [name, f] of Object.entries({

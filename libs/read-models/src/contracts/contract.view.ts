@@ -75,5 +75,7 @@ export function toContractView(
 }
 
 export function toSubscriptionView(row: CustomerSubscriptionRow): SubscriptionView {
-  return { ...row, version: row.lastRevision + 1, updatedAt: row.updatedAt.toISOString() };
+  // The folded tariff is for the list's filter, not for showing.
+  const { tariffFolded: _folded, ...shown } = row;
+  return { ...shown, version: row.lastRevision + 1, updatedAt: row.updatedAt.toISOString() };
 }

@@ -24,6 +24,8 @@ export class CustomerSubscriptionRow {
   @Column({ type: 'boolean', name: 'service_active' }) serviceActive!: boolean;
   /** The latest tariff and price (possibly from a future day: see the timeline). */
   @Column({ type: 'text' }) tariff!: string;
+  /** `tariff` folded (`foldForSearch`): the customer list's `tariff` filter compares with it. */
+  @Column({ type: 'text', name: 'tariff_folded' }) tariffFolded!: string;
   @Column({ type: 'bigint', name: 'monthly_price_cents', transformer: numberColumn })
   monthlyPriceCents!: number;
   @Column({ type: 'text', name: 'billing_mode' }) billingMode!: BillingMode;

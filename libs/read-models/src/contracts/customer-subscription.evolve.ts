@@ -6,6 +6,7 @@ import {
   TariffPeriod,
 } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import { foldForSearch } from '../customers/search-text';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
 import { RecordedSubscriptionEvent } from './recorded-contract-events';
 
@@ -20,10 +21,15 @@ export function evolveCustomerSubscription(
   row: CustomerSubscriptionRow | null,
   event: RecordedSubscriptionEvent,
 ): CustomerSubscriptionRow | null {
-  if (event.type === 'SubscriptionRequested') return requested(event);
+  if (event.type === 'SubscriptionRequested') return withFoldedTariff(requested(event));
   if (row === null) return null;
-  return { ...row, ...changedColumns(row, event), ...stamp(event) };
+  return withFoldedTariff({ ...row, ...changedColumns(row, event), ...stamp(event) });
 }
+
+/** Every row leaves with its folded tariff recomputed from its tariff. */
+const withFoldedTariff = (
+  row: Omit<CustomerSubscriptionRow, 'tariffFolded'>,
+): CustomerSubscriptionRow => ({ ...row, tariffFolded: foldForSearch(row.tariff) });
 
 type LaterEvent = Exclude<RecordedSubscriptionEvent, { type: 'SubscriptionRequested' }>;
 
@@ -86,7 +92,7 @@ function requested(event: RecordedEvent<'SubscriptionRequested', SubscriptionReq
   const { subscriptionId, contractId, customerId, tariff, monthlyPriceCents, billingMode } =
     event.data;
   const { requestedAt } = event.data;
-  const row: CustomerSubscriptionRow = {
+  const row: Omit<CustomerSubscriptionRow, 'tariffFolded'> = {
     id: subscriptionId,
     contractId,
     customerId,

@@ -96,4 +96,25 @@ export class CustomerFileRow {
    * case, no accents, ñ as n), so the search is accent-insensitive on PGlite and PostgreSQL alike.
    */
   @Column({ type: 'text', name: 'search_text' }) searchText!: string;
+  /**
+   * Zone, seller, collector, city and neighbourhood folded as `foldForSearch` folds (lower case,
+   * no accents), for the advanced search's equality filters (`?city=cadiz` finds Cádiz), each
+   * with a B-tree index; null when the field is.
+   */
+  @Column({ type: 'text', name: 'zone_folded', nullable: true }) zoneFolded!: string | null;
+  @Column({ type: 'text', name: 'seller_folded', nullable: true }) sellerFolded!: string | null;
+  @Column({ type: 'text', name: 'collector_folded', nullable: true })
+  collectorFolded!: string | null;
+  @Column({ type: 'text', name: 'city_folded', nullable: true }) cityFolded!: string | null;
+  @Column({ type: 'text', name: 'neighbourhood_folded', nullable: true })
+  neighbourhoodFolded!: string | null;
 }
+
+/** The columns `searchableColumns` derives from the others on every event. */
+export type DerivedSearchColumns =
+  | 'searchText'
+  | 'zoneFolded'
+  | 'sellerFolded'
+  | 'collectorFolded'
+  | 'cityFolded'
+  | 'neighbourhoodFolded';

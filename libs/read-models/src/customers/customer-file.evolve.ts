@@ -16,10 +16,10 @@ import {
   PostalAddress,
 } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import { CustomerFileRow } from './customer-file.entity';
+import { CustomerFileRow, DerivedSearchColumns } from './customer-file.entity';
 import { ibanFingerprint } from './iban-fingerprint';
 import { RecordedCustomerEvent } from './recorded-customer-event';
-import { customerSearchText } from './search-text';
+import { searchableColumns } from './search-text';
 
 type Columns = Partial<CustomerFileRow>;
 
@@ -36,10 +36,10 @@ export function evolveCustomerFile(
   return searchable({ ...row, ...changedColumns(row, event), ...stamp(event) });
 }
 
-/** Every row leaves with its search text recomputed from what it now holds. */
-const searchable = (row: Omit<CustomerFileRow, 'searchText'>): CustomerFileRow => ({
+/** Every row leaves with its search columns recomputed from what it now holds. */
+const searchable = (row: Omit<CustomerFileRow, DerivedSearchColumns>): CustomerFileRow => ({
   ...row,
-  searchText: customerSearchText(row),
+  ...searchableColumns(row),
 });
 
 type LaterEvent = Exclude<RecordedCustomerEvent, { type: 'CustomerRegistered' }>;
@@ -120,7 +120,7 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
 
 function registered(event: RecordedEvent<'CustomerRegistered', CustomerRegistered['data']>) {
   const { data } = event;
-  const file: Omit<CustomerFileRow, 'searchText'> = {
+  const file: Omit<CustomerFileRow, DerivedSearchColumns> = {
     id: data.customerId,
     code: data.code,
     status: 'active',

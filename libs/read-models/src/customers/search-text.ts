@@ -1,4 +1,4 @@
-import type { CustomerFileRow } from './customer-file.entity';
+import type { CustomerFileRow, DerivedSearchColumns } from './customer-file.entity';
 
 /**
  * Text as a Spanish operator types it when searching: lower case, accents and other diacritics
@@ -32,4 +32,37 @@ export function customerSearchText(
   return [...new Set(parts.filter((part): part is string => !!part).map(foldForSearch))].join(
     PART_SEPARATOR,
   );
+}
+
+/** `foldForSearch` of a trimmed value; null for none or blank. */
+export const foldedOrNull = (text: string | null | undefined): string | null => {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : foldForSearch(trimmed);
+};
+
+/**
+ * What the customer file keeps for searching, derived from what it holds: the `q` text and the
+ * folded zone, seller, collector, city and neighbourhood the advanced search compares with.
+ */
+export function searchableColumns(
+  row: Pick<
+    CustomerFileRow,
+    | 'displayName'
+    | 'street'
+    | 'city'
+    | 'addresses'
+    | 'zone'
+    | 'seller'
+    | 'collector'
+    | 'neighbourhood'
+  >,
+): Pick<CustomerFileRow, DerivedSearchColumns> {
+  return {
+    searchText: customerSearchText(row),
+    zoneFolded: foldedOrNull(row.zone),
+    sellerFolded: foldedOrNull(row.seller),
+    collectorFolded: foldedOrNull(row.collector),
+    cityFolded: foldedOrNull(row.city),
+    neighbourhoodFolded: foldedOrNull(row.neighbourhood),
+  };
 }
