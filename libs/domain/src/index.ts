@@ -14,3 +14,4 @@ export * from './ticket';
 export * from './task';
 export * from './send';
 export * from './bulk-operation';
+export * from './catalog';

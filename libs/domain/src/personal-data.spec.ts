@@ -14,6 +14,7 @@ import { TICKET_EVENT_TYPES } from './ticket';
 import { TASK_EVENT_TYPES } from './task';
 import { SEND_EVENT_TYPES } from './send';
 import { BULK_OPERATION_EVENT_TYPES } from './bulk-operation';
+import { CATALOG_EVENT_TYPES, CATALOG_NAME_EVENT_TYPES } from './catalog';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -49,6 +50,8 @@ describe('the personal-data map', () => {
       ...TASK_EVENT_TYPES,
       ...SEND_EVENT_TYPES,
       ...BULK_OPERATION_EVENT_TYPES,
+      ...CATALOG_EVENT_TYPES,
+      ...CATALOG_NAME_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

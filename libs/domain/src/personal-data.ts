@@ -32,6 +32,12 @@ import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
+import {
+  CATALOG_NAME_PERSONAL_FIELDS,
+  CATALOG_PERSONAL_FIELDS,
+  CatalogEvent,
+  CatalogNameEvent,
+} from './catalog';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -50,7 +56,9 @@ export type AnyDomainEvent =
   | TicketEvent
   | TaskEvent
   | SendEvent
-  | BulkOperationEvent;
+  | BulkOperationEvent
+  | CatalogEvent
+  | CatalogNameEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -74,6 +82,8 @@ export const PERSONAL_DATA = {
   ...TASK_PERSONAL_FIELDS,
   ...SEND_PERSONAL_FIELDS,
   ...BULK_OPERATION_PERSONAL_FIELDS,
+  ...CATALOG_PERSONAL_FIELDS,
+  ...CATALOG_NAME_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */
