@@ -75,3 +75,8 @@ export * from './tasks/task.handlers';
 export * from './tasks/task-writes';
 export * from './portal';
 export * from './sends';
+export * from './catalogs/catalog.commands';
+export * from './catalogs/catalog.handlers';
+export * from './catalogs/catalog-names';
+export * from './catalogs/catalog-writes';
+export * from './catalogs/catalog-choices';

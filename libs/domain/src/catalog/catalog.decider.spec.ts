@@ -4,6 +4,7 @@ import { catalogDecider } from './catalog.decider';
 import { CatalogEvent } from './catalog.events';
 import { catalogNameKey } from './catalog.name';
 import { decideCatalogNameClaim } from './catalog.unique-value';
+import { chooseCatalogEntry } from './catalog.choice';
 
 const entry = given(catalogDecider);
 const at = '2026-03-01T09:00:00.000Z';
@@ -210,5 +211,30 @@ describe('Catalogs (rule 28)', () => {
         }),
       ).toHaveLength(1);
     });
+  });
+});
+
+describe('Choosing an entry for a new record (rule 28)', () => {
+  const stateOf = (events: CatalogEvent[]) =>
+    events.reduce(catalogDecider.evolve, catalogDecider.initialState);
+
+  it('gives an active entry with its current name and terms', () => {
+    expect(chooseCatalogEntry(stateOf([tariffCreated]), 'tariff', 't1', 'tariffId')).toEqual({
+      entryId: 't1',
+      name: 'Fibra 600',
+      terms: { monthlyPriceCents: 3500, vatRatePercent: 21, billingMode: 'advance' },
+    });
+  });
+
+  it('refuses a retired entry (R28.RETIRED) and an unknown or other-kind one (R28.UNKNOWN)', () => {
+    expect(() =>
+      chooseCatalogEntry(stateOf([zoneCreated, zoneRetired]), 'zone', 'z1', 'zone'),
+    ).toThrow(expect.objectContaining({ code: 'R28.RETIRED' }));
+    expect(() => chooseCatalogEntry(stateOf([]), 'zone', 'z9', 'zoneId')).toThrow(
+      expect.objectContaining({ code: 'R28.UNKNOWN' }),
+    );
+    expect(() => chooseCatalogEntry(stateOf([zoneCreated]), 'seller', 'z1', 'sellerId')).toThrow(
+      expect.objectContaining({ code: 'R28.UNKNOWN' }),
+    );
   });
 });

@@ -7,3 +7,4 @@ export * from './catalog.personal-data';
 export * from './catalog.state';
 export * from './catalog.stream';
 export * from './catalog.unique-value';
+export * from './catalog.choice';

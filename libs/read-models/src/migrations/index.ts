@@ -24,6 +24,7 @@ import { Tickets1765000600000 } from './1765000600000-tickets';
 import { Tasks1765000700000 } from './1765000700000-tasks';
 import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
 import { CustomerSearchText1765001100000 } from './1765001100000-customer-search-text';
+import { Catalogs1765002000000 } from './1765002000000-catalogs';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -53,4 +54,5 @@ export const readModelMigrations = [
   PortalCredentials1765000900000,
   Sends1765000800000,
   CustomerSearchText1765001100000,
+  Catalogs1765002000000,
 ];
