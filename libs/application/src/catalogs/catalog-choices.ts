@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CatalogCommand,
   catalogDecider,
   CatalogKind,
   CatalogLinks,
+  catalogNamesOf,
   CatalogRefusal,
   catalogStream,
   chooseCatalogEntry,
   ChosenCatalogEntry,
+  CreateCatalogEntry,
   CUSTOMER_CATALOG_KINDS,
   CustomerCatalogKind,
   DomainError,
@@ -16,35 +17,53 @@ import {
   TariffTerms,
   tidyCatalogName,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EventMetadata, EVENT_STORE, EventStore, StreamAppend } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { loadState } from '../commands/load-state';
 import { CatalogNames } from './catalog-names';
-import { CatalogWrites } from './catalog-writes';
 
 /** What a customer command may say of its zone, seller and collector: names, ids, or both. */
 export type CustomerCatalogInput = Partial<
   Record<CustomerCatalogKind, string | null> & Record<`${CustomerCatalogKind}Id`, string | null>
 >;
 
+/**
+ * The entries a record chooses, and those it names that no catalog has yet: created with the
+ * record, in the same append (`appendsOf`), so a refused record leaves no entry behind.
+ */
+export interface CatalogChoice {
+  chosen: ChosenCatalogEntry;
+  /** Set when the entry is new: the command that creates it. */
+  creation?: CreateCatalogEntry;
+}
+
 /** The names the profile records (the entries' names now) and the links to their ids. */
 export interface ResolvedCustomerCatalogs {
   names: Partial<Record<CustomerCatalogKind, string | null>>;
   links: CatalogLinks;
+  creations: CreateCatalogEntry[];
+}
+
+/** A refusal of the entry's input, naming the record's field instead of the entry's. */
+function asField(error: unknown, field: string): unknown {
+  if (!(error instanceof DomainError) || error.code !== CatalogRefusal.invalidInput) return error;
+  return DomainError.fromReasons(
+    (error.details ?? []).map((reason) => ({ ...reason, field })),
+    error.message,
+  );
 }
 
 /**
  * Rule 28 for the records that choose from catalogs: a name or an id becomes an active entry,
  * read from the log (its name's reservation, then its own stream), never from a lagging read
- * model. A name no entry holds creates the entry, so clients that send free text keep working;
- * whether an entry may be chosen is the domain's decision (`chooseCatalogEntry`).
+ * model. A name no entry holds plans the entry's creation, so clients that send free text keep
+ * working; whether an entry may be chosen is the domain's decision (`chooseCatalogEntry`).
  */
 @Injectable()
 export class CatalogChoices {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly names: CatalogNames,
-    private readonly writes: CatalogWrites,
   ) {}
 
   /** The entry `entryId` of `kind`, if a new record may choose it. */
@@ -55,98 +74,108 @@ export class CatalogChoices {
 
   /**
    * The entry of `kind` named `name` (without case or accents), if a new record may choose it;
-   * none: created (a tariff with `terms`), under the actor and correlation of `context`.
+   * none: its creation (a tariff with `terms`), decided now so a bad name is refused now.
    */
   async byName(
     kind: CatalogKind,
     name: string,
     field: string,
-    context: CommandContext,
+    at: string,
     terms?: TariffTerms,
-  ): Promise<ChosenCatalogEntry> {
-    for (let attempt = 1; ; attempt++) {
-      const holder = await this.names.holderOf(kind, name);
-      if (holder !== null) {
-        const state = await loadState(this.store, catalogStream(holder), catalogDecider);
-        if (state.status !== 'none') return chooseCatalogEntry(state, kind, holder, field);
-      }
-      try {
-        return await this.create(kind, name, context, terms);
-      } catch (error) {
-        // Another request created it meanwhile: choose that one.
-        const raced = error instanceof DomainError && error.code === CatalogRefusal.nameTaken;
-        if (!raced || attempt >= 3) throw error;
-      }
+  ): Promise<CatalogChoice> {
+    const holder = await this.names.holderOf(kind, name);
+    if (holder !== null) {
+      const state = await loadState(this.store, catalogStream(holder), catalogDecider);
+      if (state.status !== 'none')
+        return { chosen: chooseCatalogEntry(state, kind, holder, field) };
+    }
+    const entryId = randomUUID();
+    const creation: CreateCatalogEntry = {
+      type: 'CreateCatalogEntry',
+      data: { entryId, kind, name, ...(kind === 'tariff' ? terms : {}) },
+      metadata: { at },
+    };
+    try {
+      const [created] = catalogDecider.decide(creation, catalogDecider.initialState);
+      const state = catalogDecider.evolve(catalogDecider.initialState, created);
+      return { chosen: chooseCatalogEntry(state, kind, entryId, field), creation };
+    } catch (error) {
+      throw asField(error, field);
     }
   }
 
-  /** A name, or an id (which wins: the name must then be the entry's own). `null`: cleared. */
+  /** A name, or an id (which wins: a name given too must be the entry's own). `null`: cleared. */
   async choose(
     kind: CatalogKind,
     input: { name?: string | null; id?: string | null },
-    context: CommandContext,
+    at: string,
     terms?: TariffTerms,
-  ): Promise<ChosenCatalogEntry | null | undefined> {
+  ): Promise<CatalogChoice | null | undefined> {
     if (input.id) {
-      const entry = await this.byId(kind, input.id, `${kind}Id`);
-      if (typeof input.name === 'string' && !isNameOf(entry, input.name))
+      const chosen = await this.byId(kind, input.id, `${kind}Id`);
+      if (typeof input.name === 'string' && !isNameOf(chosen, input.name))
         throw DomainError.fromReasons([
           {
             code: CatalogRefusal.invalidInput,
             field: kind,
-            message: `${kind} "${input.name}" is not the name of ${kind}Id ${input.id} ("${entry.name}"): give one of them.`,
+            message: `${kind} "${input.name}" is not the name of ${kind}Id ${input.id} ("${chosen.name}"): give one of them.`,
           },
         ]);
-      return entry;
+      return { chosen };
     }
     if (input.id === null) return null;
     if (input.name === undefined) return undefined;
     if (input.name === null || tidyCatalogName(input.name) === '') return null;
-    return this.byName(kind, input.name, kind, context, terms);
+    return this.byName(kind, input.name, kind, at, terms);
   }
 
   /**
    * A customer command's zone, seller and collector as entries: the names its profile records
-   * (each entry's name now) and the links by id. Kinds the command leaves out stay out.
+   * (each entry's name now), the links by id, and the entries to create with the customer.
+   * Kinds the command leaves out stay out.
    */
-  async forCustomer(
-    input: CustomerCatalogInput,
-    context: CommandContext,
-  ): Promise<ResolvedCustomerCatalogs> {
-    const names: ResolvedCustomerCatalogs['names'] = {};
-    const links: CatalogLinks = {};
+  async forCustomer(input: CustomerCatalogInput, at: string): Promise<ResolvedCustomerCatalogs> {
+    const resolved: ResolvedCustomerCatalogs = { names: {}, links: {}, creations: [] };
+    const planned = new Map<string, CatalogChoice>();
     for (const kind of CUSTOMER_CATALOG_KINDS) {
-      const chosen = await this.choose(
-        kind,
-        { name: input[kind], id: input[`${kind}Id`] },
-        context,
-      );
-      if (chosen === undefined) continue;
-      names[kind] = chosen?.name ?? null;
-      links[kind] = chosen ? { entryId: chosen.entryId, name: chosen.name } : null;
+      const choice = await this.choose(kind, { name: input[kind], id: input[`${kind}Id`] }, at);
+      if (choice === undefined) continue;
+      resolved.names[kind] = choice?.chosen.name ?? null;
+      resolved.links[kind] = choice
+        ? { entryId: choice.chosen.entryId, name: choice.chosen.name }
+        : null;
+      if (choice?.creation) planned.set(choice.chosen.entryId, choice);
     }
-    return { names, links };
+    resolved.creations = [...planned.values()].map((choice) => choice.creation!);
+    return resolved;
   }
 
-  private async create(
-    kind: CatalogKind,
-    name: string,
-    context: CommandContext,
-    terms?: TariffTerms,
-  ): Promise<ChosenCatalogEntry> {
-    const entryId = randomUUID();
-    const command: CatalogCommand = {
-      type: 'CreateCatalogEntry',
-      data: { entryId, kind, name, ...(kind === 'tariff' ? terms : {}) },
-      metadata: { at: context.at },
-    };
-    // The entry is its own aggregate: the record's If-Match and idempotency key are not its.
-    const own: CommandContext = {
-      ...context,
-      expectedVersion: undefined,
-      idempotencyKey: undefined,
-    };
-    await this.writes.decide(entryId, command, own, { expectedVersion: null });
-    return this.byId(kind, entryId, kind);
+  /**
+   * The appends that create the planned entries with the record (each entry's event and its
+   * name's claim): on the SQL stores one transaction with the record's own events. A name
+   * claimed meanwhile refuses (R28.NAME_TAKEN): the record's write is then decided again.
+   */
+  async appendsOf(
+    creations: readonly CreateCatalogEntry[],
+    metadata: Partial<EventMetadata>,
+  ): Promise<StreamAppend[]> {
+    const appends: StreamAppend[] = [];
+    for (const creation of creations) {
+      const { entryId } = creation.data;
+      const events = catalogDecider.decide(creation, catalogDecider.initialState);
+      const state = events.reduce(catalogDecider.evolve, catalogDecider.initialState);
+      appends.push(...(await this.names.claimsFor(catalogNamesOf(state), entryId, metadata)));
+      appends.push({
+        stream: catalogStream(entryId),
+        events: events.map((event) => ({ ...event, metadata })),
+        expectedRevision: 'no_stream',
+      });
+    }
+    return appends;
+  }
+
+  /** Context for the entries' events: the record's If-Match and idempotency key are not theirs. */
+  static contextOf(context: CommandContext): CommandContext {
+    return { ...context, expectedVersion: undefined, idempotencyKey: undefined };
   }
 }
