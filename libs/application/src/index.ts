@@ -80,3 +80,4 @@ export * from './catalogs/catalog.handlers';
 export * from './catalogs/catalog-names';
 export * from './catalogs/catalog-writes';
 export * from './catalogs/catalog-choices';
+export * from './catalogs/catalog-migration';
