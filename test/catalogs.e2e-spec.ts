@@ -170,6 +170,55 @@ describe('Catalogs over HTTP (rule 28)', () => {
     );
   });
 
+  it('of concurrent customers naming one new zone, all are registered under one entry', async () => {
+    const name = unique('Zona Concurrente');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        http()
+          .post('/api/customers')
+          .set(operator)
+          .send({
+            personType: 'legal',
+            name: `Paralela ${i} SL`,
+            zone: i % 2 ? name : name.toLowerCase(),
+          }),
+      ),
+    );
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    for (const res of answers) given.track(res);
+    const zones = await http().get('/api/catalogs/zones').set(read()).expect(200);
+    const matching = zones.body.filter(
+      (e: { name: string }) => e.name.toLowerCase() === name.toLowerCase(),
+    );
+    expect(matching).toHaveLength(1);
+    for (const res of answers) {
+      const file = await http().get(`/api/customers/${res.body.id}`).set(read()).expect(200);
+      expect(file.body.zoneId).toBe(matching[0].id);
+    }
+  });
+
+  it('an edit chooses another entry by id, or clears it', async () => {
+    const customer = await post(
+      '/customers',
+      { personType: 'legal', name: 'Nueve SL', zone: unique('Zona A') },
+      201,
+    );
+    const other = await post('/catalogs/zones', { name: unique('Zona B') }, 201);
+    const edited = await patch(`/customers/${customer.body.id}`, { zoneId: other.body.id }, 200, {
+      'If-Match': String(customer.body.version),
+    });
+    let file = await http().get(`/api/customers/${customer.body.id}`).set(read()).expect(200);
+    expect(file.body).toMatchObject({
+      zoneId: other.body.id,
+      zone: expect.stringMatching(/^Zona B/),
+    });
+    await patch(`/customers/${customer.body.id}`, { zone: null }, 200, {
+      'If-Match': String(edited.body.version),
+    });
+    file = await http().get(`/api/customers/${customer.body.id}`).set(read()).expect(200);
+    expect(file.body).toMatchObject({ zoneId: null, zone: null });
+  });
+
   it('chooses by id; an unknown id is 422 R28.UNKNOWN, writing nothing', async () => {
     const seller = await post('/catalogs/sellers', { name: unique('Lucía') }, 201);
     const customer = await post(

@@ -174,6 +174,22 @@ export class CatalogChoices {
     return appends;
   }
 
+  /**
+   * Runs a record's write that may create entries; when another request created one of them
+   * meanwhile (its claim refuses: R28.NAME_TAKEN), the write is resolved again, and the name then
+   * finds that entry: of concurrent records naming one new zone, all are written, one entry.
+   */
+  static async whileRacing<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        const raced = error instanceof DomainError && error.code === CatalogRefusal.nameTaken;
+        if (!raced || attempt >= 3) throw error;
+      }
+    }
+  }
+
   /** Context for the entries' events: the record's If-Match and idempotency key are not theirs. */
   static contextOf(context: CommandContext): CommandContext {
     return { ...context, expectedVersion: undefined, idempotencyKey: undefined };

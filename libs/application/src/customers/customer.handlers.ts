@@ -62,15 +62,17 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
     private readonly customers: CustomerWrites,
     private readonly choices: CatalogChoices,
   ) {}
-  async execute(c: RegisterCustomerCommand): Promise<CommandOutcome> {
-    const chosen = await withCatalogLinks(this.choices, c.data, c.context);
-    const data = { ...chosen.data, customerId: c.customerId };
-    return this.customers.decide(
-      c.customerId,
-      { type: 'RegisterCustomer', data, metadata: at(c) },
-      c.context,
-      chosen.also,
-    );
+  execute(c: RegisterCustomerCommand): Promise<CommandOutcome> {
+    return CatalogChoices.whileRacing(async () => {
+      const chosen = await withCatalogLinks(this.choices, c.data, c.context);
+      const data = { ...chosen.data, customerId: c.customerId };
+      return this.customers.decide(
+        c.customerId,
+        { type: 'RegisterCustomer', data, metadata: at(c) },
+        c.context,
+        chosen.also,
+      );
+    });
   }
 }
 
@@ -80,15 +82,17 @@ export class EditCustomerHandler implements ICommandHandler<EditCustomerCommand>
     private readonly customers: CustomerWrites,
     private readonly choices: CatalogChoices,
   ) {}
-  async execute(c: EditCustomerCommand): Promise<CommandOutcome> {
-    const chosen = await withCatalogLinks(this.choices, c.data, c.context);
-    const data = { ...chosen.data, customerId: c.customerId };
-    return this.customers.decide(
-      c.customerId,
-      { type: 'EditCustomer', data, metadata: at(c) },
-      c.context,
-      chosen.also,
-    );
+  execute(c: EditCustomerCommand): Promise<CommandOutcome> {
+    return CatalogChoices.whileRacing(async () => {
+      const chosen = await withCatalogLinks(this.choices, c.data, c.context);
+      const data = { ...chosen.data, customerId: c.customerId };
+      return this.customers.decide(
+        c.customerId,
+        { type: 'EditCustomer', data, metadata: at(c) },
+        c.context,
+        chosen.also,
+      );
+    });
   }
 }
 

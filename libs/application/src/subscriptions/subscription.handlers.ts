@@ -97,7 +97,11 @@ export class RequestSubscriptionHandler implements ICommandHandler<RequestSubscr
     private readonly subscriptions: SubscriptionWrites,
     private readonly choices: CatalogChoices,
   ) {}
-  async execute(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
+  execute(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
+    return CatalogChoices.whileRacing(() => this.request(c));
+  }
+
+  private async request(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
     const { store } = this.subscriptions;
     const choice = await chooseTariff(this.choices, c.data, c.context.at);
     const terms = choice?.chosen.terms;
