@@ -285,6 +285,21 @@ describe('Catalogs over HTTP (rule 28)', () => {
         .send({ collector: name })
         .expect(422),
     );
+    // A customer that holds it already keeps it when its form is sent back whole.
+    const holder = await post(
+      '/customers',
+      { personType: 'legal', name: 'Diez SL', zone: unique('Zona Vieja') },
+      201,
+    );
+    const held = await http().get(`/api/customers/${holder.body.id}`).set(read()).expect(200);
+    await post(`/catalogs/zones/${held.body.zoneId}/retire`, {}, 200);
+    await patch(
+      `/customers/${holder.body.id}`,
+      { zone: held.body.zone, observations: 'Sigue' },
+      200,
+    );
+    const kept = await http().get(`/api/customers/${holder.body.id}`).set(read()).expect(200);
+    expect(kept.body).toMatchObject({ zoneId: held.body.zoneId, observations: 'Sigue' });
     // Its name stays its own: a new entry cannot take it either.
     await writesNothing(() =>
       http().post('/api/catalogs/collectors').set(operator).send({ name }).expect(409),

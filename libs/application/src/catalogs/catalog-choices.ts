@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   catalogDecider,
   CatalogKind,
+  CatalogLinkIds,
   CatalogLinks,
   catalogNamesOf,
   CatalogRefusal,
@@ -67,9 +68,14 @@ export class CatalogChoices {
   ) {}
 
   /** The entry `entryId` of `kind`, if a new record may choose it. */
-  async byId(kind: CatalogKind, entryId: string, field: string): Promise<ChosenCatalogEntry> {
+  async byId(
+    kind: CatalogKind,
+    entryId: string,
+    field: string,
+    heldId?: string | null,
+  ): Promise<ChosenCatalogEntry> {
     const state = await loadState(this.store, catalogStream(entryId), catalogDecider);
-    return chooseCatalogEntry(state, kind, entryId, field);
+    return chooseCatalogEntry(state, kind, entryId, field, heldId);
   }
 
   /**
@@ -82,12 +88,13 @@ export class CatalogChoices {
     field: string,
     at: string,
     terms?: TariffTerms,
+    heldId?: string | null,
   ): Promise<CatalogChoice> {
     const holder = await this.names.holderOf(kind, name);
     if (holder !== null) {
       const state = await loadState(this.store, catalogStream(holder), catalogDecider);
       if (state.status !== 'none')
-        return { chosen: chooseCatalogEntry(state, kind, holder, field) };
+        return { chosen: chooseCatalogEntry(state, kind, holder, field, heldId) };
     }
     const entryId = randomUUID();
     const creation: CreateCatalogEntry = {
@@ -110,9 +117,10 @@ export class CatalogChoices {
     input: { name?: string | null; id?: string | null },
     at: string,
     terms?: TariffTerms,
+    heldId?: string | null,
   ): Promise<CatalogChoice | null | undefined> {
     if (input.id) {
-      const chosen = await this.byId(kind, input.id, `${kind}Id`);
+      const chosen = await this.byId(kind, input.id, `${kind}Id`, heldId);
       if (typeof input.name === 'string' && !isNameOf(chosen, input.name))
         throw DomainError.fromReasons([
           {
@@ -126,7 +134,7 @@ export class CatalogChoices {
     if (input.id === null) return null;
     if (input.name === undefined) return undefined;
     if (input.name === null || tidyCatalogName(input.name) === '') return null;
-    return this.byName(kind, input.name, kind, at, terms);
+    return this.byName(kind, input.name, kind, at, terms, heldId);
   }
 
   /**
@@ -134,11 +142,16 @@ export class CatalogChoices {
    * (each entry's name now), the links by id, and the entries to create with the customer.
    * Kinds the command leaves out stay out.
    */
-  async forCustomer(input: CustomerCatalogInput, at: string): Promise<ResolvedCustomerCatalogs> {
+  async forCustomer(
+    input: CustomerCatalogInput,
+    at: string,
+    held?: CatalogLinkIds,
+  ): Promise<ResolvedCustomerCatalogs> {
     const resolved: ResolvedCustomerCatalogs = { names: {}, links: {}, creations: [] };
     const planned = new Map<string, CatalogChoice>();
     for (const kind of CUSTOMER_CATALOG_KINDS) {
-      const choice = await this.choose(kind, { name: input[kind], id: input[`${kind}Id`] }, at);
+      const given = { name: input[kind], id: input[`${kind}Id`] };
+      const choice = await this.choose(kind, given, at, undefined, held?.[kind]);
       if (choice === undefined) continue;
       resolved.names[kind] = choice?.chosen.name ?? null;
       resolved.links[kind] = choice

@@ -1,3 +1,4 @@
+import { StreamAppend } from '@app/event-store';
 import { metadataOf } from '../commands/decide-and-append';
 import { CommandContext } from '../commands/command-context';
 import { CatalogChoices, CustomerCatalogInput } from '../catalogs/catalog-choices';
@@ -5,6 +6,7 @@ import { catalogChoiceProviders } from '../catalogs/catalog.handlers';
 import { IssuerDirectory } from '../issuers/issuer-directory';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  CatalogLinkIds,
   BillingIssuerFacts,
   CustomerState,
   isRegistered,
@@ -46,9 +48,10 @@ async function withCatalogLinks<D extends CustomerCatalogInput & { catalogLinks?
   choices: CatalogChoices,
   input: D,
   context: CommandContext,
+  held?: CatalogLinkIds,
 ) {
   const { zoneId: _z, sellerId: _s, collectorId: _c, catalogLinks: _l, ...data } = input;
-  const { names, links, creations } = await choices.forCustomer(input, context.at);
+  const { names, links, creations } = await choices.forCustomer(input, context.at, held);
   const metadata = metadataOf(CatalogChoices.contextOf(context));
   return {
     data: { ...data, ...names, catalogLinks: links },
@@ -82,15 +85,21 @@ export class EditCustomerHandler implements ICommandHandler<EditCustomerCommand>
     private readonly customers: CustomerWrites,
     private readonly choices: CatalogChoices,
   ) {}
+  /** A retired entry the customer holds already may be named again (the form sent back whole). */
   execute(c: EditCustomerCommand): Promise<CommandOutcome> {
     return CatalogChoices.whileRacing(async () => {
-      const chosen = await withCatalogLinks(this.choices, c.data, c.context);
-      const data = { ...chosen.data, customerId: c.customerId };
+      let also: () => Promise<StreamAppend[]> = async () => [];
       return this.customers.decide(
         c.customerId,
-        { type: 'EditCustomer', data, metadata: at(c) },
+        async (state) => {
+          const held = isRegistered(state) ? state.catalogLinks : undefined;
+          const chosen = await withCatalogLinks(this.choices, c.data, c.context, held);
+          also = chosen.also;
+          const data = { ...chosen.data, customerId: c.customerId };
+          return { type: 'EditCustomer', data, metadata: at(c) };
+        },
         c.context,
-        chosen.also,
+        () => also(),
       );
     });
   }

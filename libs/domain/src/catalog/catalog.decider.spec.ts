@@ -230,6 +230,10 @@ describe('Choosing an entry for a new record (rule 28)', () => {
     expect(() =>
       chooseCatalogEntry(stateOf([zoneCreated, zoneRetired]), 'zone', 'z1', 'zone'),
     ).toThrow(expect.objectContaining({ code: 'R28.RETIRED' }));
+    // A record holding it already keeps it.
+    expect(
+      chooseCatalogEntry(stateOf([zoneCreated, zoneRetired]), 'zone', 'z1', 'zone', 'z1'),
+    ).toMatchObject({ entryId: 'z1' });
     expect(() => chooseCatalogEntry(stateOf([]), 'zone', 'z9', 'zoneId')).toThrow(
       expect.objectContaining({ code: 'R28.UNKNOWN' }),
     );
