@@ -476,6 +476,22 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
       series: ['ISS1'],
     });
     await command('patch', '/api/issuers/{id}', { legalName: 'Emisora SLU' }, issuer);
+    const zone = await command(
+      'post',
+      '/api/catalogs/{kind}',
+      { name: 'Zona Doc' },
+      { kind: 'zones' },
+    );
+    await command(
+      'patch',
+      '/api/catalogs/{kind}/{id}',
+      { name: 'Zona Doc 2' },
+      { kind: 'zones', id: zone.id },
+    );
+    await command('post', '/api/catalogs/{kind}/{id}/retire', undefined, {
+      kind: 'zones',
+      id: zone.id,
+    });
     const deletable = await command('post', '/api/customers', { name: 'Borrable SL' });
     await command('delete', '/api/customers/{id}', undefined, deletable);
     await command(

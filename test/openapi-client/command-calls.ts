@@ -206,6 +206,17 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     body: { legalName: 'Fibra Norte SLU', address: { city: 'Getafe' } },
     ifMatch: issuer.version,
   });
+  // Rule 28: a catalog entry created, renamed (If-Match) and retired.
+  const zone = await call('post', '/api/catalogs/{kind}', {
+    path: { kind: 'zones' },
+    body: { name: 'Zona Norte' },
+  });
+  await call('patch', '/api/catalogs/{kind}/{id}', {
+    path: { kind: 'zones', id: zone.id },
+    body: { name: 'Zona Norte (Getafe)' },
+    ifMatch: zone.version,
+  });
+  await call('post', '/api/catalogs/{kind}/{id}/retire', { path: { kind: 'zones', id: zone.id } });
   // Rule 23: a ticket on the customer's contract, through every step.
   const ticket = await call('post', '/api/customers/{id}/tickets', {
     path: { id },

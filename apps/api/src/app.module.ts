@@ -9,6 +9,7 @@ import { APP_CONFIG } from '@app/application';
 import { BillingModule } from './billing/billing.module';
 import { CollectionsModule } from './collections/collections.module';
 import { IssuersModule } from './issuers/issuers.module';
+import { CatalogsModule } from './catalogs/catalogs.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CustomersModule } from './customers/customers.module';
@@ -49,6 +50,7 @@ import { ImportsModule } from './imports/imports.module';
     CollectionsModule,
     VerifactuChainModule,
     IssuersModule,
+    CatalogsModule,
     AuditModule,
     VerifactuOutboxModule,
     TicketsModule,

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import {
   AppConfigModule,
+  catalogChoiceProviders,
+  CatalogMigration,
+  CustomerUniqueValues,
+  CustomerWrites,
   DunningRunProcess,
   IssuerDirectory,
   VerifactuChainVerification,
@@ -17,6 +21,7 @@ import { SimulateCommand } from './simulate/simulate.command';
 import { RemittanceFileCommand } from './remittance-file/remittance-file.command';
 import { VerifyCommand } from './verify/verify.command';
 import { VerifyChainCommand } from './verify-chain/verify-chain.command';
+import { CatalogsMigrateCommand } from './catalogs-migrate/catalogs-migrate.command';
 
 export const cliCommands = [
   RebuildCommand,
@@ -28,6 +33,7 @@ export const cliCommands = [
   RemittanceFileCommand,
   DunningRunCommand,
   VerifyChainCommand,
+  CatalogsMigrateCommand,
 ];
 
 /**
@@ -42,6 +48,10 @@ export const cliCommands = [
     DunningRunProcess,
     IssuerDirectory,
     VerifactuChainVerification,
+    ...catalogChoiceProviders,
+    CustomerUniqueValues,
+    CustomerWrites,
+    CatalogMigration,
     ...cliCommands,
   ],
 })

@@ -15,3 +15,4 @@ export * from './task';
 export * from './send';
 export * from './bulk-operation';
 export * from './customer-import';
+export * from './catalog';

@@ -15,6 +15,7 @@ import { TASK_EVENT_TYPES } from './task';
 import { SEND_EVENT_TYPES } from './send';
 import { BULK_OPERATION_EVENT_TYPES } from './bulk-operation';
 import { CUSTOMER_IMPORT_EVENT_TYPES } from './customer-import';
+import { CATALOG_EVENT_TYPES, CATALOG_NAME_EVENT_TYPES } from './catalog';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -51,6 +52,8 @@ describe('the personal-data map', () => {
       ...SEND_EVENT_TYPES,
       ...BULK_OPERATION_EVENT_TYPES,
       ...CUSTOMER_IMPORT_EVENT_TYPES,
+      ...CATALOG_EVENT_TYPES,
+      ...CATALOG_NAME_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

@@ -33,6 +33,12 @@ import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
 import { CUSTOMER_IMPORT_PERSONAL_FIELDS, CustomerImportEvent } from './customer-import';
+import {
+  CATALOG_NAME_PERSONAL_FIELDS,
+  CATALOG_PERSONAL_FIELDS,
+  CatalogEvent,
+  CatalogNameEvent,
+} from './catalog';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -52,7 +58,9 @@ export type AnyDomainEvent =
   | TaskEvent
   | SendEvent
   | BulkOperationEvent
-  | CustomerImportEvent;
+  | CustomerImportEvent
+  | CatalogEvent
+  | CatalogNameEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -77,6 +85,8 @@ export const PERSONAL_DATA = {
   ...SEND_PERSONAL_FIELDS,
   ...BULK_OPERATION_PERSONAL_FIELDS,
   ...CUSTOMER_IMPORT_PERSONAL_FIELDS,
+  ...CATALOG_PERSONAL_FIELDS,
+  ...CATALOG_NAME_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

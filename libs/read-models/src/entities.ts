@@ -12,6 +12,7 @@ import { ticketEntities } from './tickets';
 import { taskEntities } from './tasks';
 import { portalEntities } from './portal';
 import { sendEntities } from './sends';
+import { catalogEntities } from './catalogs';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -29,4 +30,5 @@ export const readModelEntities = [
   ...taskEntities,
   ...portalEntities,
   ...sendEntities,
+  ...catalogEntities,
 ];

@@ -18,6 +18,7 @@ export * from './invoices';
 export * from './billing';
 export * from './remittances';
 export * from './issuers';
+export * from './catalogs';
 export * from './collections';
 export * from './verifactu';
 export * from './verifactu-outbox';

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { DOCUMENT_TYPES, PERSON_TYPES } from '@app/domain';
 import { nullableText } from '../http/openapi-types';
 
@@ -137,6 +145,30 @@ export class CustomerFormDto {
   @IsString()
   @MaxLength(TEXT)
   collector?: string | null;
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: '7d2f9c1e-4b3a-4f6e-9a8b-1c2d3e4f5a6b',
+    description: 'Rule 28: the zone by its catalog id (GET /catalogs/zones), instead of `zone`',
+  })
+  @IsOptional()
+  @IsUUID()
+  zoneId?: string | null;
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: '5e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b',
+    description: 'Rule 28: the seller by its catalog id, instead of `seller`',
+  })
+  @IsOptional()
+  @IsUUID()
+  sellerId?: string | null;
+  @ApiPropertyOptional({
+    ...nullableText,
+    example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+    description: 'Rule 28: the collector by its catalog id, instead of `collector`',
+  })
+  @IsOptional()
+  @IsUUID()
+  collectorId?: string | null;
   @ApiPropertyOptional({ ...nullableText, example: 'Prefers e-mail' })
   @IsOptional()
   @IsString()

@@ -9,22 +9,57 @@ import {
   IsUUID,
   Max,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import { BILLING_MODES, BillingMode, MAX_AMOUNT_CENTS } from '@app/domain';
 import { IsCalendarDay, IsInstant } from '../http/iso-dates';
 import { nullableText } from '../http/openapi-types';
 
+/** Given unless `tariffId` names the tariff, whose terms are then the defaults. */
+const unlessTariffId =
+  (field: 'tariff' | 'monthlyPriceCents' | 'billingMode') => (dto: RequestSubscriptionDto) =>
+    dto.tariffId === undefined || dto[field] !== undefined;
+
 export class RequestSubscriptionDto {
   @ApiProperty({ example: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b' }) @IsUUID() contractId!: string;
-  @ApiProperty({ example: 'Fibra 600 Mb' }) @IsString() @MaxLength(200) tariff!: string;
-  @ApiProperty({ example: 3500, maximum: MAX_AMOUNT_CENTS })
+
+  @ApiPropertyOptional({
+    example: '0b7c1d2e-3f4a-4b5c-8d6e-7f8a9b0c1d2e',
+    description:
+      'Rule 28: the tariff by its catalog id (GET /catalogs/tariffs); price and billing mode then default to its own',
+  })
+  @IsOptional()
+  @IsUUID()
+  tariffId?: string;
+
+  @ApiPropertyOptional({
+    example: 'Fibra 600 Mb',
+    description:
+      'The tariff by name (required without tariffId): the catalog entry of that name, case and accents aside; a new name creates it',
+  })
+  @ValidateIf(unlessTariffId('tariff'))
+  @IsString()
+  @MaxLength(200)
+  tariff?: string;
+
+  @ApiPropertyOptional({
+    example: 3500,
+    maximum: MAX_AMOUNT_CENTS,
+    description: 'Required without tariffId; the subscription keeps its own price (a snapshot)',
+  })
+  @ValidateIf(unlessTariffId('monthlyPriceCents'))
   @IsInt()
   @Max(MAX_AMOUNT_CENTS)
-  monthlyPriceCents!: number;
+  monthlyPriceCents?: number;
 
-  @ApiProperty({ enum: BILLING_MODES, example: 'advance' })
+  @ApiPropertyOptional({
+    enum: BILLING_MODES,
+    example: 'advance',
+    description: 'Required without tariffId',
+  })
+  @ValidateIf(unlessTariffId('billingMode'))
   @IsIn([...BILLING_MODES])
-  billingMode!: BillingMode;
+  billingMode?: BillingMode;
 
   @ApiPropertyOptional({
     example: '2026-03-01T09:00:00Z',

@@ -6,7 +6,7 @@ import {
   CustomerState,
   customerStream,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, StreamAppend } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 import { decideAndAppend, metadataOf } from '../commands/decide-and-append';
@@ -29,6 +29,8 @@ export class CustomerWrites {
     customerId: string,
     command: CustomerCommand | ((state: CustomerState) => Promise<CustomerCommand>),
     context: CommandContext,
+    /** Other streams' appends that go with the customer's first (rule 28's new catalog entries). */
+    also?: () => Promise<StreamAppend[]>,
   ): Promise<CommandOutcome> {
     const metadata = metadataOf(context);
     const changes = (events: CustomerEvent[], state: CustomerState) =>
@@ -42,7 +44,10 @@ export class CustomerWrites {
       alongside: async (events, state) => {
         const { claims, releases } = changes(events, state);
         return {
-          before: await this.uniqueValues.claimsFor(claims, customerId, metadata),
+          before: [
+            ...((await also?.()) ?? []),
+            ...(await this.uniqueValues.claimsFor(claims, customerId, metadata)),
+          ],
           after: await this.uniqueValues.releasesFor(releases, customerId, metadata),
         };
       },

@@ -13,18 +13,27 @@ type DataOf<T extends CustomerCommand['type']> = Omit<
  * One customer use case: which customer, its data typed by the domain's command, and who asks.
  * Each subclass is handled by its own `@CommandHandler` (customer.handlers.ts).
  */
-abstract class CustomerUseCase<T extends CustomerCommand['type']> extends Command<CommandOutcome> {
+abstract class CustomerUseCase<
+  T extends CustomerCommand['type'],
+  Extra = unknown,
+> extends Command<CommandOutcome> {
   constructor(
     readonly customerId: string,
-    readonly data: DataOf<T>,
+    readonly data: DataOf<T> & Extra,
     readonly context: CommandContext,
   ) {
     super();
   }
 }
 
-export class RegisterCustomerCommand extends CustomerUseCase<'RegisterCustomer'> {}
-export class EditCustomerCommand extends CustomerUseCase<'EditCustomer'> {}
+/**
+ * Rule 28: the zone, seller and collector may be chosen by id as well as by name; the handler
+ * resolves them (`CatalogChoices`) into the links the domain command carries.
+ */
+type ByCatalogId = Partial<Record<'zoneId' | 'sellerId' | 'collectorId', string | null>>;
+
+export class RegisterCustomerCommand extends CustomerUseCase<'RegisterCustomer', ByCatalogId> {}
+export class EditCustomerCommand extends CustomerUseCase<'EditCustomer', ByCatalogId> {}
 export class ChangeBillingSettingsCommand extends CustomerUseCase<'ChangeBillingSettings'> {}
 export class AddAddressCommand extends CustomerUseCase<'AddAddress'> {}
 export class EditAddressCommand extends CustomerUseCase<'EditAddress'> {}

@@ -1,6 +1,12 @@
+import { StreamAppend } from '@app/event-store';
+import { metadataOf } from '../commands/decide-and-append';
+import { CommandContext } from '../commands/command-context';
+import { CatalogChoices, CustomerCatalogInput } from '../catalogs/catalog-choices';
+import { catalogChoiceProviders } from '../catalogs/catalog.handlers';
 import { IssuerDirectory } from '../issuers/issuer-directory';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  CatalogLinkIds,
   BillingIssuerFacts,
   CustomerState,
   isRegistered,
@@ -33,29 +39,69 @@ import { CustomerWrites } from './customer-writes';
 
 const at = (command: { context: { at: string } }) => ({ at: command.context.at });
 
+/**
+ * Rule 28: the zone, seller and collector a command names (or gives by id) as catalog entries:
+ * the profile records each entry's name, the event its id. An unknown name creates the entry;
+ * a retired one is refused (R28.RETIRED).
+ */
+async function withCatalogLinks<D extends CustomerCatalogInput & { catalogLinks?: unknown }>(
+  choices: CatalogChoices,
+  input: D,
+  context: CommandContext,
+  held?: CatalogLinkIds,
+) {
+  const { zoneId: _z, sellerId: _s, collectorId: _c, catalogLinks: _l, ...data } = input;
+  const { names, links, creations } = await choices.forCustomer(input, context.at, held);
+  const metadata = metadataOf(CatalogChoices.contextOf(context));
+  return {
+    data: { ...data, ...names, catalogLinks: links },
+    also: () => choices.appendsOf(creations, metadata),
+  };
+}
+
 @CommandHandler(RegisterCustomerCommand)
 export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomerCommand> {
-  constructor(private readonly customers: CustomerWrites) {}
+  constructor(
+    private readonly customers: CustomerWrites,
+    private readonly choices: CatalogChoices,
+  ) {}
   execute(c: RegisterCustomerCommand): Promise<CommandOutcome> {
-    const data = { ...c.data, customerId: c.customerId };
-    return this.customers.decide(
-      c.customerId,
-      { type: 'RegisterCustomer', data, metadata: at(c) },
-      c.context,
-    );
+    return CatalogChoices.whileRacing(async () => {
+      const chosen = await withCatalogLinks(this.choices, c.data, c.context);
+      const data = { ...chosen.data, customerId: c.customerId };
+      return this.customers.decide(
+        c.customerId,
+        { type: 'RegisterCustomer', data, metadata: at(c) },
+        c.context,
+        chosen.also,
+      );
+    });
   }
 }
 
 @CommandHandler(EditCustomerCommand)
 export class EditCustomerHandler implements ICommandHandler<EditCustomerCommand> {
-  constructor(private readonly customers: CustomerWrites) {}
+  constructor(
+    private readonly customers: CustomerWrites,
+    private readonly choices: CatalogChoices,
+  ) {}
+  /** A retired entry the customer holds already may be named again (the form sent back whole). */
   execute(c: EditCustomerCommand): Promise<CommandOutcome> {
-    const data = { ...c.data, customerId: c.customerId };
-    return this.customers.decide(
-      c.customerId,
-      { type: 'EditCustomer', data, metadata: at(c) },
-      c.context,
-    );
+    return CatalogChoices.whileRacing(async () => {
+      let also: () => Promise<StreamAppend[]> = async () => [];
+      return this.customers.decide(
+        c.customerId,
+        async (state) => {
+          const held = isRegistered(state) ? state.catalogLinks : undefined;
+          const chosen = await withCatalogLinks(this.choices, c.data, c.context, held);
+          also = chosen.also;
+          const data = { ...chosen.data, customerId: c.customerId };
+          return { type: 'EditCustomer', data, metadata: at(c) };
+        },
+        c.context,
+        () => also(),
+      );
+    });
   }
 }
 
@@ -252,6 +298,7 @@ export class EraseCustomerPersonalDataHandler implements ICommandHandler<EraseCu
 
 /** Everything the customers capability registers with Nest. */
 export const customerApplicationProviders = [
+  ...catalogChoiceProviders,
   IssuerDirectory,
   CustomerUniqueValues,
   CustomerFactsReader,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { SubscriptionCommand } from '@app/domain';
+import { BillingMode, SubscriptionCommand } from '@app/domain';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 
@@ -28,11 +28,23 @@ abstract class SubscriptionUseCase<
   }
 }
 
-/** The handler reads the contract (status, customer) and its customer's status for the domain. */
+/** What a request names of its tariff (rule 28): a catalog id, or a name; the terms default to the tariff's. */
+type TariffChoice = {
+  tariff?: string;
+  tariffId?: string;
+  monthlyPriceCents?: number;
+  billingMode?: BillingMode;
+};
+
+/**
+ * The handler reads the contract (status, customer) and its customer's status for the domain,
+ * and the tariff from its catalog (rule 28).
+ */
 export class RequestSubscriptionCommand extends Command<CommandOutcome> {
   constructor(
     readonly subscriptionId: string,
-    readonly data: Omit<DataOf<'RequestSubscription'>, 'customerId'>,
+    readonly data: Omit<DataOf<'RequestSubscription'>, 'customerId' | keyof TariffChoice> &
+      TariffChoice,
     readonly context: CommandContext,
   ) {
     super();

@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  CatalogRefusal,
   CustomerFact,
+  DEFAULT_VAT_RATE_PERCENT,
+  DomainError,
   SubscriptionCommand,
   subscriptionDecider,
   SubscriptionState,
   subscriptionStream,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, StreamAppend } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
-import { decideAndAppend } from '../commands/decide-and-append';
+import { decideAndAppend, metadataOf } from '../commands/decide-and-append';
+import { CatalogChoice, CatalogChoices } from '../catalogs/catalog-choices';
+import { catalogChoiceProviders } from '../catalogs/catalog.handlers';
 import { contractState, customerFact } from '../commands/facts';
 import {
   ActivateSubscriptionCommand,
@@ -35,6 +40,8 @@ export class SubscriptionWrites {
     subscriptionId: string,
     command: SubscriptionCommand | ((state: SubscriptionState) => Promise<SubscriptionCommand>),
     context: CommandContext,
+    /** Other streams' appends that go with the subscription's first (a new tariff, rule 28). */
+    also?: () => Promise<StreamAppend[]>,
   ): Promise<CommandOutcome> {
     const { id, version, position } = await decideAndAppend(this.store, {
       aggregateId: subscriptionId,
@@ -42,6 +49,7 @@ export class SubscriptionWrites {
       decider: subscriptionDecider,
       command,
       context,
+      ...(also ? { alongside: async () => ({ before: await also(), after: [] }) } : {}),
     });
     return { id, version, position };
   }
@@ -57,11 +65,54 @@ const at = (command: { context: { at: string } }) => ({ at: command.context.at }
  * customer from their streams; the decider refuses a contract unknown or closed, and an
  * inactive customer.
  */
+/**
+ * Rule 28: the tariff a request chooses, by id or by name (an unknown name creates the tariff
+ * with the request's price, its billing mode and the general VAT rate), and the terms that
+ * default to the tariff's. A new name the catalog would refuse (a price it can't take) is left
+ * unlinked: the subscription's own rules then judge the request.
+ */
+async function chooseTariff(
+  choices: CatalogChoices,
+  data: RequestSubscriptionCommand['data'],
+  at: string,
+): Promise<CatalogChoice | undefined> {
+  const { tariff, tariffId, monthlyPriceCents, billingMode } = data;
+  const terms =
+    monthlyPriceCents !== undefined && billingMode !== undefined
+      ? { monthlyPriceCents, vatRatePercent: DEFAULT_VAT_RATE_PERCENT, billingMode }
+      : undefined;
+  try {
+    return (await choices.choose('tariff', { name: tariff, id: tariffId }, at, terms)) ?? undefined;
+  } catch (error) {
+    const unlinked =
+      !tariffId && error instanceof DomainError && error.code === CatalogRefusal.invalidInput;
+    if (unlinked) return undefined;
+    throw error;
+  }
+}
+
 @CommandHandler(RequestSubscriptionCommand)
 export class RequestSubscriptionHandler implements ICommandHandler<RequestSubscriptionCommand> {
-  constructor(private readonly subscriptions: SubscriptionWrites) {}
-  async execute(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
+  constructor(
+    private readonly subscriptions: SubscriptionWrites,
+    private readonly choices: CatalogChoices,
+  ) {}
+  execute(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
+    return CatalogChoices.whileRacing(() => this.request(c));
+  }
+
+  private async request(c: RequestSubscriptionCommand): Promise<CommandOutcome> {
     const { store } = this.subscriptions;
+    const choice = await chooseTariff(this.choices, c.data, c.context.at);
+    const terms = choice?.chosen.terms;
+    const { tariff, tariffId: _id, monthlyPriceCents, billingMode, ...rest } = c.data;
+    const chosen = {
+      ...rest,
+      tariff: choice?.chosen.name ?? tariff ?? '',
+      ...(choice ? { tariffId: choice.chosen.entryId } : {}),
+      monthlyPriceCents: (monthlyPriceCents ?? terms?.monthlyPriceCents)!,
+      billingMode: (billingMode ?? terms?.billingMode)!,
+    };
     const contract = await contractState(store, c.data.contractId);
     const customerId = contract.status === 'none' ? '' : contract.customerId;
     const customer: CustomerFact =
@@ -69,16 +120,19 @@ export class RequestSubscriptionHandler implements ICommandHandler<RequestSubscr
         ? { status: 'unregistered' }
         : await customerFact(store, customerId);
     const data = {
-      ...c.data,
+      ...chosen,
       subscriptionId: c.subscriptionId,
       customerId,
       contract: { status: contract.status },
       customer,
     };
+    const creations = choice?.creation ? [choice.creation] : [];
+    const metadata = metadataOf(CatalogChoices.contextOf(c.context));
     return this.subscriptions.decide(
       c.subscriptionId,
       { type: 'RequestSubscription', data, metadata: at(c) },
       c.context,
+      creations.length > 0 ? () => this.choices.appendsOf(creations, metadata) : undefined,
     );
   }
 }
@@ -250,6 +304,7 @@ export class AddExtraChargeHandler implements ICommandHandler<AddExtraChargeComm
 
 /** Everything the subscriptions capability registers with Nest. */
 export const subscriptionApplicationProviders = [
+  ...catalogChoiceProviders,
   SubscriptionWrites,
   RequestSubscriptionHandler,
   ActivateSubscriptionHandler,

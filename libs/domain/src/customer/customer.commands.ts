@@ -1,4 +1,5 @@
 import { DomainCommand } from '../shared/decider';
+import { CatalogLinks } from './customer.catalog-links';
 import { ContactConsents } from './customer.addresses-and-contacts';
 import { BillingSettingsInput } from './customer.billing';
 import { DeletionBlocker } from './customer.deletion';
@@ -20,15 +21,29 @@ interface MaybeBulk {
   bulkOperationId?: string;
 }
 
+/**
+ * Rule 28: the catalog entries the zone, seller and collector named resolve to, found (or
+ * created) by the application layer; each link's name is the one the profile then records.
+ */
+interface MaybeLinked {
+  catalogLinks?: CatalogLinks;
+}
+
 export type RegisterCustomer = DomainCommand<
   'RegisterCustomer',
-  ForCustomer & CustomerProfileInput
+  ForCustomer & CustomerProfileInput & MaybeLinked
+>;
+
+/** Rule 28: links the customer to catalog entries by id (the carrying over of free text). */
+export type LinkCustomerCatalogs = DomainCommand<
+  'LinkCustomerCatalogs',
+  ForCustomer & { links: CatalogLinks }
 >;
 
 /** `PATCH /customers/:id`: split into CustomerRenamed, CustomerEmailChanged, CustomerDetailsEdited. */
 export type EditCustomer = DomainCommand<
   'EditCustomer',
-  ForCustomer & MaybeBulk & CustomerProfilePatch
+  ForCustomer & MaybeBulk & CustomerProfilePatch & MaybeLinked
 >;
 
 export type RenameCustomer = DomainCommand<
@@ -168,6 +183,7 @@ export type CustomerCommand =
   | ReactivateCustomer
   | DeleteCustomer
   | EraseCustomerPersonalData
-  | RegeneratePortalPassword;
+  | RegeneratePortalPassword
+  | LinkCustomerCatalogs;
 
 export type CustomerCommandType = CustomerCommand['type'];

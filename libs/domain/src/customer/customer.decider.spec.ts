@@ -50,6 +50,9 @@ const everyCommandButRegister: CustomerCommand[] = Object.values({
     regenerationId: 'r-1',
     passwordHash: PORTAL_PASSWORD_HASH,
   }),
+  LinkCustomerCatalogs: command('LinkCustomerCatalogs', {
+    links: { zone: { entryId: 'z-1', name: 'Zona Norte' } },
+  }),
 } satisfies {
   [
     T in Exclude<CustomerCommand['type'], 'RegisterCustomer' | 'EraseCustomerPersonalData'>

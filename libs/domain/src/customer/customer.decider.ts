@@ -6,7 +6,12 @@ import { CustomerState, initialCustomerState } from './customer.state';
 import { addAddress, editAddress, removeAddress } from './decisions/addresses';
 import { changeBillingSettings } from './decisions/change-billing-settings';
 import { addContactPerson, editContactPerson, removeContactPerson } from './decisions/contacts';
-import { changeCustomerEmail, editCustomer, renameCustomer } from './decisions/edit-profile';
+import {
+  changeCustomerEmail,
+  editCustomer,
+  linkCustomerCatalogs,
+  renameCustomer,
+} from './decisions/edit-profile';
 import { deactivateCustomer, deleteCustomer, reactivateCustomer } from './decisions/lifecycle';
 import { erasePersonalData } from './decisions/erase-personal-data';
 import { recordInteraction } from './decisions/record-interaction';
@@ -24,6 +29,8 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
   switch (command.type) {
     case 'EditCustomer':
       return editCustomer(command, customer);
+    case 'LinkCustomerCatalogs':
+      return linkCustomerCatalogs(command, customer);
     case 'RenameCustomer':
       return renameCustomer(command, customer);
     case 'ChangeCustomerEmail':

@@ -1,3 +1,4 @@
+import { CatalogLinks } from './customer.catalog-links';
 import { DomainEvent } from '../shared/decider';
 import { PostalAddress, CustomerProfile, PersonName } from './customer.profile';
 import { CustomerDetailsChange } from './customer.detail-fields';
@@ -16,13 +17,27 @@ export interface PartOfBulkOperation {
 
 export type CustomerRegistered = DomainEvent<
   'CustomerRegistered',
-  { customerId: string; registeredAt: string } & CustomerProfile
+  { customerId: string; registeredAt: string; catalogLinks?: CatalogLinks } & CustomerProfile
 >;
 
 /** Details other than the name and the main e-mail, field by field. */
 export type CustomerDetailsEdited = DomainEvent<
   'CustomerDetailsEdited',
-  { customerId: string; changes: CustomerDetailsChange[] } & PartOfBulkOperation
+  {
+    customerId: string;
+    changes: CustomerDetailsChange[];
+    catalogLinks?: CatalogLinks;
+  } & PartOfBulkOperation
+>;
+
+/**
+ * Rule 28: the catalog entries (zone, seller, collector) the customer is linked to by id, when
+ * no edit of the details says so itself: a choice of the same name under another id, or the
+ * carrying over of free text written before catalogs existed (`cli catalogs-migrate`).
+ */
+export type CustomerCatalogLinked = DomainEvent<
+  'CustomerCatalogLinked',
+  { customerId: string; links: CatalogLinks; linkedAt: string }
 >;
 
 /** The main e-mail, unique among customers that are not deleted (rule R2). */
@@ -143,6 +158,7 @@ export type PortalPasswordRegenerated = DomainEvent<
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerDetailsEdited
+  | CustomerCatalogLinked
   | CustomerEmailChanged
   | CustomerRenamed
   | CustomerBillingSettingsChanged
@@ -165,6 +181,7 @@ export type CustomerEventType = CustomerEvent['type'];
 const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
   CustomerRegistered: true,
   CustomerDetailsEdited: true,
+  CustomerCatalogLinked: true,
   CustomerEmailChanged: true,
   CustomerRenamed: true,
   CustomerBillingSettingsChanged: true,

@@ -2,6 +2,7 @@ import { assertNever } from '../shared/decider';
 import { applyAddressEntryChanges, applyContactChanges } from './customer.addresses-and-contacts';
 import { DEFAULT_BILLING_SETTINGS } from './customer.billing';
 import { applyDetailChanges } from './customer.detail-fields';
+import { CatalogLinkIds, CatalogLinks, withCatalogLinks } from './customer.catalog-links';
 import { CustomerEvent, CustomerRegistered } from './customer.events';
 import { CustomerRecord, CustomerState, isRegistered, RegisteredCustomer } from './customer.state';
 
@@ -19,9 +20,12 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
     case 'CustomerEmailChanged':
       return update(state, ({ profile }) => ({ profile: { ...profile, email: data.after } }));
     case 'CustomerDetailsEdited':
-      return update(state, ({ profile }) => ({
+      return update(state, ({ profile, catalogLinks }) => ({
         profile: applyDetailChanges(profile, data.changes),
+        ...linked(catalogLinks, data.catalogLinks),
       }));
+    case 'CustomerCatalogLinked':
+      return update(state, ({ catalogLinks }) => linked(catalogLinks, data.links));
     case 'CustomerBillingSettingsChanged':
       return update(state, () => ({
         billing: { ...data.settings, issuerId: data.settings.issuerId ?? null },
@@ -89,7 +93,7 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
 }
 
 function registered(data: CustomerRegistered['data']): CustomerState {
-  const { customerId, registeredAt, ...profile } = data;
+  const { customerId, registeredAt, catalogLinks, ...profile } = data;
   const record: CustomerRecord = {
     customerId,
     registeredAt,
@@ -97,8 +101,14 @@ function registered(data: CustomerRegistered['data']): CustomerState {
     billing: DEFAULT_BILLING_SETTINGS,
     addresses: [],
     contacts: [],
+    ...linked(undefined, catalogLinks),
   };
   return { status: 'active', ...record };
+}
+
+/** The ids held once `links` apply; nothing when the event links none (older events). */
+function linked(held: CatalogLinkIds | undefined, links: CatalogLinks | undefined) {
+  return links ? { catalogLinks: withCatalogLinks(held, links) } : {};
 }
 
 function update(

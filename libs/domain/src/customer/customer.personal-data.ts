@@ -46,6 +46,8 @@ export const CUSTOMER_PERSONAL_FIELDS = {
   CustomerRenamed: { paths: { ...nameErased('before.'), ...nameErased('after.') } },
   CustomerEmailChanged: { paths: { before: null, after: null } },
   CustomerDetailsEdited: { changeLists: { changes: DETAIL_PERSONAL_FIELDS } },
+  /** Catalog entries are the operator's own lists (rule 28): ids and names of zones, sellers, collectors. */
+  CustomerCatalogLinked: NO_PERSONAL_DATA,
   CustomerBillingSettingsChanged: {
     paths: { 'settings.iban': null, 'settings.taxId': null, 'settings.notifyEmails': [] },
     changeLists: { changes: { iban: null, taxId: null, notifyEmails: [] } },

@@ -1,4 +1,5 @@
 import { BillingSettings } from './customer.billing';
+import { CatalogLinkIds } from './customer.catalog-links';
 import { ContactPerson, CustomerAddress } from './customer.addresses-and-contacts';
 import { CustomerProfile } from './customer.profile';
 
@@ -10,6 +11,8 @@ export interface CustomerRecord {
   billing: BillingSettings;
   addresses: CustomerAddress[];
   contacts: ContactPerson[];
+  /** Rule 28: the catalog entries chosen, by id (absent for a customer never linked). */
+  catalogLinks?: CatalogLinkIds;
 }
 
 export type UnregisteredCustomer = { status: 'unregistered' };

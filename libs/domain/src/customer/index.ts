@@ -18,3 +18,4 @@ export * from './customer.evolve';
 export { customerDecider, decideCustomer } from './customer.decider';
 export * from './customer.bulk-update';
 export * from './customer.stream';
+export * from './customer.catalog-links';

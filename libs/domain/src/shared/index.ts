@@ -5,3 +5,4 @@ export * from './validated';
 export * from './field-changes';
 export * from './personal-data';
 export * from './money';
+export * from './fold-text';

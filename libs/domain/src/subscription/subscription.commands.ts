@@ -23,6 +23,8 @@ export type RequestSubscription = DomainCommand<
     contractId: string;
     customerId: string;
     tariff: string;
+    /** Rule 28: the catalog entry `tariff` names, resolved by the application layer. */
+    tariffId?: string;
     monthlyPriceCents: number;
     billingMode: BillingMode;
     requestedAt?: string;

@@ -16,6 +16,8 @@ export type SubscriptionRequested = DomainEvent<
   'SubscriptionRequested',
   OfSubscription & {
     tariff: string;
+    /** Rule 28: the tariff's catalog entry (absent before catalogs); the price stays this event's. */
+    tariffId?: string;
     monthlyPriceCents: Cents;
     billingMode: BillingMode;
     requestedAt: string;

@@ -1,3 +1,4 @@
+import { catalogProjections } from '../catalogs';
 export * from './customer-contract.entity';
 export * from './customer-subscription.entity';
 export * from './recorded-contract-events';
@@ -52,4 +53,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...taskProjections(),
   ...portalProjections(),
   ...sendProjections(),
+  ...catalogProjections(),
 ];

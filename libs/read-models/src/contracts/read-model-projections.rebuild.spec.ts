@@ -1,4 +1,7 @@
 import {
+  CatalogCommand,
+  catalogDecider,
+  catalogStream,
   chainEventOf,
   InvoiceRegistrationRecorded,
   RemittanceCreated,
@@ -79,6 +82,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'tickets',
     'tasks',
     'portal_credentials',
+    'catalog_entries',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -303,6 +307,26 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       category: 'billing',
       priority: 'low',
     });
+    // Rule 28: a zone Ana is linked to, renamed (her file shows the new name); a tariff retired.
+    const catalog = (entryId: string, type: CatalogCommand['type'], data: object = {}) =>
+      log.decideOn(catalogDecider, catalogStream(entryId), {
+        type,
+        data: { entryId, ...data },
+      } as CatalogCommand);
+    await catalog('z-1', 'CreateCatalogEntry', { kind: 'zone', name: 'Zona Centro' });
+    await log.run('LinkCustomerCatalogs', {
+      customerId: ana,
+      links: { zone: { entryId: 'z-1', name: 'Zona Centro' } },
+    });
+    await catalog('z-1', 'RenameCatalogEntry', { kind: 'zone', name: 'Centro Histórico' });
+    await catalog('t-1', 'CreateCatalogEntry', {
+      kind: 'tariff',
+      name: 'Fibra 600',
+      monthlyPriceCents: 3500,
+      vatRatePercent: 21,
+      billingMode: 'advance',
+    });
+    await catalog('t-1', 'RetireCatalogEntry', { kind: 'tariff' });
   }
 
   it('gives rows identical to the live ones after wiping the tables and checkpoints', async () => {
@@ -330,9 +354,18 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.tickets).toHaveLength(2);
     expect(liveRows.tasks).toHaveLength(3);
     expect(liveRows.portal_credentials).toMatchObject([{ regeneration_id: 'portal-2' }]);
+    expect(liveRows.catalog_entries).toHaveLength(2);
+    expect(
+      liveRows.customer_file.map((row: { zone: string; zone_id: string }) => [
+        row.zone,
+        row.zone_id,
+      ]),
+    ).toContainEqual(['Centro Histórico', 'z-1']);
     // Every event but the remittance, the 5 chain records and the 3 submission events, which
-    // belong to an issuer, not one customer.
-    expect(liveRows.customer_history.length).toBe((await log.allEvents()).length - 1 - 5 - 3);
+    // belong to an issuer, not one customer, the 4 catalog events and the link (no line).
+    expect(liveRows.customer_history.length).toBe(
+      (await log.allEvents()).length - 1 - 5 - 3 - 4 - 1,
+    );
 
     const projections = allReadModelProjections();
     const tables = projections.flatMap((projection) => projection.tables);

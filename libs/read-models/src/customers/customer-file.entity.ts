@@ -43,6 +43,10 @@ export class CustomerFileRow {
   @Column({ type: 'text', nullable: true }) zone!: string | null;
   @Column({ type: 'text', nullable: true }) seller!: string | null;
   @Column({ type: 'text', nullable: true }) collector!: string | null;
+  /** Rule 28: the catalog entries chosen (null: none, or free text not yet carried over). */
+  @Column({ type: 'text', name: 'zone_id', nullable: true }) zoneId!: string | null;
+  @Column({ type: 'text', name: 'seller_id', nullable: true }) sellerId!: string | null;
+  @Column({ type: 'text', name: 'collector_id', nullable: true }) collectorId!: string | null;
   @Column({ type: 'text', nullable: true }) observations!: string | null;
 
   @Column({ type: 'boolean', name: 'billing_enabled' }) billingEnabled!: boolean;

@@ -152,3 +152,40 @@ describe('evolveCustomerFile (pure: no database)', () => {
     });
   });
 });
+
+describe('evolveCustomerFile: catalog links (rule 28)', () => {
+  const norte = { entryId: 'z-1', name: 'Zona Norte' };
+  const file = (...events: CustomerEvent[]) => foldRow(evolveCustomerFile, stream(...events));
+
+  it('a registration with links keeps the ids and the names chosen', () => {
+    expect(file(registered({ zone: 'Zona Norte', catalogLinks: { zone: norte } }))).toMatchObject({
+      zone: 'Zona Norte',
+      zoneId: 'z-1',
+      sellerId: null,
+      collectorId: null,
+    });
+  });
+
+  it('free text carried over is shown by its entry name; a cleared link clears the id', () => {
+    const linked: CustomerEvent = {
+      type: 'CustomerCatalogLinked',
+      data: { customerId: CUSTOMER_ID, links: { zone: norte }, linkedAt: '2025-03-01' },
+    };
+    expect(file(registered({ zone: 'zona norte ' }), linked)).toMatchObject({
+      zone: 'Zona Norte',
+      zoneId: 'z-1',
+    });
+    const cleared: CustomerEvent = {
+      type: 'CustomerDetailsEdited',
+      data: {
+        customerId: CUSTOMER_ID,
+        changes: [{ field: 'zone', before: 'Zona Norte', after: null }],
+        catalogLinks: { zone: null },
+      },
+    };
+    expect(file(registered({ zone: 'zona norte ' }), linked, cleared)).toMatchObject({
+      zone: null,
+      zoneId: null,
+    });
+  });
+});

@@ -3,6 +3,8 @@ import {
   applyContactChanges,
   assertNever,
   BillingSettings,
+  CatalogLinks,
+  CUSTOMER_CATALOG_KINDS,
   CustomerDetailsChange,
   CustomerRegistered,
   DEFAULT_BILLING_SETTINGS,
@@ -60,7 +62,12 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
     case 'CustomerEmailChanged':
       return { email: event.data.after };
     case 'CustomerDetailsEdited':
-      return Object.assign({}, ...event.data.changes.map(detailColumns)) as Columns;
+      return {
+        ...(Object.assign({}, ...event.data.changes.map(detailColumns)) as Columns),
+        ...catalogColumns(event.data.catalogLinks),
+      };
+    case 'CustomerCatalogLinked':
+      return catalogColumns(event.data.links);
     case 'CustomerBillingSettingsChanged':
       return billingColumns(event.data.settings);
     case 'AddressAdded': {
@@ -134,6 +141,10 @@ function registered(event: RecordedEvent<'CustomerRegistered', CustomerRegistere
     zone: data.zone,
     seller: data.seller,
     collector: data.collector,
+    zoneId: null,
+    sellerId: null,
+    collectorId: null,
+    ...catalogColumns(data.catalogLinks),
     observations: data.observations,
     ...billingColumns(DEFAULT_BILLING_SETTINGS),
     addresses: [],
@@ -156,6 +167,21 @@ function registered(event: RecordedEvent<'CustomerRegistered', CustomerRegistere
     ...stamp(event),
   };
   return file;
+}
+
+/**
+ * Rule 28: the entries linked, by id, shown by their name (kept current by the entry's renames,
+ * `customer-file.projection.ts`); an unlinked kind clears its id and keeps its text.
+ */
+function catalogColumns(links: CatalogLinks | undefined): Columns {
+  const columns: Columns = {};
+  for (const kind of CUSTOMER_CATALOG_KINDS) {
+    const link = links?.[kind];
+    if (link === undefined) continue;
+    columns[`${kind}Id`] = link?.entryId ?? null;
+    if (link) columns[kind] = link.name;
+  }
+  return columns;
 }
 
 function nameColumns(name: PersonName) {

@@ -67,6 +67,9 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
         zone: 'Centro',
         seller: 'Luis',
         collector: null,
+        zoneId: null,
+        sellerId: null,
+        collectorId: null,
         observations: 'Prefers mornings',
         billing: {
           billingEnabled: false,

@@ -58,6 +58,10 @@ export interface CustomerFile {
   zone: string | null;
   seller: string | null;
   collector: string | null;
+  /** Rule 28: the catalog entries chosen, by id (`null`: none, or free text not carried over). */
+  zoneId: string | null;
+  sellerId: string | null;
+  collectorId: string | null;
   observations: string | null;
   billing: CustomerBillingView;
   addresses: CustomerAddress[];
@@ -116,6 +120,9 @@ export function toCustomerFile(row: CustomerFileRow): CustomerFile {
     },
     seller: row.seller,
     collector: row.collector,
+    zoneId: row.zoneId ?? null,
+    sellerId: row.sellerId ?? null,
+    collectorId: row.collectorId ?? null,
     observations: row.observations,
     billing: {
       billingEnabled: row.billingEnabled,

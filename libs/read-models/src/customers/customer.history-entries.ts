@@ -33,6 +33,8 @@ const FIELD_LABELS: Record<string, string> = {
 /** A customer event's line on its own customer's history tab. */
 export function customerHistoryEntryFor(event: RecordedEvent): HistoryEntry | null {
   if (!isRecordedCustomerEvent(event)) return null;
+  // Rule 28: linking by id changes nothing the customer's file says (its names stay as chosen).
+  if (event.type === 'CustomerCatalogLinked') return null;
   const data: { customerId: string; bulkOperationId?: string } = event.data;
   const { summary, changes } = describe(event);
   return {
@@ -136,6 +138,8 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
     // Rule 26: the line says it happened, never with what: no password, no hash.
     case 'PortalPasswordRegenerated':
       return { summary: 'Portal password regenerated', changes: [] };
+    case 'CustomerCatalogLinked':
+      return { summary: 'Linked to catalog entries', changes: [] };
     default:
       return assertNever(event, 'customer event');
   }

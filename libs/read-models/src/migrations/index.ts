@@ -25,6 +25,7 @@ import { Tickets1765000600000 } from './1765000600000-tickets';
 import { Tasks1765000700000 } from './1765000700000-tasks';
 import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
 import { CustomerSearchText1765001100000 } from './1765001100000-customer-search-text';
+import { Catalogs1765002000000 } from './1765002000000-catalogs';
 import { CustomerAdvancedSearch1765003000000 } from './1765003000000-customer-advanced-search';
 import { CustomerImportFiles1765004000000 } from './1765004000000-customer-import-files';
 
@@ -57,6 +58,7 @@ export const readModelMigrations = [
   Sends1765000800000,
   CustomerSearchText1765001100000,
   PortalLoginFailures1765001200000,
+  Catalogs1765002000000,
   CustomerAdvancedSearch1765003000000,
   CustomerImportFiles1765004000000,
 ];

@@ -1,15 +1,47 @@
 import { refuseIfAny } from '../../shared/domain-error';
-import { ChangeCustomerEmail, EditCustomer, RenameCustomer } from '../customer.commands';
+import {
+  ChangeCustomerEmail,
+  EditCustomer,
+  LinkCustomerCatalogs,
+  RenameCustomer,
+} from '../customer.commands';
+import { changedCatalogLinks } from '../customer.catalog-links';
 import { detailChanges } from '../customer.detail-fields';
-import { CustomerEvent } from '../customer.events';
+import { CustomerDetailsEdited, CustomerEvent } from '../customer.events';
 import { NAME_FIELDS, personNameOf } from '../customer.profile';
 import { CustomerProfilePatch, patchProfile } from '../customer.profile-patch';
 import { RegisteredCustomer } from '../customer.state';
 import { bulkTag } from './bulk-tag';
 
 export function editCustomer(command: EditCustomer, customer: RegisteredCustomer): CustomerEvent[] {
-  const { customerId: _customerId, bulkOperationId, ...patch } = command.data;
-  return profileEditEvents(customer, patch, bulkOperationId);
+  const { customerId: _customerId, bulkOperationId, catalogLinks, ...patch } = command.data;
+  const events = profileEditEvents(customer, patch, bulkOperationId);
+  const links = changedCatalogLinks(customer.catalogLinks, catalogLinks);
+  if (!links) return events;
+  const edited = events.findIndex((event) => event.type === 'CustomerDetailsEdited');
+  if (edited >= 0) {
+    const event = events[edited] as CustomerDetailsEdited;
+    events[edited] = { ...event, data: { ...event.data, catalogLinks: links } };
+    return events;
+  }
+  const { customerId } = customer;
+  return [
+    ...events,
+    { type: 'CustomerCatalogLinked', data: { customerId, links, linkedAt: command.metadata.at } },
+  ];
+}
+
+/** Rule 28: the links that change what the customer holds; none, nothing. */
+export function linkCustomerCatalogs(
+  command: LinkCustomerCatalogs,
+  customer: RegisteredCustomer,
+): CustomerEvent[] {
+  const links = changedCatalogLinks(customer.catalogLinks, command.data.links);
+  if (!links) return [];
+  const { customerId } = customer;
+  return [
+    { type: 'CustomerCatalogLinked', data: { customerId, links, linkedAt: command.metadata.at } },
+  ];
 }
 
 export function renameCustomer(

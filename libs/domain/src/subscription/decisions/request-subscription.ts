@@ -47,6 +47,7 @@ export function requestSubscription(
     contractId,
     customerId,
     tariff,
+    ...(command.data.tariffId ? { tariffId: command.data.tariffId } : {}),
     monthlyPriceCents,
     billingMode,
     requestedAt,
