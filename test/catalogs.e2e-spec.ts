@@ -1,3 +1,4 @@
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { BillingFixtures, operator, recentMonths } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
@@ -402,6 +403,52 @@ describe('Catalogs over HTTP (rule 28)', () => {
         .expect(422)
         .expect((res) => expect(res.body.details[0]).toMatchObject({ code: 'R28.RETIRED' })),
     );
+  });
+
+  it('a tariff migration names a catalog tariff: its spelling and id, a retired one 422, a new name created', async () => {
+    const customerId = await given.customer(`CT${++serial}`);
+    const contractId = await given.signedContract(customerId);
+    const fibra = unique('Fibra Migración');
+    const tariff = await post(
+      '/catalogs/tariffs',
+      { name: fibra, monthlyPriceCents: 5000, vatRatePercent: 21, billingMode: 'advance' },
+      201,
+    );
+    const subscriptionId = await given.activeSubscription(contractId, 3000);
+    const migrate = (tariffName: string, effectiveDate: string) =>
+      http()
+        .post(`/api/subscriptions/${subscriptionId}/tariff-migrations`)
+        .set(operator)
+        .send({ tariff: tariffName, monthlyPriceCents: 5000, effectiveDate });
+    const migratedEvent = async () => {
+      const events = await testApp.app
+        .get<EventStore>(EVENT_STORE)
+        .readStream(`subscription-${subscriptionId}`);
+      return events.filter((event) => event.type === 'SubscriptionTariffMigrated').at(-1);
+    };
+
+    // Named without case or accents: the entry's spelling and id on the event.
+    given.track(await migrate(fibra.toUpperCase().replace('Ó', 'O'), '2030-01-01').expect(201));
+    expect((await migratedEvent())?.data).toMatchObject({
+      tariff: fibra,
+      tariffId: tariff.body.id,
+    });
+
+    // A retired tariff cannot be chosen anew.
+    await post(`/catalogs/tariffs/${tariff.body.id}/retire`, {}, 200);
+    await writesNothing(async () => {
+      const refused = await migrate(fibra, '2030-02-01').expect(422);
+      expect(JSON.stringify(refused.body)).toContain('R28.RETIRED');
+    });
+
+    // A name no catalog holds creates the tariff with the migration's price.
+    const nueva = unique('Fibra Nueva');
+    given.track(await migrate(nueva, '2030-03-01').expect(201));
+    const tariffs = (await http().get('/api/catalogs/tariffs').set(read()).expect(200)).body;
+    const entries = (tariffs.items ?? tariffs) as { id: string; name: string }[];
+    const created = entries.filter((entry) => entry.name === nueva);
+    expect(created).toHaveLength(1);
+    expect((await migratedEvent())?.data).toMatchObject({ tariff: nueva, tariffId: created[0].id });
   });
 
   it('renaming a tariff changes no issued invoice', async () => {
