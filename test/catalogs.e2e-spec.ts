@@ -1,3 +1,4 @@
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { BillingFixtures, operator, recentMonths } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
@@ -271,6 +272,67 @@ describe('Catalogs over HTTP (rule 28)', () => {
     expect(await listed(name)).toEqual([]);
   });
 
+  it('a bulk update chooses entries as an edit does: by id, renames follow, a revert restores the link, a retired one is 422', async () => {
+    const centro = unique('Centro');
+    const norte = unique('Norte');
+    const zoneCentro = await post('/catalogs/zones', { name: centro }, 201);
+    const zoneNorte = await post('/catalogs/zones', { name: norte }, 201);
+    const ids: string[] = [];
+    for (const name of ['Masiva Uno SL', 'Masiva Dos SL'])
+      ids.push(
+        (await post('/customers', { personType: 'legal', name, zone: centro }, 201)).body.id,
+      );
+    const fileOf = async (id: string) =>
+      (await http().get(`/api/customers/${id}`).set(read()).expect(200)).body;
+
+    // Named in another case: the entry's own spelling and its id, on every customer.
+    const bulk = await post(
+      '/customers/bulk-update',
+      { customerIds: ids, changes: { zone: norte.toUpperCase() } },
+      200,
+    );
+    expect(bulk.body).toMatchObject({ status: 'completed', updated: 2 });
+    for (const id of ids)
+      expect(await fileOf(id)).toMatchObject({ zone: norte, zoneId: zoneNorte.body.id });
+
+    // The link is an id: a rename shows on the files the bulk update linked.
+    await patch(`/catalogs/zones/${zoneNorte.body.id}`, { name: `${norte} B` }, 200);
+    expect(await fileOf(ids[0])).toMatchObject({ zone: `${norte} B`, zoneId: zoneNorte.body.id });
+
+    // The revert restores the name and the entry the customers were linked to before.
+    const reverted = await post(`/bulk-operations/${bulk.body.bulkOperationId}/revert`, {}, 200);
+    expect(reverted.body.conflicts).toEqual([]);
+    for (const id of ids)
+      expect(await fileOf(id)).toMatchObject({ zone: centro, zoneId: zoneCentro.body.id });
+
+    // A retired entry is refused for the whole operation, dry run included, writing nothing.
+    await post(`/catalogs/zones/${zoneNorte.body.id}/retire`, {}, 200);
+    for (const dryRun of [false, true])
+      await writesNothing(async () => {
+        const refused = await http()
+          .post('/api/customers/bulk-update')
+          .set(operator)
+          .send({ customerIds: ids, changes: { zone: `${norte} B` }, dryRun })
+          .expect(422);
+        expect(JSON.stringify(refused.body)).toContain('R28.RETIRED');
+      });
+
+    // A name no catalog holds creates its entry once, and links every customer to it.
+    const nueva = unique('Nueva');
+    const created = await post(
+      '/customers/bulk-update',
+      { customerIds: ids, changes: { zone: nueva } },
+      200,
+    );
+    expect(created.body).toMatchObject({ status: 'completed', updated: 2 });
+    const zones = (await http().get('/api/catalogs/zones').set(read()).expect(200)).body;
+    const entries = (zones.items ?? zones) as { id: string; name: string }[];
+    const made = entries.filter((entry) => entry.name === nueva);
+    expect(made).toHaveLength(1);
+    for (const id of ids)
+      expect(await fileOf(id)).toMatchObject({ zone: nueva, zoneId: made[0].id });
+  });
+
   it('a retired entry cannot be chosen anew: 422 R28.RETIRED by name or id, writing nothing', async () => {
     const name = unique('Cobrador');
     const collector = await post('/catalogs/collectors', { name }, 201);
@@ -341,6 +403,52 @@ describe('Catalogs over HTTP (rule 28)', () => {
         .expect(422)
         .expect((res) => expect(res.body.details[0]).toMatchObject({ code: 'R28.RETIRED' })),
     );
+  });
+
+  it('a tariff migration names a catalog tariff: its spelling and id, a retired one 422, a new name created', async () => {
+    const customerId = await given.customer(`CT${++serial}`);
+    const contractId = await given.signedContract(customerId);
+    const fibra = unique('Fibra Migración');
+    const tariff = await post(
+      '/catalogs/tariffs',
+      { name: fibra, monthlyPriceCents: 5000, vatRatePercent: 21, billingMode: 'advance' },
+      201,
+    );
+    const subscriptionId = await given.activeSubscription(contractId, 3000);
+    const migrate = (tariffName: string, effectiveDate: string) =>
+      http()
+        .post(`/api/subscriptions/${subscriptionId}/tariff-migrations`)
+        .set(operator)
+        .send({ tariff: tariffName, monthlyPriceCents: 5000, effectiveDate });
+    const migratedEvent = async () => {
+      const events = await testApp.app
+        .get<EventStore>(EVENT_STORE)
+        .readStream(`subscription-${subscriptionId}`);
+      return events.filter((event) => event.type === 'SubscriptionTariffMigrated').at(-1);
+    };
+
+    // Named without case or accents: the entry's spelling and id on the event.
+    given.track(await migrate(fibra.toUpperCase().replace('Ó', 'O'), '2030-01-01').expect(201));
+    expect((await migratedEvent())?.data).toMatchObject({
+      tariff: fibra,
+      tariffId: tariff.body.id,
+    });
+
+    // A retired tariff cannot be chosen anew.
+    await post(`/catalogs/tariffs/${tariff.body.id}/retire`, {}, 200);
+    await writesNothing(async () => {
+      const refused = await migrate(fibra, '2030-02-01').expect(422);
+      expect(JSON.stringify(refused.body)).toContain('R28.RETIRED');
+    });
+
+    // A name no catalog holds creates the tariff with the migration's price.
+    const nueva = unique('Fibra Nueva');
+    given.track(await migrate(nueva, '2030-03-01').expect(201));
+    const tariffs = (await http().get('/api/catalogs/tariffs').set(read()).expect(200)).body;
+    const entries = (tariffs.items ?? tariffs) as { id: string; name: string }[];
+    const created = entries.filter((entry) => entry.name === nueva);
+    expect(created).toHaveLength(1);
+    expect((await migratedEvent())?.data).toMatchObject({ tariff: nueva, tariffId: created[0].id });
   });
 
   it('renaming a tariff changes no issued invoice', async () => {

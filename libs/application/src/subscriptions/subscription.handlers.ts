@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   CatalogRefusal,
+  CreateCatalogEntry,
   CustomerFact,
   DEFAULT_VAT_RATE_PERCENT,
   DomainError,
@@ -263,16 +264,46 @@ export class CancelSubscriptionHandler implements ICommandHandler<CancelSubscrip
   }
 }
 
+/**
+ * Rule 28: the new tariff named as a request names it — the catalog's entry (its spelling and
+ * id on the event), a retired one refused (R28.RETIRED), an unknown name created with the
+ * migration's price and the subscription's billing mode.
+ */
 @CommandHandler(MigrateSubscriptionTariffCommand)
 export class MigrateSubscriptionTariffHandler implements ICommandHandler<MigrateSubscriptionTariffCommand> {
-  constructor(private readonly subscriptions: SubscriptionWrites) {}
+  constructor(
+    private readonly subscriptions: SubscriptionWrites,
+    private readonly choices: CatalogChoices,
+  ) {}
   execute(c: MigrateSubscriptionTariffCommand): Promise<CommandOutcome> {
-    const data = { ...c.data, subscriptionId: c.subscriptionId };
-    return this.subscriptions.decide(
-      c.subscriptionId,
-      { type: 'MigrateSubscriptionTariff', data, metadata: at(c) },
-      c.context,
-    );
+    return CatalogChoices.whileRacing(() => {
+      let creations: CreateCatalogEntry[] = [];
+      const metadata = metadataOf(CatalogChoices.contextOf(c.context));
+      return this.subscriptions.decide(
+        c.subscriptionId,
+        async (subscription) => {
+          const data = { ...c.data, subscriptionId: c.subscriptionId };
+          if (subscription.status === 'none')
+            return { type: 'MigrateSubscriptionTariff', data, metadata: at(c) };
+          const choice = await chooseTariff(
+            this.choices,
+            { ...data, contractId: subscription.contractId, billingMode: subscription.billingMode },
+            c.context.at,
+          );
+          creations = choice?.creation ? [choice.creation] : [];
+          const chosen = choice
+            ? { tariff: choice.chosen.name, tariffId: choice.chosen.entryId }
+            : {};
+          return {
+            type: 'MigrateSubscriptionTariff',
+            data: { ...data, ...chosen },
+            metadata: at(c),
+          };
+        },
+        c.context,
+        () => this.choices.appendsOf(creations, metadata),
+      );
+    });
   }
 }
 

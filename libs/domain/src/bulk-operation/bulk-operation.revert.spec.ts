@@ -124,3 +124,81 @@ describe('a bulk operation stream (rule 14)', () => {
     expect(pendingCustomers(state)).toEqual(['b', 'c']);
   });
 });
+
+describe('bulk updates and catalog links (rules 27, 28)', () => {
+  const centro = { entryId: 'zone-centro', name: 'Centro' };
+  const norte = { entryId: 'zone-norte', name: 'Norte' };
+
+  function linkedHistory(): CustomerEvent[] {
+    const start = [
+      registered({ customerId: 'c-1', zone: 'Centro', catalogLinks: { zone: centro } }),
+    ];
+    const state = foldEvents(customerDecider, start);
+    const [decision] = decideBulkUpdate(
+      [{ id: 'c-1', state }],
+      { zone: 'Norte', catalogLinks: { zone: norte } },
+      BULK,
+      meta,
+    );
+    return [...start, ...decision.events];
+  }
+
+  it('links each customer to the entry the operation names, as a single edit does', () => {
+    const history = linkedHistory();
+    expect(history[1]).toMatchObject({
+      type: 'CustomerDetailsEdited',
+      data: {
+        bulkOperationId: BULK,
+        changes: [{ field: 'zone', before: 'Centro', after: 'Norte' }],
+        catalogLinks: { zone: norte },
+      },
+    });
+    const state = foldEvents(customerDecider, history);
+    expect(state).toMatchObject({ catalogLinks: { zone: 'zone-norte' } });
+  });
+
+  it('a revert links the customer again to the entry it had before the operation', () => {
+    const decision = decideCustomerRevert(linkedHistory(), BULK, REVERT, meta);
+    expect(decision.events).toEqual([
+      {
+        type: 'CustomerDetailsEdited',
+        data: {
+          customerId: 'c-1',
+          bulkOperationId: REVERT,
+          changes: [{ field: 'zone', before: 'Norte', after: 'Centro' }],
+          catalogLinks: { zone: centro },
+        },
+      },
+    ]);
+    const state = foldEvents(customerDecider, [...linkedHistory(), ...decision.events]);
+    expect(state).toMatchObject({ catalogLinks: { zone: 'zone-centro' } });
+  });
+
+  it('a revert to free text from before catalogs clears the link the operation made', () => {
+    const start = [registered({ customerId: 'c-1', zone: 'Centro' })];
+    const [bulk] = decideBulkUpdate(
+      [{ id: 'c-1', state: foldEvents(customerDecider, start) }],
+      { zone: 'Norte', catalogLinks: { zone: norte } },
+      BULK,
+      meta,
+    );
+    const history = [...start, ...bulk.events];
+    const decision = decideCustomerRevert(history, BULK, REVERT, meta);
+    expect(decision.events[0]).toMatchObject({ data: { catalogLinks: { zone: null } } });
+    expect(foldEvents(customerDecider, [...history, ...decision.events])).toMatchObject({
+      catalogLinks: { zone: null },
+    });
+  });
+
+  it('refuses no operation for its catalog links: they are not a field the client sets', () => {
+    const state = foldEvents(customerDecider, [registered({ customerId: 'c-1' })]);
+    expect(() =>
+      decideBulkUpdate(
+        [{ id: 'c-1', state }],
+        { zone: 'Norte', catalogLinks: { zone: norte } },
+        BULK,
+        meta,
+      ),
+    ).not.toThrow();
+  });
+});

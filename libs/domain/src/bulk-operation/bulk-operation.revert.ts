@@ -1,6 +1,11 @@
 import { CommandMeta } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { BulkCustomerChanges } from '../customer/customer.bulk-update';
+import {
+  CatalogLinkIds,
+  CatalogLinks,
+  CUSTOMER_CATALOG_KINDS,
+} from '../customer/customer.catalog-links';
 import { decideCustomer } from '../customer/customer.decider';
 import { evolveCustomer } from '../customer/customer.evolve';
 import { CustomerEvent } from '../customer/customer.events';
@@ -88,8 +93,11 @@ export function decideCustomerRevert(
     else restore.push(change);
   }
   if (restore.length === 0) return { events: [], restored: [], conflicts };
+  const firstOfOperation = history.findIndex((event) => bulkIdOf(event) === bulkOperationId);
+  const before = history.slice(0, firstOfOperation).reduce(evolveCustomer, initialCustomerState);
+  const linksBefore = isRegistered(before) ? before.catalogLinks : undefined;
   try {
-    const events = compensatingEvents(state, restore, revertOperationId, meta);
+    const events = compensatingEvents(state, restore, revertOperationId, meta, linksBefore);
     return { events, restored: restore.map((change) => change.field), conflicts };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -102,11 +110,36 @@ export function decideCustomerRevert(
   }
 }
 
+/**
+ * Rule 28: the catalog links to restore with the names — each restored zone, seller or
+ * collector linked again to the entry it was linked to before the operation (none: unlinked).
+ */
+function linksToRestore(
+  state: CustomerState,
+  restore: readonly FieldChange[],
+  linksBefore: CatalogLinkIds | undefined,
+): CatalogLinks | undefined {
+  const held = isRegistered(state) ? state.catalogLinks : undefined;
+  const links: CatalogLinks = {};
+  for (const kind of CUSTOMER_CATALOG_KINDS) {
+    const change = restore.find((c) => c.field === kind);
+    if (!change) continue;
+    const entryId = linksBefore?.[kind] ?? null;
+    if (entryId === (held?.[kind] ?? null)) continue;
+    links[kind] =
+      entryId === null || typeof change.before !== 'string'
+        ? null
+        : { entryId, name: change.before };
+  }
+  return Object.keys(links).length > 0 ? links : undefined;
+}
+
 function compensatingEvents(
   state: CustomerState,
   restore: readonly FieldChange[],
   revertOperationId: string,
   metadata: CommandMeta,
+  linksBefore: CatalogLinkIds | undefined,
 ): CustomerEvent[] {
   const customerId = isRegistered(state) ? state.customerId : '';
   const previous = Object.fromEntries(restore.map((c) => [c.field, c.before])) as Record<
@@ -124,7 +157,11 @@ function compensatingEvents(
       : decideCustomer(
           {
             type: 'EditCustomer',
-            data: { ...common, ...(profile as BulkCustomerChanges) },
+            data: {
+              ...common,
+              ...(profile as BulkCustomerChanges),
+              catalogLinks: linksToRestore(state, restore, linksBefore),
+            },
             metadata,
           },
           state,

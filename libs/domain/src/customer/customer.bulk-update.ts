@@ -2,6 +2,7 @@ import { CommandMeta } from '../shared/decider';
 import { DomainError, RefusalReason } from '../shared/domain-error';
 import { RuleCode } from '../shared/rule-codes';
 import { BILLING_FIELDS, BillingSettingsInput } from './customer.billing';
+import { CatalogLinks } from './customer.catalog-links';
 import { ChangeBillingSettings, EditCustomer } from './customer.commands';
 import { decideCustomer } from './customer.decider';
 import { evolveCustomer } from './customer.evolve';
@@ -24,8 +25,15 @@ export const BULK_UPDATABLE_FIELDS: readonly string[] = [
   ),
 ];
 
+/**
+ * The fields to set, and (rule 28) the catalog entries the zone, seller and collector name:
+ * resolved by the application layer when the operation starts, so every customer is linked to
+ * the entry by id as a single edit links it. Operations recorded before catalogs carry none.
+ */
 export type BulkCustomerChanges = Pick<CustomerProfilePatch, (typeof BULK_PROFILE_FIELDS)[number]> &
-  Omit<BillingSettingsInput, (typeof ONE_CUSTOMER_BILLING_FIELDS)[number]>;
+  Omit<BillingSettingsInput, (typeof ONE_CUSTOMER_BILLING_FIELDS)[number]> & {
+    catalogLinks?: CatalogLinks;
+  };
 
 export interface BulkUpdateTarget {
   id: string;
@@ -75,7 +83,15 @@ function decideFor(
   const common = { customerId, bulkOperationId };
   const profile: EditCustomer['data'] = { ...common };
   for (const field of BULK_PROFILE_FIELDS) profile[field] = changes[field];
-  const { zone: _z, seller: _s, collector: _c, observations: _o, ...billing } = changes;
+  if (changes.catalogLinks) profile.catalogLinks = changes.catalogLinks;
+  const {
+    zone: _z,
+    seller: _s,
+    collector: _c,
+    observations: _o,
+    catalogLinks: _l,
+    ...billing
+  } = changes;
   try {
     const edited = decideCustomer({ type: 'EditCustomer', data: profile, metadata }, target.state);
     const state = edited.reduce(evolveCustomer, target.state);
@@ -103,8 +119,9 @@ function reasonsAbout(customerId: string, error: DomainError): RefusalReason[] {
   }));
 }
 
-function refuseFieldsOutsideBulk(changes: object, bulkOperationId: string): void {
-  const reasons = Object.entries(changes)
+function refuseFieldsOutsideBulk(changes: BulkCustomerChanges, bulkOperationId: string): void {
+  const { catalogLinks: _links, ...fields } = changes;
+  const reasons = Object.entries(fields)
     .filter(([field, value]) => value !== undefined && !BULK_UPDATABLE_FIELDS.includes(field))
     .map(([field]) => field)
     .map((field) => ({

@@ -94,7 +94,13 @@ export type CancelSubscription = DomainCommand<
 /** `effectiveDate` is a calendar day (`YYYY-MM-DD`): billing prorates by days (rule R10). */
 export type MigrateSubscriptionTariff = DomainCommand<
   'MigrateSubscriptionTariff',
-  ForSubscription & { tariff: string; monthlyPriceCents: number; effectiveDate: string }
+  ForSubscription & {
+    tariff: string;
+    /** Rule 28: the catalog entry `tariff` names, resolved by the application layer. */
+    tariffId?: string;
+    monthlyPriceCents: number;
+    effectiveDate: string;
+  }
 >;
 
 /**

@@ -80,6 +80,8 @@ export type SubscriptionTariffMigrated = DomainEvent<
     previousMonthlyPriceCents: Cents;
     previousEffectiveFrom: string;
     tariff: string;
+    /** Rule 28: the new tariff's catalog entry (absent before catalogs); the price stays this event's. */
+    tariffId?: string;
     monthlyPriceCents: Cents;
     effectiveDate: string;
     migratedAt: string;

@@ -3,17 +3,21 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   BulkCustomerChanges,
   bulkOperationWithoutTargets,
+  CatalogRefusal,
+  CreateCatalogEntry,
   customerDecider,
   customerStream,
   decideBulkUpdate,
   DomainError,
   FieldChangeOf,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@app/event-store';
 import { CustomerFilters, customerIdsMatching } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { v4 as uuid } from 'uuid';
+import { CatalogChoices } from '../../catalogs/catalog-choices';
 import { CommandContext } from '../../commands/command-context';
+import { metadataOf } from '../../commands/decide-and-append';
 import { foldState } from '../../commands/load-state';
 import { READ_MODELS } from '../../storage/read-models.module';
 import { BULK_OPERATION_SETTINGS, BulkOperationSettings } from './bulk-operation-settings';
@@ -83,14 +87,22 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
     @Inject(BULK_OPERATION_SETTINGS) private readonly settings: BulkOperationSettings,
     private readonly runner: BulkOperationRunner,
     private readonly scheduler: BulkOperationsScheduler,
+    private readonly choices: CatalogChoices,
   ) {}
 
-  async execute(command: BulkUpdateCustomers): Promise<BulkUpdateAnswer> {
-    const { targets, changes, context, dryRun } = command;
+  execute(command: BulkUpdateCustomers): Promise<BulkUpdateAnswer> {
+    return CatalogChoices.whileRacing(() => this.update(command));
+  }
+
+  private async update(command: BulkUpdateCustomers): Promise<BulkUpdateAnswer> {
+    const { targets, context, dryRun } = command;
     const bulkOperationId = uuid();
     const meta = { at: context.at };
     // The fields asked for are checked before anything is read.
-    decideBulkUpdate([], changes, bulkOperationId, meta);
+    decideBulkUpdate([], command.changes, bulkOperationId, meta);
+    // Rule 28: the zone, seller and collector named as entries, as a single edit names them
+    // (a retired one refuses the operation: R28.RETIRED); an unknown name plans its entry.
+    const { changes, creations } = await this.withCatalogLinks(command.changes, context);
     const customerIds =
       'customerIds' in targets
         ? [...new Set(targets.customerIds)]
@@ -111,6 +123,7 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
       causationId: context.correlationId,
     };
     const filter = 'filter' in targets ? targets.filter : null;
+    if (creations.length > 0) await this.createEntries(creations, context);
     await this.runner.start(bulkOperationId, { customerIds, changes, filter }, operationContext);
     if (large) {
       this.scheduler.nudge();
@@ -136,6 +149,31 @@ export class BulkUpdateCustomersHandler implements ICommandHandler<
       position,
       sample: [],
     };
+  }
+
+  /** The entries named for the first time; a name claimed meanwhile: decided again. */
+  private async createEntries(creations: CreateCatalogEntry[], context: CommandContext) {
+    const appends = await this.choices.appendsOf(
+      creations,
+      metadataOf(CatalogChoices.contextOf(context)),
+    );
+    await this.store.appendMany(appends).catch((error: unknown) => {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      throw new DomainError(
+        CatalogRefusal.nameTaken,
+        'A catalog entry this bulk update names was created meanwhile.',
+      );
+    });
+  }
+
+  private async withCatalogLinks(asked: BulkCustomerChanges, context: CommandContext) {
+    const { zone, seller, collector } = asked;
+    const { names, links, creations } = await this.choices.forCustomer(
+      { zone, seller, collector },
+      context.at,
+    );
+    if (Object.keys(links).length === 0) return { changes: asked, creations };
+    return { changes: { ...asked, ...names, catalogLinks: links }, creations };
   }
 
   private async stateOf(customerId: string) {

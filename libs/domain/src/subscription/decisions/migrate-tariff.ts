@@ -47,6 +47,7 @@ export function migrateSubscriptionTariff(
     previousMonthlyPriceCents: current.monthlyPriceCents,
     previousEffectiveFrom: current.effectiveFrom,
     tariff,
+    ...(command.data.tariffId ? { tariffId: command.data.tariffId } : {}),
     monthlyPriceCents,
     effectiveDate,
     migratedAt: command.metadata.at,
