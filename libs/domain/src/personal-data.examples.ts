@@ -2,6 +2,7 @@ import { PersonalDataExamples } from './shared/personal-data';
 import { AnyDomainEvent, PERSONAL_DATA } from './personal-data';
 import { CUSTOMER_PERSONAL_DATA_EXAMPLES } from './customer/testing/customer.personal-data.examples';
 import { TICKET_PERSONAL_DATA_EXAMPLES } from './ticket/testing/ticket.personal-data.examples';
+import { ESTIMATE_PERSONAL_DATA_EXAMPLES } from './estimate/testing/estimate.personal-data.examples';
 import { TASK_PERSONAL_DATA_EXAMPLES } from './task/testing/task.personal-data.examples';
 import { SEND_PERSONAL_DATA_EXAMPLES } from './send/testing/send.personal-data.examples';
 
@@ -15,6 +16,7 @@ export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
 export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof PERSONAL_DATA> = {
   ...CUSTOMER_PERSONAL_DATA_EXAMPLES,
   ...TICKET_PERSONAL_DATA_EXAMPLES,
+  ...ESTIMATE_PERSONAL_DATA_EXAMPLES,
   ...TASK_PERSONAL_DATA_EXAMPLES,
   ...SEND_PERSONAL_DATA_EXAMPLES,
 };

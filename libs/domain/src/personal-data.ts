@@ -29,6 +29,7 @@ import {
   VerifactuSubmissionEvent,
 } from './verifactu';
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
+import { ESTIMATE_PERSONAL_FIELDS, EstimateEvent } from './estimate';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
@@ -55,6 +56,7 @@ export type AnyDomainEvent =
   | IssuerValueEvent
   | VerifactuSubmissionEvent
   | TicketEvent
+  | EstimateEvent
   | TaskEvent
   | SendEvent
   | BulkOperationEvent
@@ -81,6 +83,7 @@ export const PERSONAL_DATA = {
   ...ISSUER_VALUE_PERSONAL_FIELDS,
   ...VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
   ...TICKET_PERSONAL_FIELDS,
+  ...ESTIMATE_PERSONAL_FIELDS,
   ...TASK_PERSONAL_FIELDS,
   ...SEND_PERSONAL_FIELDS,
   ...BULK_OPERATION_PERSONAL_FIELDS,

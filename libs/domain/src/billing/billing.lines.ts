@@ -44,15 +44,32 @@ export interface BillingTotals {
 
 export type UntaxedLine = Omit<BillingLine, 'vatRatePercent' | 'vatCents' | 'totalCents'>;
 
-/** Adds the line's own VAT, rounded to the cent on this line (R11). */
-export function withVat(line: UntaxedLine, vatRatePercent: number): BillingLine {
+/** The VAT and total a priced line carries, as every invoice and estimate line does (R11). */
+export interface Taxed {
+  vatRatePercent: number;
+  vatCents: Cents;
+  totalCents: Cents;
+}
+
+/**
+ * Adds the line's own VAT, rounded to the cent on this line (R11). Any line with a net
+ * `amountCents` takes it: invoice lines and estimate lines (rule 29) are taxed by this one function.
+ */
+export function withVat(line: UntaxedLine, vatRatePercent: number): BillingLine;
+export function withVat<L extends { amountCents: Cents }>(
+  line: L,
+  vatRatePercent: number,
+): Omit<L, keyof Taxed> & Taxed;
+export function withVat(line: { amountCents: Cents }, vatRatePercent: number): object {
   assertVatRate(vatRatePercent);
   const vatCents = percentOfCents(assertCents(line.amountCents), vatRatePercent);
   return { ...line, vatRatePercent, vatCents, totalCents: line.amountCents + vatCents };
 }
 
 /** Totals are sums of the lines, never recomputed from a grand net (that would round twice). */
-export function totalsOf(lines: readonly BillingLine[]): BillingTotals {
+export function totalsOf(
+  lines: readonly Pick<BillingLine, 'amountCents' | 'vatCents' | 'totalCents'>[],
+): BillingTotals {
   return {
     netCents: sumCents(lines.map((line) => line.amountCents)),
     vatCents: sumCents(lines.map((line) => line.vatCents)),
