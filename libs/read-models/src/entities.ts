@@ -9,6 +9,7 @@ import { verifactuEntities } from './verifactu';
 import { issuerEntities } from './issuers';
 import { verifactuOutboxEntities } from './verifactu-outbox';
 import { ticketEntities } from './tickets';
+import { estimateEntities } from './estimates';
 import { taskEntities } from './tasks';
 import { portalEntities } from './portal';
 import { sendEntities } from './sends';
@@ -27,6 +28,7 @@ export const readModelEntities = [
   ...issuerEntities,
   ...verifactuOutboxEntities,
   ...ticketEntities,
+  ...estimateEntities,
   ...taskEntities,
   ...portalEntities,
   ...sendEntities,

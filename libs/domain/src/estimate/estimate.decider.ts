@@ -13,8 +13,15 @@ function evolve(state: EstimateState, event: EstimateEvent): EstimateState {
     }
     case 'EstimateAccepted': {
       if (state.status === 'none') return state;
-      const { contractId, subscriptions } = event.data;
-      return { ...state, status: 'accepted', contractId, subscriptions, fulfilled: false };
+      const { contractId, paymentMethod, subscriptions } = event.data;
+      return {
+        ...state,
+        status: 'accepted',
+        contractId,
+        paymentMethod,
+        subscriptions,
+        fulfilled: false,
+      };
     }
     case 'EstimateRejected':
       return state.status === 'none' ? state : { ...state, status: 'rejected' };

@@ -1,3 +1,4 @@
+import { PaymentMethod } from '../customer/customer.billing';
 import { EstimateSubscriptionPlan, EstimateLine, RecordedEstimateStatus } from './estimate.values';
 
 /** What every estimate that exists holds. */
@@ -12,6 +13,7 @@ export type NoEstimate = { status: 'none' };
 export type OpenEstimate = { status: Exclude<RecordedEstimateStatus, 'accepted'> } & EstimateRecord;
 export type AcceptedEstimate = { status: 'accepted' } & EstimateRecord & {
     contractId: string;
+    paymentMethod: PaymentMethod;
     subscriptions: EstimateSubscriptionPlan[];
     fulfilled: boolean;
   };

@@ -22,6 +22,7 @@ import { verifactuProjections } from '../verifactu';
 import { issuerProjections } from '../issuers';
 import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { ticketProjections } from '../tickets';
+import { estimateProjections } from '../estimates';
 import { taskProjections } from '../tasks';
 import { portalProjections } from '../portal';
 import { sendProjections } from '../sends';
@@ -50,6 +51,7 @@ export const allReadModelProjections = (): Projection[] => [
   ...issuerProjections(),
   ...verifactuOutboxProjections(),
   ...ticketProjections(),
+  ...estimateProjections(),
   ...taskProjections(),
   ...portalProjections(),
   ...sendProjections(),

@@ -10,6 +10,7 @@ import { subscriptionHistorySource } from '../contracts/subscription.history-ent
 import { invoiceHistorySource } from '../invoices/invoice.history-entries';
 import { dunningHistorySource } from '../collections/dunning.history-entries';
 import { ticketHistorySource } from '../tickets/ticket.history-entries';
+import { estimateHistorySource } from '../estimates/estimate.history-entries';
 import { taskHistorySource } from '../tasks/task.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
@@ -23,6 +24,7 @@ export const HISTORY_SOURCES: readonly HistorySource[] = [
   invoiceHistorySource,
   dunningHistorySource,
   ticketHistorySource,
+  estimateHistorySource,
   taskHistorySource,
 ];
 
