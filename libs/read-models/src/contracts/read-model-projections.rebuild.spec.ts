@@ -6,6 +6,9 @@ import {
   InvoiceRegistrationRecorded,
   RemittanceCreated,
   remittanceLedgerStream,
+  EstimateCommand,
+  estimateDecider,
+  estimateStream,
   TicketCommand,
   ticketDecider,
   ticketStream,
@@ -80,6 +83,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'verifactu_chain_records',
     'verifactu_outbox',
     'tickets',
+    'estimates',
     'tasks',
     'portal_credentials',
     'catalog_entries',
@@ -326,6 +330,42 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       vatRatePercent: 21,
       billingMode: 'advance',
     });
+    // Rule 29: an estimate quoting the tariff, accepted and fulfilled; another rejected.
+    const estimate = (estimateId: string, type: EstimateCommand['type'], data: object = {}) =>
+      log.decideOn(estimateDecider, estimateStream(estimateId), {
+        type,
+        data: { estimateId, ...data },
+      } as EstimateCommand);
+    const quote = {
+      customer: { status: 'active' },
+      lines: [{ tariffId: 't-1' }, { description: 'Router', unitPriceCents: 4999 }],
+      validUntil: '2099-12-31',
+      tariffs: {
+        't-1': {
+          status: 'active',
+          entryId: 't-1',
+          kind: 'tariff',
+          name: 'Fibra 600',
+          terms: { monthlyPriceCents: 3500, vatRatePercent: 21, billingMode: 'advance' },
+          createdAt: '2026-01-01T00:00:00.000Z',
+          retiredAt: null,
+        },
+      },
+      today: '2026-01-01',
+      defaultVatRatePercent: 21,
+    };
+    await estimate('e-1', 'CreateEstimate', { ...quote, customerId: ana });
+    await estimate('e-1', 'AcceptEstimate', {
+      customer: { status: 'active' },
+      contractId: 'c-from-e-1',
+      subscriptionIds: ['s-from-e-1'],
+      paymentMethod: 'transfer',
+      tariffs: quote.tariffs,
+      today: '2026-01-02',
+    });
+    await estimate('e-1', 'FulfillEstimate');
+    await estimate('e-2', 'CreateEstimate', { ...quote, customerId: bea, notes: 'Call first' });
+    await estimate('e-2', 'RejectEstimate', { reason: 'Moving', today: '2026-01-02' });
     await catalog('t-1', 'RetireCatalogEntry', { kind: 'tariff' });
   }
 
@@ -352,6 +392,10 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.verifactu_chain_records).toHaveLength(3 + 2);
     expect(liveRows.verifactu_outbox).toHaveLength(3 + 2);
     expect(liveRows.tickets).toHaveLength(2);
+    expect(liveRows.estimates).toMatchObject([
+      { id: 'e-1', state: 'accepted', fulfilled: true },
+      { id: 'e-2', state: 'rejected' },
+    ]);
     expect(liveRows.tasks).toHaveLength(3);
     expect(liveRows.portal_credentials).toMatchObject([{ regeneration_id: 'portal-2' }]);
     expect(liveRows.catalog_entries).toHaveLength(2);

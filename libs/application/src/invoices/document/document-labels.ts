@@ -4,6 +4,13 @@ import { DocumentLanguage } from './document-language';
 export interface DocumentLabels {
   invoiceTitle: string;
   creditNoteTitle: string;
+  /** Rule 29: an estimate, printed with the invoice's layout. */
+  estimateTitle: string;
+  validUntil: string;
+  quantity: string;
+  estimateTotal: string;
+  notes: string;
+  notAnInvoice: string;
   number: string;
   issueDate: string;
   dueDate: string;
@@ -40,6 +47,12 @@ export const DOCUMENT_LABELS: Record<DocumentLanguage, DocumentLabels> = {
   es: {
     invoiceTitle: 'Factura',
     creditNoteTitle: 'Factura rectificativa',
+    estimateTitle: 'Presupuesto',
+    validUntil: 'Válido hasta',
+    quantity: 'Cantidad × precio',
+    estimateTotal: 'Total presupuesto',
+    notes: 'Observaciones',
+    notAnInvoice: 'Este presupuesto no es una factura.',
     number: 'Número',
     issueDate: 'Fecha de expedición',
     dueDate: 'Fecha de vencimiento',
@@ -75,6 +88,12 @@ export const DOCUMENT_LABELS: Record<DocumentLanguage, DocumentLabels> = {
   en: {
     invoiceTitle: 'Invoice',
     creditNoteTitle: 'Corrective invoice',
+    estimateTitle: 'Estimate',
+    validUntil: 'Valid until',
+    quantity: 'Quantity × price',
+    estimateTotal: 'Estimate total',
+    notes: 'Notes',
+    notAnInvoice: 'This estimate is not an invoice.',
     number: 'Number',
     issueDate: 'Issue date',
     dueDate: 'Due date',

@@ -13,10 +13,15 @@ import {
 } from '@app/domain';
 import type { CreditNoteView, InvoiceDetailView, InvoiceView } from '@app/read-models';
 
-/** One printed line: what it is, the days it covers (half-open), net, VAT rate, VAT, total. */
+/**
+ * One printed line: what it is, the days it covers (half-open; an invoice's lines) or how many
+ * at what unit price (an estimate's), net, VAT rate, VAT, total.
+ */
 export interface InvoiceDocumentLine {
   description: string;
-  period: PlainDateRange;
+  period?: PlainDateRange;
+  quantity?: number;
+  unitPriceCents?: Cents;
   amountCents: Cents;
   vatRatePercent: number;
   vatCents: Cents;
@@ -39,12 +44,16 @@ interface DocumentCommon {
   issueDate: PlainDate;
   /** When the document was issued: the PDF's creation date, so a render is reproducible. */
   issuedAt: string;
-  /** Half-open `[from, to)`, as billing keeps it; printed with its last day. */
-  billingPeriod: PlainDateRange;
   lines: InvoiceDocumentLine[];
   /** Per VAT rate, sums of the lines (never re-rounded), ascending by rate. */
   vatBreakdown: VatBreakdownLine[];
   totals: BillingTotals;
+}
+
+/** What an invoice and a credit note print besides: the period billed, payment, the AEAT QR. */
+interface InvoiceCommon extends DocumentCommon {
+  /** Half-open `[from, to)`, as billing keeps it; printed with its last day. */
+  billingPeriod: PlainDateRange;
   /** `direct_debit`, `transfer`, `card`, `cash`. */
   paymentMethod: string;
   /** The IBAN charged (the contract signature's, rule 4), masked; `null` if none. */
@@ -57,9 +66,23 @@ interface DocumentCommon {
  * What a printed invoice or credit note shows, nothing left to compute: the renderer only lays
  * it out. A credit note's amounts are already negative (see `creditNoteDocumentOf`).
  */
-export type InvoiceDocumentModel =
-  | (DocumentCommon & { kind: 'invoice'; dueDate: PlainDate })
-  | (DocumentCommon & { kind: 'credit-note'; rectified: RectifiedInvoice });
+export type InvoiceOrCreditNoteModel =
+  | (InvoiceCommon & { kind: 'invoice'; dueDate: PlainDate })
+  | (InvoiceCommon & { kind: 'credit-note'; rectified: RectifiedInvoice });
+
+/**
+ * An estimate (rule 29) printed with the invoice's layout: its lines and totals priced alike,
+ * valid until a day; no AEAT QR and no payment, for it is not an invoice. `issueDate` is the
+ * day it was made, `number` its id.
+ */
+export type EstimateDocumentModel = DocumentCommon & {
+  kind: 'estimate';
+  validUntil: PlainDate;
+  notes: string | null;
+};
+
+/** Every document the renderer lays out. */
+export type InvoiceDocumentModel = InvoiceOrCreditNoteModel | EstimateDocumentModel;
 
 export type InvoiceDocumentKind = InvoiceDocumentModel['kind'];
 
@@ -80,7 +103,7 @@ export interface InvoiceDocumentOptions {
 export function invoiceDocumentModelOf(
   document: { invoice: InvoiceForDocument; creditNote?: CreditNoteView },
   options: InvoiceDocumentOptions,
-): InvoiceDocumentModel {
+): InvoiceOrCreditNoteModel {
   const { invoice, creditNote } = document;
   return creditNote === undefined
     ? invoiceDocumentOf(invoice, options)
@@ -90,7 +113,7 @@ export function invoiceDocumentModelOf(
 function invoiceDocumentOf(
   invoice: InvoiceForDocument,
   options: InvoiceDocumentOptions,
-): InvoiceDocumentModel {
+): InvoiceOrCreditNoteModel {
   const lines = invoice.lines.map(printedLine);
   return {
     kind: 'invoice',
@@ -128,7 +151,7 @@ function creditNoteDocumentOf(
   invoice: InvoiceForDocument,
   creditNote: CreditNoteView,
   options: InvoiceDocumentOptions,
-): InvoiceDocumentModel {
+): InvoiceOrCreditNoteModel {
   if (creditNote.invoiceId !== invoice.id)
     throw new RangeError(
       `Credit note ${creditNote.formatted} rectifies invoice ${creditNote.invoiceId}, not ${invoice.id}`,

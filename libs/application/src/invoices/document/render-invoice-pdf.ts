@@ -52,7 +52,11 @@ export async function renderInvoicePdf(
   if (Number.isNaN(issuedAt.getTime()))
     throw new RangeError(`The document's issuedAt is not an instant: ${model.issuedAt}`);
   const labels = DOCUMENT_LABELS[language];
-  const title = model.kind === 'invoice' ? labels.invoiceTitle : labels.creditNoteTitle;
+  const title = {
+    invoice: labels.invoiceTitle,
+    'credit-note': labels.creditNoteTitle,
+    estimate: labels.estimateTitle,
+  }[model.kind];
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -92,20 +96,23 @@ class InvoiceLayout {
   ) {}
 
   draw(): void {
-    const qrBottom = this.drawQr();
+    const { model } = this;
+    // Rule 22's QR identifies an invoice to the AEAT: an estimate has none.
+    const qrBottom = model.kind === 'estimate' ? MARGIN : this.drawQr(model.qrUrl);
     const issuerBottom = this.drawIssuer();
     this.y = Math.max(qrBottom, issuerBottom) + 16;
     this.drawHeading();
-    if (this.model.kind === 'credit-note') this.drawRectified(this.model.rectified);
+    if (model.kind === 'credit-note') this.drawRectified(model.rectified);
     this.drawLines();
     this.drawBreakdownAndTotals();
-    this.drawPayment();
+    if (model.kind === 'estimate') this.drawEstimateNotes(model.notes);
+    else this.drawPayment(model.paymentMethod, model.maskedIban);
     this.drawFooters();
   }
 
   /** Rule 22: "QR tributario:" above, the QR (level M, 35 mm), "VERI*FACTU" below. */
-  private drawQr(): number {
-    const symbol = aeatQrSymbol(this.model.qrUrl);
+  private drawQr(qrUrl: string): number {
+    const symbol = aeatQrSymbol(qrUrl);
     const module = AEAT_QR_SIZE_POINTS / symbol.size;
     const quiet = QR_QUIET_ZONE_MODULES * module;
     const left = PAGE.width - MARGIN - AEAT_QR_SIZE_POINTS;
@@ -131,7 +138,8 @@ class InvoiceLayout {
   /** Legal name, NIF and address of the issuer, left of the QR and clear of its quiet zone. */
   private drawIssuer(): number {
     const { issuer } = this.model;
-    const width = CONTENT_WIDTH - AEAT_QR_SIZE_POINTS - 40;
+    const width =
+      this.model.kind === 'estimate' ? CONTENT_WIDTH : CONTENT_WIDTH - AEAT_QR_SIZE_POINTS - 40;
     let y = MARGIN;
     y += this.text(issuer.legalName, MARGIN, y, { size: 13, font: BOLD, width });
     y += this.text(`NIF: ${issuer.nif}`, MARGIN, y + 2, { size: 9, width }) + 2;
@@ -151,7 +159,9 @@ class InvoiceLayout {
       ...(model.kind === 'invoice'
         ? [[labels.dueDate, formatDate(model.dueDate, language)] as [string, string]]
         : []),
-      [labels.billingPeriod, formatPeriod(model.billingPeriod, language)],
+      model.kind === 'estimate'
+        ? [labels.validUntil, formatDate(model.validUntil, language)]
+        : [labels.billingPeriod, formatPeriod(model.billingPeriod, language)],
     ];
     let left = top;
     for (const [label, value] of facts) {
@@ -188,12 +198,19 @@ class InvoiceLayout {
     const money = (cents: number) => formatMoney(cents, language);
     return [
       { title: labels.description, width: 151, align: 'left', cell: (l) => l.description },
-      {
-        title: labels.period,
-        width: 118,
-        align: 'left',
-        cell: (l) => formatPeriod(l.period, language),
-      },
+      this.model.kind === 'estimate'
+        ? {
+            title: labels.quantity,
+            width: 118,
+            align: 'left',
+            cell: (l) => `${l.quantity ?? 1} × ${money(l.unitPriceCents ?? l.amountCents)}`,
+          }
+        : {
+            title: labels.period,
+            width: 118,
+            align: 'left',
+            cell: (l) => (l.period ? formatPeriod(l.period, language) : ''),
+          },
       { title: labels.base, width: 66, align: 'right', cell: (l) => money(l.amountCents) },
       {
         title: labels.vatRate,
@@ -298,7 +315,11 @@ class InvoiceLayout {
     const totals: [string, string, string][] = [
       [labels.netTotal, money(model.totals.netCents), REGULAR],
       [labels.vatTotal, money(model.totals.vatCents), REGULAR],
-      [labels.grandTotal, money(model.totals.totalCents), BOLD],
+      [
+        model.kind === 'estimate' ? labels.estimateTotal : labels.grandTotal,
+        money(model.totals.totalCents),
+        BOLD,
+      ],
     ];
     for (const [label, value, font] of totals) {
       const size = font === BOLD ? 11 : 9;
@@ -315,13 +336,22 @@ class InvoiceLayout {
   }
 
   /** How it is paid, and the IBAN charged (the signature's, rule 4) only ever masked. */
-  private drawPayment(): void {
-    const { model, labels } = this;
+  private drawPayment(paymentMethod: string, maskedIban: string | null): void {
+    const { labels } = this;
     if (this.y + 40 > CONTENT_BOTTOM) this.newPage();
-    const method = labels.paymentMethods[model.paymentMethod] ?? model.paymentMethod;
+    const method = labels.paymentMethods[paymentMethod] ?? paymentMethod;
     this.y += this.text(`${labels.paymentMethod}: ${method}`, MARGIN, this.y, { size: 9 }) + 2;
-    if (model.maskedIban !== null)
-      this.y += this.text(`${labels.iban}: ${model.maskedIban}`, MARGIN, this.y, { size: 9 });
+    if (maskedIban !== null)
+      this.y += this.text(`${labels.iban}: ${maskedIban}`, MARGIN, this.y, { size: 9 });
+  }
+
+  /** An estimate's notes, and that it is not an invoice. */
+  private drawEstimateNotes(notes: string | null): void {
+    const { labels } = this;
+    if (this.y + 40 > CONTENT_BOTTOM) this.newPage();
+    if (notes !== null)
+      this.y += this.text(`${labels.notes}: ${notes}`, MARGIN, this.y, { size: 9 }) + 4;
+    this.y += this.text(labels.notAnInvoice, MARGIN, this.y, { size: 8, color: GREY });
   }
 
   /** Issuer, number and "page n of m" at the foot of every page. */
