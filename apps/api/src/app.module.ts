@@ -25,6 +25,7 @@ import { LoggingModule } from './infrastructure/logging.module';
 import { StorageModule } from '@app/application';
 import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { EstimatesModule } from './estimates/estimates.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
@@ -54,6 +55,7 @@ import { ImportsModule } from './imports/imports.module';
     AuditModule,
     VerifactuOutboxModule,
     TicketsModule,
+    EstimatesModule,
     TasksModule,
     PortalModule,
     SendsModule,

@@ -74,6 +74,7 @@ export * from './estimates/estimate.commands';
 export * from './estimates/estimate.handlers';
 export * from './estimates/estimate-writes';
 export * from './estimates/estimate-acceptance.process';
+export * from './estimates/estimate-document';
 export * from './tasks/task.commands';
 export * from './tasks/task.handlers';
 export * from './tasks/task-writes';
