@@ -6,7 +6,6 @@ import { EstimateAcceptance, EstimateAcceptanceRecovery } from '@app/application
 import { dateInZone, estimateStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import {
-  ACTIVE_SINCE,
   BillingFixtures,
   nextMonth,
   SIGNATURE_IBAN,
@@ -261,7 +260,7 @@ describe('estimates over HTTP (rule 29)', () => {
     for (const subscriptionId of subscriptionIds)
       await given.post(
         `/subscriptions/${subscriptionId}/activate`,
-        { activatedAt: ACTIVE_SINCE },
+        { activatedAt: dayFromToday(0) },
         200,
       );
     const simulation = await http()
