@@ -5,12 +5,7 @@ import request from 'supertest';
 import { EstimateAcceptance, EstimateAcceptanceRecovery } from '@app/application';
 import { dateInZone, estimateStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import {
-  BillingFixtures,
-  nextMonth,
-  SIGNATURE_IBAN,
-  SIGNED_AT,
-} from './support/billing-fixtures';
+import { BillingFixtures, nextMonth, SIGNATURE_IBAN, SIGNED_AT } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
@@ -85,8 +80,8 @@ describe('estimates over HTTP (rule 29)', () => {
     notes: 'Installation within a week',
     ...overrides,
   });
-  /** An estimate written straight into the log, as if made long ago (or cut short by a crash). */
-  const seeded = async (customerId: string, validUntil: string, accepted = false) => {
+  /** An estimate written straight into the log, as if made long ago (an expired one). */
+  const seeded = async (customerId: string, validUntil: string) => {
     const estimateId = randomUUID();
     const created = {
       type: 'EstimateCreated',

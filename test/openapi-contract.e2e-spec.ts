@@ -400,6 +400,18 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     for (const step of ['start', 'resolve', 'close', 'reopen'])
       await command('post', `/api/tickets/{id}/${step}`, undefined, ticket);
 
+    // Rule 29: an estimate rejected, another accepted (its contract drafted).
+    const quote = {
+      lines: [{ description: 'Router installation', unitPriceCents: 4999 }],
+      validUntil: '2099-12-31',
+    };
+    const declined = await command('post', '/api/customers/{id}/estimates', quote, {
+      id: customerId,
+    });
+    await command('post', '/api/estimates/{id}/reject', { reason: 'Too dear' }, declined);
+    const taken = await command('post', '/api/customers/{id}/estimates', quote, { id: customerId });
+    await command('post', '/api/estimates/{id}/accept', {}, taken);
+
     // A customer's own tabs, its lifecycle, a draft contract deleted, erasure and deletion.
     const form = { personType: 'legal', name: 'Documentada SL', email: 'doc@example.com' };
     const customer = await command('post', '/api/customers', form);

@@ -242,6 +242,25 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     ...onTicket,
     ifMatch: ticketComment.version + 3,
   });
+  // Rule 29: an estimate rejected, another accepted (its contract drafted).
+  const quote = {
+    lines: [{ description: 'Router installation', quantity: 1, unitPriceCents: 4999 }],
+    validUntil: '2099-12-31',
+    notes: null,
+  };
+  const declined = await call('post', '/api/customers/{id}/estimates', {
+    path: { id },
+    body: quote,
+  });
+  await call('post', '/api/estimates/{id}/reject', {
+    path: { id: declined.id },
+    body: { reason: 'Too dear' },
+  });
+  const taken = await call('post', '/api/customers/{id}/estimates', { path: { id }, body: quote });
+  await call('post', '/api/estimates/{id}/accept', {
+    path: { id: taken.id },
+    body: { paymentMethod: 'transfer' },
+  });
   const task = await call('post', '/api/customers/{id}/tasks', {
     path: { id },
     body: {

@@ -31,7 +31,7 @@ export const ESTIMATE_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
       },
     ],
     totals: { netCents: 5000, vatCents: 1050, totalCents: 6050 },
-    validUntil: '2026-12-31',
+    validUntil: 'clear-2026-12-31',
     notes: 'Ana prefiere que la llamen al 600111222',
     createdAt: EXAMPLE_AT,
   }),
