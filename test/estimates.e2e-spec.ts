@@ -7,6 +7,8 @@ import { dateInZone, estimateStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { BillingFixtures, nextMonth, SIGNATURE_IBAN, SIGNED_AT } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+import { SqlDatabase } from '@app/database';
+import { SQL_DATABASE } from '@app/application';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
@@ -505,5 +507,43 @@ describe('estimates over HTTP (rule 29)', () => {
     expect((await get(`/customers/${randomUUID()}/estimates/summary`)).status).toBe(404);
     expect((await get(`/estimates/${randomUUID()}`)).status).toBe(404);
     expect((await get(`/estimates/${randomUUID()}/document.pdf`)).status).toBe(404);
+  });
+
+  it("leaves no clear text of an estimate once its customer's personal data is erased: log, row, lists and history", async () => {
+    const customerId = await given.customer('PRE');
+    const secrets = { line: 'Antena en casa de Lucía, Calle Sol 9', notes: 'Llamar al 611222333' };
+    const estimateId = (
+      await create(customerId, {
+        lines: [{ description: secrets.line, unitPriceCents: 2000 }],
+        validUntil: dayFromToday(5),
+        notes: secrets.notes,
+      })
+    ).body.id;
+    const database = testApp.app.get<SqlDatabase>(SQL_DATABASE);
+    const raw = async () =>
+      JSON.stringify(
+        (
+          await database.query('SELECT data FROM es_events WHERE stream_id = $1', [
+            estimateStream(estimateId),
+          ])
+        ).rows,
+      );
+    for (const secret of Object.values(secrets)) expect(await raw()).not.toContain(secret);
+    expect((await get(`/estimates/${estimateId}`).expect(200)).body.notes).toBe(secrets.notes);
+
+    await post(`/customers/${customerId}/erase-personal-data`);
+    const shown = [
+      await get(`/estimates/${estimateId}`).expect(200),
+      await get(`/customers/${customerId}/estimates`).expect(200),
+      await get(`/customers/${customerId}/history`).expect(200),
+    ];
+    const text = JSON.stringify(shown.map((res) => res.body));
+    for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
+    expect(shown[0].body).toMatchObject({ lines: [], notes: '[erased]', totalCents: 2420 });
+    await writesNothing(async () => {
+      const refused = await create(customerId, aQuote(randomUUID()));
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body)).toContain('CUSTOMER.ERASED');
+    });
   });
 });
