@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import request from 'supertest';
 import { EstimateAcceptance, EstimateAcceptanceRecovery } from '@app/application';
-import { dateInZone, estimateStream } from '@app/domain';
+import { contractStream, dateInZone, estimateStream, subscriptionStream } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { BillingFixtures, nextMonth, SIGNATURE_IBAN, SIGNED_AT } from './support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
@@ -294,6 +294,39 @@ describe('estimates over HTTP (rule 29)', () => {
       `Estimate accepted: contract ${contractId} with 2 subscription(s)`,
       'Estimate fulfilled: contract drafted, 2 subscription(s) requested',
     ]);
+  });
+
+  it('concurrent accepts of one estimate write its contract, subscriptions and acceptance once', async () => {
+    const customerId = await given.customer('PRE');
+    const tariffId = await tariff(2000);
+    const estimateId = (await create(customerId, aQuote(tariffId))).body.id;
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        http().post(`/api/estimates/${estimateId}/accept`).set(operator).send({}),
+      ),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses).toContain(200);
+    expect(statuses.every((status) => status === 200 || status === 422)).toBe(true);
+    const ok = answers.filter((res) => res.status === 200).map((res) => res.body);
+    for (const body of ok) {
+      track({ body } as request.Response);
+      expect(body).toMatchObject({
+        contractId: ok[0].contractId,
+        subscriptionIds: ok[0].subscriptionIds,
+      });
+    }
+    const { contractId, subscriptionIds } = ok[0];
+    const typesOf = async (stream: string) =>
+      (await store.readStream(stream)).map((event) => event.type);
+    expect(await typesOf(estimateStream(estimateId))).toEqual([
+      'EstimateCreated',
+      'EstimateAccepted',
+      'EstimateFulfilled',
+    ]);
+    expect(await typesOf(contractStream(contractId))).toEqual(['ContractDrafted']);
+    for (const subscriptionId of subscriptionIds)
+      expect(await typesOf(subscriptionStream(subscriptionId))).toEqual(['SubscriptionRequested']);
   });
 
   it('an estimate past its validUntil reads as expired and cannot be accepted (422, writing nothing)', async () => {
