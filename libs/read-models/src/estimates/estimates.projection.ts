@@ -1,50 +1,27 @@
-import { CustomerEventType, ESTIMATE_EVENT_TYPES } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
+import { ESTIMATE_EVENT_TYPES } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { Projection } from '../projection';
-import { applyToKeyedRows, KeyedRowsSpec } from '../rows/keyed-rows';
+import { keyedRowProjection } from '../rows/keyed-row-projection';
 import { EstimateRow } from './estimate.entity';
-import {
-  erasedEstimateRow,
-  evolveEstimateRow,
-  isRecordedEstimateEvent,
-  RecordedEstimateEvent,
-} from './estimate.evolve';
-
-const ERASURE: CustomerEventType = 'CustomerPersonalDataErased';
-
-const estimateRows: KeyedRowsSpec<EstimateRow, RecordedEstimateEvent> = {
-  entity: EstimateRow,
-  key: 'id',
-  canHandle: isRecordedEstimateEvent,
-  keyOf: (event) => event.data.estimateId,
-  evolve: evolveEstimateRow,
-  lastRevisionOf: (row) => row.version - 1,
-};
+import { erasedEstimateRow, evolveEstimateRow, isRecordedEstimateEvent } from './estimate.evolve';
 
 /**
  * Rule 29's estimates, one row each. A customer's erasure rewrites its estimates' lines and
- * free text to the erased form, the events before it in the batch applied first (as tickets do).
+ * free text to the erased form, in log order with the estimate events of the same batch.
  */
-export const estimatesProjection = (): Projection => ({
-  name: 'estimates',
-  handles: [...ESTIMATE_EVENT_TYPES, ERASURE],
-  tables: ['estimates'],
-  rebuild: { indexesReadOn: { [ERASURE]: ['estimates_by_customer'] } },
-  async applyBatch(events, manager) {
-    let pending: RecordedEvent[] = [];
-    for (const event of events) {
-      if (event.type !== ERASURE) {
-        pending.push(event);
-        continue;
-      }
-      await applyToKeyedRows(estimateRows, pending, manager);
-      pending = [];
-      await eraseEstimates(manager, (event.data as { customerId: string }).customerId);
-    }
-    await applyToKeyedRows(estimateRows, pending, manager);
-  },
-});
+export const estimatesProjection = (): Projection =>
+  keyedRowProjection({
+    name: 'estimates',
+    handles: ESTIMATE_EVENT_TYPES,
+    table: 'estimates',
+    entity: EstimateRow,
+    key: 'id',
+    canHandle: isRecordedEstimateEvent,
+    keyOf: (event) => event.data.estimateId,
+    evolve: evolveEstimateRow,
+    lastRevisionOf: (row) => row.version - 1,
+    erasedWithCustomer: { byCustomerIndex: 'estimates_by_customer', erase: eraseEstimates },
+  });
 
 async function eraseEstimates(manager: EntityManager, customerId: string): Promise<void> {
   const estimates = manager.getRepository(EstimateRow);

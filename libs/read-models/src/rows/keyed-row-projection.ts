@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
-import { ObjectLiteral } from 'typeorm';
+import { EntityManager, ObjectLiteral } from 'typeorm';
 import { Projection } from '../projection';
 import type { RebuildDescriptor } from '../rebuild/rebuild-descriptor';
 import { applyToKeyedRows, KeyedRowsSpec } from './keyed-rows';
@@ -18,6 +18,22 @@ export interface KeyedRowProjectionSpec<
   /** The entity's table, emptied by a rebuild. */
   table: string;
   rebuild?: RebuildDescriptor;
+  /** Set when the rows hold a customer's personal data: how the customer's erasure rewrites them. */
+  erasedWithCustomer?: CustomerErasure;
+}
+
+/** The event that erases a customer's personal data (its `customerId` names the customer). */
+const ERASURE = 'CustomerPersonalDataErased';
+
+/**
+ * How rows holding a customer's free text (tickets, tasks, estimates) follow the customer's
+ * erasure: `erase` rewrites that customer's rows to what the log's sealed events now read as,
+ * so the live rows and a rebuilt one agree.
+ */
+export interface CustomerErasure {
+  /** The index `erase` finds the customer's rows by: a rebuild keeps it while it runs. */
+  byCustomerIndex: string;
+  erase(manager: EntityManager, customerId: string): Promise<void>;
 }
 
 /**
@@ -30,6 +46,8 @@ export interface KeyedRowProjectionSpec<
 export function keyedRowProjection<Row extends ObjectLiteral, E extends RecordedEvent>(
   spec: KeyedRowProjectionSpec<Row, E>,
 ): Projection {
+  if (spec.erasedWithCustomer !== undefined)
+    return erasableKeyedRowProjection(spec, spec.erasedWithCustomer);
   return {
     name: spec.name,
     handles: spec.handles,
@@ -37,6 +55,39 @@ export function keyedRowProjection<Row extends ObjectLiteral, E extends Recorded
     ...(spec.rebuild === undefined ? {} : { rebuild: spec.rebuild }),
     async applyBatch(events, manager) {
       await applyToKeyedRows(spec, events, manager);
+    },
+  };
+}
+
+/**
+ * A keyed-row projection that also reads the customer's erasure: the events before it in the
+ * batch are folded first, then the customer's rows rewritten, then the events after it (which
+ * the store already reads erased), as applying them one by one would.
+ */
+function erasableKeyedRowProjection<Row extends ObjectLiteral, E extends RecordedEvent>(
+  spec: KeyedRowProjectionSpec<Row, E>,
+  erasure: CustomerErasure,
+): Projection {
+  return {
+    name: spec.name,
+    handles: [...spec.handles, ERASURE],
+    tables: [spec.table],
+    rebuild: {
+      ...spec.rebuild,
+      indexesReadOn: { ...spec.rebuild?.indexesReadOn, [ERASURE]: [erasure.byCustomerIndex] },
+    },
+    async applyBatch(events, manager) {
+      let run: RecordedEvent[] = [];
+      for (const event of events) {
+        if (event.type !== ERASURE) {
+          run.push(event);
+          continue;
+        }
+        if (run.length > 0) await applyToKeyedRows(spec, run, manager);
+        run = [];
+        await erasure.erase(manager, (event.data as { customerId: string }).customerId);
+      }
+      if (run.length > 0) await applyToKeyedRows(spec, run, manager);
     },
   };
 }
