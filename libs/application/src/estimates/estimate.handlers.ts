@@ -7,6 +7,7 @@ import {
   customerStream,
   dateInZone,
   DEFAULT_VAT_RATE_PERCENT,
+  EstimateState,
   estimateSubscriptionSlots,
   PaymentMethod,
 } from '@app/domain';
@@ -86,10 +87,7 @@ export class AcceptEstimateHandler implements ICommandHandler<AcceptEstimateComm
     return { ...outcome, contractId, subscriptionIds };
   }
 
-  private async acceptCommand(
-    c: AcceptEstimateCommand,
-    state: Awaited<ReturnType<EstimateWrites['load']>>,
-  ) {
+  private async acceptCommand(c: AcceptEstimateCommand, state: EstimateState) {
     const { store } = this.estimates;
     const lines = state.status === 'none' ? [] : state.lines;
     const customerId = state.status === 'none' ? '' : state.customerId;

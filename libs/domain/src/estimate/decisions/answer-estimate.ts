@@ -1,6 +1,11 @@
-import { RefusalReason, refuseIfAny, DomainError } from '../../shared/domain-error';
+import { DomainError, RefusalReason, refuseIfAny } from '../../shared/domain-error';
 import { inputChecks, optionalText } from '../../shared/input-checks';
-import { AcceptEstimate, FulfillEstimate, RejectEstimate } from '../estimate.commands';
+import {
+  AcceptEstimate,
+  EstimateTariffFacts,
+  FulfillEstimate,
+  RejectEstimate,
+} from '../estimate.commands';
 import {
   EstimateRefusal,
   estimateAlreadyAnswered,
@@ -15,7 +20,6 @@ import {
   MAX_ESTIMATE_REASON_LENGTH,
 } from '../estimate.values';
 import { tariffOfLine } from './price-estimate-lines';
-import { EstimateTariffFacts } from '../estimate.commands';
 
 const checks = inputChecks(EstimateRefusal.invalidInput);
 
@@ -49,14 +53,18 @@ function plansOf(
   tariffs: EstimateTariffFacts,
 ): EstimateSubscriptionPlan[] {
   const problems: RefusalReason[] = [];
+  estimate.lines.forEach((line, index) => {
+    if (line.tariffId !== null)
+      tariffOfLine(tariffs, line.tariffId, `lines[${index}].tariffId`, problems);
+  });
+  refuseIfAny(problems);
   const slots = estimateSubscriptionSlots(estimate.lines);
   if (subscriptionIds.length !== slots.length)
-    throw new Error(
+    throw new RangeError(
       `Acceptance needs ${slots.length} subscription ids, got ${subscriptionIds.length}`,
     );
-  const plans = slots.map(({ line }, slot) => {
+  return slots.map(({ line }, slot) => {
     const quoted = estimate.lines[line];
-    tariffOfLine(tariffs, quoted.tariffId!, `lines[${line}].tariffId`, problems);
     return {
       subscriptionId: subscriptionIds[slot],
       line,
@@ -66,8 +74,6 @@ function plansOf(
       billingMode: quoted.billingMode!,
     };
   });
-  refuseIfAny(problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i));
-  return plans;
 }
 
 /** Rule 29: the customer takes the estimate; the contract and subscriptions are fixed here. */
