@@ -16,3 +16,4 @@ export * from './send';
 export * from './bulk-operation';
 export * from './customer-import';
 export * from './catalog';
+export * from './renewable';

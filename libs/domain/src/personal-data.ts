@@ -39,6 +39,7 @@ import {
   CatalogEvent,
   CatalogNameEvent,
 } from './catalog';
+import { RENEWABLE_PERSONAL_FIELDS, RenewableEvent } from './renewable';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -60,7 +61,8 @@ export type AnyDomainEvent =
   | BulkOperationEvent
   | CustomerImportEvent
   | CatalogEvent
-  | CatalogNameEvent;
+  | CatalogNameEvent
+  | RenewableEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -87,6 +89,7 @@ export const PERSONAL_DATA = {
   ...CUSTOMER_IMPORT_PERSONAL_FIELDS,
   ...CATALOG_PERSONAL_FIELDS,
   ...CATALOG_NAME_PERSONAL_FIELDS,
+  ...RENEWABLE_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */
