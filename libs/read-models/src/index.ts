@@ -24,5 +24,7 @@ export * from './verifactu';
 export * from './verifactu-outbox';
 export * from './tickets';
 export * from './tasks';
+export * from './interests';
+export * from './renewables';
 export * from './portal';
 export * from './sends';

@@ -23,6 +23,8 @@ import { issuerProjections } from '../issuers';
 import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { ticketProjections } from '../tickets';
 import { taskProjections } from '../tasks';
+import { interestProjections } from '../interests';
+import { renewableProjections } from '../renewables';
 import { portalProjections } from '../portal';
 import { sendProjections } from '../sends';
 import { Projection } from '../projection';
@@ -54,4 +56,6 @@ export const allReadModelProjections = (): Projection[] => [
   ...portalProjections(),
   ...sendProjections(),
   ...catalogProjections(),
+  ...interestProjections(),
+  ...renewableProjections(),
 ];

@@ -83,6 +83,8 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'tasks',
     'portal_credentials',
     'catalog_entries',
+    'customer_interests',
+    'renewables',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
