@@ -25,6 +25,8 @@ import { LoggingModule } from './infrastructure/logging.module';
 import { StorageModule } from '@app/application';
 import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { InterestsModule } from './interests/interests.module';
+import { RenewablesModule } from './renewables/renewables.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
@@ -54,6 +56,8 @@ import { ImportsModule } from './imports/imports.module';
     AuditModule,
     VerifactuOutboxModule,
     TicketsModule,
+    InterestsModule,
+    RenewablesModule,
     TasksModule,
     PortalModule,
     SendsModule,

@@ -5,8 +5,7 @@ import { CustomerInterestRow } from './customer-interest.entity';
 /** An interest as the tab shows it. */
 export type CustomerInterestView = Omit<CustomerInterestRow, 'removed' | 'lastRevision'>;
 
-const view = ({ removed: _removed, lastRevision: _revision, ...rest }: CustomerInterestRow) =>
-  rest;
+const view = ({ removed: _removed, lastRevision: _revision, ...rest }: CustomerInterestRow) => rest;
 
 /** `GET /customers/:id/interests`: the interests not removed, latest shown first, paged. */
 export async function customerInterests(

@@ -27,7 +27,11 @@ export interface RenewalDue extends RenewableView {
   customerName: string;
 }
 
-export const renewableView = ({ periodEvery, periodUnit, ...row }: RenewableRow): RenewableView => ({
+export const renewableView = ({
+  periodEvery,
+  periodUnit,
+  ...row
+}: RenewableRow): RenewableView => ({
   ...row,
   period: { every: periodEvery, unit: periodUnit },
 });

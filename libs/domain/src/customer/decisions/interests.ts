@@ -55,7 +55,12 @@ export function editInterest(
   const changes = interestChanges(current, edited);
   if (changes.length === 0) return [];
   const { customerId } = customer;
-  const data = { customerId, interestId: current.interestId, changes, editedAt: command.metadata.at };
+  const data = {
+    customerId,
+    interestId: current.interestId,
+    changes,
+    editedAt: command.metadata.at,
+  };
   return [{ type: 'InterestEdited', data }];
 }
 
@@ -128,7 +133,9 @@ function resolveProduct(
   if (typeof tariffId === 'string') return { text: current.product, tariffId };
   if (typeof text === 'string') {
     if (text.length > MAX_INTEREST_PRODUCT_LENGTH)
-      problems.push(checks.invalid('product', `At most ${MAX_INTEREST_PRODUCT_LENGTH} characters.`));
+      problems.push(
+        checks.invalid('product', `At most ${MAX_INTEREST_PRODUCT_LENGTH} characters.`),
+      );
     return { text, tariffId: null };
   }
   if (recording || text === null) {

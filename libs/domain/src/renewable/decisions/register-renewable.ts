@@ -6,10 +6,7 @@ import { RegisterRenewable } from '../renewable.commands';
 import { RenewableRefusal } from '../renewable.errors';
 import { RenewableRegistered } from '../renewable.events';
 import { RenewableState } from '../renewable.state';
-import {
-  MAX_PRODUCT_CODE_LENGTH,
-  MAX_RENEWABLE_DESCRIPTION_LENGTH,
-} from '../renewable.values';
+import { MAX_PRODUCT_CODE_LENGTH, MAX_RENEWABLE_DESCRIPTION_LENGTH } from '../renewable.values';
 import {
   MAX_RENEWAL_MONTHS,
   nextRenewalOn,
@@ -47,7 +44,9 @@ export function registerRenewable(
       checks.invalid('description', `At most ${MAX_RENEWABLE_DESCRIPTION_LENGTH} characters.`),
     );
   if (!isCalendarDate(data.purchasedOn))
-    problems.push(checks.invalid('purchasedOn', 'The purchase date must be a real day, YYYY-MM-DD.'));
+    problems.push(
+      checks.invalid('purchasedOn', 'The purchase date must be a real day, YYYY-MM-DD.'),
+    );
   const months = periodMonths(data.period ?? {});
   if (months === null)
     problems.push(
