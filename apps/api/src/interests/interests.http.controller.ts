@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -37,6 +38,22 @@ import { Context } from '../infrastructure/commands/command-context';
 import { EditInterestDto, RecordInterestDto } from './interest-requests.dto';
 import { InterestPageResponse, InterestRecordedResponse } from './interest.responses';
 
+/** Product as text or tariff, contact by id or by name: one of each, never both. */
+const INTEREST_EXAMPLES = {
+  text: {
+    summary: 'A product as text, shown by a free name',
+    value: { product: 'Fibra 1 Gb + TV', contactName: 'Luis', shownOn: '2026-03-02', notes: null },
+  },
+  tariff: {
+    summary: 'A catalog tariff, shown by one of the contacts',
+    value: {
+      tariffId: '5b7d9f1a-3c5e-4a7b-9d1f-3a5c7e9b1d3f',
+      contactId: '1a3c5e7a-9c1e-4a3c-8e7a-9c1e3a5c7e9a',
+      notes: 'Call in the afternoon',
+    },
+  },
+};
+
 /** Seed 003's interests tab: products the customer showed interest in, on the customer's stream. */
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -50,6 +67,7 @@ export class InterestsController {
   @Post(':id/interests')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Record a product of interest; answers its id as interestId' })
+  @ApiBody({ type: RecordInterestDto, examples: INTEREST_EXAMPLES })
   @ApiCreatedResponse({ type: InterestRecordedResponse })
   async record(
     @Param('id', ParseUUIDPipe) id: string,
@@ -66,6 +84,7 @@ export class InterestsController {
   @Patch(':id/interests/:interestId')
   @CommandEndpoint()
   @ApiOperation({ summary: 'Edit an interest: the fields given, each before/after in the history' })
+  @ApiBody({ type: EditInterestDto, examples: INTEREST_EXAMPLES })
   @ApiOkResponse({ type: CommandOutcome })
   edit(
     @Param('id', ParseUUIDPipe) id: string,
