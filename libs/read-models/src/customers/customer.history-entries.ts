@@ -134,7 +134,10 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
     }
     case 'InterestRemoved': {
       const before = { interestId: event.data.interestId };
-      return { summary: 'Interest removed', changes: [{ field: 'interests', before, after: null }] };
+      return {
+        summary: 'Interest removed',
+        changes: [{ field: 'interests', before, after: null }],
+      };
     }
     case 'CustomerDeactivated': {
       const { reason } = event.data;
