@@ -197,6 +197,9 @@ describe('interests over HTTP (seed 003)', () => {
       const unknownTariff = await record(customerId, { tariffId: randomUUID() });
       expect(unknownTariff.status).toBe(422);
       expect(unknownTariff.body.details[0]).toMatchObject({ code: 'R28.UNKNOWN' });
+      const future = await record(customerId, { product: 'Fibra', shownOn: '2099-01-01' });
+      expect(future.status).toBe(422);
+      expect(future.body.details[0]).toMatchObject({ field: 'shownOn' });
       const noProduct = await record(customerId, { notes: 'Something' });
       expect(noProduct.status).toBe(422);
       expect(noProduct.body.details[0]).toMatchObject({ field: 'product' });

@@ -429,7 +429,7 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
       period: { every: 1, unit: 'year' },
     };
     const renewable = await command('post', '/api/customers/{id}/renewables', bought, id);
-    await command('post', '/api/renewables/{id}/renew', { renewedOn: '2027-01-25' }, renewable);
+    await command('post', '/api/renewables/{id}/renew', { renewedOn: '2026-02-25' }, renewable);
     await command('post', '/api/renewables/{id}/lapse', undefined, renewable);
     await command('delete', contactPath, undefined, contactOf);
     const call = { kind: 'call', text: 'Asked for the invoice' };

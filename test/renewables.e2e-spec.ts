@@ -207,6 +207,9 @@ describe('renewables over HTTP (seed 003)', () => {
       }
       const beforePurchase = await step(fresh, 'renew', { renewedOn: day(-1, '12-31') });
       expect(beforePurchase.status).toBe(422);
+      const inTheFuture = await step(fresh, 'renew', { renewedOn: '2099-01-01' });
+      expect(inTheFuture.status).toBe(422);
+      expect(inTheFuture.body.details[0]).toMatchObject({ field: 'renewedOn' });
       expect(beforePurchase.body.details[0]).toMatchObject({ field: 'renewedOn' });
     });
     await tab(randomUUID()).expect(404);

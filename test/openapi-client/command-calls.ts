@@ -101,7 +101,7 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
   });
   await call('post', '/api/renewables/{id}/renew', {
     path: { id: renewable.id },
-    body: { renewedOn: '2027-01-25' },
+    body: { renewedOn: '2026-02-25' },
   });
   await call('post', '/api/renewables/{id}/lapse', { path: { id: renewable.id } });
   await call('delete', '/api/customers/{id}/contacts/{contactId}', {

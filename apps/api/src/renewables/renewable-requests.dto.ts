@@ -91,7 +91,7 @@ export class RenewRenewableDto {
   @ApiPropertyOptional({
     ...nullableText,
     format: 'date',
-    example: '2027-01-25',
+    example: '2026-02-25',
     description: 'The day it was renewed; none: today (Europe/Madrid)',
   })
   @IsOptional()

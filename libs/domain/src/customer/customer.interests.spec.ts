@@ -138,6 +138,14 @@ describe('Customer decider: interests (seed 003)', () => {
         });
     });
 
+    it('refuses a day after today in Madrid', () => {
+      customer([ana])
+        .when(
+          command('RecordInterest', { interestId: 'n-1', product: 'Fibra', shownOn: '2025-03-02' }),
+        )
+        .thenRefuses('CUSTOMER.INVALID_INPUT', { details: [{ field: 'shownOn' }] });
+    });
+
     it('refuses an id recorded already', () => {
       customer([ana, recorded()])
         .when(command('RecordInterest', { interestId: 'n-1', product: 'Fibra' }))

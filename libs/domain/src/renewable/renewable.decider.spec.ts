@@ -94,11 +94,11 @@ describe('Renewables (seed 003)', () => {
 
     it('renews one period at a time, back to the 31st after February', () => {
       renewable([registered(), renewed()])
-        .when(renew('2027-01-26'))
+        .when(renew('2027-01-20'))
         .then([
           renewed({
             renewalDueOn: '2026-03-31',
-            renewedOn: '2027-01-26',
+            renewedOn: '2027-01-20',
             nextRenewalOn: '2026-04-30',
             periodsRenewed: 2,
           }),
@@ -110,7 +110,10 @@ describe('Renewables (seed 003)', () => {
       renewable([]).when(renew()).thenRefuses('RENEWABLE.NOT_FOUND');
     });
 
-    it('refuses an impossible renewal day, or one before the purchase', () => {
+    it('refuses an impossible renewal day, one before the purchase or one after today', () => {
+      renewable([registered()])
+        .when(renew('2027-01-26'))
+        .thenRefuses('RENEWABLE.INVALID_INPUT', { details: [{ field: 'renewedOn' }] });
       renewable([registered()])
         .when(renew('2027-02-30'))
         .thenRefuses('RENEWABLE.INVALID_INPUT', { details: [{ field: 'renewedOn' }] });

@@ -31,16 +31,17 @@ export function recordInterest(
       CustomerRefusal.interestAlreadyRecorded,
       `Interest ${interestId} is already on customer ${customer.customerId}; use a new id.`,
     );
+  const today = dateInZone(command.metadata.at);
   const blank: CustomerInterest = {
     interestId,
     product: '',
     tariffId: null,
     contactId: null,
     contactName: null,
-    shownOn: dateInZone(command.metadata.at),
+    shownOn: today,
     notes: null,
   };
-  const interest = resolveInterest(command.data, blank, customer, true);
+  const interest = resolveInterest(command.data, blank, customer, { recording: true, today });
   const data = { customerId: customer.customerId, ...interest, recordedAt: command.metadata.at };
   return [{ type: 'InterestRecorded', data }];
 }
@@ -51,7 +52,8 @@ export function editInterest(
   customer: RegisteredCustomer,
 ): InterestEdited[] {
   const current = findInterest(customer, command.data.interestId);
-  const edited = resolveInterest(command.data, current, customer, false);
+  const today = dateInZone(command.metadata.at);
+  const edited = resolveInterest(command.data, current, customer, { recording: false, today });
   const changes = interestChanges(current, edited);
   if (changes.length === 0) return [];
   const { customerId } = customer;
@@ -91,15 +93,18 @@ function resolveInterest(
   input: InterestInput,
   current: CustomerInterest,
   customer: RegisteredCustomer,
-  recording: boolean,
+  { recording, today }: { recording: boolean; today: string },
 ): CustomerInterest {
   const problems: RefusalReason[] = [];
   const product = resolveProduct(input, current, recording, problems);
   const contact = resolveContact(input, current, customer, problems);
   let shownOn = current.shownOn;
   if (input.shownOn !== undefined && input.shownOn !== null) {
-    if (isCalendarDate(input.shownOn)) shownOn = input.shownOn;
-    else problems.push(checks.invalid('shownOn', 'The day shown must be a real day, YYYY-MM-DD.'));
+    if (!isCalendarDate(input.shownOn))
+      problems.push(checks.invalid('shownOn', 'The day shown must be a real day, YYYY-MM-DD.'));
+    else if (input.shownOn > today)
+      problems.push(checks.invalid('shownOn', `An interest is shown by now: not after ${today}.`));
+    else shownOn = input.shownOn;
   }
   const notes = input.notes === undefined ? current.notes : optionalText(input.notes);
   if (notes !== null && notes.length > MAX_INTEREST_NOTES_LENGTH)

@@ -25,10 +25,15 @@ export function renewRenewable(command: RenewRenewable, state: RenewableState): 
   const given = command.data.renewedOn;
   if (given !== undefined && given !== null && !isCalendarDate(given))
     refuseIfAny([checks.invalid('renewedOn', 'The renewal date must be a real day, YYYY-MM-DD.')]);
-  const renewedOn = given ?? dateInZone(command.metadata.at);
+  const today = dateInZone(command.metadata.at);
+  const renewedOn = given ?? today;
   if (renewedOn < renewable.purchasedOn)
     refuseIfAny([
       checks.invalid('renewedOn', `It was bought on ${renewable.purchasedOn}: not renewed before.`),
+    ]);
+  if (renewedOn > today)
+    refuseIfAny([
+      checks.invalid('renewedOn', `A renewal is recorded once done: not after ${today}.`),
     ]);
   const periodsRenewed = renewable.periodsRenewed + 1;
   const { renewableId, customerId, purchasedOn, period } = renewable;
