@@ -173,7 +173,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     await interest('EditInterest', {
       interestId: 'int-a',
       notes: 'In June',
-      shownOn: '2025-02-01',
+      shownOn: '2024-12-01',
     });
     await interest('RemoveInterest', { interestId: 'int-b' });
     const renewable = (renewableId: string, type: string, data: object = {}) =>
@@ -183,7 +183,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       } as never);
     const bought = {
       productCode: 'DOM',
-      purchasedOn: '2025-01-31',
+      purchasedOn: '2024-10-31',
       period: { every: 1, unit: 'month' },
     };
     await renewable('ren-a', 'RegisterRenewable', {
@@ -191,7 +191,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       customerId: ana,
       customer: { status: 'active' },
     });
-    await renewable('ren-a', 'RenewRenewable', { renewedOn: '2025-02-20' });
+    await renewable('ren-a', 'RenewRenewable', { renewedOn: '2024-11-20' });
     await renewable('ren-b', 'RegisterRenewable', {
       ...bought,
       customerId: bea,
@@ -393,17 +393,17 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.portal_credentials).toMatchObject([{ regeneration_id: 'portal-2' }]);
     expect(liveRows.catalog_entries).toHaveLength(2);
     expect(liveRows.customer_interests).toMatchObject([
-      { id: 'int-a', notes: 'In June', shown_on: '2025-02-01', removed: false },
+      { id: 'int-a', notes: 'In June', shown_on: '2024-12-01', removed: false },
       { id: 'int-b', contact_name: 'Luis', removed: true },
     ]);
     expect(liveRows.renewables).toMatchObject([
       {
         id: 'ren-a',
         status: 'renewed',
-        next_renewal_on: '2025-03-31',
-        last_renewed_on: '2025-02-20',
+        next_renewal_on: '2024-12-31',
+        last_renewed_on: '2024-11-20',
       },
-      { id: 'ren-b', status: 'lapsed', next_renewal_on: '2025-02-28' },
+      { id: 'ren-b', status: 'lapsed', next_renewal_on: '2024-11-30' },
     ]);
     expect(
       liveRows.customer_file.map((row: { zone: string; zone_id: string }) => [
