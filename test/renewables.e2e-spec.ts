@@ -146,8 +146,11 @@ describe('renewables over HTTP (seed 003)', () => {
         }),
       )
     ).body.id;
+    const gone = await customer('Borrada Renovable SL');
+    const goneDomain = (await register(gone, aRenewable({ purchasedOn: day(1, '02-01') }))).body.id;
+    track(await http().delete(`/api/customers/${gone}`).set(operator).expect(200));
     const inTheWindow = (body: { items: { id: string }[] }) =>
-      body.items.filter((item) => [anaDomain, beaLicence, beaLater].includes(item.id));
+      body.items.filter((item) => [anaDomain, beaLicence, beaLater, goneDomain].includes(item.id));
 
     const list = (await due(day(2, '03-10')).expect(200)).body;
     expect(inTheWindow(list)).toEqual([
@@ -215,7 +218,7 @@ describe('renewables over HTTP (seed 003)', () => {
     await tab(randomUUID()).expect(404);
   });
 
-  it('refuses with 409 a stale If-Match, writing nothing', async () => {
+  it('refuses with 409 a stale If-Match and answers a repeated Idempotency-Key once, writing nothing', async () => {
     const customerId = await customer('Versionado Renovable SL');
     const id = (await register(customerId)).body.id;
     await writesNothing(async () => {
@@ -223,6 +226,14 @@ describe('renewables over HTTP (seed 003)', () => {
       expect(stale.status).toBe(409);
     });
     expect((await step(id, 'renew', {}, { ...operator, 'If-Match': '1' })).status).toBe(200);
+    const key = { ...operator, 'Idempotency-Key': `renewable-${randomUUID()}` };
+    const first = await register(customerId, aRenewable(), key);
+    expect(first.status).toBe(201);
+    await writesNothing(async () => {
+      const again = await register(customerId, aRenewable(), key);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+    });
   });
 
   it('refuses hostile input with 400, writing nothing: NUL, impossible dates, huge or odd periods, bad ids and queries', async () => {

@@ -64,8 +64,8 @@ export async function customerRenewables(
 
 /**
  * `GET /renewals?due-before=`: the operator's to-do list, every renewable still running (not
- * lapsed) whose next renewal is on or before `dueBefore`, oldest first, with the customer's
- * name as the customer file shows it now (erased with the customer).
+ * lapsed) of a customer not deleted whose next renewal is on or before `dueBefore`, oldest
+ * first, with the customer's name as the customer file shows it now (erased with the customer).
  */
 export async function renewalsDue(
   source: ReadModelSource,
@@ -76,11 +76,13 @@ export async function renewalsDue(
   const query = managerOf(source)
     .getRepository(RenewableRow)
     .createQueryBuilder('r')
+    .leftJoin(CustomerFileRow, 'c', 'c.id::text = r.customer_id')
     .where("r.status <> 'lapsed'")
-    .andWhere('r.next_renewal_on <= :dueBefore', { dueBefore });
+    .andWhere('r.next_renewal_on <= :dueBefore', { dueBefore })
+    // A deleted customer's products are no one's to renew (rule 6 took its file away).
+    .andWhere("(c.status IS NULL OR c.status <> 'deleted')");
   const total = await query.getCount();
   const rows = await query
-    .leftJoin(CustomerFileRow, 'c', 'c.id::text = r.customer_id')
     .addSelect('c.display_name', 'customer_name')
     .orderBy('r.next_renewal_on', 'ASC')
     .addOrderBy('r.id', 'ASC')
