@@ -428,6 +428,21 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     const contactOf = { ...id, contactId: contact.contactId as string };
     const contactPath = '/api/customers/{id}/contacts/{contactId}';
     await command('patch', contactPath, { role: 'CFO' }, contactOf);
+    // Seed 003: an interest shown by the contact, edited, removed; a renewable renewed, lapsed.
+    const shown = { product: 'Fibra 1 Gb', contactId: contactOf.contactId, shownOn: '2026-03-02' };
+    const interest = await command('post', '/api/customers/{id}/interests', shown, id);
+    const interestOf = { ...id, interestId: interest.interestId as string };
+    const interestPath = '/api/customers/{id}/interests/{interestId}';
+    await command('patch', interestPath, { notes: 'Call in June' }, interestOf);
+    await command('delete', interestPath, undefined, interestOf);
+    const bought = {
+      productCode: 'DOM-ES',
+      purchasedOn: '2026-01-31',
+      period: { every: 1, unit: 'year' },
+    };
+    const renewable = await command('post', '/api/customers/{id}/renewables', bought, id);
+    await command('post', '/api/renewables/{id}/renew', { renewedOn: '2026-02-25' }, renewable);
+    await command('post', '/api/renewables/{id}/lapse', undefined, renewable);
     await command('delete', contactPath, undefined, contactOf);
     const call = { kind: 'call', text: 'Asked for the invoice' };
     await command('post', '/api/customers/{id}/interactions', call, id);

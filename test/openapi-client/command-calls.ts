@@ -78,6 +78,32 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     path: { id, contactId: contactAnswer.contactId },
     body: { email: 'marta.ruiz@example.com', consents: { sms: true } },
   });
+  // Seed 003: an interest shown by the contact, edited, removed; a renewable renewed and lapsed.
+  const interest = await call('post', '/api/customers/{id}/interests', {
+    path: { id },
+    body: { product: 'Fibra 1 Gb', contactId: contactAnswer.contactId, shownOn: '2026-03-02' },
+  });
+  await call('patch', '/api/customers/{id}/interests/{interestId}', {
+    path: { id, interestId: interest.interestId },
+    body: { notes: 'Call back in June', contactName: null },
+  });
+  await call('delete', '/api/customers/{id}/interests/{interestId}', {
+    path: { id, interestId: interest.interestId },
+  });
+  const renewable = await call('post', '/api/customers/{id}/renewables', {
+    path: { id },
+    body: {
+      productCode: 'DOM-ES',
+      description: 'Domain fibranorte.es',
+      purchasedOn: '2026-01-31',
+      period: { every: 1, unit: 'year' },
+    },
+  });
+  await call('post', '/api/renewables/{id}/renew', {
+    path: { id: renewable.id },
+    body: { renewedOn: '2026-02-25' },
+  });
+  await call('post', '/api/renewables/{id}/lapse', { path: { id: renewable.id } });
   await call('delete', '/api/customers/{id}/contacts/{contactId}', {
     path: { id, contactId: contactAnswer.contactId },
   });

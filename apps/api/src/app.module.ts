@@ -26,6 +26,8 @@ import { StorageModule } from '@app/application';
 import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { EstimatesModule } from './estimates/estimates.module';
+import { InterestsModule } from './interests/interests.module';
+import { RenewablesModule } from './renewables/renewables.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
@@ -56,6 +58,8 @@ import { ImportsModule } from './imports/imports.module';
     VerifactuOutboxModule,
     TicketsModule,
     EstimatesModule,
+    InterestsModule,
+    RenewablesModule,
     TasksModule,
     PortalModule,
     SendsModule,

@@ -17,3 +17,4 @@ export * from './send';
 export * from './bulk-operation';
 export * from './customer-import';
 export * from './catalog';
+export * from './renewable';

@@ -17,6 +17,7 @@ import { SEND_EVENT_TYPES } from './send';
 import { BULK_OPERATION_EVENT_TYPES } from './bulk-operation';
 import { CUSTOMER_IMPORT_EVENT_TYPES } from './customer-import';
 import { CATALOG_EVENT_TYPES, CATALOG_NAME_EVENT_TYPES } from './catalog';
+import { RENEWABLE_EVENT_TYPES } from './renewable';
 
 /** Every `DomainEvent<'Type', …>` declared in an `*.events.ts` file of the domain. */
 function eventTypesDeclaredInSource(dir = __dirname): string[] {
@@ -56,6 +57,7 @@ describe('the personal-data map', () => {
       ...CUSTOMER_IMPORT_EVENT_TYPES,
       ...CATALOG_EVENT_TYPES,
       ...CATALOG_NAME_EVENT_TYPES,
+      ...RENEWABLE_EVENT_TYPES,
     ];
     expect([...declared].sort()).toEqual([...unions].sort());
   });

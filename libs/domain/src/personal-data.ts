@@ -40,6 +40,7 @@ import {
   CatalogEvent,
   CatalogNameEvent,
 } from './catalog';
+import { RENEWABLE_PERSONAL_FIELDS, RenewableEvent } from './renewable';
 
 /** Every event the domain writes to the log, of every stream. */
 export type AnyDomainEvent =
@@ -62,7 +63,8 @@ export type AnyDomainEvent =
   | BulkOperationEvent
   | CustomerImportEvent
   | CatalogEvent
-  | CatalogNameEvent;
+  | CatalogNameEvent
+  | RenewableEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -90,6 +92,7 @@ export const PERSONAL_DATA = {
   ...CUSTOMER_IMPORT_PERSONAL_FIELDS,
   ...CATALOG_PERSONAL_FIELDS,
   ...CATALOG_NAME_PERSONAL_FIELDS,
+  ...RENEWABLE_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

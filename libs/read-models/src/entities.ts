@@ -14,6 +14,8 @@ import { taskEntities } from './tasks';
 import { portalEntities } from './portal';
 import { sendEntities } from './sends';
 import { catalogEntities } from './catalogs';
+import { interestEntities } from './interests';
+import { renewableEntities } from './renewables';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -33,4 +35,6 @@ export const readModelEntities = [
   ...portalEntities,
   ...sendEntities,
   ...catalogEntities,
+  ...interestEntities,
+  ...renewableEntities,
 ];

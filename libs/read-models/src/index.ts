@@ -25,5 +25,7 @@ export * from './verifactu-outbox';
 export * from './tickets';
 export * from './estimates';
 export * from './tasks';
+export * from './interests';
+export * from './renewables';
 export * from './portal';
 export * from './sends';

@@ -51,8 +51,10 @@ const CLEAR_VALUES = new Set([
   'email',
   'invoice-issued',
 ]);
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const keptInClear = (text: string, data: Json) =>
   UUID.test(text) ||
+  CALENDAR_DATE.test(text) ||
   text.startsWith('clear-') ||
   CLEAR_VALUES.has(text) ||
   Object.values(data).some(

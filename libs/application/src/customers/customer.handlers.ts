@@ -14,6 +14,7 @@ import {
 } from '@app/domain';
 import { CommandOutcome } from '../commands/command-outcome';
 import { bulkOperationProviders } from './bulk-operations/bulk-operation.providers';
+import { interestHandlers } from '../interests/interest.handlers';
 import { CustomerDeletion } from './customer-deletion.process';
 import { CustomerFactsReader } from './customer-facts';
 import { CustomerUniqueValues } from './customer-unique-values';
@@ -314,6 +315,7 @@ export const customerApplicationProviders = [
   EditContactPersonHandler,
   RemoveContactPersonHandler,
   RecordInteractionHandler,
+  ...interestHandlers,
   ReactivateCustomerHandler,
   DeactivateCustomerHandler,
   CustomerDeletion,

@@ -1,5 +1,6 @@
 import { DomainCommand } from '../shared/decider';
 import { CatalogLinks } from './customer.catalog-links';
+import { CatalogState } from '../catalog/catalog.state';
 import { ContactConsents } from './customer.addresses-and-contacts';
 import { BillingSettingsInput } from './customer.billing';
 import { DeletionBlocker } from './customer.deletion';
@@ -116,6 +117,35 @@ export type RemoveContactPerson = DomainCommand<
   ForCustomer & { contactId: string }
 >;
 
+/**
+ * An interest's fields as the client gives them: a product as text or a catalog tariff by id
+ * (`tariff` is that entry's state, read from its stream by the application), and who showed
+ * it as one of the customer's contacts by id or a free name.
+ */
+export interface InterestInput {
+  product?: string | null;
+  tariffId?: string | null;
+  tariff?: CatalogState | null;
+  contactId?: string | null;
+  contactName?: string | null;
+  /** `YYYY-MM-DD`; none on recording: the command's day in the tenant's zone. */
+  shownOn?: string | null;
+  notes?: string | null;
+}
+
+export type RecordInterest = DomainCommand<
+  'RecordInterest',
+  ForCustomer & { interestId: string } & InterestInput
+>;
+
+/** `PATCH /customers/:id/interests/:interestId`: fields left out keep their value. */
+export type EditInterest = DomainCommand<
+  'EditInterest',
+  ForCustomer & { interestId: string } & InterestInput
+>;
+
+export type RemoveInterest = DomainCommand<'RemoveInterest', ForCustomer & { interestId: string }>;
+
 export type RecordInteraction = DomainCommand<
   'RecordInteraction',
   ForCustomer & {
@@ -179,6 +209,9 @@ export type CustomerCommand =
   | EditContactPerson
   | RemoveContactPerson
   | RecordInteraction
+  | RecordInterest
+  | EditInterest
+  | RemoveInterest
   | DeactivateCustomer
   | ReactivateCustomer
   | DeleteCustomer

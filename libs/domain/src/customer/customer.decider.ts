@@ -15,6 +15,7 @@ import {
 import { deactivateCustomer, deleteCustomer, reactivateCustomer } from './decisions/lifecycle';
 import { erasePersonalData } from './decisions/erase-personal-data';
 import { recordInteraction } from './decisions/record-interaction';
+import { editInterest, recordInterest, removeInterest } from './decisions/interests';
 import { registerCustomer } from './decisions/register-customer';
 import { regeneratePortalPassword } from './decisions/regenerate-portal-password';
 import { requireRegistered } from './decisions/require-registered';
@@ -51,6 +52,12 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return removeContactPerson(command, customer);
     case 'RecordInteraction':
       return recordInteraction(command, customer);
+    case 'RecordInterest':
+      return recordInterest(command, customer);
+    case 'EditInterest':
+      return editInterest(command, customer);
+    case 'RemoveInterest':
+      return removeInterest(command, customer);
     case 'DeactivateCustomer':
       return deactivateCustomer(command, customer);
     case 'ReactivateCustomer':

@@ -14,6 +14,10 @@ export const CustomerRefusal = {
   addressAlreadyAdded: 'CUSTOMER.ADDRESS_ALREADY_ADDED',
   contactNotFound: 'CUSTOMER.CONTACT_NOT_FOUND',
   contactAlreadyAdded: 'CUSTOMER.CONTACT_ALREADY_ADDED',
+  interestNotFound: 'CUSTOMER.INTEREST_NOT_FOUND',
+  interestAlreadyRecorded: 'CUSTOMER.INTEREST_ALREADY_RECORDED',
+  /** An interest names a contact person the customer does not have. */
+  interestContactUnknown: 'CUSTOMER.INTEREST_CONTACT_UNKNOWN',
   /** Input the HTTP layer should have caught (400) but the domain still guards. */
   invalidInput: 'CUSTOMER.INVALID_INPUT',
   /** Rule 21: billing settings name an issuer that is not registered. */

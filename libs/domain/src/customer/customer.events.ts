@@ -9,6 +9,7 @@ import {
   ContactConsents,
 } from './customer.addresses-and-contacts';
 import { InteractionDirection, InteractionKind } from './customer.interaction';
+import { CustomerInterest, InterestChange } from './customer.interests';
 
 /** Set on the events a bulk update (rule R14) wrote, so it can be audited and reverted whole. */
 export interface PartOfBulkOperation {
@@ -115,6 +116,23 @@ export type InteractionRecorded = DomainEvent<
   }
 >;
 
+/** Seed 003's interests tab: a product the customer showed interest in. */
+export type InterestRecorded = DomainEvent<
+  'InterestRecorded',
+  { customerId: string; recordedAt: string } & CustomerInterest
+>;
+
+/** One interest edited: what changed, field by field (`notes`, `shownOn`). */
+export type InterestEdited = DomainEvent<
+  'InterestEdited',
+  { customerId: string; interestId: string; changes: InterestChange[]; editedAt: string }
+>;
+
+export type InterestRemoved = DomainEvent<
+  'InterestRemoved',
+  { customerId: string; interestId: string; removedAt: string }
+>;
+
 export type CustomerDeactivated = DomainEvent<
   'CustomerDeactivated',
   { customerId: string; reason: string | null; deactivatedAt: string }
@@ -169,6 +187,9 @@ export type CustomerEvent =
   | ContactPersonEdited
   | ContactPersonRemoved
   | InteractionRecorded
+  | InterestRecorded
+  | InterestEdited
+  | InterestRemoved
   | CustomerDeactivated
   | CustomerReactivated
   | CustomerDeleted
@@ -192,6 +213,9 @@ const CUSTOMER_EVENT_TYPE_SET: Record<CustomerEventType, true> = {
   ContactPersonEdited: true,
   ContactPersonRemoved: true,
   InteractionRecorded: true,
+  InterestRecorded: true,
+  InterestEdited: true,
+  InterestRemoved: true,
   CustomerDeactivated: true,
   CustomerReactivated: true,
   CustomerDeleted: true,

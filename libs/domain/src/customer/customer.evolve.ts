@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/decider';
 import { applyAddressEntryChanges, applyContactChanges } from './customer.addresses-and-contacts';
 import { DEFAULT_BILLING_SETTINGS } from './customer.billing';
+import { applyInterestChanges } from './customer.interests';
 import { applyDetailChanges } from './customer.detail-fields';
 import { CatalogLinkIds, CatalogLinks, withCatalogLinks } from './customer.catalog-links';
 import { CustomerEvent, CustomerRegistered } from './customer.events';
@@ -67,6 +68,22 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       }));
     case 'InteractionRecorded':
       return state;
+    case 'InterestRecorded': {
+      const { customerId: _customerId, recordedAt: _at, ...interest } = data;
+      return update(state, ({ interests = [] }) => ({ interests: [...interests, interest] }));
+    }
+    case 'InterestEdited':
+      return update(state, ({ interests = [] }) => ({
+        interests: interests.map((interest) =>
+          interest.interestId === data.interestId
+            ? applyInterestChanges(interest, data.changes)
+            : interest,
+        ),
+      }));
+    case 'InterestRemoved':
+      return update(state, ({ interests = [] }) => ({
+        interests: interests.filter((interest) => interest.interestId !== data.interestId),
+      }));
     // Rule 26: no decision reads the portal password; the portal's read model keeps its hash.
     case 'PortalPasswordRegenerated':
       return state;

@@ -73,6 +73,10 @@ export const CUSTOMER_PERSONAL_FIELDS = {
   },
   ContactPersonRemoved: NO_PERSONAL_DATA,
   InteractionRecorded: { paths: { text: ERASED } },
+  // Seed 003: who showed an interest and the operator's notes; product, tariff, ids, dates clear.
+  InterestRecorded: { paths: { contactName: null, notes: null } },
+  InterestEdited: { changeLists: { changes: { contactName: null, notes: null } } },
+  InterestRemoved: NO_PERSONAL_DATA,
   CustomerDeactivated: { paths: { reason: null } },
   CustomerReactivated: NO_PERSONAL_DATA,
   CustomerDeleted: NO_PERSONAL_DATA,

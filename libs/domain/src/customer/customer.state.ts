@@ -1,6 +1,7 @@
 import { BillingSettings } from './customer.billing';
 import { CatalogLinkIds } from './customer.catalog-links';
 import { ContactPerson, CustomerAddress } from './customer.addresses-and-contacts';
+import { CustomerInterest } from './customer.interests';
 import { CustomerProfile } from './customer.profile';
 
 /** What a registered customer holds, whether active or not. Interactions are not kept: no rule reads them. */
@@ -11,6 +12,8 @@ export interface CustomerRecord {
   billing: BillingSettings;
   addresses: CustomerAddress[];
   contacts: ContactPerson[];
+  /** Seed 003's interests (absent until the first one is recorded). */
+  interests?: CustomerInterest[];
   /** Rule 28: the catalog entries chosen, by id (absent for a customer never linked). */
   catalogLinks?: CatalogLinkIds;
 }

@@ -5,6 +5,7 @@ export * from './customer.detail-fields';
 export * from './customer.billing';
 export * from './customer.addresses-and-contacts';
 export * from './customer.interaction';
+export * from './customer.interests';
 export * from './customer.deletion';
 export * from './customer.erasure';
 export * from './customer.personal-data';

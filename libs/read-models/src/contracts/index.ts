@@ -24,6 +24,8 @@ import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { ticketProjections } from '../tickets';
 import { estimateProjections } from '../estimates';
 import { taskProjections } from '../tasks';
+import { interestProjections } from '../interests';
+import { renewableProjections } from '../renewables';
 import { portalProjections } from '../portal';
 import { sendProjections } from '../sends';
 import { Projection } from '../projection';
@@ -56,4 +58,6 @@ export const allReadModelProjections = (): Projection[] => [
   ...portalProjections(),
   ...sendProjections(),
   ...catalogProjections(),
+  ...interestProjections(),
+  ...renewableProjections(),
 ];

@@ -9,6 +9,8 @@ import {
   EstimateCommand,
   estimateDecider,
   estimateStream,
+  renewableDecider,
+  renewableStream,
   TicketCommand,
   ticketDecider,
   ticketStream,
@@ -87,6 +89,8 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'tasks',
     'portal_credentials',
     'catalog_entries',
+    'customer_interests',
+    'renewables',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -165,6 +169,39 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       copiedFrom: 'task-b',
     });
     await task('task-b', 'CompleteTask', {});
+    // Seed 003: Ana's interests recorded, edited and one removed; renewables renewed and lapsed.
+    const interest = (type: string, data: object) =>
+      log.run(type as 'RecordInterest', { customerId: ana, ...data } as never);
+    await interest('RecordInterest', { interestId: 'int-a', product: 'Fibra 1 Gb', notes: 'Soon' });
+    await interest('RecordInterest', { interestId: 'int-b', product: 'TV', contactName: 'Luis' });
+    await interest('EditInterest', {
+      interestId: 'int-a',
+      notes: 'In June',
+      shownOn: '2024-12-01',
+    });
+    await interest('RemoveInterest', { interestId: 'int-b' });
+    const renewable = (renewableId: string, type: string, data: object = {}) =>
+      log.decideOn(renewableDecider, renewableStream(renewableId), {
+        type,
+        data: { ...data, renewableId },
+      } as never);
+    const bought = {
+      productCode: 'DOM',
+      purchasedOn: '2024-10-31',
+      period: { every: 1, unit: 'month' },
+    };
+    await renewable('ren-a', 'RegisterRenewable', {
+      ...bought,
+      customerId: ana,
+      customer: { status: 'active' },
+    });
+    await renewable('ren-a', 'RenewRenewable', { renewedOn: '2024-11-20' });
+    await renewable('ren-b', 'RegisterRenewable', {
+      ...bought,
+      customerId: bea,
+      customer: { status: 'active' },
+    });
+    await renewable('ren-b', 'LapseRenewable');
     // Rule 26: Ana's portal password, regenerated twice; Bea never had one.
     for (const regenerationId of ['portal-1', 'portal-2'])
       await log.run('RegeneratePortalPassword', {
@@ -399,6 +436,19 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.tasks).toHaveLength(3);
     expect(liveRows.portal_credentials).toMatchObject([{ regeneration_id: 'portal-2' }]);
     expect(liveRows.catalog_entries).toHaveLength(2);
+    expect(liveRows.customer_interests).toMatchObject([
+      { id: 'int-a', notes: 'In June', shown_on: '2024-12-01', removed: false },
+      { id: 'int-b', contact_name: 'Luis', removed: true },
+    ]);
+    expect(liveRows.renewables).toMatchObject([
+      {
+        id: 'ren-a',
+        status: 'renewed',
+        next_renewal_on: '2024-12-31',
+        last_renewed_on: '2024-11-20',
+      },
+      { id: 'ren-b', status: 'lapsed', next_renewal_on: '2024-11-30' },
+    ]);
     expect(
       liveRows.customer_file.map((row: { zone: string; zone_id: string }) => [
         row.zone,

@@ -104,6 +104,11 @@ function changedColumns(row: CustomerFileRow, event: LaterEvent): Columns {
     }
     case 'InteractionRecorded':
       return { interactionCount: row.interactionCount + 1 };
+    // Seed 003's interests have their own read model (`customer_interests`).
+    case 'InterestRecorded':
+    case 'InterestEdited':
+    case 'InterestRemoved':
+      return {};
     case 'CustomerDeactivated':
       return {
         status: 'inactive',

@@ -12,6 +12,7 @@ import { dunningHistorySource } from '../collections/dunning.history-entries';
 import { ticketHistorySource } from '../tickets/ticket.history-entries';
 import { estimateHistorySource } from '../estimates/estimate.history-entries';
 import { taskHistorySource } from '../tasks/task.history-entries';
+import { renewableHistorySource } from '../renewables/renewable.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
@@ -26,6 +27,7 @@ export const HISTORY_SOURCES: readonly HistorySource[] = [
   ticketHistorySource,
   estimateHistorySource,
   taskHistorySource,
+  renewableHistorySource,
 ];
 
 /**

@@ -117,6 +117,28 @@ function describe(event: RecordedCustomerEvent): { summary: string; changes: His
       const summary = `Interaction recorded: ${kind}`;
       return { summary, changes: [{ field: 'interactions', before: null, after }] };
     }
+    case 'InterestRecorded': {
+      const { customerId: _customerId, recordedAt: _at, ...after } = event.data;
+      const summary = `Interest recorded: ${after.product}`;
+      return { summary, changes: [{ field: 'interests', before: null, after }] };
+    }
+    case 'InterestEdited': {
+      // One tab entry, its id beside the changed fields only: erasure keeps what is not personal.
+      const { interestId, changes } = event.data;
+      const side = (pick: 'before' | 'after') => ({
+        interestId,
+        ...Object.fromEntries(changes.map((change) => [change.field, change[pick]])),
+      });
+      const change = { field: 'interests', before: side('before'), after: side('after') };
+      return { summary: 'Interest edited', changes: [change] };
+    }
+    case 'InterestRemoved': {
+      const before = { interestId: event.data.interestId };
+      return {
+        summary: 'Interest removed',
+        changes: [{ field: 'interests', before, after: null }],
+      };
+    }
     case 'CustomerDeactivated': {
       const { reason } = event.data;
       const summary = reason === null ? 'Customer deactivated' : `Customer deactivated: ${reason}`;
@@ -160,6 +182,7 @@ const KEPT_OF_ENTRY: Record<string, readonly string[]> = {
   addresses: ['addressId'],
   contacts: ['contactId', 'consents'],
   interactions: ['interactionId', 'kind', 'direction'],
+  interests: ['interestId', 'product', 'tariffId', 'contactId', 'shownOn'],
 };
 
 /** Summaries that quote personal text, and what they say once erased. */

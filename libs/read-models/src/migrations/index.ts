@@ -29,6 +29,7 @@ import { CustomerSearchText1765001100000 } from './1765001100000-customer-search
 import { Catalogs1765002000000 } from './1765002000000-catalogs';
 import { CustomerAdvancedSearch1765003000000 } from './1765003000000-customer-advanced-search';
 import { CustomerImportFiles1765004000000 } from './1765004000000-customer-import-files';
+import { InterestsAndRenewables1765006000000 } from './1765006000000-interests-and-renewables';
 
 /** Every read-model migration, oldest first. A new view adds its migration here. */
 export const readModelMigrations = [
@@ -63,4 +64,5 @@ export const readModelMigrations = [
   CustomerAdvancedSearch1765003000000,
   CustomerImportFiles1765004000000,
   Estimates1765005000000,
+  InterestsAndRenewables1765006000000,
 ];

@@ -143,6 +143,26 @@ export const CUSTOMER_PERSONAL_DATA_EXAMPLES: PersonalDataExamples<
       { field: 'consents.sms', before: true, after: false },
     ],
   }),
+  InterestRecorded: (customerId) => ({
+    customerId,
+    interestId: randomUUID(),
+    product: 'clear-product-fibre-1gb',
+    tariffId: null,
+    contactId: randomUUID(),
+    contactName: 'Luis Interesado Ruiz',
+    shownOn: '2026-02-27',
+    notes: 'Luis quiere fibra para su hija Marta',
+    recordedAt: AT,
+  }),
+  InterestEdited: (customerId) => ({
+    customerId,
+    interestId: randomUUID(),
+    changes: [
+      { field: 'contactName', before: 'Luis Interesado Ruiz', after: 'Luisa Editada Ruiz' },
+      { field: 'notes', before: 'Llamar a Luis', after: 'Luisa prefiere el móvil 600777888' },
+    ],
+    editedAt: AT,
+  }),
   InteractionRecorded: (customerId) => ({
     customerId,
     interactionId: randomUUID(),
