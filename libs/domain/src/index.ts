@@ -12,6 +12,7 @@ export * from './verifactu';
 export * from './issuer';
 export * from './ticket';
 export * from './task';
+export * from './form';
 export * from './send';
 export * from './bulk-operation';
 export * from './customer-import';

@@ -3,6 +3,7 @@ import { AnyDomainEvent, PERSONAL_DATA } from './personal-data';
 import { CUSTOMER_PERSONAL_DATA_EXAMPLES } from './customer/testing/customer.personal-data.examples';
 import { TICKET_PERSONAL_DATA_EXAMPLES } from './ticket/testing/ticket.personal-data.examples';
 import { TASK_PERSONAL_DATA_EXAMPLES } from './task/testing/task.personal-data.examples';
+import { FILLED_FORM_PERSONAL_DATA_EXAMPLES } from './form/testing/form.personal-data.examples';
 import { SEND_PERSONAL_DATA_EXAMPLES } from './send/testing/send.personal-data.examples';
 
 export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
@@ -16,5 +17,6 @@ export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof
   ...CUSTOMER_PERSONAL_DATA_EXAMPLES,
   ...TICKET_PERSONAL_DATA_EXAMPLES,
   ...TASK_PERSONAL_DATA_EXAMPLES,
+  ...FILLED_FORM_PERSONAL_DATA_EXAMPLES,
   ...SEND_PERSONAL_DATA_EXAMPLES,
 };

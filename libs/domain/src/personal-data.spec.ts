@@ -12,6 +12,7 @@ import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
 import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
 import { TICKET_EVENT_TYPES } from './ticket';
 import { TASK_EVENT_TYPES } from './task';
+import { FILLED_FORM_EVENT_TYPES, FORM_EVENT_TYPES } from './form';
 import { SEND_EVENT_TYPES } from './send';
 import { BULK_OPERATION_EVENT_TYPES } from './bulk-operation';
 import { CUSTOMER_IMPORT_EVENT_TYPES } from './customer-import';
@@ -49,6 +50,8 @@ describe('the personal-data map', () => {
       ...VERIFACTU_SUBMISSION_EVENT_TYPES,
       ...TICKET_EVENT_TYPES,
       ...TASK_EVENT_TYPES,
+      ...FORM_EVENT_TYPES,
+      ...FILLED_FORM_EVENT_TYPES,
       ...SEND_EVENT_TYPES,
       ...BULK_OPERATION_EVENT_TYPES,
       ...CUSTOMER_IMPORT_EVENT_TYPES,

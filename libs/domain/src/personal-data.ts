@@ -30,6 +30,12 @@ import {
 } from './verifactu';
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
+import {
+  FILLED_FORM_PERSONAL_FIELDS,
+  FilledFormEvent,
+  FORM_PERSONAL_FIELDS,
+  FormEvent,
+} from './form';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
 import { CUSTOMER_IMPORT_PERSONAL_FIELDS, CustomerImportEvent } from './customer-import';
@@ -56,6 +62,8 @@ export type AnyDomainEvent =
   | VerifactuSubmissionEvent
   | TicketEvent
   | TaskEvent
+  | FormEvent
+  | FilledFormEvent
   | SendEvent
   | BulkOperationEvent
   | CustomerImportEvent
@@ -82,6 +90,8 @@ export const PERSONAL_DATA = {
   ...VERIFACTU_SUBMISSION_PERSONAL_FIELDS,
   ...TICKET_PERSONAL_FIELDS,
   ...TASK_PERSONAL_FIELDS,
+  ...FORM_PERSONAL_FIELDS,
+  ...FILLED_FORM_PERSONAL_FIELDS,
   ...SEND_PERSONAL_FIELDS,
   ...BULK_OPERATION_PERSONAL_FIELDS,
   ...CUSTOMER_IMPORT_PERSONAL_FIELDS,
