@@ -10,6 +10,7 @@ import { issuerEntities } from './issuers';
 import { verifactuOutboxEntities } from './verifactu-outbox';
 import { ticketEntities } from './tickets';
 import { taskEntities } from './tasks';
+import { formEntities } from './forms';
 import { portalEntities } from './portal';
 import { sendEntities } from './sends';
 import { catalogEntities } from './catalogs';
@@ -28,6 +29,7 @@ export const readModelEntities = [
   ...verifactuOutboxEntities,
   ...ticketEntities,
   ...taskEntities,
+  ...formEntities,
   ...portalEntities,
   ...sendEntities,
   ...catalogEntities,

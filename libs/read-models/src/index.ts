@@ -24,5 +24,6 @@ export * from './verifactu';
 export * from './verifactu-outbox';
 export * from './tickets';
 export * from './tasks';
+export * from './forms';
 export * from './portal';
 export * from './sends';

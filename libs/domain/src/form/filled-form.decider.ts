@@ -1,5 +1,5 @@
 import { assertNever, Decider } from '../shared/decider';
-import { DomainError, RefusalReason, refuseIfAny } from '../shared/domain-error';
+import { DomainError, RefusalReason } from '../shared/domain-error';
 import { FormAnswers, patchedAnswers, validateAnswers } from './form.answers';
 import { EditFormAnswers, FillForm, FilledFormCommand, FormCustomerFact } from './form.commands';
 import { FormRefusal } from './form.errors';

@@ -23,6 +23,7 @@ import { issuerProjections } from '../issuers';
 import { verifactuOutboxProjections } from '../verifactu-outbox';
 import { ticketProjections } from '../tickets';
 import { taskProjections } from '../tasks';
+import { formProjections } from '../forms';
 import { portalProjections } from '../portal';
 import { sendProjections } from '../sends';
 import { Projection } from '../projection';
@@ -51,6 +52,7 @@ export const allReadModelProjections = (): Projection[] => [
   ...verifactuOutboxProjections(),
   ...ticketProjections(),
   ...taskProjections(),
+  ...formProjections(),
   ...portalProjections(),
   ...sendProjections(),
   ...catalogProjections(),

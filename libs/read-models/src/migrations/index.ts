@@ -23,6 +23,7 @@ import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
 import { Tasks1765000700000 } from './1765000700000-tasks';
+import { Forms1765008000000 } from './1765008000000-forms';
 import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
 import { CustomerSearchText1765001100000 } from './1765001100000-customer-search-text';
 import { Catalogs1765002000000 } from './1765002000000-catalogs';
@@ -61,4 +62,5 @@ export const readModelMigrations = [
   Catalogs1765002000000,
   CustomerAdvancedSearch1765003000000,
   CustomerImportFiles1765004000000,
+  Forms1765008000000,
 ];
