@@ -26,6 +26,7 @@ import { StorageModule } from '@app/application';
 import { VerifactuOutboxModule } from './verifactu/outbox/verifactu-outbox.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { TasksModule } from './tasks/tasks.module';
+import { FormsModule } from './forms/forms.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
 import { ImportsModule } from './imports/imports.module';
@@ -55,6 +56,7 @@ import { ImportsModule } from './imports/imports.module';
     VerifactuOutboxModule,
     TicketsModule,
     TasksModule,
+    FormsModule,
     PortalModule,
     SendsModule,
     ImportsModule,
