@@ -57,7 +57,7 @@ export class FormFieldDto {
   @IsIn([...FORM_FIELD_TYPES])
   type!: FormFieldType;
 
-  @ApiPropertyOptional({ example: true, default: false })
+  @ApiPropertyOptional({ example: true, description: 'Must be answered (absent: false)' })
   @IsOptional()
   @IsBoolean()
   required?: boolean;
