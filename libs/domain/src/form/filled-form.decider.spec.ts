@@ -143,15 +143,23 @@ describe('Additional forms: filling one for a customer', () => {
           {
             type: 'FormAnswersEdited',
             data: {
-              ...filledV1.data,
-              answers: { ...filledV1.data.answers, lights: 'Verde', notes: undefined },
+              filledFormId: FILLED_ID,
+              customerId: FORM_CUSTOMER_ID,
+              formId: FORM_ID,
+              formVersion: 1,
+              formName: 'Checklist antes de enviar técnico',
+              answers: {
+                router_on: true,
+                lights: 'Verde',
+                devices: 4,
+                rooms: ['Salón', 'Dormitorio'],
+              },
               changes: [
                 { field: 'lights', before: 'Rojo', after: 'Verde' },
                 { field: 'notes', before: 'Perro en el jardín', after: null },
               ],
               editedAt: FORM_AT,
-              filledAt: undefined,
-            } as never,
+            },
           },
         ]);
       filledForm([filledV1])
