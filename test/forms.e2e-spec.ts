@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import request from 'supertest';
 import { SqlDatabase } from '@app/database';
 import { SQL_DATABASE } from '@app/application';
@@ -388,6 +389,47 @@ describe('additional forms over HTTP (define, version, fill, edit, list)', () =>
         expect.objectContaining({ code: 'FORM.INVALID_ANSWERS', field: 'answers.visit_day' }),
       ]);
     });
+  });
+
+  it('never answers 5xx to fuzzed answers for fills and edits; every refusal writes nothing (fast-check)', async () => {
+    const id = await customer();
+    const formId = await defineForm();
+    const filled = await fill(id, formId, { answers: v1Answers });
+    const hostile = fc.oneof(
+      fc.string(),
+      fc.constantFrom('2026-02-30', 'a\u0000b', '\ud800', 'Rojo', 'Salón', '', '  '),
+      fc.double(),
+      fc.constantFrom(1e300, -1e13, Number.MAX_SAFE_INTEGER, 51, -1, 4),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.constantFrom('Salón', 'Cocina', 'Salón', 'Garaje', ''), { maxLength: 4 }),
+      fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+    );
+    const keys = fc.constantFrom(...checklistV1.fields.map((f) => f.key), 'colour', 'Bad Key', '');
+    const answers = fc.dictionary(keys, hostile, { maxKeys: 7 });
+    const body = fc.record({ answers, version: fc.constantFrom(undefined, 1, 2, 0, 1.5) });
+    let refused = 0;
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(body, fc.boolean(), async (sent, editing) => {
+        const before = await countEvents(testApp);
+        const res = editing
+          ? await http()
+              .patch(`/api/customers/${id}/forms/${filled.id}`)
+              .set(operator)
+              .send({ answers: sent.answers })
+          : await http().post(`/api/customers/${id}/forms/${formId}`).set(operator).send(sent);
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) {
+          refused++;
+          expect(res.body).toMatchObject({ statusCode: res.status, message: expect.any(String) });
+          expect(await countEvents(testApp)).toBe(before);
+        } else accepted++;
+      }),
+      { numRuns: 80, seed: 20261204 },
+    );
+    expect(refused).toBeGreaterThan(0);
+    expect(refused + accepted).toBe(80);
   });
 
   it('answers 404 for an unknown form, customer, version or filled form, and 409 for a stale If-Match, writing nothing', async () => {

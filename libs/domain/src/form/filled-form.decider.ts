@@ -98,8 +98,8 @@ function answerChanges(
   return version.fields
     .map((field) => ({
       field: field.key,
-      before: before[field.key] ?? null,
-      after: after[field.key] ?? null,
+      before: Object.hasOwn(before, field.key) ? before[field.key] : null,
+      after: Object.hasOwn(after, field.key) ? after[field.key] : null,
     }))
     .filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after));
 }

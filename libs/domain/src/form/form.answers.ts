@@ -90,7 +90,7 @@ export function validateAnswers(
     if (!known.has(key))
       problems.push(invalid(at(key), `This form version asks no question "${key}".`));
   for (const field of fields) {
-    const value = input[field.key];
+    const value = Object.hasOwn(input, field.key) ? input[field.key] : undefined;
     if (isBlank(value)) {
       if (field.required) problems.push(invalid(at(field.key), `${field.label}: required.`));
       continue;

@@ -57,6 +57,7 @@ describe('Additional forms: definitions, versioned', () => {
               field({ key: 'd', type: 'multiple_choice', options: ['Sí', ' sí '] }),
               field({ key: 'e', type: 'colour' }),
               field({ key: 'f', type: 'number', min: 10, max: 1 }),
+              field({ key: 'constructor' }),
             ],
           }),
         )
@@ -69,6 +70,7 @@ describe('Additional forms: definitions, versioned', () => {
             { field: 'fields[4].options[1]' },
             { field: 'fields[5].type' },
             { field: 'fields[6].max' },
+            { field: 'fields[7].key' },
           ],
         });
     });

@@ -28,6 +28,8 @@ export const DEFAULT_TEXT_ANSWER_LENGTH = 1000;
 export const MAX_FORM_NUMBER = 1e12;
 /** A key: lower-case letter, then lower-case letters, digits or `_`, at most 40 in all. */
 export const FORM_FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+/** Keys that name an object's prototype machinery: refused, as the HTTP input guard refuses them. */
+export const RESERVED_FORM_FIELD_KEYS: readonly string[] = ['constructor', 'prototype'];
 
 /** One question of a form version. `options` only for choices; limits only for their type. */
 export interface FormFieldDefinition {
@@ -184,6 +186,8 @@ function fieldOf(
     problems.push(
       invalid(`${at}.key`, `key must be a lower-case letter then letters, digits or _ (≤ 40).`),
     );
+  else if (RESERVED_FORM_FIELD_KEYS.includes(key))
+    problems.push(invalid(`${at}.key`, `"${key}" is reserved; choose another key.`));
   else if (keys.has(key)) problems.push(invalid(`${at}.key`, `Key "${key}" is used twice.`));
   else keys.add(key);
   const label = text(raw.label, `${at}.label`, MAX_FIELD_LABEL_LENGTH, problems, true);

@@ -122,7 +122,7 @@ function render(row: FilledFormRow, form: FormRow | undefined): FilledFormView {
       key,
       label,
       type,
-      value: row.answers[key] ?? null,
+      value: Object.hasOwn(row.answers, key) ? row.answers[key] : null,
     })),
     version: row.version,
     filledAt: row.filledAt,
