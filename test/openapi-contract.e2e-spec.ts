@@ -461,6 +461,28 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
     const when = { date: '2026-03-09', time: '16:00' };
     const copy = { id: (await command('post', '/api/tasks/{id}/copy', when, task)).id };
     await command('post', '/api/tasks/{id}/not-attended', undefined, copy);
+    // Additional forms: defined, a second version, filled with version 1, edited, retired.
+    const checklist = {
+      name: 'Checklist',
+      fields: [{ key: 'router_on', label: '¿Router encendido?', type: 'yes_no', required: true }],
+    };
+    const definedForm = { id: (await command('post', '/api/forms', checklist)).id as string };
+    const v2 = {
+      ...checklist,
+      fields: [...checklist.fields, { key: 'notes', label: 'Notas', type: 'text' }],
+    };
+    await command('post', '/api/forms/{id}/versions', v2, definedForm);
+    const fillPath = '/api/customers/{id}/forms/{formId}';
+    const fillBody = { answers: { router_on: true }, version: 1 };
+    const filled = await command('post', fillPath, fillBody, { ...id, formId: definedForm.id });
+    const filledOf = { ...id, filledId: filled.id as string };
+    await command(
+      'patch',
+      '/api/customers/{id}/forms/{filledId}',
+      { answers: { router_on: false } },
+      filledOf,
+    );
+    await command('post', '/api/forms/{id}/retire', undefined, definedForm);
     // Rule 26: the portal password (held by the sends until its e-mail goes), and the login.
     const regeneration = await command(
       'post',

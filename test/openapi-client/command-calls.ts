@@ -316,6 +316,36 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     body: { date: '2026-03-09', time: '16:00' },
   });
   await call('post', '/api/tasks/{id}/not-attended', { path: { id: taskCopy.id } });
+  const checklist = {
+    name: 'Checklist antes de enviar técnico',
+    description: null,
+    fields: [
+      { key: 'router_on', label: '¿Router encendido?', type: 'yes_no' as const, required: true },
+      {
+        key: 'lights',
+        label: 'Luces del router',
+        type: 'single_choice' as const,
+        options: ['Verde', 'Rojo'],
+      },
+      { key: 'devices', label: 'Equipos', type: 'number' as const, min: 0, max: 50, integer: true },
+    ],
+  };
+  const form = await call('post', '/api/forms', { body: checklist });
+  const formV2 = await call('post', '/api/forms/{id}/versions', {
+    path: { id: form.id },
+    body: { ...checklist, fields: checklist.fields.slice(0, 2) },
+    ifMatch: form.version,
+  });
+  const filled = await call('post', '/api/customers/{id}/forms/{formId}', {
+    path: { id, formId: form.id },
+    body: { answers: { router_on: true, lights: 'Rojo', devices: 3 }, version: 1 },
+  });
+  await call('patch', '/api/customers/{id}/forms/{filledId}', {
+    path: { id, filledId: filled.id },
+    body: { answers: { devices: null } },
+    ifMatch: filled.version,
+  });
+  await call('post', '/api/forms/{id}/retire', { path: { id: form.id }, ifMatch: formV2.version });
   const remittance = await call('post', '/api/collections/remittances', {
     body: { collectionDate: '2026-05-05', dueUntil: '2026-05-01', painVersion: '001.08' },
   });

@@ -256,6 +256,20 @@ describe('fuzzing every command endpoint of the OpenAPI document with hostile in
         })
         .expect(201)
     ).body.id;
+    existing.forms = (
+      await http()
+        .post('/api/forms')
+        .set(operator)
+        .send({
+          name: 'Fuzz checklist',
+          fields: [
+            { key: 'ok', label: 'OK?', type: 'yes_no', required: true },
+            { key: 'day', label: 'Day', type: 'date' },
+            { key: 'pick', label: 'Pick', type: 'multiple_choice', options: ['A', 'B'] },
+          ],
+        })
+        .expect(201)
+    ).body.id;
     document = await fetchOpenApiDocument(testApp.app);
     commands = operationsOf(document).filter(isCommand);
   });

@@ -29,6 +29,7 @@ import { EstimatesModule } from './estimates/estimates.module';
 import { InterestsModule } from './interests/interests.module';
 import { RenewablesModule } from './renewables/renewables.module';
 import { TasksModule } from './tasks/tasks.module';
+import { FormsModule } from './forms/forms.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
 import { ImportsModule } from './imports/imports.module';
@@ -61,6 +62,7 @@ import { ImportsModule } from './imports/imports.module';
     InterestsModule,
     RenewablesModule,
     TasksModule,
+    FormsModule,
     PortalModule,
     SendsModule,
     ImportsModule,

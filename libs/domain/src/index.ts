@@ -13,6 +13,7 @@ export * from './issuer';
 export * from './ticket';
 export * from './estimate';
 export * from './task';
+export * from './form';
 export * from './send';
 export * from './bulk-operation';
 export * from './customer-import';

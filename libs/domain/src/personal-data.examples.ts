@@ -4,6 +4,7 @@ import { CUSTOMER_PERSONAL_DATA_EXAMPLES } from './customer/testing/customer.per
 import { TICKET_PERSONAL_DATA_EXAMPLES } from './ticket/testing/ticket.personal-data.examples';
 import { ESTIMATE_PERSONAL_DATA_EXAMPLES } from './estimate/testing/estimate.personal-data.examples';
 import { TASK_PERSONAL_DATA_EXAMPLES } from './task/testing/task.personal-data.examples';
+import { FILLED_FORM_PERSONAL_DATA_EXAMPLES } from './form/testing/form.personal-data.examples';
 import { SEND_PERSONAL_DATA_EXAMPLES } from './send/testing/send.personal-data.examples';
 
 export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
@@ -18,5 +19,6 @@ export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof
   ...TICKET_PERSONAL_DATA_EXAMPLES,
   ...ESTIMATE_PERSONAL_DATA_EXAMPLES,
   ...TASK_PERSONAL_DATA_EXAMPLES,
+  ...FILLED_FORM_PERSONAL_DATA_EXAMPLES,
   ...SEND_PERSONAL_DATA_EXAMPLES,
 };

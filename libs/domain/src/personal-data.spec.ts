@@ -13,6 +13,7 @@ import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from '.
 import { TICKET_EVENT_TYPES } from './ticket';
 import { ESTIMATE_EVENT_TYPES } from './estimate';
 import { TASK_EVENT_TYPES } from './task';
+import { FILLED_FORM_EVENT_TYPES, FORM_EVENT_TYPES } from './form';
 import { SEND_EVENT_TYPES } from './send';
 import { BULK_OPERATION_EVENT_TYPES } from './bulk-operation';
 import { CUSTOMER_IMPORT_EVENT_TYPES } from './customer-import';
@@ -52,6 +53,8 @@ describe('the personal-data map', () => {
       ...TICKET_EVENT_TYPES,
       ...ESTIMATE_EVENT_TYPES,
       ...TASK_EVENT_TYPES,
+      ...FORM_EVENT_TYPES,
+      ...FILLED_FORM_EVENT_TYPES,
       ...SEND_EVENT_TYPES,
       ...BULK_OPERATION_EVENT_TYPES,
       ...CUSTOMER_IMPORT_EVENT_TYPES,

@@ -31,6 +31,12 @@ import {
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
 import { ESTIMATE_PERSONAL_FIELDS, EstimateEvent } from './estimate';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
+import {
+  FILLED_FORM_PERSONAL_FIELDS,
+  FilledFormEvent,
+  FORM_PERSONAL_FIELDS,
+  FormEvent,
+} from './form';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
 import { CUSTOMER_IMPORT_PERSONAL_FIELDS, CustomerImportEvent } from './customer-import';
@@ -59,6 +65,8 @@ export type AnyDomainEvent =
   | TicketEvent
   | EstimateEvent
   | TaskEvent
+  | FormEvent
+  | FilledFormEvent
   | SendEvent
   | BulkOperationEvent
   | CustomerImportEvent
@@ -87,6 +95,8 @@ export const PERSONAL_DATA = {
   ...TICKET_PERSONAL_FIELDS,
   ...ESTIMATE_PERSONAL_FIELDS,
   ...TASK_PERSONAL_FIELDS,
+  ...FORM_PERSONAL_FIELDS,
+  ...FILLED_FORM_PERSONAL_FIELDS,
   ...SEND_PERSONAL_FIELDS,
   ...BULK_OPERATION_PERSONAL_FIELDS,
   ...CUSTOMER_IMPORT_PERSONAL_FIELDS,

@@ -11,6 +11,7 @@ import { verifactuOutboxEntities } from './verifactu-outbox';
 import { ticketEntities } from './tickets';
 import { estimateEntities } from './estimates';
 import { taskEntities } from './tasks';
+import { formEntities } from './forms';
 import { portalEntities } from './portal';
 import { sendEntities } from './sends';
 import { catalogEntities } from './catalogs';
@@ -32,6 +33,7 @@ export const readModelEntities = [
   ...ticketEntities,
   ...estimateEntities,
   ...taskEntities,
+  ...formEntities,
   ...portalEntities,
   ...sendEntities,
   ...catalogEntities,

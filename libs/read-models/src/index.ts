@@ -27,5 +27,6 @@ export * from './estimates';
 export * from './tasks';
 export * from './interests';
 export * from './renewables';
+export * from './forms';
 export * from './portal';
 export * from './sends';

@@ -26,6 +26,7 @@ import { estimateProjections } from '../estimates';
 import { taskProjections } from '../tasks';
 import { interestProjections } from '../interests';
 import { renewableProjections } from '../renewables';
+import { formProjections } from '../forms';
 import { portalProjections } from '../portal';
 import { sendProjections } from '../sends';
 import { Projection } from '../projection';
@@ -55,6 +56,7 @@ export const allReadModelProjections = (): Projection[] => [
   ...ticketProjections(),
   ...estimateProjections(),
   ...taskProjections(),
+  ...formProjections(),
   ...portalProjections(),
   ...sendProjections(),
   ...catalogProjections(),

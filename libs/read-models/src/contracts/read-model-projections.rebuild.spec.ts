@@ -16,11 +16,25 @@ import {
   ticketStream,
   taskDecider,
   taskStream,
+  filledFormDecider,
+  filledFormStream,
+  formDecider,
+  formStream,
   verifactuChainStream,
   verifactuSubmissionStream,
 } from '@app/domain';
 import { cancellationContent, chainOf, registrationContent } from '@app/domain/testing';
 import { createTask, customerOnFile } from '@app/domain/task/testing/task.fixtures';
+import {
+  defineForm,
+  editAnswers,
+  fillForm,
+  FORM_ID,
+  formAfter,
+  formDefined,
+  publishVersion,
+  versionPublished,
+} from '@app/domain/form/testing/form.fixtures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { CustomerLog, databaseName, IBAN, OTHER_IBAN } from '../customers/testing/customer-log';
 import { findCustomerFile } from '../customers/customer-file.queries';
@@ -87,6 +101,8 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'tickets',
     'estimates',
     'tasks',
+    'forms',
+    'filled_forms',
     'portal_credentials',
     'catalog_entries',
     'customer_interests',
@@ -202,6 +218,22 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       customer: { status: 'active' },
     });
     await renewable('ren-b', 'LapseRenewable');
+    // Additional forms: a form in two versions, filled for Ana with v1 (then edited), for Bea with v2.
+    await log.decideOn(formDecider, formStream(FORM_ID), defineForm() as never);
+    await log.decideOn(formDecider, formStream(FORM_ID), publishVersion() as never);
+    const withV2 = formAfter(formDefined, versionPublished);
+    const fillOf = (filledFormId: string, customerId: string, data: object) =>
+      log.decideOn(
+        filledFormDecider,
+        filledFormStream(filledFormId),
+        fillForm({ filledFormId, customerId, form: withV2, ...data }) as never,
+      );
+    await fillOf('filled-a', ana, { version: 1 });
+    const edit = editAnswers({ lights: 'Verde' }, { filledFormId: 'filled-a', customerId: ana });
+    await log.decideOn(filledFormDecider, filledFormStream('filled-a'), edit as never);
+    await fillOf('filled-b', bea, {
+      answers: { router_on: true, lights: 'Fija', visit_day: '2026-03-05' },
+    });
     // Rule 26: Ana's portal password, regenerated twice; Bea never had one.
     for (const regenerationId of ['portal-1', 'portal-2'])
       await log.run('RegeneratePortalPassword', {
@@ -434,6 +466,8 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       { id: 'e-2', state: 'rejected' },
     ]);
     expect(liveRows.tasks).toHaveLength(3);
+    expect(liveRows.forms).toMatchObject([{ current_version: 2, version: 2 }]);
+    expect(liveRows.filled_forms).toHaveLength(2);
     expect(liveRows.portal_credentials).toMatchObject([{ regeneration_id: 'portal-2' }]);
     expect(liveRows.catalog_entries).toHaveLength(2);
     expect(liveRows.customer_interests).toMatchObject([
@@ -456,9 +490,10 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
       ]),
     ).toContainEqual(['Centro Histórico', 'z-1']);
     // Every event but the remittance, the 5 chain records and the 3 submission events, which
-    // belong to an issuer, not one customer, the 4 catalog events and the link (no line).
+    // belong to an issuer, not one customer, the 4 catalog events and the link (no line), and
+    // the form's 2 events (the operators' definitions).
     expect(liveRows.customer_history.length).toBe(
-      (await log.allEvents()).length - 1 - 5 - 3 - 4 - 1,
+      (await log.allEvents()).length - 1 - 5 - 3 - 4 - 1 - 2,
     );
 
     const projections = allReadModelProjections();

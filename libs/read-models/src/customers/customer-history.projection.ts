@@ -13,6 +13,7 @@ import { ticketHistorySource } from '../tickets/ticket.history-entries';
 import { estimateHistorySource } from '../estimates/estimate.history-entries';
 import { taskHistorySource } from '../tasks/task.history-entries';
 import { renewableHistorySource } from '../renewables/renewable.history-entries';
+import { filledFormHistorySource } from '../forms/form.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
@@ -28,6 +29,7 @@ export const HISTORY_SOURCES: readonly HistorySource[] = [
   estimateHistorySource,
   taskHistorySource,
   renewableHistorySource,
+  filledFormHistorySource,
 ];
 
 /**

@@ -24,6 +24,7 @@ import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
 import { Estimates1765005000000 } from './1765005000000-estimates';
 import { Tasks1765000700000 } from './1765000700000-tasks';
+import { Forms1765008000000 } from './1765008000000-forms';
 import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
 import { CustomerSearchText1765001100000 } from './1765001100000-customer-search-text';
 import { Catalogs1765002000000 } from './1765002000000-catalogs';
@@ -65,4 +66,5 @@ export const readModelMigrations = [
   CustomerImportFiles1765004000000,
   Estimates1765005000000,
   InterestsAndRenewables1765006000000,
+  Forms1765008000000,
 ];
