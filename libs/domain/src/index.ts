@@ -11,6 +11,7 @@ export * from './personal-data';
 export * from './verifactu';
 export * from './issuer';
 export * from './ticket';
+export * from './attachment';
 export * from './task';
 export * from './send';
 export * from './bulk-operation';

@@ -4,6 +4,7 @@ import { CUSTOMER_PERSONAL_DATA_EXAMPLES } from './customer/testing/customer.per
 import { TICKET_PERSONAL_DATA_EXAMPLES } from './ticket/testing/ticket.personal-data.examples';
 import { TASK_PERSONAL_DATA_EXAMPLES } from './task/testing/task.personal-data.examples';
 import { SEND_PERSONAL_DATA_EXAMPLES } from './send/testing/send.personal-data.examples';
+import { ATTACHMENT_PERSONAL_DATA_EXAMPLES } from './attachment/testing/attachment.personal-data.examples';
 
 export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
 
@@ -17,4 +18,5 @@ export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof
   ...TICKET_PERSONAL_DATA_EXAMPLES,
   ...TASK_PERSONAL_DATA_EXAMPLES,
   ...SEND_PERSONAL_DATA_EXAMPLES,
+  ...ATTACHMENT_PERSONAL_DATA_EXAMPLES,
 };

@@ -29,6 +29,7 @@ import {
   VerifactuSubmissionEvent,
 } from './verifactu';
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
+import { ATTACHMENT_PERSONAL_FIELDS, AttachmentEvent } from './attachment';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 import { SEND_PERSONAL_FIELDS, SendEvent } from './send';
 import { BULK_OPERATION_PERSONAL_FIELDS, BulkOperationEvent } from './bulk-operation';
@@ -60,7 +61,8 @@ export type AnyDomainEvent =
   | BulkOperationEvent
   | CustomerImportEvent
   | CatalogEvent
-  | CatalogNameEvent;
+  | CatalogNameEvent
+  | AttachmentEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -87,6 +89,7 @@ export const PERSONAL_DATA = {
   ...CUSTOMER_IMPORT_PERSONAL_FIELDS,
   ...CATALOG_PERSONAL_FIELDS,
   ...CATALOG_NAME_PERSONAL_FIELDS,
+  ...ATTACHMENT_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */
