@@ -29,6 +29,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
 import { ImportsModule } from './imports/imports.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 
 @Module({
   imports: [
@@ -58,6 +59,7 @@ import { ImportsModule } from './imports/imports.module';
     PortalModule,
     SendsModule,
     ImportsModule,
+    AttachmentsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -70,6 +70,7 @@ export * from './verifactu/submission';
 export * from './tickets/ticket.commands';
 export * from './tickets/ticket.handlers';
 export * from './tickets/ticket-writes';
+export * from './attachments';
 export * from './tasks/task.commands';
 export * from './tasks/task.handlers';
 export * from './tasks/task-writes';

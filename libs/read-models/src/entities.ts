@@ -13,6 +13,7 @@ import { taskEntities } from './tasks';
 import { portalEntities } from './portal';
 import { sendEntities } from './sends';
 import { catalogEntities } from './catalogs';
+import { customerFilesEntities } from './attachments';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -31,4 +32,5 @@ export const readModelEntities = [
   ...portalEntities,
   ...sendEntities,
   ...catalogEntities,
+  ...customerFilesEntities,
 ];

@@ -23,6 +23,7 @@ export * from './collections';
 export * from './verifactu';
 export * from './verifactu-outbox';
 export * from './tickets';
+export * from './attachments';
 export * from './tasks';
 export * from './portal';
 export * from './sends';

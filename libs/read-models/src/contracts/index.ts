@@ -25,6 +25,7 @@ import { ticketProjections } from '../tickets';
 import { taskProjections } from '../tasks';
 import { portalProjections } from '../portal';
 import { sendProjections } from '../sends';
+import { customerFilesProjections } from '../attachments';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -54,4 +55,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...portalProjections(),
   ...sendProjections(),
   ...catalogProjections(),
+  ...customerFilesProjections(),
 ];

@@ -22,6 +22,7 @@ import { PortalLoginFailures1765001200000 } from './1765001200000-portal-login-f
 import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
+import { CustomerFiles1765007000000 } from './1765007000000-customer-files';
 import { Tasks1765000700000 } from './1765000700000-tasks';
 import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
 import { CustomerSearchText1765001100000 } from './1765001100000-customer-search-text';
@@ -61,4 +62,5 @@ export const readModelMigrations = [
   Catalogs1765002000000,
   CustomerAdvancedSearch1765003000000,
   CustomerImportFiles1765004000000,
+  CustomerFiles1765007000000,
 ];
