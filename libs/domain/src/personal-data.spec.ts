@@ -11,6 +11,7 @@ import { REMITTANCE_EVENT_TYPES } from './remittance';
 import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
 import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
 import { TICKET_EVENT_TYPES } from './ticket';
+import { ATTACHMENT_EVENT_TYPES } from './attachment';
 import { TASK_EVENT_TYPES } from './task';
 import { SEND_EVENT_TYPES } from './send';
 import { BULK_OPERATION_EVENT_TYPES } from './bulk-operation';
@@ -48,6 +49,7 @@ describe('the personal-data map', () => {
       ...ISSUER_VALUE_EVENT_TYPES,
       ...VERIFACTU_SUBMISSION_EVENT_TYPES,
       ...TICKET_EVENT_TYPES,
+      ...ATTACHMENT_EVENT_TYPES,
       ...TASK_EVENT_TYPES,
       ...SEND_EVENT_TYPES,
       ...BULK_OPERATION_EVENT_TYPES,

@@ -50,9 +50,13 @@ const CLEAR_VALUES = new Set([
   'urgent',
   'email',
   'invoice-issued',
+  'application/pdf',
 ]);
+/** A blob's SHA-256 (attachments): kept in clear so the erasure can find the blob. */
+const SHA256 = /^[0-9a-f]{64}$/;
 const keptInClear = (text: string, data: Json) =>
   UUID.test(text) ||
+  SHA256.test(text) ||
   text.startsWith('clear-') ||
   CLEAR_VALUES.has(text) ||
   Object.values(data).some(
