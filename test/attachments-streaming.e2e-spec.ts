@@ -167,7 +167,6 @@ describe('a 50 MB attachment is streamed through the API process, not buffered',
         .send(body.toString()),
     );
 
-    // eslint-disable-next-line no-console
     console.log(
       `API process RSS: +${(streamed / MB).toFixed(1)} MB during a 50 MB upload; ` +
         `+${(buffered / MB).toFixed(1)} MB for the same 50 MB as a (buffered) JSON body`,

@@ -170,6 +170,31 @@ describe.each(stores)('attachments and customer image over HTTP, blobs in %s', (
     expect(await blobs().has(list.body.items[0].sha256)).toBe(true);
     const file = await http().get(`/api/customers/${customerId}`).set(read()).expect(200);
     expect(file.body).toMatchObject({ attachmentCount: 1, image: null });
+    const history = await http()
+      .get(`/api/customers/${customerId}/history`)
+      .set(read())
+      .expect(200);
+    const line = JSON.stringify(history.body);
+    expect(line).toContain('File attached (application/pdf');
+    expect(line).not.toContain('Contrato firmado');
+  });
+
+  it('answers a retry with the same Idempotency-Key as the first time, storing the file once', async () => {
+    const customerId = await customer('Reintentos SL');
+    const send = () =>
+      http()
+        .post(`/api/customers/${customerId}/attachments`)
+        .set({ ...operator, 'Idempotency-Key': `upload-${customerId}` })
+        .attach('file', pdf(), 'contrato.pdf');
+    const first = track(await send());
+    expect(first.status).toBe(201);
+    const events = await countEvents(testApp);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await countEvents(testApp)).toBe(events);
+    expect(await uploadsLeft()).toEqual([]);
   });
 
   it("trusts the bytes, not the name or the client's Content-Type", async () => {

@@ -11,6 +11,7 @@ import { invoiceHistorySource } from '../invoices/invoice.history-entries';
 import { dunningHistorySource } from '../collections/dunning.history-entries';
 import { ticketHistorySource } from '../tickets/ticket.history-entries';
 import { taskHistorySource } from '../tasks/task.history-entries';
+import { customerFilesHistorySource } from '../attachments/customer-files.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
@@ -24,6 +25,7 @@ export const HISTORY_SOURCES: readonly HistorySource[] = [
   dunningHistorySource,
   ticketHistorySource,
   taskHistorySource,
+  customerFilesHistorySource,
 ];
 
 /**
