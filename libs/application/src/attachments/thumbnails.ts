@@ -7,6 +7,12 @@ import { UnsupportedFileError } from './uploaded-file';
 /** The thumbnail's width in pixels (the customer file's Details section shows it). */
 export const THUMBNAIL_WIDTH = 256;
 
+/**
+ * The most pixels a customer image may have (about 8000 × 5000): decoding one takes 4 bytes a
+ * pixel, so a small file declaring a huge canvas (a decompression bomb) is refused unread.
+ */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
 const IMAGE_TYPES: Record<string, string> = {
   png: 'image/png',
   jpeg: 'image/jpeg',
@@ -36,6 +42,10 @@ export async function describeImage(
     throw new UnsupportedFileError(
       `A ${metadata.format ?? 'file of unknown type'} is not accepted as the customer's image: send a PNG, JPEG, GIF or WebP.`,
     );
+  if (metadata.width * metadata.height > MAX_IMAGE_PIXELS)
+    throw new UnsupportedFileError(
+      `The picture is ${metadata.width} × ${metadata.height} pixels: at most ${MAX_IMAGE_PIXELS} pixels are accepted.`,
+    );
   return { sha256, contentType, size, width: metadata.width, height: metadata.height };
 }
 
@@ -44,7 +54,7 @@ export async function describeImage(
  * orientation, WebP, written to `target`.
  */
 export async function makeThumbnail(source: string, target: string): Promise<StoredImage> {
-  const info = await sharp(source)
+  const info = await sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS })
     .rotate()
     .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
     .webp({ quality: 80 })
