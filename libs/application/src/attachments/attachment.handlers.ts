@@ -1,7 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { rm } from 'node:fs/promises';
 import { attachmentNotFound } from '@app/domain';
-import { attachmentById } from '@app/read-models';
 import { CommandOutcome } from '../commands/command-outcome';
 import { customerFact } from '../commands/facts';
 import {
@@ -68,7 +67,7 @@ export class RemoveAttachmentHandler implements ICommandHandler<RemoveAttachment
   constructor(private readonly files: CustomerFiles) {}
 
   async execute(c: RemoveAttachmentCommand): Promise<CommandOutcome> {
-    const attachment = await attachmentById(this.files.readModels, c.attachmentId);
+    const attachment = await this.files.findAttachment(c.attachmentId);
     if (attachment === null) throw attachmentNotFound(c.attachmentId);
     const result = await this.files.decide(
       attachment.customerId,

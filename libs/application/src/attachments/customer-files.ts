@@ -7,7 +7,7 @@ import {
   customerFilesStream,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { isBlobReferenced } from '@app/read-models';
+import { attachmentById, AttachmentView, isBlobReferenced } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../commands/command-context';
 import { decideAndAppend, DecisionResult } from '../commands/decide-and-append';
@@ -36,6 +36,17 @@ export class CustomerFiles {
     @Inject(READ_MODELS) readonly readModels: DataSource,
     private readonly progress: ProjectionProgress,
   ) {}
+
+  /**
+   * The attachment as the read model has it, once the read model has caught up with the log
+   * (it may lag a write made just before): `null` when there is no such attachment.
+   */
+  async findAttachment(attachmentId: string): Promise<AttachmentView | null> {
+    const found = await attachmentById(this.readModels, attachmentId);
+    if (found !== null) return found;
+    await this.progress.waitFor(await this.store.headPosition());
+    return attachmentById(this.readModels, attachmentId);
+  }
 
   /** Stores the blobs, then decides; a refusal (or failure) deletes the blobs it created. */
   async storeAndDecide(
