@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { request as httpRequest, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
@@ -54,6 +56,15 @@ async function picture(width: number, height: number): Promise<Buffer> {
   })
     .png()
     .toBuffer();
+}
+
+/** Polls `condition` for up to 5 s. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const stores: [string, boolean][] = [
@@ -285,6 +296,36 @@ describe.each(stores)('attachments and customer image over HTTP, blobs in %s', (
           .attach('file', pdf(), 'a.pdf'),
       403,
     );
+  });
+
+  it('leaves no temporary file when the client goes away in the middle of an upload', async () => {
+    const customerId = await customer('Conexión Cortada SL');
+    const server = testApp.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    const events = await countEvents(testApp);
+    const boundary = 'cut-off-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
+        'Content-Type: application/pdf\r\n\r\n%PDF-1.7\n',
+    );
+    const client = httpRequest({
+      port,
+      method: 'POST',
+      path: `/api/customers/${customerId}/attachments`,
+      headers: {
+        ...operator,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(MAX_BYTES),
+      },
+    });
+    client.on('error', () => undefined);
+    client.write(head);
+    client.write(randomBytes(MAX_BYTES / 2));
+    await waitFor(async () => (await uploadsLeft()).length === 1);
+    client.destroy();
+    await waitFor(async () => (await uploadsLeft()).length === 0);
+    expect(await countEvents(testApp)).toBe(events);
   });
 
   it('shows the subject and sender of an attached e-mail (.eml)', async () => {
