@@ -48,19 +48,32 @@ export class CustomerFiles {
     return attachmentById(this.readModels, attachmentId);
   }
 
-  /** Stores the blobs, then decides; a refusal (or failure) deletes the blobs it created. */
+  /**
+   * Decides on the loaded state first (a refusal stores nothing), then stores the blobs, then
+   * appends the event that names them. Only a failure after the blobs were stored (the append
+   * itself) takes back the blobs this call created — never one that was there before.
+   */
   async storeAndDecide(
     customerId: string,
     blobs: readonly BlobToStore[],
     command: AttachmentCommand,
     context: CommandContext,
   ): Promise<DecisionResult<AttachmentEvent, CustomerFilesState>> {
-    const created: string[] = [];
+    const created = new Set<string>();
     try {
-      for (const blob of blobs)
-        if ((await this.blobs.put(blob.sha256, blob.path, blob.size)).created)
-          created.push(blob.sha256);
-      return await this.decide(customerId, command, context);
+      return await decideAndAppend(this.store, {
+        aggregateId: customerId,
+        stream: customerFilesStream(customerId),
+        decider: customerFilesDecider,
+        command: async (state) => {
+          customerFilesDecider.decide(command, state);
+          for (const blob of blobs)
+            if ((await this.blobs.put(blob.sha256, blob.path, blob.size)).created)
+              created.add(blob.sha256);
+          return command;
+        },
+        context,
+      });
     } catch (error) {
       for (const sha256 of created) await this.blobs.delete(sha256);
       throw error;
