@@ -23,8 +23,8 @@ export interface BlobToStore {
 
 /**
  * The write path of the customer's files: blobs stored before the event that names them (so
- * no event ever names a missing blob), a refused command taking back the blobs it stored, and
- * blobs no longer named by anything deleted once the read models show it.
+ * no event ever names a missing blob) and only once the command is accepted, and blobs no
+ * longer named by anything deleted once the read models show it.
  */
 @Injectable()
 export class CustomerFiles {
