@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,14 @@ function untyped(schema: Schema): boolean {
     schema.properties === undefined &&
     schema.additionalProperties === undefined
   );
+}
+
+/** A file a command takes as multipart/form-data (field `file`), not JSON. */
+class MultipartFile {
+  constructor(
+    readonly bytes: Buffer,
+    readonly name: string,
+  ) {}
 }
 
 describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
@@ -258,7 +267,13 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
               'Content-Type': body.startsWith('<') ? 'application/xml' : 'text/csv',
             }
           : given.readAfterWrites();
-      const res = given.track(await http()[method](url).set(headers).send(body));
+      const sent = http()[method](url).set(headers);
+      // A file upload (multipart/form-data): the attachments and the customer's image.
+      const res = given.track(
+        await (body instanceof MultipartFile
+          ? sent.attach('file', body.bytes, body.name)
+          : sent.send(body as object | string)),
+      );
       const where = `${method} ${path}`;
       answered.add(where);
       const { code, schema } = declaredSuccess(document.paths[path]?.[method] ?? {});
@@ -515,6 +530,24 @@ describe('the OpenAPI document clients generate from (/api/docs-json)', () => {
       paymentMethod: 'cash',
     });
     await command('delete', '/api/contracts/{id}', undefined, unsigned);
+    const attachment = await command(
+      'post',
+      '/api/customers/{id}/attachments',
+      new MultipartFile(Buffer.from('%PDF-1.7\n%%EOF\n'), 'contrato.pdf'),
+      id,
+    );
+    await command('delete', '/api/attachments/{id}', undefined, attachment);
+    await command(
+      'put',
+      '/api/customers/{id}/image',
+      new MultipartFile(
+        await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c50' } })
+          .png()
+          .toBuffer(),
+        'logo.png',
+      ),
+      id,
+    );
     await command('post', '/api/customers/{id}/deactivate', { reason: null }, id);
     await command('post', '/api/customers/{id}/reactivate', undefined, id);
     await command('post', '/api/customers/{id}/erase-personal-data', undefined, id);

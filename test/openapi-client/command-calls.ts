@@ -12,6 +12,8 @@ import { CommandClient } from './typed-call';
  */
 export interface Ids {
   invoice: string;
+  /** An attachment: uploaded as multipart/form-data, which this JSON client does not send. */
+  attachment: string;
 }
 
 /** What a client keeps from the answers no later call reads: typed, so each read compiles. */
@@ -243,6 +245,8 @@ export async function everyCommand(call: CommandClient, ids: Ids): Promise<Kept>
     ifMatch: zone.version,
   });
   await call('post', '/api/catalogs/{kind}/{id}/retire', { path: { kind: 'zones', id: zone.id } });
+  // Seed 003: an attachment (uploaded as multipart/form-data) taken off the file.
+  await call('delete', '/api/attachments/{id}', { path: { id: ids.attachment } });
   // Rule 23: a ticket on the customer's contract, through every step.
   const ticket = await call('post', '/api/customers/{id}/tickets', {
     path: { id },

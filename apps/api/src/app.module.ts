@@ -33,6 +33,7 @@ import { FormsModule } from './forms/forms.module';
 import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
 import { ImportsModule } from './imports/imports.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 
 @Module({
   imports: [
@@ -66,6 +67,7 @@ import { ImportsModule } from './imports/imports.module';
     PortalModule,
     SendsModule,
     ImportsModule,
+    AttachmentsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

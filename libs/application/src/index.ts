@@ -79,6 +79,7 @@ export * from './interests/interest.commands';
 export * from './interests/interest.handlers';
 export * from './renewables/renewable.commands';
 export * from './renewables/renewable.handlers';
+export * from './attachments';
 export * from './tasks/task.commands';
 export * from './tasks/task.handlers';
 export * from './tasks/task-writes';

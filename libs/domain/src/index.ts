@@ -12,6 +12,7 @@ export * from './verifactu';
 export * from './issuer';
 export * from './ticket';
 export * from './estimate';
+export * from './attachment';
 export * from './task';
 export * from './form';
 export * from './send';

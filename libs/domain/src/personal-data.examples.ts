@@ -6,6 +6,7 @@ import { ESTIMATE_PERSONAL_DATA_EXAMPLES } from './estimate/testing/estimate.per
 import { TASK_PERSONAL_DATA_EXAMPLES } from './task/testing/task.personal-data.examples';
 import { FILLED_FORM_PERSONAL_DATA_EXAMPLES } from './form/testing/form.personal-data.examples';
 import { SEND_PERSONAL_DATA_EXAMPLES } from './send/testing/send.personal-data.examples';
+import { ATTACHMENT_PERSONAL_DATA_EXAMPLES } from './attachment/testing/attachment.personal-data.examples';
 
 export { EXAMPLE_AT } from './customer/testing/customer.personal-data.examples';
 
@@ -21,4 +22,5 @@ export const PERSONAL_DATA_EXAMPLES: PersonalDataExamples<AnyDomainEvent, typeof
   ...TASK_PERSONAL_DATA_EXAMPLES,
   ...FILLED_FORM_PERSONAL_DATA_EXAMPLES,
   ...SEND_PERSONAL_DATA_EXAMPLES,
+  ...ATTACHMENT_PERSONAL_DATA_EXAMPLES,
 };

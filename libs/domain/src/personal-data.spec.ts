@@ -12,6 +12,7 @@ import { ISSUER_EVENT_TYPES, ISSUER_VALUE_EVENT_TYPES } from './issuer';
 import { VERIFACTU_CHAIN_EVENT_TYPES, VERIFACTU_SUBMISSION_EVENT_TYPES } from './verifactu';
 import { TICKET_EVENT_TYPES } from './ticket';
 import { ESTIMATE_EVENT_TYPES } from './estimate';
+import { ATTACHMENT_EVENT_TYPES } from './attachment';
 import { TASK_EVENT_TYPES } from './task';
 import { FILLED_FORM_EVENT_TYPES, FORM_EVENT_TYPES } from './form';
 import { SEND_EVENT_TYPES } from './send';
@@ -52,6 +53,7 @@ describe('the personal-data map', () => {
       ...VERIFACTU_SUBMISSION_EVENT_TYPES,
       ...TICKET_EVENT_TYPES,
       ...ESTIMATE_EVENT_TYPES,
+      ...ATTACHMENT_EVENT_TYPES,
       ...TASK_EVENT_TYPES,
       ...FORM_EVENT_TYPES,
       ...FILLED_FORM_EVENT_TYPES,

@@ -30,6 +30,7 @@ import {
 } from './verifactu';
 import { TICKET_PERSONAL_FIELDS, TicketEvent } from './ticket';
 import { ESTIMATE_PERSONAL_FIELDS, EstimateEvent } from './estimate';
+import { ATTACHMENT_PERSONAL_FIELDS, AttachmentEvent } from './attachment';
 import { TASK_PERSONAL_FIELDS, TaskEvent } from './task';
 import {
   FILLED_FORM_PERSONAL_FIELDS,
@@ -72,7 +73,8 @@ export type AnyDomainEvent =
   | CustomerImportEvent
   | CatalogEvent
   | CatalogNameEvent
-  | RenewableEvent;
+  | RenewableEvent
+  | AttachmentEvent;
 
 /**
  * The personal data of every event type in the log. Each aggregate's map is exhaustive over
@@ -103,6 +105,7 @@ export const PERSONAL_DATA = {
   ...CATALOG_PERSONAL_FIELDS,
   ...CATALOG_NAME_PERSONAL_FIELDS,
   ...RENEWABLE_PERSONAL_FIELDS,
+  ...ATTACHMENT_PERSONAL_FIELDS,
 } satisfies PersonalDataMap<AnyDomainEvent>;
 
 /** What the event store seals of one event type (the shape its policy reads). */

@@ -17,6 +17,7 @@ import { sendEntities } from './sends';
 import { catalogEntities } from './catalogs';
 import { interestEntities } from './interests';
 import { renewableEntities } from './renewables';
+import { customerFilesEntities } from './attachments';
 
 /** Every TypeORM entity of the read models. A new view adds its entities here. */
 export const readModelEntities = [
@@ -39,4 +40,5 @@ export const readModelEntities = [
   ...catalogEntities,
   ...interestEntities,
   ...renewableEntities,
+  ...customerFilesEntities,
 ];

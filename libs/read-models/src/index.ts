@@ -24,6 +24,7 @@ export * from './verifactu';
 export * from './verifactu-outbox';
 export * from './tickets';
 export * from './estimates';
+export * from './attachments';
 export * from './tasks';
 export * from './interests';
 export * from './renewables';

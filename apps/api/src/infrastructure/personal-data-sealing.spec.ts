@@ -50,11 +50,15 @@ const CLEAR_VALUES = new Set([
   'urgent',
   'email',
   'invoice-issued',
+  'application/pdf',
 ]);
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A blob's SHA-256 (attachments): kept in clear so the erasure can find the blob. */
+const SHA256 = /^[0-9a-f]{64}$/;
 const keptInClear = (text: string, data: Json) =>
   UUID.test(text) ||
   CALENDAR_DATE.test(text) ||
+  SHA256.test(text) ||
   text.startsWith('clear-') ||
   CLEAR_VALUES.has(text) ||
   Object.values(data).some(

@@ -73,4 +73,28 @@ describe('configuration validated at boot', () => {
   ])('refuses %p naming the bad setting', (raw, message) => {
     expect(() => validateAppConfig(raw)).toThrow(message);
   });
+
+  it('reads the attachments settings: 64 MiB and the folder store by default, S3 only with a bucket', () => {
+    expect(validateAppConfig({})).toMatchObject({
+      ATTACHMENT_MAX_BYTES: 64 * 1024 * 1024,
+      BLOB_STORE: 'fs',
+      S3_FORCE_PATH_STYLE: false,
+      ATTACHMENT_ERASURE_INTERVAL_MS: 5000,
+    });
+    expect(
+      validateAppConfig({
+        ATTACHMENT_MAX_BYTES: '1048576',
+        BLOB_STORE: 's3',
+        S3_BUCKET: 'billing-files',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_FORCE_PATH_STYLE: 'true',
+      }),
+    ).toMatchObject({ ATTACHMENT_MAX_BYTES: 1048576, BLOB_STORE: 's3', S3_FORCE_PATH_STYLE: true });
+    expect(() => validateAppConfig({ BLOB_STORE: 's3' })).toThrow('BLOB_STORE=s3 needs S3_BUCKET');
+    expect(() => validateAppConfig({ BLOB_STORE: 'ftp' })).toThrow('BLOB_STORE');
+    expect(() => validateAppConfig({ ATTACHMENT_MAX_BYTES: 'lots' })).toThrow(
+      'ATTACHMENT_MAX_BYTES',
+    );
+    expect(() => validateAppConfig({ S3_ENDPOINT: 'minio:9000' })).toThrow('S3_ENDPOINT');
+  });
 });

@@ -372,6 +372,52 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   SENDS_LEASE_MS = 300_000;
+
+  /** Largest attachment or customer image accepted (bytes); beyond it, 413. Default 64 MiB. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 67_108_864 : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(5_368_709_120)
+  ATTACHMENT_MAX_BYTES = 67_108_864;
+
+  /**
+   * Where attachments' bytes live: `fs` (default), a content-addressed folder
+   * `BLOB_DIR` (default `DATA_DIR/blobs`; a temporary folder with an in-memory DATA_DIR), or
+   * `s3`, an S3-compatible bucket (`S3_BUCKET`, `S3_ENDPOINT`, `S3_REGION`,
+   * `S3_FORCE_PATH_STYLE`; credentials the AWS SDK's usual way).
+   */
+  @IsIn(['fs', 's3'])
+  BLOB_STORE: 'fs' | 's3' = 'fs';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  BLOB_DIR?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z0-9-]{2,40}$/, { message: 'S3_REGION must be a region name (eu-west-1)' })
+  S3_REGION?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
+  /** How often the API process deletes the blobs of erased customers; 0: never here. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5_000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  ATTACHMENT_ERASURE_INTERVAL_MS = 5_000;
 }
 
 export function validateAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -403,5 +449,7 @@ export function validateAppConfig(raw: Record<string, unknown>): AppConfig {
     throw new Error(
       'Invalid configuration:\n - VERIFACTU_CERT_PEM_PATH and VERIFACTU_KEY_PEM_PATH go together',
     );
+  if (config.BLOB_STORE === 's3' && config.S3_BUCKET === undefined)
+    throw new Error('Invalid configuration:\n - BLOB_STORE=s3 needs S3_BUCKET');
   return config;
 }

@@ -29,6 +29,7 @@ import { renewableProjections } from '../renewables';
 import { formProjections } from '../forms';
 import { portalProjections } from '../portal';
 import { sendProjections } from '../sends';
+import { customerFilesProjections } from '../attachments';
 import { Projection } from '../projection';
 import { CustomerContractRow } from './customer-contract.entity';
 import { CustomerSubscriptionRow } from './customer-subscription.entity';
@@ -62,4 +63,5 @@ export const allReadModelProjections = (): Projection[] => [
   ...catalogProjections(),
   ...interestProjections(),
   ...renewableProjections(),
+  ...customerFilesProjections(),
 ];

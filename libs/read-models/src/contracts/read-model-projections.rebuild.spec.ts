@@ -3,6 +3,8 @@ import {
   catalogDecider,
   catalogStream,
   chainEventOf,
+  customerFilesDecider,
+  customerFilesStream,
   InvoiceRegistrationRecorded,
   RemittanceCreated,
   remittanceLedgerStream,
@@ -107,6 +109,8 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     'catalog_entries',
     'customer_interests',
     'renewables',
+    'customer_attachments',
+    'customer_images',
   ];
   const ORDER: Record<string, string> = {
     customer_history: 'position',
@@ -116,6 +120,7 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     verifactu_outbox: 'record_id',
     sends: 'message_id',
     portal_credentials: 'customer_id',
+    customer_images: 'customer_id',
   };
   const snapshot = async () =>
     Object.fromEntries(
@@ -234,6 +239,37 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     await fillOf('filled-b', bea, {
       answers: { router_on: true, lights: 'Fija', visit_day: '2026-03-05' },
     });
+    // Seeds 003 and 004: two files on Ana's, one removed; Bea's image, replaced.
+    const files = (customerId: string, type: string, data: object) =>
+      log.decideOn(customerFilesDecider, customerFilesStream(customerId), {
+        type,
+        data: { ...data, customerId, customer: { status: 'active' } },
+      } as never);
+    const file = (attachmentId: string, sha: string) => ({
+      attachmentId,
+      fileName: `${attachmentId}.pdf`,
+      contentType: 'application/pdf',
+      size: 100,
+      sha256: sha.repeat(64),
+      description: 'signed',
+      uploadedBy: 'marta',
+    });
+    await files(ana, 'AddAttachment', file('att-1', 'a'));
+    await files(ana, 'AddAttachment', file('att-2', 'b'));
+    await files(ana, 'RemoveAttachment', { attachmentId: 'att-1', removedBy: 'marta' });
+    const picture = (sha: string, width: number) => ({
+      sha256: sha.repeat(64),
+      contentType: 'image/webp',
+      size: 10,
+      width,
+      height: width,
+    });
+    for (const sha of ['c', 'd'])
+      await files(bea, 'ChangeCustomerImage', {
+        image: picture(sha, 800),
+        thumbnail: picture('e', 256),
+        changedBy: 'marta',
+      });
     // Rule 26: Ana's portal password, regenerated twice; Bea never had one.
     for (const regenerationId of ['portal-1', 'portal-2'])
       await log.run('RegeneratePortalPassword', {
@@ -457,6 +493,8 @@ describe(`Every read model rebuilt from the log on ${databaseName}`, () => {
     expect(liveRows.customer_file).toHaveLength(2);
     expect(liveRows.customer_contracts).toHaveLength(4);
     expect(liveRows.customer_subscriptions).toHaveLength(3);
+    expect(liveRows.customer_attachments).toMatchObject([{ id: 'att-2' }]);
+    expect(liveRows.customer_images).toMatchObject([{ sha256: 'd'.repeat(64) }]);
     expect(liveRows.remittances).toHaveLength(1);
     expect(liveRows.verifactu_chain_records).toHaveLength(3 + 2);
     expect(liveRows.verifactu_outbox).toHaveLength(3 + 2);

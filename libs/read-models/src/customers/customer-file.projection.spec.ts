@@ -86,6 +86,8 @@ describe(`CustomerFileProjection on ${databaseName}`, () => {
         },
         addresses: [],
         contacts: [],
+        image: null,
+        attachmentCount: 0,
         counts: {
           interactions: 0,
           addresses: 0,

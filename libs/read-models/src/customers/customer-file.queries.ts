@@ -6,6 +6,7 @@ import {
   contactWarningsOf,
 } from '../collections/collections.queries';
 import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
+import { CustomerFileFiles, customerFilesSummaryOf } from '../attachments/customer-files.queries';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CustomerFileRow } from './customer-file.entity';
 import {
@@ -27,7 +28,7 @@ import { isUuid, managerOf, ReadModelSource } from './read-model-source';
 export async function findCustomerFile(
   source: ReadModelSource,
   id: string,
-): Promise<(CustomerFile & { collections: CollectionsSummary }) | null> {
+): Promise<(CustomerFile & { collections: CollectionsSummary } & CustomerFileFiles) | null> {
   if (!isUuid(id)) return null;
   const manager = managerOf(source);
   const row = await manager.getRepository(CustomerFileRow).findOneBy({ id });
@@ -39,8 +40,11 @@ export async function findCustomerFile(
   const ibanWarnings = await ibanWarningsOf(manager, row);
   const collections = await collectionsSummaryOf(manager, id);
   const contactWarnings = await contactWarningsOf(manager, id, collections.lastReturn);
+  const files = await customerFilesSummaryOf(manager, id);
   return {
     ...file,
+    image: files.image,
+    attachmentCount: files.attachments,
     counts: { ...file.counts, ...counts },
     warnings: [...file.warnings, ...ibanWarnings, ...contactWarnings],
     collections,

@@ -14,6 +14,7 @@ import { estimateHistorySource } from '../estimates/estimate.history-entries';
 import { taskHistorySource } from '../tasks/task.history-entries';
 import { renewableHistorySource } from '../renewables/renewable.history-entries';
 import { filledFormHistorySource } from '../forms/form.history-entries';
+import { customerFilesHistorySource } from '../attachments/customer-files.history-entries';
 import { customerHistorySource, erasedHistoryLine } from './customer.history-entries';
 import { CustomerHistoryRow } from './customer-history.entity';
 import { HistorySource, historyRowFor } from './history-entry';
@@ -30,6 +31,7 @@ export const HISTORY_SOURCES: readonly HistorySource[] = [
   taskHistorySource,
   renewableHistorySource,
   filledFormHistorySource,
+  customerFilesHistorySource,
 ];
 
 /**

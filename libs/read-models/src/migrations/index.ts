@@ -23,6 +23,7 @@ import { Issuers1765000200000 } from './1765000200000-issuers';
 import { VerifactuOutbox1765000100000 } from './1765000100000-verifactu-outbox';
 import { Tickets1765000600000 } from './1765000600000-tickets';
 import { Estimates1765005000000 } from './1765005000000-estimates';
+import { CustomerFiles1765007000000 } from './1765007000000-customer-files';
 import { Tasks1765000700000 } from './1765000700000-tasks';
 import { Forms1765008000000 } from './1765008000000-forms';
 import { PortalCredentials1765000900000 } from './1765000900000-portal-credentials';
@@ -67,4 +68,5 @@ export const readModelMigrations = [
   Estimates1765005000000,
   InterestsAndRenewables1765006000000,
   Forms1765008000000,
+  CustomerFiles1765007000000,
 ];

@@ -1,0 +1,117 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { BlobStore, requireSha256 } from './blob-store';
+
+const PREFIX = 'blobs/';
+
+const isMissing = (error: unknown): boolean => {
+  const name = (error as { name?: string }).name;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return name === 'NotFound' || name === 'NoSuchKey' || status === 404;
+};
+
+/**
+ * An S3-compatible bucket (AWS, MinIO, Ceph, …): the blob `sha256` is the object
+ * `blobs/<first two hex>/<sha256>`. Credentials come the SDK's usual way (env
+ * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, instance roles).
+ */
+export class S3BlobStore implements BlobStore {
+  readonly description: string;
+  private readonly client: S3Client;
+
+  constructor(
+    private readonly bucket: string,
+    config: S3ClientConfig = {},
+  ) {
+    // Checksums only where S3 requires them: the SDK's default (aws-chunked bodies with
+    // trailing CRC32) is not understood by every S3-compatible server.
+    this.client = new S3Client({
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...config,
+    });
+    this.description = `s3 bucket ${bucket}${config.endpoint ? ` at ${String(config.endpoint)}` : ''}`;
+  }
+
+  private keyOf(sha256: string): string {
+    requireSha256(sha256);
+    return `${PREFIX}${sha256.slice(0, 2)}/${sha256}`;
+  }
+
+  async put(sha256: string, sourcePath: string, size: number): Promise<{ created: boolean }> {
+    if (await this.has(sha256)) return { created: false };
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.keyOf(sha256),
+        Body: createReadStream(sourcePath),
+        ContentLength: size,
+        ContentType: 'application/octet-stream',
+      }),
+    );
+    return { created: true };
+  }
+
+  async get(sha256: string): Promise<Readable | null> {
+    try {
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }),
+      );
+      return (answer.Body as Readable | undefined) ?? null;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }),
+      );
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }),
+    );
+  }
+
+  async list(): Promise<string[]> {
+    const hashes: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: PREFIX,
+          ContinuationToken: token,
+        }),
+      );
+      for (const object of page.Contents ?? []) {
+        const name = object.Key?.split('/').pop() ?? '';
+        if (/^[0-9a-f]{64}$/.test(name)) hashes.push(name);
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token !== undefined);
+    return hashes.sort();
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+}
