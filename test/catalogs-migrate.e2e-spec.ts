@@ -164,4 +164,49 @@ describe(`cli catalogs-migrate on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} (rule
     });
     expect((await store.readAll()).length).toBe(events);
   });
+
+  // PostgreSQL only: on PGlite one connection writes, so no transaction is ever left open.
+  (databaseUrl ? it : it.skip)(
+    'waits for an older open transaction, so a tariff committed behind it is carried over',
+    async () => {
+      const { PostgresDatabase } = await import('@app/database');
+      const other = await PostgresDatabase.open({ connectionString: databaseUrl! });
+      let endOtherTransaction!: () => void;
+      const otherEnded = new Promise<void>((resolve) => (endOtherTransaction = resolve));
+      let otherBegun!: () => void;
+      const begun = new Promise<void>((resolve) => (otherBegun = resolve));
+      const otherTransaction = other.transaction(async (tx) => {
+        await tx.query('SELECT pg_current_xact_id()');
+        otherBegun();
+        await otherEnded;
+      });
+      try {
+        await begun;
+        await store.append(subscriptionStream('behind-sub'), [
+          {
+            type: 'SubscriptionRequested',
+            data: {
+              subscriptionId: 'behind-sub',
+              contractId: 'behind-contract',
+              customerId: 'old-4',
+              tariff: 'Fibra Detrás',
+              monthlyPriceCents: 4000,
+              billingMode: 'advance',
+              requestedAt: AT,
+            },
+            metadata: { actor: 'legacy', occurredAt: AT },
+          },
+        ]);
+        const run = cli.get(CatalogsMigrateCommand).run();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        endOtherTransaction();
+        await run;
+      } finally {
+        endOtherTransaction();
+        await otherTransaction;
+        await other.close();
+      }
+      expect(JSON.parse(output.take())).toMatchObject({ created: { tariff: 1 } });
+    },
+  );
 });

@@ -13,7 +13,7 @@ import {
   TariffTerms,
   tidyCatalogName,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, untilTheLogShowsWhatIsCommitted } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { loadState } from '../commands/load-state';
 import { CustomerWrites } from '../customers/customer-writes';
@@ -29,6 +29,8 @@ export interface CatalogMigrationResult {
 }
 
 const PAGE = 1000;
+/** How long the scan waits for writers' older transactions to end before reading the log. */
+const LOG_SETTLE_TIMEOUT_MS = 30_000;
 
 /**
  * Rule 28's carrying over of free text written before catalogs existed (`cli catalogs-migrate`):
@@ -108,6 +110,12 @@ export class CatalogMigration {
 
   /** Every customer registered, and every tariff subscriptions name without an id (first terms). */
   private async scanLog() {
+    // The whole log shows an event only once every older transaction has ended: a scan begun
+    // at once could miss a subscription committed a moment ago and report a complete run.
+    if (!(await untilTheLogShowsWhatIsCommitted(this.store, { timeoutMs: LOG_SETTLE_TIMEOUT_MS })))
+      throw new Error(
+        `the log did not show every committed event within ${LOG_SETTLE_TIMEOUT_MS / 1000} s (a writer's transaction is still open): nothing was migrated, run it again`,
+      );
     const customerIds = new Set<string>();
     const tariffs = new Map<string, TariffTerms>();
     const seen = new Set<string>();
