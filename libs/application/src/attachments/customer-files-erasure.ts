@@ -7,7 +7,12 @@ import {
 } from '@nestjs/common';
 import { SqlDatabase } from '@app/database';
 import { AttachmentEvent, customerFilesStream, CustomerEventType } from '@app/domain';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
+import {
+  EVENT_STORE,
+  EventStore,
+  RecordedEvent,
+  untilTheLogShowsWhatIsCommitted,
+} from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG, SQL_DATABASE } from '../storage/tokens';
 import { CustomerFiles } from './customer-files';
@@ -64,7 +69,7 @@ export class CustomerFilesErasure implements OnApplicationBootstrap, OnApplicati
     await this.running?.catch(() => undefined);
   }
 
-  /** Handles every erasure past the checkpoint; answers how many blobs it deleted. */
+  /** Handles every erasure committed past the checkpoint; answers how many blobs it deleted. */
   runOnce(): Promise<number> {
     this.running ??= this.run().finally(() => {
       this.running = null;
@@ -73,6 +78,9 @@ export class CustomerFilesErasure implements OnApplicationBootstrap, OnApplicati
   }
 
   private async run(): Promise<number> {
+    // The log shows an erasure only once older transactions have ended: wait (a while) so a run
+    // handles every erasure committed before it; one still hidden is handled by the next run.
+    await untilTheLogShowsWhatIsCommitted(this.store);
     let deleted = 0;
     let checkpoint = await this.checkpoint();
     for (;;) {

@@ -8,7 +8,7 @@ import {
   SubscriptionRefusal,
   subscriptionStream,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, untilTheLogShowsWhatIsCommitted } from '@app/event-store';
 import { CommandContext } from '../commands/command-context';
 import { CommandOutcome } from '../commands/command-outcome';
 import { contractState } from '../commands/facts';
@@ -96,6 +96,8 @@ export class EstimateAcceptance {
 
   /** Accepted estimates whose process has not recorded its end, found in the whole log. */
   async unfinished(): Promise<string[]> {
+    // An acceptance committed behind an older open transaction is not shown yet: wait for it.
+    await untilTheLogShowsWhatIsCommitted(this.store);
     const open = new Set<string>();
     let fromPosition: bigint | undefined;
     for (;;) {
