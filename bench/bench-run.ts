@@ -11,6 +11,7 @@ import { bareCopyBaseline, bareInsertBaseline } from './stages/bare-insert-basel
 import { cycleSimulationStage, SimulationFigures } from './stages/cycle-simulation';
 import { customerFileInProcess, QueryFigures } from './stages/customer-file-in-process';
 import { httpStages, HttpStageFigures, HttpStageOptions } from './stages/http-stages';
+import { bareCustomerFileBaseline, HttpQueryFigures } from './stages/bare-customer-file';
 import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/rebuild-projections';
 import { invoiceNumberingStage, NumberingFigures } from './stages/invoice-numbering';
 import { customerSearchStage, SearchFigures } from './stages/customer-search';
@@ -64,7 +65,11 @@ export interface RunResult {
   customers: number;
   workload: LoadedWorkload;
   append?: AppendFigures[];
-  http?: HttpStageFigures & { apiPeakRssMb: number | null };
+  http?: HttpStageFigures & {
+    apiPeakRssMb: number | null;
+    /** The customer-file query's baseline: a bare node:http + pg server, the same row. */
+    bareCustomerFile: HttpQueryFigures;
+  };
   customerFile?: QueryFigures;
   rebuild?: RebuildResult;
   simulation?: SimulationFigures;
@@ -241,14 +246,24 @@ async function httpStage(
   databaseUrl: string,
   targets: HttpTargets,
   seconds: number,
-): Promise<HttpStageFigures & { apiPeakRssMb: number | null }> {
+): Promise<NonNullable<RunResult['http']>> {
   const api = await startApiProcess(databaseUrl, 3900 + Math.floor(Math.random() * 90));
+  let figures: HttpStageFigures;
+  let apiPeakRssMb: number | null;
   try {
-    const figures = await httpStages(api.url.replace(/\/api$/, ''), { seconds, ...targets });
-    return { ...figures, apiPeakRssMb: api.peakRssMb() };
+    const url = api.url.replace(/\/api$/, '');
+    figures = await httpStages(url, { seconds, apiPid: api.pid, ...targets });
+    apiPeakRssMb = api.peakRssMb();
   } finally {
     await api.stop();
   }
+  // After the API stopped, so the two never share the machine.
+  const bareCustomerFile = await bareCustomerFileBaseline(
+    databaseUrl,
+    targets.customerIds,
+    seconds,
+  );
+  return { ...figures, apiPeakRssMb, bareCustomerFile };
 }
 
 export const processPeakRssMb = (): number => megabytes(process.resourceUsage().maxRSS * 1024);

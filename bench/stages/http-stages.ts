@@ -1,16 +1,19 @@
 import autocannon from 'autocannon';
 import { HttpFigures, loadHttp } from './http-load';
+import { HttpQueryFigures, loadCustomerFile } from './bare-customer-file';
 
 export interface HttpStageFigures {
   registerCustomer: HttpFigures;
   subscriptionStateChange: HttpFigures;
-  customerFile: HttpFigures;
+  customerFile: HttpQueryFigures;
 }
 
 export interface HttpStageOptions {
   seconds: number;
   customerIds: readonly string[];
   subscriptionIds: readonly string[];
+  /** The API process, whose CPU per customer-file request is measured. */
+  apiPid: number;
 }
 
 /**
@@ -60,15 +63,11 @@ export async function httpStages(
     bySubscription('suspend'),
     bySubscription('resume'),
   ]);
-  let nextCustomer = 0;
-  const customerFile = await loadHttp(url, 50, options.seconds, [
-    {
-      method: 'GET',
-      setupRequest: (request) => ({
-        ...request,
-        path: `/api/customers/${options.customerIds[nextCustomer++ % options.customerIds.length]}`,
-      }),
-    },
-  ]);
+  const customerFile = await loadCustomerFile(
+    url,
+    options.apiPid,
+    options.customerIds,
+    options.seconds,
+  );
   return { registerCustomer, subscriptionStateChange, customerFile };
 }

@@ -29,15 +29,21 @@ function serviceEntry(): string {
  * (projections in process), with the rate limit out of the way and logs off.
  */
 export async function startApiProcess(databaseUrl: string, port: number): Promise<ApiProcess> {
-  const child: ChildProcess = spawnTs(serviceEntry(), {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    API_KEYS: `admin:${BENCH_API_KEY}`,
-    LOG_LEVEL: 'silent',
-    EVENT_POLL_INTERVAL_MS: '20',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    NODE_ENV: 'production',
-  });
+  // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): Node flags of the API alone.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child: ChildProcess = spawnTs(
+    serviceEntry(),
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      API_KEYS: `admin:${BENCH_API_KEY}`,
+      LOG_LEVEL: 'silent',
+      EVENT_POLL_INTERVAL_MS: '20',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      NODE_ENV: 'production',
+    },
+    nodeArgs,
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}/api`;

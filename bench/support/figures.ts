@@ -15,6 +15,14 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'POST /customers p99, ms': run.http?.registerCustomer.p99Ms,
     'subscription suspend/resume, req/s': run.http?.subscriptionStateChange.requestsPerSecond,
     'customer file p99 (50 clients), ms': run.http?.customerFile.p99Ms ?? run.customerFile?.p99Ms,
+    'customer file req/s (50 clients)': run.http?.customerFile.requestsPerSecond,
+    'customer file, ratio to bare node:http + pg': run.http
+      ? Math.round(
+          (100 * run.http.customerFile.requestsPerSecond) /
+            run.http.bareCustomerFile.requestsPerSecond,
+        ) / 100
+      : undefined,
+    'customer file CPU per request, ms': run.http?.customerFile.cpuMsPerRequest,
     'rebuild, events/s': run.rebuild?.eventsPerSecond,
     'rebuild peak RSS, MB': run.rebuild?.peakRssMb,
     'cycle simulation, s per 10k customers': run.simulation?.secondsPer10kCustomers,

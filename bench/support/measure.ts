@@ -53,3 +53,19 @@ export async function runConcurrently(
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, (_, id) => worker(id)));
   return latencies;
 }
+
+/**
+ * The CPU time a running process has used so far (user + system), in ms, as the kernel counts
+ * it (`/proc/<pid>/stat`, clock ticks of 10 ms): unlike latency, it does not grow when other
+ * work on the machine delays the process. Linux only; `null` elsewhere.
+ */
+export function cpuMsOfProcess(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}

@@ -53,9 +53,11 @@ export function printRun(run: RunResult): void {
       'POST /customers': http.registerCustomer,
       'suspend/resume': http.subscriptionStateChange,
       'GET /customers/:id': http.customerFile,
+      'GET /customers/:id, bare node:http + pg (baseline)': http.bareCustomerFile,
     })) {
+      const cpu = 'cpuMsPerRequest' in f ? `, CPU ${f.cpuMsPerRequest} ms per request` : '';
       console.log(
-        `  ${name}: ${f.requestsPerSecond} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}, errors ${f.errors}`,
+        `  ${name}: ${f.requestsPerSecond} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}, errors ${f.errors}${cpu}`,
       );
     }
   }

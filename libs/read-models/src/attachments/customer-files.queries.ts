@@ -79,18 +79,21 @@ export async function customerFilesSummaryOf(
   const manager = managerOf(source);
   const image = await customerImageOf(manager, customerId);
   const attachments = await manager.getRepository(CustomerAttachmentRow).countBy({ customerId });
-  return {
-    image:
-      image === null
-        ? null
-        : {
-            url: `/api/customers/${customerId}/image`,
-            thumbnailUrl: `/api/customers/${customerId}/image/thumbnail`,
-            contentType: image.contentType,
-            width: image.width,
-            height: image.height,
-            changedAt: image.changedAt,
-          },
-    attachments,
-  };
+  return { image: imageBlockOf(customerId, image), attachments };
 }
+
+/** The customer file's image block: where to fetch the image and its thumbnail. */
+export const imageBlockOf = (
+  customerId: string,
+  image: Pick<CustomerImageRow, 'contentType' | 'width' | 'height' | 'changedAt'> | null,
+): CustomerFileImage | null =>
+  image === null
+    ? null
+    : {
+        url: `/api/customers/${customerId}/image`,
+        thumbnailUrl: `/api/customers/${customerId}/image/thumbnail`,
+        contentType: image.contentType,
+        width: image.width,
+        height: image.height,
+        changedAt: image.changedAt,
+      };

@@ -65,24 +65,40 @@ export async function collectionsSummaryOf(
     order: { position: 'DESC' },
     take: 1,
   });
+  return {
+    mandates: mandatesOf(contracts),
+    lastReturn: lastReturn ?? null,
+    dunningStage: dunningStageOf(lastDunning ?? null),
+  };
+}
+
+/** The mandates of a customer's signed or terminated contracts (oldest first), valid or not. */
+export const mandatesOf = (
+  contracts: readonly Pick<
+    CustomerContractRow,
+    'id' | 'status' | 'mandateReference' | 'mandateInvalidated'
+  >[],
+): CollectionsSummary['mandates'] =>
+  contracts
+    .filter(
+      (c) => c.mandateReference !== null && (c.status === 'signed' || c.status === 'terminated'),
+    )
+    .map((c) => ({
+      contractId: c.id,
+      mandateReference: c.mandateReference as string,
+      state: c.mandateInvalidated ? 'invalidated' : 'valid',
+      invalidatedBy: c.mandateInvalidated,
+    }));
+
+/** The dunning step of the open episode, from the customer's last dunning history line. */
+export function dunningStageOf(
+  lastDunning: Pick<CustomerHistoryRow, 'eventType' | 'changes'> | null,
+): string | null {
   const step =
     lastDunning?.eventType === 'DunningStepApplied'
       ? lastDunning.changes.find((change) => change.field === 'dunningStep')?.after
       : null;
-  return {
-    mandates: contracts
-      .filter(
-        (c) => c.mandateReference !== null && (c.status === 'signed' || c.status === 'terminated'),
-      )
-      .map((c) => ({
-        contractId: c.id,
-        mandateReference: c.mandateReference as string,
-        state: c.mandateInvalidated ? 'invalidated' : 'valid',
-        invalidatedBy: c.mandateInvalidated,
-      })),
-    lastReturn: lastReturn ?? null,
-    dunningStage: typeof step === 'string' ? step : null,
-  };
+  return typeof step === 'string' ? step : null;
 }
 
 /** Rule 19: the return codes after which the customer should be contacted. */
@@ -99,15 +115,29 @@ export async function contactWarningsOf(
   customerId: string,
   lastReturn: CustomerReturn | null,
 ): Promise<{ code: string; message: string }[]> {
-  if (!lastReturn?.reasonCode || !CONTACT_RETURN_CODES.includes(lastReturn.reasonCode)) return [];
+  if (!contactCustomerAfter(lastReturn)) return [];
   const since = await managerOf(source)
     .getRepository(CustomerHistoryRow)
     .createQueryBuilder('h')
     .where('h.customer_id = :customerId', { customerId })
     .andWhere("h.event_type = 'InteractionRecorded'")
-    .andWhere('h.occurred_at >= :returnedAt', { returnedAt: lastReturn.returnedAt ?? '1970-01-01' })
+    .andWhere('h.occurred_at >= :returnedAt', { returnedAt: lastReturn?.returnedAt ?? EPOCH })
     .getCount();
-  if (since > 0) return [];
+  return contactWarningsFrom(lastReturn, since > 0);
+}
+
+const EPOCH = '1970-01-01';
+
+/** Whether the return asks for the customer to be contacted (MS02, MD06). */
+const contactCustomerAfter = (lastReturn: CustomerReturn | null): boolean =>
+  !!lastReturn?.reasonCode && CONTACT_RETURN_CODES.includes(lastReturn.reasonCode);
+
+/** Rule 19's flag from the last return and whether an interaction was recorded since. */
+export function contactWarningsFrom(
+  lastReturn: CustomerReturn | null,
+  interactionSince: boolean,
+): { code: string; message: string }[] {
+  if (!lastReturn || !contactCustomerAfter(lastReturn) || interactionSince) return [];
   return [
     {
       code: CONTACT_CUSTOMER,

@@ -30,6 +30,15 @@ export async function ibanWarningsOf(
     where: { customerId: file.id, status: 'signed' },
     order: { draftedAt: 'ASC', id: 'ASC' },
   });
+  return ibanWarningsFrom(file, signed);
+}
+
+/** Rule R4's warnings of a file, from its signed contracts (oldest first). */
+export function ibanWarningsFrom(
+  file: Pick<CustomerFileRow, 'ibanFingerprint' | 'maskedIban'>,
+  signed: readonly Pick<CustomerContractRow, 'id' | 'ibanFingerprint' | 'maskedIban'>[],
+): IbanMismatchWarning[] {
+  if (file.ibanFingerprint === null) return [];
   return signed
     .filter(
       ({ ibanFingerprint }) => ibanFingerprint !== null && ibanFingerprint !== file.ibanFingerprint,

@@ -1,12 +1,13 @@
-import { contractTabCounts } from '../contracts/contract.queries';
-import { ibanWarningsOf } from '../contracts/customer-iban-warnings';
+import { ibanWarningsFrom } from '../contracts/customer-iban-warnings';
 import {
-  collectionsSummaryOf,
   CollectionsSummary,
-  contactWarningsOf,
+  contactWarningsFrom,
+  dunningStageOf,
+  mandatesOf,
 } from '../collections/collections.queries';
+import { CustomerFileFiles, imageBlockOf } from '../attachments/customer-files.queries';
+import { readCustomerFileRow } from './customer-file.statement';
 import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
-import { CustomerFileFiles, customerFilesSummaryOf } from '../attachments/customer-files.queries';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CustomerFileRow } from './customer-file.entity';
 import {
@@ -23,31 +24,46 @@ import { isUuid, managerOf, ReadModelSource } from './read-model-source';
  * `GET /customers/:id`: the file, or `null` for an id never registered (deleted ones stay).
  * The contracts tab's counters and rule R4's IBAN warnings come from the contracts' views,
  * read here rather than copied into the file, so they cannot drift from them; so do the
- * invoices' and effects' counters and the account summary (`withInvoiceFigures`).
+ * invoices' and effects' counters and the account summary (`withInvoiceFigures`). All of it
+ * comes from one statement (`readCustomerFileRow`): a round trip, not one per view.
  */
 export async function findCustomerFile(
   source: ReadModelSource,
   id: string,
 ): Promise<(CustomerFile & { collections: CollectionsSummary } & CustomerFileFiles) | null> {
   if (!isUuid(id)) return null;
-  const manager = managerOf(source);
-  const row = await manager.getRepository(CustomerFileRow).findOneBy({ id });
-  if (row === null) return null;
-  // One after the other: inside a caller's transaction they share one connection.
-  const [withFigures] = await withInvoiceFigures(manager, [row]);
-  const file = toCustomerFile(withFigures);
-  const counts = await contractTabCounts(manager, id);
-  const ibanWarnings = await ibanWarningsOf(manager, row);
-  const collections = await collectionsSummaryOf(manager, id);
-  const contactWarnings = await contactWarningsOf(manager, id, collections.lastReturn);
-  const files = await customerFilesSummaryOf(manager, id);
+  const found = await readCustomerFileRow(managerOf(source), id);
+  if (found === null) return null;
+  const { row, parts } = found;
+  const file = toCustomerFile({
+    ...row,
+    invoiceCount: parts.invoices.invoices,
+    pendingEffectCount: parts.pendingEffects,
+    unpaidInvoiceCount: parts.invoices.unpaid,
+    unpaidBalanceCents: parts.invoices.unpaidCents,
+    availableCreditCents: parts.invoices.creditCents,
+  });
+  const deleted = new Set(parts.contracts.filter((c) => c.status === 'deleted').map((c) => c.id));
+  const signed = parts.contracts.filter((contract) => contract.status === 'signed');
   return {
     ...file,
-    image: files.image,
-    attachmentCount: files.attachments,
-    counts: { ...file.counts, ...counts },
-    warnings: [...file.warnings, ...ibanWarnings, ...contactWarnings],
-    collections,
+    image: imageBlockOf(id, parts.image),
+    attachmentCount: parts.attachments,
+    counts: {
+      ...file.counts,
+      contracts: parts.contracts.length - deleted.size,
+      subscriptions: parts.subscriptions,
+    },
+    warnings: [
+      ...file.warnings,
+      ...ibanWarningsFrom(row, signed),
+      ...contactWarningsFrom(parts.lastReturn, parts.interactionSinceLastReturn),
+    ],
+    collections: {
+      mandates: mandatesOf(parts.contracts),
+      lastReturn: parts.lastReturn,
+      dunningStage: dunningStageOf(parts.lastDunning),
+    },
   };
 }
 
