@@ -1,5 +1,7 @@
 import { SqlExecutor } from '@app/database';
 import { PreparedEvent } from '../event-envelope';
+import { AppendResult, ExpectedRevision } from '../event-store.port';
+import { WrongExpectedRevisionError } from '../errors';
 
 /** The channel appends notify (with their last position) so other processes' readers wake. */
 export const NOTIFY_CHANNEL = 'es_appended';
@@ -38,4 +40,36 @@ export function eventColumns(events: readonly PreparedEvent[]): unknown[][] {
     events.map((event) => JSON.stringify(event.metadata)),
     events.map((event) => event.metadata.occurredAt),
   ];
+}
+
+/**
+ * An append outside any caller's transaction as one call of `es_append`: one round trip (its
+ * statement is its transaction) where BEGIN, the reservation, the stream's check, the INSERT,
+ * the notification and COMMIT took six. The same rows, the same ordering guarantee.
+ */
+export async function appendInOneCall(
+  db: SqlExecutor,
+  stream: string,
+  events: readonly PreparedEvent[],
+  expected: ExpectedRevision,
+  notifyChannel: string | null,
+): Promise<AppendResult> {
+  const [kind, revision] =
+    typeof expected === 'bigint' ? ['revision', expected.toString()] : [expected, null];
+  const { rows } = await db.query<{
+    next_revision: string | null;
+    last_position: string | null;
+    current_revision: string | null;
+  }>(
+    `SELECT next_revision::text, last_position::text, current_revision::text
+     FROM es_append($1, $2, $3::bigint, $4::uuid[], $5::text[], $6::int[], $7::jsonb[],
+                    $8::jsonb[], $9::timestamptz[], $10)`,
+    [stream, kind, revision, ...eventColumns(events), notifyChannel],
+  );
+  const [row] = rows;
+  if (row.next_revision === null || row.last_position === null) {
+    const current = row.current_revision === null ? 'no_stream' : BigInt(row.current_revision);
+    throw new WrongExpectedRevisionError(stream, expected, current);
+  }
+  return { nextRevision: BigInt(row.next_revision), position: BigInt(row.last_position) };
 }

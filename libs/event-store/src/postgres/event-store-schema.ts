@@ -47,6 +47,64 @@ BEGIN
   first_position := first;
   RETURN NEXT;
 END $$;
+-- One append in one call, so an append outside a caller's transaction is one round trip: the
+-- positions reserved first (the transaction's first write, as es_reserve_positions), then the
+-- stream checked against the writer's expectation and advanced, the events inserted and other
+-- processes notified. A wrong expectation answers next_revision NULL and the stream's current
+-- revision (NULL: no stream), having written nothing.
+CREATE OR REPLACE FUNCTION es_append(
+  stream text, expected_kind text, expected bigint, ids uuid[], types text[], versions int[],
+  datas jsonb[], metadatas jsonb[], occurred timestamptz[], notify_channel text
+) RETURNS TABLE (next_revision bigint, last_position bigint, current_revision bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  reserved record;
+  n integer := cardinality(ids);
+  advanced bigint;
+BEGIN
+  BEGIN
+    SELECT * INTO reserved FROM es_reserve_positions(n);
+  EXCEPTION WHEN OTHERS THEN
+    -- The position lock is the session's: never leave it held on a pooled connection.
+    PERFORM pg_advisory_unlock_all();
+    RAISE;
+  END;
+  IF expected_kind = 'no_stream' THEN
+    INSERT INTO es_streams (stream_id, revision) VALUES (stream, n - 1)
+      ON CONFLICT (stream_id) DO NOTHING RETURNING revision INTO advanced;
+  ELSIF expected_kind = 'any' THEN
+    INSERT INTO es_streams (stream_id, revision) VALUES (stream, n - 1)
+      ON CONFLICT (stream_id) DO UPDATE SET revision = es_streams.revision + n
+      RETURNING revision INTO advanced;
+  ELSIF expected_kind = 'stream_exists' THEN
+    UPDATE es_streams SET revision = revision + n WHERE stream_id = stream
+      RETURNING revision INTO advanced;
+  ELSE
+    UPDATE es_streams SET revision = revision + n WHERE stream_id = stream AND revision = expected
+      RETURNING revision INTO advanced;
+  END IF;
+  IF advanced IS NULL THEN
+    next_revision := NULL;
+    last_position := NULL;
+    SELECT s.revision INTO current_revision FROM es_streams s WHERE s.stream_id = stream;
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  INSERT INTO es_events
+    (position, transaction_id, stream_id, revision, event_id, event_type, schema_version,
+     data, metadata, occurred_at)
+  SELECT reserved.first_position + e.i - 1, reserved.transaction_id, stream,
+         advanced - n + e.i, e.id, e.type, e.version, e.data, e.metadata, e.occurred_at
+  FROM unnest(ids, types, versions, datas, metadatas, occurred)
+       WITH ORDINALITY AS e(id, type, version, data, metadata, occurred_at, i);
+  IF notify_channel IS NOT NULL THEN
+    PERFORM pg_notify(notify_channel, (reserved.first_position + n - 1)::text);
+  END IF;
+  next_revision := advanced;
+  last_position := reserved.first_position + n - 1;
+  current_revision := advanced;
+  RETURN NEXT;
+END $$;
 `;
 
 /** Creating the schema from several processes at once must not race on the catalog. */

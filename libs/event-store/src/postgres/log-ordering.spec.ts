@@ -139,5 +139,56 @@ describeOnPostgres(
       expect(received).toEqual(committed);
       expect(new Set(received).size).toBe(total);
     });
+
+    it('delivers every event once when one-call appends race transactions held open', async () => {
+      const before = await store.headPosition();
+      const writers = 12;
+      const appendsPerWriter = 10;
+      const received: bigint[] = [];
+      const subscription = store.subscribeToAll({ fromPosition: before, batchSize: 5 });
+      const total = writers * appendsPerWriter;
+      const consuming = (async () => {
+        for await (const event of subscription) {
+          received.push(event.position);
+          if (received.length === total) break;
+        }
+      })();
+      await Promise.all(
+        Array.from({ length: writers }, async (_, writer) => {
+          const stream = `mixed-${writer}-${uuid()}`;
+          for (let i = 0; i < appendsPerWriter; i++) {
+            // Even writers append in one call (es_append); odd ones inside a transaction they
+            // sometimes hold open after reserving, so one-call appends commit past them.
+            if (writer % 2 === 0) {
+              await store.append(stream, [{ type: 'Raced', data: { writer, i } }]);
+              continue;
+            }
+            await opened.db.transaction(async (tx) => {
+              await store.appendWithin(
+                tx,
+                stream,
+                store.prepare(stream, [{ type: 'Raced', data: { writer, i } }]),
+                {},
+              );
+              await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.4 ? 20 : 0));
+            });
+          }
+        }),
+      );
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([
+        consuming,
+        new Promise((resolve) => {
+          bound = setTimeout(resolve, 5000);
+        }),
+      ]);
+      clearTimeout(bound);
+      await subscription.stop();
+      const committed = (await store.readAll({ fromPosition: before, limit: 100_000 })).map(
+        (e) => e.position,
+      );
+      expect(committed).toHaveLength(total);
+      expect(received).toEqual(committed);
+    });
   },
 );

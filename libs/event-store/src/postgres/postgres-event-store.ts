@@ -19,7 +19,7 @@ import { PollingLogSubscription } from '../log-subscription';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { eventStoreSchemaSql, SCHEMA_LOCK_KEY } from './event-store-schema';
 import { appendStreamsInBulk, StreamEvents } from './bulk-append';
-import { eventColumns, NOTIFY_CHANNEL, reservePositions } from './append-sql';
+import { appendInOneCall, eventColumns, NOTIFY_CHANNEL, reservePositions } from './append-sql';
 import { checkAndAdvanceStream } from './stream-revision';
 
 export interface PostgresEventStoreOptions {
@@ -79,8 +79,12 @@ export class PostgresEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     const prepared = prepareEvents(stream, events, this.upcasters, this.clock);
-    const result = await this.db.transaction((tx) =>
-      this.appendWithin(tx, stream, prepared, options),
+    const result = await appendInOneCall(
+      this.db,
+      stream,
+      prepared,
+      options.expectedRevision ?? 'any',
+      this.db.kind === 'postgres' ? NOTIFY_CHANNEL : null,
     );
     this.appended.emit('appended');
     return result;
