@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { request as httpRequest, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -15,23 +14,18 @@ import {
   SQL_DATABASE,
 } from '@app/application';
 import {
-  startS3rver,
-  S3rverHandle,
-} from '../libs/application/src/attachments/blob-store/testing/s3rver';
-import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+  BLOB_STORES as stores,
+  binary,
+  pdf,
+  startFilesTestApp,
+} from './support/attachment-fixtures';
+import { countEvents, TEST_API_KEYS, TestApp } from './support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
 
 /** Limit of this spec's app: small, so "too large" is cheap to send. */
 const MAX_BYTES = 256 * 1024;
-
-const pdf = (body: Buffer = randomBytes(4000)) =>
-  Buffer.concat([
-    Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
-    body,
-    Buffer.from('\n%%EOF\n'),
-  ]);
 
 const eml = () =>
   [
@@ -81,15 +75,8 @@ function openTransaction(database: SqlDatabase) {
   return { begun, end, ended };
 }
 
-const stores: [string, boolean][] = [
-  ['the folder under DATA_DIR', false],
-  ['an S3 bucket (s3rver)', true],
-];
-
 describe.each(stores)('attachments and customer image over HTTP, blobs in %s', (_name, onS3) => {
   let testApp: TestApp;
-  let s3: S3rverHandle | undefined;
-  let s3Directory = '';
   let last = 0;
   const http = () => request(testApp.app.getHttpServer());
   const track = (res: request.Response) => {
@@ -115,12 +102,6 @@ describe.each(stores)('attachments and customer image over HTTP, blobs in %s', (
     for (const [name, value] of Object.entries(fields)) req = req.field(name, value);
     return track(await req.attach('file', bytes, { filename: fileName, contentType: clientType }));
   };
-  const binary = (req: request.Test) =>
-    req.buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
 
   /** The request changes nothing: no event, no blob, no temporary upload left. */
   async function writesNothing(send: () => Promise<request.Response>, status: number) {
@@ -135,27 +116,12 @@ describe.each(stores)('attachments and customer image over HTTP, blobs in %s', (
   }
 
   beforeAll(async () => {
-    const overrides: Record<string, string> = {
+    testApp = await startFilesTestApp(onS3, {
       ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
       ATTACHMENT_ERASURE_INTERVAL_MS: '0',
-    };
-    if (onS3) {
-      s3Directory = await mkdtemp(join(tmpdir(), 's3rver-e2e-'));
-      s3 = await startS3rver(s3Directory, 'billing-files');
-      Object.assign(process.env, {
-        AWS_ACCESS_KEY_ID: s3.env.AWS_ACCESS_KEY_ID,
-        AWS_SECRET_ACCESS_KEY: s3.env.AWS_SECRET_ACCESS_KEY,
-      });
-      const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ...settings } = s3.env;
-      Object.assign(overrides, settings);
-    }
-    testApp = await startTestApp(overrides);
-  });
-  afterAll(async () => {
-    await testApp.close();
-    await s3?.close();
-    if (s3Directory) await rm(s3Directory, { recursive: true, force: true });
-  });
+    });
+  }, 60_000);
+  afterAll(() => testApp.close());
 
   it('round-trips a file byte for byte, typed by its bytes, named with its accents (RFC 5987)', async () => {
     const customerId = await customer('Archivos Felices SL');

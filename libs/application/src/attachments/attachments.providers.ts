@@ -10,6 +10,7 @@ import { BLOB_STORE, BlobStore } from './blob-store/blob-store';
 import { blobStoreFrom, filesDirectoryOf } from './blob-store/blob-store-from-config';
 import { CustomerFiles } from './customer-files';
 import { CustomerFilesErasure } from './customer-files-erasure';
+import { UnreferencedBlobs } from './unreferenced-blobs';
 
 /** DI token of the local folder uploads are received in (`<DATA_DIR>/uploads`'s parent). */
 export const FILES_DIRECTORY = Symbol('FILES_DIRECTORY');
@@ -36,6 +37,7 @@ export const attachmentApplicationProviders: Provider[] = [
     useFactory: (config: AppConfig, directory: string) => blobStoreFrom(config, directory),
   },
   BlobStoreLifecycle,
+  UnreferencedBlobs,
   CustomerFiles,
   CustomerFilesErasure,
   AddAttachmentHandler,

@@ -15,7 +15,7 @@ import {
 } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG, SQL_DATABASE } from '../storage/tokens';
-import { CustomerFiles } from './customer-files';
+import { UnreferencedBlobs } from './unreferenced-blobs';
 
 /** The process's place in the log, beside the projections' checkpoints. */
 export const CUSTOMER_FILES_ERASURE_CHECKPOINT = 'customer-files-erasure';
@@ -37,8 +37,10 @@ export function blobsNamedBy(events: readonly RecordedEvent[]): string[] {
  * The erasure of a customer's personal data reaches its files: for each
  * `CustomerPersonalDataErased` past its checkpoint, every blob the customer's files stream
  * named (read from the log: the hashes stay in clear) is deleted unless another customer's
- * attachment or image names the same bytes. Idempotent (deleting twice is nothing), and the
- * checkpoint moves only past erasures handled, so a crash repeats, never skips. Runs every
+ * attachment or image names the same bytes (in two phases, `UnreferencedBlobs`: another
+ * customer may be uploading those bytes right then). The first run in a process first resolves
+ * the blobs a crash left set aside. Idempotent (deleting twice is nothing), and the checkpoint
+ * moves only past erasures handled, so a crash repeats, never skips. Runs every
  * `ATTACHMENT_ERASURE_INTERVAL_MS` in the API process; `runOnce()` on demand (tests).
  */
 @Injectable()
@@ -51,7 +53,7 @@ export class CustomerFilesErasure implements OnApplicationBootstrap, OnApplicati
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_DATABASE) private readonly database: SqlDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly files: CustomerFiles,
+    private readonly unreferenced: UnreferencedBlobs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,7 +83,10 @@ export class CustomerFilesErasure implements OnApplicationBootstrap, OnApplicati
     // The log shows an erasure only once older transactions have ended: wait (a while) so a run
     // handles every erasure committed before it; one still hidden is handled by the next run.
     await untilTheLogShowsWhatIsCommitted(this.store);
-    let deleted = 0;
+    const leftBehind = await this.unreferenced.resolveLeftBehind();
+    if (leftBehind.length > 0)
+      this.logger.log(`${leftBehind.length} blobs a deletion left set aside purged`);
+    let deleted = leftBehind.length;
     let checkpoint = await this.checkpoint();
     for (;;) {
       const erasures = await this.store.readAll({
@@ -93,7 +98,7 @@ export class CustomerFilesErasure implements OnApplicationBootstrap, OnApplicati
       for (const erasure of erasures) {
         const { customerId } = erasure.data as { customerId: string };
         const named = blobsNamedBy(await this.store.readStream(customerFilesStream(customerId)));
-        const gone = await this.files.deleteUnreferenced(named, erasure.position, { customerId });
+        const gone = await this.unreferenced.delete(named, erasure.position, { customerId });
         if (gone.length > 0)
           this.logger.log(`customer ${customerId} erased: ${gone.length} blobs deleted`);
         deleted += gone.length;

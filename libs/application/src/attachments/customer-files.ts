@@ -7,13 +7,14 @@ import {
   customerFilesStream,
 } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { attachmentById, AttachmentView, isBlobReferenced } from '@app/read-models';
+import { attachmentById, AttachmentView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../commands/command-context';
 import { decideAndAppend, DecisionResult } from '../commands/decide-and-append';
 import { ProjectionProgress } from '../storage/projection-progress';
 import { READ_MODELS } from '../storage/read-models.module';
 import { BLOB_STORE, BlobStore } from './blob-store/blob-store';
+import { UnreferencedBlobs } from './unreferenced-blobs';
 
 export interface BlobToStore {
   sha256: string;
@@ -23,8 +24,9 @@ export interface BlobToStore {
 
 /**
  * The write path of the customer's files: blobs stored before the event that names them (so
- * no event ever names a missing blob) and only once the command is accepted, and blobs no
- * longer named by anything deleted once the read models show it.
+ * no event ever names a missing blob) and only once the command is accepted, and again after
+ * it if a deletion of the same bytes set them aside meanwhile; blobs no longer named by
+ * anything deleted once the read models show it (`UnreferencedBlobs`).
  */
 @Injectable()
 export class CustomerFiles {
@@ -35,6 +37,7 @@ export class CustomerFiles {
     @Inject(BLOB_STORE) readonly blobs: BlobStore,
     @Inject(READ_MODELS) readonly readModels: DataSource,
     private readonly progress: ProjectionProgress,
+    private readonly unreferenced: UnreferencedBlobs,
   ) {}
 
   /**
@@ -51,7 +54,11 @@ export class CustomerFiles {
   /**
    * Decides on the loaded state first (a refusal stores nothing), then stores the blobs, then
    * appends the event that names them. Only a failure after the blobs were stored (the append
-   * itself) takes back the blobs this call created — never one that was there before.
+   * itself) takes back the blobs this call created — never one that was there before, and
+   * through the same two-phase delete, as another upload may have found them there meanwhile.
+   * Once the event is appended, each blob is stored again if a deletion of the same bytes took
+   * it (the blob was found in place, then set aside before this event showed in the log): the
+   * caller keeps the files until this returns.
    */
   async storeAndDecide(
     customerId: string,
@@ -60,8 +67,9 @@ export class CustomerFiles {
     context: CommandContext,
   ): Promise<DecisionResult<AttachmentEvent, CustomerFilesState>> {
     const created = new Set<string>();
+    let result: DecisionResult<AttachmentEvent, CustomerFilesState>;
     try {
-      return await decideAndAppend(this.store, {
+      result = await decideAndAppend(this.store, {
         aggregateId: customerId,
         stream: customerFilesStream(customerId),
         decider: customerFilesDecider,
@@ -75,9 +83,13 @@ export class CustomerFiles {
         context,
       });
     } catch (error) {
-      for (const sha256 of created) await this.blobs.delete(sha256);
+      if (created.size > 0) await this.unreferenced.deleteQuietly([...created], null);
       throw error;
     }
+    for (const blob of blobs)
+      if ((await this.blobs.put(blob.sha256, blob.path, blob.size)).created)
+        this.logger.warn(`blob ${blob.sha256} was deleted as this upload named it: stored again`);
+    return result;
   }
 
   decide(
@@ -94,35 +106,8 @@ export class CustomerFiles {
     });
   }
 
-  /**
-   * Deletes each blob nothing names any more (no attachment, no customer image; `except` a
-   * customer whose rows are going), once the read models have applied `position`. Best effort:
-   * a blob left behind is only space, a blob deleted too early would be a lost file.
-   */
-  async deleteUnreferenced(
-    hashes: readonly string[],
-    position: number | bigint | null,
-    except: { customerId?: string } = {},
-  ): Promise<string[]> {
-    await this.progress.waitFor(position === null ? undefined : BigInt(position));
-    const deleted: string[] = [];
-    for (const sha256 of new Set(hashes)) {
-      if (await isBlobReferenced(this.readModels, sha256, except)) continue;
-      await this.blobs.delete(sha256);
-      deleted.push(sha256);
-    }
-    return deleted;
-  }
-
-  /** As `deleteUnreferenced`, logging instead of failing the request that already succeeded. */
-  async deleteUnreferencedQuietly(
-    hashes: readonly string[],
-    position: number | null,
-  ): Promise<void> {
-    try {
-      await this.deleteUnreferenced(hashes, position);
-    } catch (error) {
-      this.logger.warn(`blobs ${hashes.join(', ')} kept: ${(error as Error).message}`);
-    }
+  /** Deletes the blobs nothing names any more, logging instead of failing the request. */
+  deleteUnreferencedQuietly(hashes: readonly string[], position: number | null): Promise<void> {
+    return this.unreferenced.deleteQuietly(hashes, position);
   }
 }

@@ -9,4 +9,5 @@ export * from './content-type-sniffing';
 export * from './customer-files';
 export * from './customer-files-erasure';
 export * from './thumbnails';
+export * from './unreferenced-blobs';
 export * from './uploaded-file';

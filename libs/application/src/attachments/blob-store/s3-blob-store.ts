@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -9,9 +10,16 @@ import {
 } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { BlobStore, requireSha256 } from './blob-store';
+import {
+  BlobStore,
+  isSetAsideToken,
+  newSetAsideToken,
+  requireSha256,
+  sha256OfSetAside,
+} from './blob-store';
 
 const PREFIX = 'blobs/';
+const TRASH = 'trash/';
 
 const isMissing = (error: unknown): boolean => {
   const name = (error as { name?: string }).name;
@@ -22,7 +30,8 @@ const isMissing = (error: unknown): boolean => {
 /**
  * An S3-compatible bucket (AWS, MinIO, Ceph, …): the blob `sha256` is the object
  * `blobs/<first two hex>/<sha256>`. Credentials come the SDK's usual way (env
- * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, instance roles).
+ * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, instance roles). S3 has no rename: a blob
+ * is set aside by copying it to `trash/<sha256>.<uuid>`, then deleting it from `blobs/`.
  */
 export class S3BlobStore implements BlobStore {
   readonly description: string;
@@ -85,30 +94,69 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async delete(sha256: string): Promise<void> {
-    await this.client.send(
-      new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }),
-    );
+  list(): Promise<string[]> {
+    return this.namesUnder(PREFIX, (name) => /^[0-9a-f]{64}$/.test(name));
   }
 
-  async list(): Promise<string[]> {
-    const hashes: string[] = [];
+  async setAside(sha256: string): Promise<string | null> {
+    const token = newSetAsideToken(sha256);
+    if (!(await this.copy(this.keyOf(sha256), `${TRASH}${token}`))) return null;
+    await this.remove(this.keyOf(sha256));
+    return token;
+  }
+
+  async restore(token: string): Promise<void> {
+    const sha256 = sha256OfSetAside(token);
+    if (await this.copy(`${TRASH}${token}`, this.keyOf(sha256)))
+      await this.remove(`${TRASH}${token}`);
+  }
+
+  async purge(token: string): Promise<void> {
+    sha256OfSetAside(token);
+    await this.remove(`${TRASH}${token}`);
+  }
+
+  listSetAside(): Promise<string[]> {
+    return this.namesUnder(TRASH, isSetAsideToken);
+  }
+
+  /** Copies one object to another key within the bucket; answers false when there is none. */
+  private async copy(from: string, to: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          CopySource: `${this.bucket}/${from}`,
+          Key: to,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Deleting a key that is not there is no error in S3. */
+  private async remove(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  /** The last part of every key under `prefix` that `accept` takes, sorted. */
+  private async namesUnder(prefix: string, accept: (name: string) => boolean): Promise<string[]> {
+    const names: string[] = [];
     let token: string | undefined;
     do {
       const page = await this.client.send(
-        new ListObjectsV2Command({
-          Bucket: this.bucket,
-          Prefix: PREFIX,
-          ContinuationToken: token,
-        }),
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
       );
       for (const object of page.Contents ?? []) {
         const name = object.Key?.split('/').pop() ?? '';
-        if (/^[0-9a-f]{64}$/.test(name)) hashes.push(name);
+        if (accept(name)) names.push(name);
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token !== undefined);
-    return hashes.sort();
+    return names.sort();
   }
 
   close(): void {
