@@ -4,14 +4,18 @@ import { resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '..', '..');
 
 /** Runs a TypeScript entry point of this repository in its own Node process. */
-export function spawnTs(entry: string, env: Record<string, string>): ChildProcess {
+export function spawnTs(
+  entry: string,
+  env: Record<string, string>,
+  stdin: 'ignore' | 'pipe' = 'ignore',
+): ChildProcess {
   return spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
     {
       cwd: ROOT,
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin, 'pipe', 'pipe'],
     },
   );
 }
