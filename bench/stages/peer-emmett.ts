@@ -7,14 +7,8 @@ import { customerStream } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { BENCH_DATABASE, dropDatabase, recreateDatabase } from '../support/bench-storage';
 import { round } from '../support/measure';
-import { PlainEvent, StreamLine } from './peer/command-side';
-import {
-  BytesReply,
-  PEER_SIDES,
-  PeerSideName,
-  PreparedReply,
-  RunReply,
-} from './peer/peer-protocol';
+import { AppendedEvents, PlainEvent, StreamLine } from './peer/command-side';
+import { PEER_SIDES, PeerSideName, PreparedReply, RunReply } from './peer/peer-protocol';
 import { PeerWorker } from './peer/peer-worker';
 
 /** The peer's own database, beside the bench's: created and dropped by the stage. */
@@ -89,7 +83,8 @@ export async function peerEmmettStage(
     const copied = await writeCustomerStreams(store, customerIds, streamsFile);
     const peerUrl = await recreateDatabase(PEER_DATABASE);
     const urlOf = (side: PeerSideName) => (side === 'ours-service' ? options.databaseUrl : peerUrl);
-    workers.push(...PEER_SIDES.map((side) => PeerWorker.start(side, urlOf(side))));
+    const correlationId = `bench-peer-${Date.now().toString(36)}`;
+    workers.push(...PEER_SIDES.map((side) => PeerWorker.start(side, urlOf(side), correlationId)));
     const seedSeconds = new Map<PeerSideName, number>();
     for (const worker of workers) {
       const prepared = await worker.request<PreparedReply>({ kind: 'prepare', streamsFile });
@@ -121,8 +116,14 @@ export async function peerEmmettStage(
       );
     }
     const eventBytes = {} as Record<PeerSideName, number | null>;
-    for (const worker of workers)
-      eventBytes[worker.side] = (await worker.request<BytesReply>({ kind: 'bytes' })).bytes;
+    for (const worker of workers) {
+      const appended = await worker.request<AppendedEvents>({ kind: 'appended' });
+      if (appended.events !== first)
+        throw new Error(
+          `peer-emmett: ${worker.side} appended ${appended.events} events for ${first} commands`,
+        );
+      eventBytes[worker.side] = appended.bytes;
+    }
     return {
       database: PEER_DATABASE,
       ...copied,

@@ -3,11 +3,15 @@ import { customerIdOfStream } from '@app/domain';
 import { Client } from 'pg';
 import { runConcurrently, timed } from '../support/measure';
 import { bareInsertSide } from './peer/bare-insert-side';
-import { CommandSide, POOL_CONNECTIONS, readStreamLines } from './peer/command-side';
+import {
+  AppendedEvents,
+  CommandSide,
+  POOL_CONNECTIONS,
+  readStreamLines,
+} from './peer/command-side';
 import { emmettSide } from './peer/emmett-side';
 import { oursSide } from './peer/ours-side';
 import {
-  BytesReply,
   PeerRequest,
   PeerSideName,
   PreparedReply,
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
         });
         reply<RunReply>(run);
       } else {
-        reply<BytesReply>({ bytes: await withSide((side) => side.appendedEventBytes()) });
+        reply<AppendedEvents>(await withSide((side) => side.appended()));
       }
     } catch (error) {
       reply({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

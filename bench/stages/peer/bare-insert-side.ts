@@ -3,10 +3,11 @@ import { openDatabase } from '@app/database';
 import { defaultInteractionDirection } from '@app/domain';
 import { recordInteraction } from '../interaction-command';
 import {
+  appendedEventsOf,
   CommandSide,
   POOL_CONNECTIONS,
   openConnections,
-  PEER_CORRELATION_ID,
+  peerCorrelationId,
 } from './command-side';
 
 const TABLE = 'bench_peer_bare_appends';
@@ -27,7 +28,7 @@ export async function bareInsertSide(databaseUrl: string): Promise<CommandSide> 
       const { command, context } = recordInteraction(
         customerId,
         interactionId,
-        PEER_CORRELATION_ID,
+        peerCorrelationId(),
       );
       const event = {
         type: 'InteractionRecorded',
@@ -40,11 +41,11 @@ export async function bareInsertSide(databaseUrl: string): Promise<CommandSide> 
       };
       await db.query(`INSERT INTO ${TABLE} (payload) VALUES ($1)`, [JSON.stringify(event)]);
     },
-    async appendedEventBytes() {
-      const { rows } = await db.query<{ bytes: string | null }>(
-        `SELECT avg(pg_column_size(payload)) AS bytes FROM ${TABLE}`,
+    async appended() {
+      const { rows } = await db.query<{ events: string; bytes: string | null }>(
+        `SELECT count(*) AS events, avg(pg_column_size(payload)) AS bytes FROM ${TABLE}`,
       );
-      return rows[0].bytes === null ? null : Math.round(Number(rows[0].bytes));
+      return appendedEventsOf(rows[0]);
     },
     close: () => db.close(),
   };

@@ -17,8 +17,27 @@ export interface StreamLine {
 /** Every side's pool size: what the bench's own storage opens. */
 export const POOL_CONNECTIONS = 40;
 
-/** What the peer stage's commands carry: the correlation id that finds their events again. */
-export const PEER_CORRELATION_ID = 'bench-peer';
+export interface AppendedEvents {
+  events: number;
+  /** Data and metadata of one event as the side stores them; null before any was appended. */
+  bytes: number | null;
+}
+
+/** The row of `count(*) AS events, avg(…) AS bytes` that each side's query answers. */
+export const appendedEventsOf = (row: {
+  events: string;
+  bytes: string | null;
+}): AppendedEvents => ({
+  events: Number(row.events),
+  bytes: row.bytes === null ? null : Math.round(Number(row.bytes)),
+});
+
+/**
+ * The correlation id of this stage's commands, set by the stage for its workers (one per
+ * run): what finds their events again, on a reused bench database too.
+ */
+export const peerCorrelationId = (): string =>
+  process.env.BENCH_PEER_CORRELATION_ID ?? 'bench-peer';
 
 /**
  * One way to run the single-event command (or its baseline), in a worker process of its own:
@@ -33,8 +52,8 @@ export interface CommandSide {
   seed(lines: AsyncIterable<StreamLine>): Promise<void>;
   /** One command on the customer's stream; `interactionId` is new each time. */
   record(stream: string, customerId: string, interactionId: string): Promise<void>;
-  /** The average bytes of the events the commands appended, data and metadata as stored. */
-  appendedEventBytes(): Promise<number | null>;
+  /** What the commands appended: how many events, and their average bytes as stored. */
+  appended(): Promise<AppendedEvents>;
   close(): Promise<void>;
 }
 

@@ -5,11 +5,12 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
 import { recordInteraction } from '../interaction-command';
 import {
+  appendedEventsOf,
   CommandSide,
   POOL_CONNECTIONS,
   forEachLine,
   openConnections,
-  PEER_CORRELATION_ID,
+  peerCorrelationId,
 } from './command-side';
 
 /**
@@ -51,21 +52,22 @@ export async function emmettSide(databaseUrl: string): Promise<CommandSide> {
       const { command, context } = recordInteraction(
         customerId,
         interactionId,
-        PEER_CORRELATION_ID,
+        peerCorrelationId(),
       );
       const metadata = metadataOf(context);
       await handle(eventStore, stream, (state) =>
         asEmmett(customerDecider.decide(command, state).map((event) => ({ ...event, metadata }))),
       );
     },
-    async appendedEventBytes() {
-      const { rows } = await pool.query<{ bytes: string | null }>(
-        `SELECT avg(pg_column_size(message_data) + pg_column_size(message_metadata)) AS bytes
+    async appended() {
+      const { rows } = await pool.query<{ events: string; bytes: string | null }>(
+        `SELECT count(*) AS events,
+                avg(pg_column_size(message_data) + pg_column_size(message_metadata)) AS bytes
          FROM emt_messages
          WHERE message_type = 'InteractionRecorded' AND message_metadata->>'correlationId' = $1`,
-        [PEER_CORRELATION_ID],
+        [peerCorrelationId()],
       );
-      return rows[0].bytes === null ? null : Math.round(Number(rows[0].bytes));
+      return appendedEventsOf(rows[0]);
     },
     async close() {
       await eventStore.close();

@@ -6,11 +6,13 @@ import { EventStore, PostgresEventStore, UpcasterRegistry } from '@app/event-sto
 import { serviceEventStore } from '../../support/bench-storage';
 import { recordInteraction } from '../interaction-command';
 import {
+  AppendedEvents,
+  appendedEventsOf,
   CommandSide,
   POOL_CONNECTIONS,
   forEachLine,
   openConnections,
-  PEER_CORRELATION_ID,
+  peerCorrelationId,
 } from './command-side';
 
 /**
@@ -42,7 +44,7 @@ export async function oursSide(
       const { command, context } = recordInteraction(
         customerId,
         interactionId,
-        PEER_CORRELATION_ID,
+        peerCorrelationId(),
       );
       await decideAndAppend(store, {
         aggregateId: customerId,
@@ -52,7 +54,7 @@ export async function oursSide(
         context,
       });
     },
-    appendedEventBytes: () => averageEventBytes(db),
+    appended: () => appendedEvents(db),
     async close() {
       await store.close();
       await db.close();
@@ -60,11 +62,12 @@ export async function oursSide(
   };
 }
 
-async function averageEventBytes(db: SqlDatabase): Promise<number | null> {
-  const { rows } = await db.query<{ bytes: string | null }>(
-    `SELECT avg(pg_column_size(data) + pg_column_size(metadata)) AS bytes FROM es_events
+async function appendedEvents(db: SqlDatabase): Promise<AppendedEvents> {
+  const { rows } = await db.query<{ events: string; bytes: string | null }>(
+    `SELECT count(*) AS events, avg(pg_column_size(data) + pg_column_size(metadata)) AS bytes
+     FROM es_events
      WHERE event_type = 'InteractionRecorded' AND metadata->>'correlationId' = $1`,
-    [PEER_CORRELATION_ID],
+    [peerCorrelationId()],
   );
-  return rows[0].bytes === null ? null : Math.round(Number(rows[0].bytes));
+  return appendedEventsOf(rows[0]);
 }

@@ -8,7 +8,8 @@ export type PeerRequest =
   | { kind: 'prepare'; streamsFile: string }
   /** `commands` commands, `writers` at a time, command i on customer (first + i) mod n. */
   | { kind: 'run'; writers: number; commands: number; first: number; label: string }
-  | { kind: 'bytes' }
+  /** How many events the commands appended, and their size. */
+  | { kind: 'appended' }
   | { kind: 'close' };
 
 export interface PreparedReply {
@@ -20,10 +21,6 @@ export interface RunReply {
   seconds: number;
   /** Statements sent to PostgreSQL during the run (every `pg` client query, BEGIN and COMMIT too). */
   queries: number;
-}
-
-export interface BytesReply {
-  bytes: number | null;
 }
 
 /** A worker's answers are the stdout lines that start with this, then JSON. */

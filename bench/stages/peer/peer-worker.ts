@@ -22,10 +22,14 @@ export class PeerWorker {
     });
   }
 
-  static start(side: PeerSideName, databaseUrl: string): PeerWorker {
+  static start(side: PeerSideName, databaseUrl: string, correlationId: string): PeerWorker {
     const child = spawnTs(
       'bench/stages/peer-emmett.worker.ts',
-      { BENCH_PEER_SIDE: side, DATABASE_URL: databaseUrl },
+      {
+        BENCH_PEER_SIDE: side,
+        DATABASE_URL: databaseUrl,
+        BENCH_PEER_CORRELATION_ID: correlationId,
+      },
       'pipe',
     );
     return new PeerWorker(side, child);
