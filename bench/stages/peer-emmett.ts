@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { customerStream } from '@app/domain';
@@ -43,6 +43,8 @@ export interface PeerFigures {
   events: number;
   seedSeconds: { oursBareLog: number; emmett: number };
   rounds: number;
+  /** The machine's 1-minute load average when the timed rounds began and ended (2 cores). */
+  loadAverage: { start: number; end: number };
   /** Bytes of one appended event, data and metadata as each side stores them. */
   eventBytes: Record<PeerSideName, number | null>;
   writers: PeerWritersFigures[];
@@ -100,6 +102,7 @@ export async function peerEmmettStage(
     for (const worker of workers) await run(worker, 8, warmUp, 'peer-warm-up');
     first += warmUp;
     const figures: PeerWritersFigures[] = [];
+    const loadAtStart = round(loadavg()[0], 1);
     for (const writers of options.writerCounts) {
       const runs = new Map<PeerSideName, RunReply[]>(PEER_SIDES.map((side) => [side, []]));
       const perRound = Math.ceil(options.commands / options.rounds);
@@ -132,6 +135,7 @@ export async function peerEmmettStage(
         emmett: seedSeconds.get('emmett') ?? 0,
       },
       rounds: options.rounds,
+      loadAverage: { start: loadAtStart, end: round(loadavg()[0], 1) },
       eventBytes,
       writers: figures,
     };
