@@ -15,6 +15,7 @@ import { bareCustomerFileBaseline, HttpQueryFigures } from './stages/bare-custom
 import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/rebuild-projections';
 import { invoiceNumberingStage, NumberingFigures } from './stages/invoice-numbering';
 import { customerSearchStage, SearchFigures } from './stages/customer-search';
+import { peerEmmettStage, PeerFigures } from './stages/peer-emmett';
 
 export const STAGES = [
   'append',
@@ -24,6 +25,7 @@ export const STAGES = [
   'customer-file',
   'numbering',
   'search',
+  'peer-emmett',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -39,6 +41,8 @@ export interface RunOptions {
   stages: readonly Stage[];
   httpSeconds: number;
   appendCommands: number;
+  /** Rounds of the peer stage per writer count, alternating the sides' order. */
+  peerRounds: number;
   /** Also rebuild applying each event as a batch of one, to compare. */
   rebuildPerEvent: boolean;
   /** Use the PostgreSQL database an earlier run loaded instead of loading it again. */
@@ -75,6 +79,8 @@ export interface RunResult {
   simulation?: SimulationFigures;
   numbering?: NumberingFigures;
   search?: SearchFigures;
+  /** The append stage's command beside Emmett's PostgreSQL event store (PostgreSQL only). */
+  peerEmmett?: PeerFigures;
 }
 
 /**
@@ -180,6 +186,17 @@ async function runWorkloadStages(options: RunOptions): Promise<RunResult> {
       log(
         `  append: ${result.append.map((a) => `${a.writers}w ${a.eventsPerSecond}/s`).join(', ')}`,
       );
+    }
+    if (want('peer-emmett')) {
+      if (storage.databaseUrl)
+        result.peerEmmett = await peerEmmettStage(storage.store, customerIds, {
+          databaseUrl: storage.databaseUrl,
+          writerCounts: [1, 8, 32],
+          commands: options.appendCommands,
+          rounds: options.peerRounds,
+          log,
+        });
+      else log('  peer-emmett: PostgreSQL only (Emmett has no PGlite store), skipped');
     }
     return result;
   } finally {

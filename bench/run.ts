@@ -13,6 +13,7 @@ const DEFAULT_CUSTOMERS = 2_000;
 
 const usage = `npm run bench -- [--customers N | --large | --sizes a,b] [--db pg|pglite|both]
                       [--only ${STAGES.join('|')}[,…]] [--http-seconds S] [--append-commands N]
+                      [--peer-rounds N]
                       [--rebuild-per-event] [--reuse-database] [--out file]`;
 
 function parseOptions() {
@@ -25,6 +26,7 @@ function parseOptions() {
       only: { type: 'string' },
       'http-seconds': { type: 'string', default: '10' },
       'append-commands': { type: 'string', default: '2000' },
+      'peer-rounds': { type: 'string', default: '4' },
       'rebuild-per-event': { type: 'boolean', default: false },
       'reuse-database': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results/latest.json' },
@@ -56,6 +58,7 @@ function parseOptions() {
     stages,
     httpSeconds: Number(values['http-seconds']),
     appendCommands: Number(values['append-commands']),
+    peerRounds: Number(values['peer-rounds']),
     rebuildPerEvent: values['rebuild-per-event'],
     reuseDatabase: values['reuse-database'],
     out: resolve(values.out),

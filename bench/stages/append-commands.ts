@@ -3,6 +3,7 @@ import { customerDecider, customerStream } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { decideAndAppend } from '@app/application';
 import { round, runConcurrently, timed } from '../support/measure';
+import { recordInteraction } from './interaction-command';
 
 export interface AppendFigures {
   writers: number;
@@ -32,27 +33,13 @@ export async function appendStage(
   for (const writers of writerCounts) {
     const record = (index: number) => {
       const customerId = customerIds[index % customerIds.length];
+      const { command, context } = recordInteraction(customerId, `bench-${writers}-${index}`);
       return decideAndAppend(store, {
         aggregateId: customerId,
         stream: customerStream(customerId),
         decider: customerDecider,
-        command: {
-          type: 'RecordInteraction',
-          data: {
-            customerId,
-            interactionId: `bench-${writers}-${index}`,
-            kind: 'note',
-            text: 'Bench',
-          },
-          metadata: { at: new Date().toISOString() },
-        },
-        context: {
-          actor: 'bench',
-          via: 'bench',
-          correlationId: 'bench',
-          causationId: null,
-          at: new Date().toISOString(),
-        },
+        command,
+        context,
       });
     };
     const appended = await timed(() => runConcurrently(commands, writers, record));

@@ -42,7 +42,7 @@ export async function startApiProcess(databaseUrl: string, port: number): Promis
       RATE_LIMIT_PER_MINUTE: '100000000',
       NODE_ENV: 'production',
     },
-    nodeArgs,
+    { nodeArgs },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -17,11 +17,14 @@ export const BENCH_SERVER_URL =
   process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'billing_bench';
 
-export const benchDatabaseUrl = (): string => {
+/** A database of the bench's server, by name. */
+export const databaseUrlOf = (name: string): string => {
   const url = new URL(BENCH_SERVER_URL);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 };
+
+export const benchDatabaseUrl = (): string => databaseUrlOf(BENCH_DATABASE);
 
 export interface BenchStorage {
   kind: BenchDatabaseKind;
@@ -46,7 +49,7 @@ export async function openBenchStorage(
 ): Promise<BenchStorage> {
   if (reuse && kind !== 'pg') throw new Error('--reuse-database needs --db pg');
   const databaseUrl =
-    kind !== 'pg' ? undefined : reuse ? benchDatabaseUrl() : await recreateBenchDatabase();
+    kind !== 'pg' ? undefined : reuse ? benchDatabaseUrl() : await recreateDatabase(BENCH_DATABASE);
   const db = await openDatabase({ databaseUrl, poolSize: 40 });
   const log = await PostgresEventStore.create(db, { pollIntervalMs: 20 });
   const store = await serviceEventStore(db, log);
@@ -82,14 +85,26 @@ export async function serviceEventStore(
   );
 }
 
-async function recreateBenchDatabase(): Promise<string> {
+/** Drops the named database of the bench's server if it exists and creates it empty. */
+export async function recreateDatabase(name: string): Promise<string> {
+  await onServer(async (server) => {
+    await server.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+    await server.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+  });
+  return databaseUrlOf(name);
+}
+
+export function dropDatabase(name: string): Promise<void> {
+  return onServer((server) =>
+    server.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+  );
+}
+
+async function onServer(work: (server: PostgresDatabase) => Promise<unknown>): Promise<void> {
   const server = await PostgresDatabase.open({ connectionString: BENCH_SERVER_URL });
   try {
-    const name = quoteIdentifier(BENCH_DATABASE);
-    await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await server.query(`CREATE DATABASE ${name}`);
+    await work(server);
   } finally {
     await server.close();
   }
-  return benchDatabaseUrl();
 }

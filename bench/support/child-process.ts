@@ -7,7 +7,10 @@ export const ROOT = resolve(__dirname, '..', '..');
 export function spawnTs(
   entry: string,
   env: Record<string, string>,
-  nodeArgs: readonly string[] = [],
+  {
+    nodeArgs = [],
+    stdin = 'ignore',
+  }: { nodeArgs?: readonly string[]; stdin?: 'ignore' | 'pipe' } = {},
 ): ChildProcess {
   return spawn(
     process.execPath,
@@ -15,7 +18,7 @@ export function spawnTs(
     {
       cwd: ROOT,
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin, 'pipe', 'pipe'],
     },
   );
 }

@@ -3,6 +3,7 @@ import type { RunResult } from '../bench-run';
 /** The headline figures of a run, by name: what the report prints and the scaling compares. */
 export function headlineFigures(run: RunResult): Record<string, number | null | undefined> {
   const append = (writers: number) => run.append?.find((a) => a.writers === writers);
+  const peer = (writers: number) => run.peerEmmett?.writers.find((p) => p.writers === writers);
   return {
     'workload load, events/s':
       run.workload.reused || run.workload.notLoaded
@@ -11,6 +12,9 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'append 1 writer, events/s': append(1)?.eventsPerSecond,
     'append 8 writers, events/s': append(8)?.eventsPerSecond,
     'append 32 writers, events/s': append(32)?.eventsPerSecond,
+    'peer 1 writer, ours / Emmett': peer(1)?.ratio,
+    'peer 8 writers, ours / Emmett': peer(8)?.ratio,
+    'peer 32 writers, ours / Emmett': peer(32)?.ratio,
     'POST /customers, req/s': run.http?.registerCustomer.requestsPerSecond,
     'POST /customers p99, ms': run.http?.registerCustomer.p99Ms,
     'subscription suspend/resume, req/s': run.http?.subscriptionStateChange.requestsPerSecond,

@@ -12,6 +12,12 @@ export function printRun(run: RunResult): void {
       `  append ${append.writers} writer(s): ${append.eventsPerSecond} events/s vs bare INSERT ${append.baselineInsertsPerSecond}/s (×${append.ratio})`,
     );
   }
+  for (const peer of run.peerEmmett?.writers ?? []) {
+    const rate = (side: keyof typeof peer.sides) => peer.sides[side].eventsPerSecond;
+    console.log(
+      `  peer ${peer.writers} writer(s): ours ${rate('ours-service')}/s, bare log ${rate('ours-bare')}/s, Emmett ${rate('emmett')}/s, bare INSERT ${rate('bare-insert')}/s: ours/Emmett ×${peer.ratio}, bare log/Emmett ×${peer.bareLogRatio}`,
+    );
+  }
   if (run.rebuild) {
     const r = run.rebuild;
     console.log(
