@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Body, Controller, Headers, HttpCode, Inject, Post, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -30,6 +31,7 @@ import { NDJSON, simulationNdjson } from './simulation-ndjson';
  */
 @ApiTags('billing')
 @ApiBearerAuth()
+@ApiExtraModels(CycleSimulationDto)
 @Controller('billing')
 export class SimulationsController {
   constructor(
