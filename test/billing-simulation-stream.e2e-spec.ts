@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+import { textBody } from './support/text-body';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const NDJSON = 'application/x-ndjson';
@@ -53,14 +54,7 @@ describe('POST /billing/simulations streamed as NDJSON, in batches of customers'
     return (accept === undefined ? call : call.set('Accept', accept)).send(body).expect(200);
   };
   const streamed = async (body: object) => {
-    const res = await simulate(body, NDJSON)
-      .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => done(null, text));
-      });
+    const res = await simulate(body, NDJSON).buffer(true).parse(textBody);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const text = res.body as string;
     expect(text.endsWith('\n')).toBe(true);
