@@ -150,7 +150,10 @@ async function runWorkloadStages(options: RunOptions): Promise<RunResult> {
         options.customers,
         '2026-01-01',
       );
-      log(`  simulation: ${result.simulation.secondsPer10kCustomers} s per 10,000 customers`);
+      const simulation = result.simulation;
+      log(
+        `  simulation: ${simulation.secondsPer10kCustomers} s per 10,000 customers in batches (RSS +${simulation.rssGrowthMB} MB), ${simulation.wholeSecondsPer10kCustomers} s whole (RSS +${simulation.wholeRssGrowthMB} MB)`,
+      );
     }
     if (want('numbering')) {
       result.numbering = invoiceNumberingStage(options.customers);

@@ -8,6 +8,7 @@ import { PostgresDatabase, quoteIdentifier } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import request from 'supertest';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from './support/test-app';
+import { textBody } from './support/text-body';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const auditor = { Authorization: `Bearer ${TEST_API_KEYS.auditor}` };
@@ -69,12 +70,7 @@ function on(testApp: TestApp) {
         .get(`/api/customers/export.csv${format ? `?format=${format}` : ''}`)
         .set(await caughtUp())
         .buffer(true)
-        .parse((response, done) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => done(null, text));
-        })
+        .parse(textBody)
         .expect(200);
       return res.body as string;
     },

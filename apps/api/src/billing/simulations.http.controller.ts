@@ -1,22 +1,37 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { Body, Controller, Headers, HttpCode, Inject, Post, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { dateInZone, DEFAULT_VAT_RATE_PERCENT } from '@app/domain';
-import { simulateFromView } from '@app/read-models';
+import { simulateFromView, simulationBatchesFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
 import { APP_CONFIG, AppConfig, DEFAULT_ISSUER_ID, READ_MODELS } from '@app/application';
 import { CycleSimulationDto } from './cycle-simulation.response.dto';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
+import { NDJSON, simulationNdjson } from './simulation-ndjson';
 
 /**
  * "Simular ciclos" (rule R12): previews the cycle in progress and the next cycles' invoices for
  * one customer or all, marks the cycles already issued, and lists the problems that would stop
- * or spoil them. Writes nothing. One pass over the
- * cycle-simulation view, priced by the same function the billing run uses.
+ * or spoil them. Writes nothing. Read from the cycle-simulation view a batch of customers at a
+ * time (`SIMULATION_BATCH_CUSTOMERS`), priced by the same function the billing run uses. With
+ * `Accept: application/x-ndjson` the answer is streamed, one line per contract as each batch is
+ * simulated, so the API's memory does not grow with the number of customers
+ * (docs/billing-simulation.md).
  */
 @ApiTags('billing')
 @ApiBearerAuth()
+@ApiExtraModels(CycleSimulationDto)
 @Controller('billing')
 export class SimulationsController {
   constructor(
@@ -33,16 +48,42 @@ export class SimulationsController {
     required: false,
     description: 'Simulate once the view has this position',
   })
+  @ApiHeader({
+    name: 'Accept',
+    required: false,
+    description:
+      '`application/x-ndjson`: the answer streamed, one JSON line per contract ' +
+      '(`{"kind":"contract", customerId, contractId, cycles, problems}`, `problems` being that ' +
+      "contract's entries of the JSON answer's list), then one summary line " +
+      '(`{"kind":"summary", from, cycles, contracts, problems}`: counts). A stream that ends ' +
+      'without the summary line was cut short. Anything else: the JSON answer.',
+  })
   @ApiOperation({ summary: 'Simulate the next 1–24 billing cycles; answers previews and problems' })
-  @ApiOkResponse({ type: CycleSimulationDto })
-  simulate(@Body() body: SimulateCyclesDto): Promise<CycleSimulationDto> {
-    return simulateFromView(this.readModels, {
+  @ApiProduces('application/json', NDJSON)
+  @ApiOkResponse({
+    description: 'The simulation (JSON), or its NDJSON lines with `Accept: application/x-ndjson`',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CycleSimulationDto) } },
+      [NDJSON]: { schema: { type: 'string', description: 'One JSON object per line' } },
+    },
+  })
+  simulate(
+    @Body() body: SimulateCyclesDto,
+    @Headers('accept') accept: string | undefined,
+  ): Promise<CycleSimulationDto> | StreamableFile {
+    const query = {
       customerIds: body.customerIds,
       from: body.from ?? dateInZone(new Date().toISOString()),
       cycles: body.cycles ?? 1,
       vatDefault: body.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
       billSuspendedForDebt: this.config.BILL_SUSPENDED_FOR_DEBT,
       defaultIssuerId: DEFAULT_ISSUER_ID,
+      batchCustomers: this.config.SIMULATION_BATCH_CUSTOMERS,
+    };
+    if (!accept?.includes(NDJSON)) return simulateFromView(this.readModels, query);
+    const lines = simulationNdjson(simulationBatchesFromView(this.readModels, query), query);
+    return new StreamableFile(Readable.from(lines, { objectMode: false }), {
+      type: `${NDJSON}; charset=utf-8`,
     });
   }
 }

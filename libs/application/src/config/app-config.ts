@@ -138,6 +138,16 @@ export class AppConfig {
   CREDITOR_BIC?: string;
 
   /**
+   * Customers `POST /billing/simulations` reads, simulates and answers at a time (keyset pages
+   * of customer ids): what it holds in memory, whatever the number of customers.
+   */
+  @Transform(({ value }) => (value === undefined ? 500 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SIMULATION_BATCH_CUSTOMERS = 500;
+
+  /**
    * Rule 20: whether subscriptions the system suspended for debt keep being invoiced (default
    * yes, as UISP does); an operator's suspension is never invoiced (rule R5).
    */

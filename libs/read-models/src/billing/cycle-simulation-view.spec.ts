@@ -14,6 +14,7 @@ import {
   subscriptionDecider,
   SubscriptionEvent,
   SubscriptionState,
+  CycleSimulation,
 } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import { CustomerLog, databaseName, IBAN } from '../customers/testing/customer-log';
@@ -26,7 +27,11 @@ import {
 } from '../contracts/testing/contract-log';
 import { allReadModelProjections } from '../contracts';
 import { billingProjections } from '.';
-import { contractBillingSnapshots, simulateFromView } from './cycle-simulation.queries';
+import {
+  contractBillingSnapshots,
+  simulateFromView,
+  simulationBatchesFromView,
+} from './cycle-simulation.queries';
 import { cycleSimulationViewProjection } from './cycle-simulation-view.projection';
 
 describe(`Cycle simulation view on ${databaseName}`, () => {
@@ -159,6 +164,30 @@ describe(`Cycle simulation view on ${databaseName}`, () => {
       defaultIssuerId: 'default',
     });
     expect(onlyBea.contracts.map((contract) => contract.contractId)).toEqual([unsigned]);
+  });
+
+  it('simulates a batch of customers at a time: batches of one give the whole answer', async () => {
+    const { ana, bea } = await twoCustomers();
+    await project();
+    const query = { from: '2025-03-01', cycles: 2, vatDefault: 21, defaultIssuerId: 'default' };
+    const batches: CycleSimulation[] = [];
+    for await (const batch of simulationBatchesFromView(log.dataSource, {
+      ...query,
+      batchCustomers: 1,
+    }))
+      batches.push(batch);
+
+    const customersOf = (batch: CycleSimulation) => [
+      ...new Set(batch.contracts.map((contract) => contract.customerId)),
+    ];
+    expect(batches.map(customersOf)).toEqual([ana, bea].sort().map((customer) => [customer]));
+    const whole = await simulateFromView(log.dataSource, query);
+    expect(batches.flatMap((batch) => batch.contracts)).toEqual(whole.contracts);
+    expect(batches.flatMap((batch) => batch.problems)).toEqual(whole.problems);
+    expect(await simulateFromView(log.dataSource, { ...query, batchCustomers: 1 })).toEqual(whole);
+    await expect(simulateFromView(log.dataSource, { ...query, batchCustomers: 0 })).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it('applies each event once: replaying the log changes nothing', async () => {

@@ -6,7 +6,6 @@ import {
   CustomerState,
   CycleSimulation,
   cycleInvoiceIdFor,
-  cycleInvoiceOf,
   IssuedCycleInvoice,
   PlainDate,
   simulateCycles,
@@ -49,6 +48,14 @@ interface CustomerGroup {
   subscriptions: SubscriptionState[];
 }
 
+/** Customers a simulation reads, simulates and answers at a time (keyset pages of customer ids). */
+export const SIMULATION_BATCH_CUSTOMERS = 500;
+
+export interface SimulationBatchesQuery extends SimulateFromViewQuery {
+  /** Customers per batch (default `SIMULATION_BATCH_CUSTOMERS`). */
+  batchCustomers?: number;
+}
+
 /**
  * Every contract's billing snapshot (rule R12), from the cycle simulation view in ONE pass: a
  * single SELECT ordered by customer, grouped per customer in memory. Contracts with nothing to
@@ -67,6 +74,42 @@ export async function contractBillingSnapshots(
       ORDER BY customer_id, kind, stream`,
     ids === undefined ? [] : [ids],
   );
+  return snapshotsOfRows(rows, query);
+}
+
+/**
+ * The snapshots of the next `limit` customers after `after` (by id; from the first when null),
+ * of those in `customerIds` when given: one keyset page of the view, read in one SELECT. Answers
+ * the last customer id read (null when there was none left), where the next page starts.
+ */
+export async function contractBillingSnapshotsPage(
+  source: ReadModelSource,
+  page: { after: string | null; limit: number },
+  query: ContractBillingSnapshotsQuery = {},
+): Promise<{ snapshots: ContractBillingSnapshot[]; last: string | null }> {
+  const ids = query.customerIds?.filter(isUuid);
+  if (ids !== undefined && ids.length === 0) return { snapshots: [], last: null };
+  const parameters: unknown[] = [page.limit];
+  const conditions: string[] = [];
+  if (page.after !== null) conditions.push(`customer_id > $${parameters.push(page.after)}::uuid`);
+  if (ids !== undefined) conditions.push(`customer_id = ANY($${parameters.push(ids)}::uuid[])`);
+  const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const rows: StateRow[] = await managerOf(source).query(
+    `SELECT customer_id, kind, state FROM billing_aggregate_states
+      WHERE customer_id IN (SELECT DISTINCT customer_id FROM billing_aggregate_states ${where}
+                             ORDER BY customer_id LIMIT $1)
+      ORDER BY customer_id, kind, stream`,
+    parameters,
+  );
+  const last = rows.length === 0 ? null : rows[rows.length - 1].customer_id;
+  return { snapshots: snapshotsOfRows(rows, query), last };
+}
+
+/** Rows ordered by customer, grouped per customer, each contract's snapshot (none for those with nothing to bill). */
+function snapshotsOfRows(
+  rows: readonly StateRow[],
+  query: ContractBillingSnapshotsQuery,
+): ContractBillingSnapshot[] {
   const groups = new Map<string, CustomerGroup>();
   for (const row of rows) {
     let group = groups.get(row.customer_id);
@@ -88,24 +131,53 @@ export async function contractBillingSnapshots(
   );
 }
 
-/** Rule R12, "Simular ciclos", over the view: writes nothing. */
-export async function simulateFromView(
+/**
+ * Rule R12, "Simular ciclos", over the view, a batch of customers at a time: each batch's
+ * snapshots and issued invoices are read, simulated and handed over before the next is read, so
+ * memory holds one batch whatever the number of customers. A customer's contracts are all in one
+ * batch, in the order the whole simulation lists them; each batch lists its own contracts'
+ * problems (a problem is one contract's, so the batches' lists joined are the whole's). Each
+ * batch reads the view as it stands when it is read. Writes nothing.
+ */
+export async function* simulationBatchesFromView(
   source: ReadModelSource,
-  query: SimulateFromViewQuery,
-): Promise<CycleSimulation> {
-  const snapshots = await contractBillingSnapshots(source, {
+  query: SimulationBatchesQuery,
+): AsyncGenerator<CycleSimulation> {
+  const limit = query.batchCustomers ?? SIMULATION_BATCH_CUSTOMERS;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`A simulation batch holds at least one customer, got ${limit}`);
+  simulateCycles([], query); // the period and cycle count refused before anything is read
+  const issuers = await billingIssuersOf(managerOf(source), query.defaultIssuerId);
+  const snapshotsQuery = {
     customerIds: query.customerIds,
     timeZone: query.timeZone,
     billSuspendedForDebt: query.billSuspendedForDebt,
-  });
-  const issuedInvoice = await issuedInvoicesOf(source, snapshots, query);
-  return simulateCycles(snapshots, {
-    from: query.from,
-    cycles: query.cycles,
-    vatDefault: query.vatDefault,
-    issuedInvoice,
-    issuers: await billingIssuersOf(managerOf(source), query.defaultIssuerId),
-  });
+  };
+  for (let after: string | null = null; ;) {
+    const page = await contractBillingSnapshotsPage(source, { after, limit }, snapshotsQuery);
+    if (page.last === null) return;
+    yield simulateCycles(page.snapshots, {
+      from: query.from,
+      cycles: query.cycles,
+      vatDefault: query.vatDefault,
+      issuedInvoice: await issuedInvoicesOf(source, page.snapshots, query),
+      issuers,
+    });
+    after = page.last;
+  }
+}
+
+/** Rule R12, "Simular ciclos", over the view, as one answer (built from the batches). */
+export async function simulateFromView(
+  source: ReadModelSource,
+  query: SimulationBatchesQuery,
+): Promise<CycleSimulation> {
+  const whole = simulateCycles([], query);
+  for await (const batch of simulationBatchesFromView(source, query)) {
+    for (const contract of batch.contracts) whole.contracts.push(contract);
+    for (const problem of batch.problems) whole.problems.push(problem);
+  }
+  return whole;
 }
 
 /**
@@ -121,28 +193,36 @@ export async function issuedInvoicesOf(
   query: { from: PlainDate; cycles: number },
 ): Promise<(contractId: string, period: string) => IssuedCycleInvoice | null> {
   const numbers = new Map<string, string>();
-  const annulled = new Set<string>();
+  /** Each cycle's standing invoice id (the first of its ids not annulled), by contract and period. */
+  const standing = new Map<string, string>();
   let cycles = snapshots.flatMap((snapshot) =>
     simulatedCycles(query.from, snapshot.billing.billingDay, query.cycles).map((cycle) => ({
+      key: `${snapshot.contractId}/${cycle.period}`,
+      id: cycleInvoiceIdFor(snapshot.contractId, cycle.period, 0),
       contractId: snapshot.contractId,
       period: cycle.period,
     })),
   );
-  for (let reissue = 0; cycles.length > 0; reissue++) {
-    const idOf = ({ contractId, period }: { contractId: string; period: string }) =>
-      cycleInvoiceIdFor(contractId, period, reissue);
+  for (let reissue = 1; cycles.length > 0; reissue++) {
     const rows: { id: string; formatted: string; cancelled_at: string | null }[] = await managerOf(
       source,
     ).query('SELECT id, formatted, cancelled_at FROM invoices WHERE id = ANY($1::text[])', [
-      cycles.map(idOf),
+      cycles.map((cycle) => cycle.id),
     ]);
+    const annulled = new Set<string>();
     for (const row of rows)
       if (row.cancelled_at === null) numbers.set(row.id, row.formatted);
       else annulled.add(row.id);
-    cycles = cycles.filter((cycle) => annulled.has(idOf(cycle)));
+    for (const cycle of cycles) standing.set(cycle.key, cycle.id);
+    cycles = cycles
+      .filter((cycle) => annulled.has(cycle.id))
+      .map((cycle) => ({
+        ...cycle,
+        id: cycleInvoiceIdFor(cycle.contractId, cycle.period, reissue),
+      }));
   }
   return (contractId, period) => {
-    const id = cycleInvoiceOf(contractId, period, (invoiceId) => annulled.has(invoiceId));
+    const id = standing.get(`${contractId}/${period}`) ?? cycleInvoiceIdFor(contractId, period, 0);
     const number = numbers.get(id);
     return number === undefined ? null : { id, number };
   };
