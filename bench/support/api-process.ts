@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, spawnTs } from './child-process';
+import { ROOT, spawnNode } from './child-process';
 import { peakRssOfProcess } from './measure';
 
 export const BENCH_API_KEY = 'bench-admin-key-0001';
@@ -14,13 +14,19 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The service's entry point, as `npm start` runs it (the bench imports nothing of the app). */
-function serviceEntry(): string {
+/**
+ * The service's compiled entry point, as `npm start` runs it (the bench imports nothing of the
+ * app); `npm run bench` builds dist/ first (`prebench`).
+ */
+export function serviceEntry(): string {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const entry = manifest.scripts.start.split(/\s+/).find((word) => word.endsWith('.ts'));
-  if (!entry) throw new Error('package.json has no `start` script running a .ts entry point');
+  const entry = manifest.scripts.start.split(/\s+/).find((word) => word.endsWith('.js'));
+  if (!entry) throw new Error('package.json has no `start` script running a .js entry point');
+  if (!existsSync(join(ROOT, entry))) {
+    throw new Error(`${entry} is missing: \`npm run build\` compiles it`);
+  }
   return entry;
 }
 
@@ -29,7 +35,7 @@ function serviceEntry(): string {
  * (projections in process), with the rate limit out of the way and logs off.
  */
 export async function startApiProcess(databaseUrl: string, port: number): Promise<ApiProcess> {
-  const child: ChildProcess = spawnTs(serviceEntry(), {
+  const child: ChildProcess = spawnNode([serviceEntry()], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     API_KEYS: `admin:${BENCH_API_KEY}`,

@@ -3,17 +3,24 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
-/** Runs a TypeScript entry point of this repository in its own Node process. */
+/** Runs a TypeScript entry point of this repository (the bench's own) in its own Node process. */
 export function spawnTs(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(
-    process.execPath,
+  return spawnNode(
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
     {
-      cwd: ROOT,
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      ...env,
     },
   );
+}
+
+/** Runs `node <args>` from the repository's root, its output piped. */
+export function spawnNode(args: readonly string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Runs an entry point to its end and answers the JSON its last stdout line holds. */
