@@ -13,7 +13,7 @@ const DEFAULT_CUSTOMERS = 2_000;
 
 const usage = `npm run bench -- [--customers N | --large | --sizes a,b] [--db pg|pglite|both]
                       [--only ${STAGES.join('|')}[,…]] [--http-seconds S] [--append-commands N]
-                      [--rebuild-per-event] [--reuse-database] [--out file]`;
+                      [--rebuild-per-event] [--reuse-database] [--startup-runs N] [--out file]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -27,6 +27,7 @@ function parseOptions() {
       'append-commands': { type: 'string', default: '2000' },
       'rebuild-per-event': { type: 'boolean', default: false },
       'reuse-database': { type: 'boolean', default: false },
+      'startup-runs': { type: 'string', default: '5' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', default: false },
     },
@@ -58,6 +59,7 @@ function parseOptions() {
     appendCommands: Number(values['append-commands']),
     rebuildPerEvent: values['rebuild-per-event'],
     reuseDatabase: values['reuse-database'],
+    startupRuns: Number(values['startup-runs']),
     out: resolve(values.out),
   };
 }
