@@ -13,6 +13,7 @@ module.exports = {
   moduleNameMapper,
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+  globalSetup: '<rootDir>/test/support/build-dist.js',
   testTimeout: 30000,
   maxWorkers: 2,
 };

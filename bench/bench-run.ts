@@ -16,6 +16,7 @@ import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/re
 import { invoiceNumberingStage, NumberingFigures } from './stages/invoice-numbering';
 import { customerSearchStage, SearchFigures } from './stages/customer-search';
 import { peerEmmettStage, PeerFigures } from './stages/peer-emmett';
+import { startupStage, StartupFigures } from './stages/startup';
 
 export const STAGES = [
   'append',
@@ -26,6 +27,7 @@ export const STAGES = [
   'numbering',
   'search',
   'peer-emmett',
+  'startup',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -47,6 +49,8 @@ export interface RunOptions {
   rebuildPerEvent: boolean;
   /** Use the PostgreSQL database an earlier run loaded instead of loading it again. */
   reuseDatabase?: boolean;
+  /** Rounds of the start-up stage (each figure is their median). */
+  startupRuns: number;
   log(message: string): void;
 }
 
@@ -81,14 +85,19 @@ export interface RunResult {
   search?: SearchFigures;
   /** The append stage's command beside Emmett's PostgreSQL event store (PostgreSQL only). */
   peerEmmett?: PeerFigures;
+  startup?: StartupFigures;
 }
+
+/** Stages that load no workload: each sets up what it measures. */
+const STANDALONE_STAGES: readonly Stage[] = ['search', 'startup'];
 
 /**
  * One database, one size: load the seeded workload, then each stage asked for; the search
- * stage last, on a fresh database of its own (no workload: rows written straight).
+ * stage last, on a fresh database of its own (no workload: rows written straight); the
+ * start-up stage on the embedded default, whatever `--db` says.
  */
 export async function runOnce(options: RunOptions): Promise<RunResult> {
-  const others = options.stages.filter((stage) => stage !== 'search');
+  const others = options.stages.filter((stage) => !STANDALONE_STAGES.includes(stage));
   const result: RunResult =
     others.length > 0
       ? await runWorkloadStages({ ...options, stages: others })
@@ -107,6 +116,13 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
     const [headline] = result.search.queries;
     options.log(
       `  search: combined filter p50 ${headline.p50Ms} ms, p99 ${headline.p99Ms} ms (unfiltered page p50 ${result.search.baseline.p50Ms} ms)`,
+    );
+  }
+  if (options.stages.includes('startup')) {
+    result.startup = await startupStage(options.startupRuns, options.log);
+    const { cli, apiHealthy } = result.startup;
+    options.log(
+      `  startup: CLI call ${cli.viaNpmMs} ms, API healthy ${apiHealthy.viaNpmMs} ms (node -e 0: ${result.startup.nodeMs} ms)`,
     );
   }
   return result;

@@ -14,7 +14,7 @@ const DEFAULT_CUSTOMERS = 2_000;
 const usage = `npm run bench -- [--customers N | --large | --sizes a,b] [--db pg|pglite|both]
                       [--only ${STAGES.join('|')}[,…]] [--http-seconds S] [--append-commands N]
                       [--peer-rounds N]
-                      [--rebuild-per-event] [--reuse-database] [--out file]`;
+                      [--rebuild-per-event] [--reuse-database] [--startup-runs N] [--out file]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -29,6 +29,7 @@ function parseOptions() {
       'peer-rounds': { type: 'string', default: '4' },
       'rebuild-per-event': { type: 'boolean', default: false },
       'reuse-database': { type: 'boolean', default: false },
+      'startup-runs': { type: 'string', default: '5' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', default: false },
     },
@@ -61,6 +62,7 @@ function parseOptions() {
     peerRounds: Number(values['peer-rounds']),
     rebuildPerEvent: values['rebuild-per-event'],
     reuseDatabase: values['reuse-database'],
+    startupRuns: Number(values['startup-runs']),
     out: resolve(values.out),
   };
 }

@@ -40,8 +40,8 @@ function filesApp(onS3: boolean) {
       testApp = await startFilesTestApp(onS3, { ATTACHMENT_ERASURE_INTERVAL_MS: '0' }, (builder) =>
         builder.overrideProvider(BLOB_STORE).useFactory({
           inject: [APP_CONFIG, FILES_DIRECTORY],
-          factory: (config: AppConfig, directory: string) =>
-            new InterleavingBlobStore(blobStoreFrom(config, directory)),
+          factory: async (config: AppConfig, directory: string) =>
+            new InterleavingBlobStore(await blobStoreFrom(config, directory)),
         }),
       );
     },

@@ -314,18 +314,10 @@ describe(`the auditors' command line on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}
         : { DATA_DIR: dataDir }),
     };
     const run = promisify(execFile);
-    const failure = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/cli/src/main.ts',
-        'verify',
-      ],
-      { env },
-    ).then(
+    // The compiled CLI, as `npm run cli` runs it (jest's globalSetup built it).
+    const failure = await run(process.execPath, ['dist/apps/cli/src/main.js', 'verify'], {
+      env,
+    }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, spawnTs } from './child-process';
+import { ROOT, spawnNode } from './child-process';
 import { peakRssOfProcess } from './measure';
 
 export const BENCH_API_KEY = 'bench-admin-key-0001';
@@ -14,13 +14,19 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The service's entry point, as `npm start` runs it (the bench imports nothing of the app). */
-function serviceEntry(): string {
+/**
+ * The service's compiled entry point, as `npm start` runs it (the bench imports nothing of the
+ * app); `npm run bench` builds dist/ first (`prebench`).
+ */
+export function serviceEntry(): string {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const entry = manifest.scripts.start.split(/\s+/).find((word) => word.endsWith('.ts'));
-  if (!entry) throw new Error('package.json has no `start` script running a .ts entry point');
+  const entry = manifest.scripts.start.split(/\s+/).find((word) => word.endsWith('.js'));
+  if (!entry) throw new Error('package.json has no `start` script running a .js entry point');
+  if (!existsSync(join(ROOT, entry))) {
+    throw new Error(`${entry} is missing: \`npm run build\` compiles it`);
+  }
   return entry;
 }
 
@@ -31,19 +37,15 @@ function serviceEntry(): string {
 export async function startApiProcess(databaseUrl: string, port: number): Promise<ApiProcess> {
   // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): Node flags of the API alone.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child: ChildProcess = spawnTs(
-    serviceEntry(),
-    {
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      API_KEYS: `admin:${BENCH_API_KEY}`,
-      LOG_LEVEL: 'silent',
-      EVENT_POLL_INTERVAL_MS: '20',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      NODE_ENV: 'production',
-    },
-    { nodeArgs },
-  );
+  const child: ChildProcess = spawnNode([...nodeArgs, serviceEntry()], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    API_KEYS: `admin:${BENCH_API_KEY}`,
+    LOG_LEVEL: 'silent',
+    EVENT_POLL_INTERVAL_MS: '20',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    NODE_ENV: 'production',
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}/api`;

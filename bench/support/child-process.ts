@@ -3,24 +3,30 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
-/** Runs a TypeScript entry point of this repository in its own Node process. */
+/** Runs a TypeScript entry point of this repository (the bench's own) in its own Node process. */
 export function spawnTs(
   entry: string,
   env: Record<string, string>,
-  {
-    nodeArgs = [],
-    stdin = 'ignore',
-  }: { nodeArgs?: readonly string[]; stdin?: 'ignore' | 'pipe' } = {},
+  { stdin = 'ignore' }: { stdin?: 'ignore' | 'pipe' } = {},
 ): ChildProcess {
-  return spawn(
-    process.execPath,
-    [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-      stdio: [stdin, 'pipe', 'pipe'],
-    },
+  return spawnNode(
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+    { TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    { stdin },
   );
+}
+
+/** Runs `node <args>` from the repository's root, its output piped. */
+export function spawnNode(
+  args: readonly string[],
+  env: Record<string, string>,
+  { stdin = 'ignore' }: { stdin?: 'ignore' | 'pipe' } = {},
+): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: [stdin, 'pipe', 'pipe'],
+  });
 }
 
 /** Runs an entry point to its end and answers the JSON its last stdout line holds. */

@@ -39,5 +39,8 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'search combined filter p50, ms': run.search?.queries[0].p50Ms,
     'search combined filter p99, ms': run.search?.queries[0].p99Ms,
     'search unfiltered page p50, ms': run.search?.baseline.p50Ms,
+    'startup: CLI call (npm run -s cli), ms': run.startup?.cli.viaNpmMs,
+    'startup: API healthy (npm start), ms': run.startup?.apiHealthy.viaNpmMs,
+    'startup: node -e 0, ms': run.startup?.nodeMs,
   };
 }

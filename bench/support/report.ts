@@ -53,6 +53,19 @@ export function printRun(run: RunResult): void {
         `    ${query.name} (${query.matches} match): p50 ${query.p50Ms} ms, p99 ${query.p99Ms} ms (×${query.ratio} the baseline's p50)`,
       );
   }
+  if (run.startup) {
+    const { cli, apiHealthy, nodeMs, buildCheckMs, targets, runs } = run.startup;
+    const met = (ms: number, target: number) => (ms <= target ? 'met' : 'NOT met');
+    console.log(
+      `  startup (median of ${runs}; node -e 0 ${nodeMs} ms, build check ${buildCheckMs} ms):`,
+    );
+    console.log(
+      `    CLI call: npm run -s cli ${cli.viaNpmMs} ms (×${cli.viaNpmRatio} node -e 0; ≤ ${targets.cliMs} ms ${met(cli.viaNpmMs, targets.cliMs)}), node dist/… ${cli.directMs} ms (×${cli.directRatio})`,
+    );
+    console.log(
+      `    API healthy: npm start ${apiHealthy.viaNpmMs} ms (×${apiHealthy.viaNpmRatio}; ≤ ${targets.apiHealthyMs} ms ${met(apiHealthy.viaNpmMs, targets.apiHealthyMs)}), node dist/… ${apiHealthy.directMs} ms (×${apiHealthy.directRatio})`,
+    );
+  }
   const http = run.http;
   if (http) {
     for (const [name, f] of Object.entries({

@@ -9,6 +9,11 @@ describe('PgliteDatabase (one embedded session)', () => {
   });
   afterAll(() => db.close());
 
+  it('starts with a 32 MB buffer pool: PostgreSQL zeroes all of it at every start', async () => {
+    const { rows } = await db.query<{ shared_buffers: string }>('SHOW shared_buffers');
+    expect(rows[0].shared_buffers).toBe('32MB');
+  });
+
   it('keeps a committed transaction when a concurrent one rolls back', async () => {
     const failing = db.transaction(async (tx) => {
       await tx.query('INSERT INTO items VALUES ($1)', [1]);

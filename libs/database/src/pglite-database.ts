@@ -15,6 +15,15 @@ export interface PgliteDatabaseOptions {
 }
 
 /**
+ * PGlite's buffer pool. PostgreSQL zeroes all of its shared memory when it starts, and in
+ * PGlite that is one call of WebAssembly `memset` that runs unoptimized: with initdb's 128 MB
+ * it was a fifth of every start's CPU (the API's, each CLI call's, each test's in-memory
+ * database). 32 MB keeps three quarters of that off the start; the PGlite bench at 1,000
+ * customers showed no difference beyond its noise (docs/build.md).
+ */
+const SHARED_BUFFERS = '32MB';
+
+/**
  * The embedded PGlite database. PGlite is ONE database session: two transactions in flight
  * at once would share it, and one's ROLLBACK would discard the other's work. So every use of
  * the session — a single query, a transaction, a TypeORM lease — holds one FIFO mutex.
@@ -42,6 +51,7 @@ export class PgliteDatabase implements SqlDatabase {
     try {
       const db = await PGlite.create({
         dataDir: options.dataDir,
+        startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
         // Same conventions as `pg`: 64-bit integers and numerics come back as strings.
         parsers: {
           [types.INT8]: (value: string) => value,

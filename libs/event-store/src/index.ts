@@ -4,7 +4,6 @@ export * from './event-envelope';
 export * from './log-subscription';
 export * from './upcasting/upcaster-registry';
 export * from './postgres/postgres-event-store';
-export * from './eventstoredb/eventstoredb-event-store';
 export * from './create-event-store';
 export * from './crypto-shredding/crypto-shredding-event-store';
 export * from './crypto-shredding/personal-data-keys';

@@ -4,14 +4,17 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** The entry points a test can run as a real process. */
+/**
+ * The entry points a test can run as a real process: the compiled JavaScript that `npm start`
+ * runs, which jest's globalSetup (test/support/build-dist.js) brings up to date with the sources.
+ */
 export const ENTRIES = {
   /** The HTTP API (`npm start`). */
-  api: 'apps/api/src/main.ts',
+  api: 'dist/apps/api/src/main.js',
   /** The standalone projection runner (`npm run projections`). */
-  projections: 'apps/api/src/projections.main.ts',
+  projections: 'dist/apps/api/src/projections.main.js',
   /** The operator's command line (`npm run cli -- …`). */
-  cli: 'apps/cli/src/main.ts',
+  cli: 'dist/apps/cli/src/main.js',
 } as const;
 
 /**
@@ -42,15 +45,11 @@ export class AppProcess {
     applicationName: string,
     args: readonly string[] = [],
   ): AppProcess {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env, PGAPPNAME: applicationName },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [entry, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PGAPPNAME: applicationName },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return new AppProcess(child, applicationName);
   }
 

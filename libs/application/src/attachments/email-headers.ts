@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { MailParser } from 'mailparser';
 import { AttachedEmail } from '@app/domain';
 
 const MAX_HEADER_TEXT = 500;
@@ -10,7 +9,9 @@ const clip = (text: string | undefined) =>
  * The subject and sender of an `.eml` file, read from its headers only: the parser stops at
  * the end of the header block, so a large e-mail is never held in memory.
  */
-export function emailHeadersOf(path: string): Promise<AttachedEmail> {
+export async function emailHeadersOf(path: string): Promise<AttachedEmail> {
+  // Loaded by the first e-mail attached, not at start-up (mailparser takes a fifth of a second).
+  const { MailParser } = await import('mailparser');
   return new Promise((resolve, reject) => {
     const source = createReadStream(path);
     const parser = new MailParser();

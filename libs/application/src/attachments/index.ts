@@ -3,7 +3,6 @@ export * from './attachment.handlers';
 export * from './attachments.providers';
 export * from './blob-store/blob-store';
 export * from './blob-store/fs-blob-store';
-export * from './blob-store/s3-blob-store';
 export * from './blob-store/blob-store-from-config';
 export * from './content-type-sniffing';
 export * from './customer-files';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import sharp from 'sharp';
 import { StoredImage } from '@app/domain';
 import { UnsupportedFileError } from './uploaded-file';
 
@@ -26,12 +25,16 @@ export async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** sharp (libvips), loaded by the first picture, not at start-up. */
+const loadSharp = async () => (await import('sharp')).default;
+
 /** What the picture at `path` is (by its bytes, as sharp decodes it); refused if not a picture. */
 export async function describeImage(
   path: string,
   size: number,
   sha256: string,
 ): Promise<StoredImage> {
+  const sharp = await loadSharp();
   const metadata = await sharp(path)
     .metadata()
     .catch(() => {
@@ -54,6 +57,7 @@ export async function describeImage(
  * orientation, WebP, written to `target`.
  */
 export async function makeThumbnail(source: string, target: string): Promise<StoredImage> {
+  const sharp = await loadSharp();
   const info = await sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS })
     .rotate()
     .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })

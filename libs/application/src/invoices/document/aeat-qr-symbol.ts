@@ -1,5 +1,3 @@
-import { create as createQrCode } from 'qrcode';
-
 /** PDF points in a millimetre: a point is 1/72 inch, an inch 25.4 mm. */
 export const POINTS_PER_MM = 72 / 25.4;
 
@@ -17,6 +15,9 @@ export interface QrSymbol {
 
 /** The symbol of the AEAT QR for `url`, at error correction level M as rule 22 asks. */
 export function aeatQrSymbol(url: string): QrSymbol {
+  // Loaded with the first printed invoice, not at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { create: createQrCode } = require('qrcode') as typeof import('qrcode');
   const code = createQrCode(url, { errorCorrectionLevel: 'M' });
   const { size, data } = code.modules;
   return {

@@ -1,5 +1,4 @@
 import { PostalAddress } from '@app/domain';
-import PDFDocument from 'pdfkit';
 import {
   AEAT_QR_SIZE_MM,
   aeatQrSymbol,
@@ -57,6 +56,8 @@ export async function renderInvoicePdf(
     'credit-note': labels.creditNoteTitle,
     estimate: labels.estimateTitle,
   }[model.kind];
+  // Loaded by the first document rendered, not at start-up (pdfkit takes a fifth of a second).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

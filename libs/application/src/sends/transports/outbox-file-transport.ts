@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { MessageTransport, OutgoingMessage, TransportReceipt } from '../outgoing-message';
 import { mailOf } from './smtp-transport';
 
@@ -8,15 +8,12 @@ import { mailOf } from './smtp-transport';
  * With no SMTP server nor SMS gateway configured (the default), messages are written under
  * `DATA_DIR/outbox/`: an e-mail as `<messageId>.eml` (RFC 822, attachments included: any mail
  * client opens it), an SMS as `<messageId>.sms.txt`. Written to a temporary file and renamed, so
- * a file is whole or absent; named by the message, so a resend overwrites it.
+ * a file is whole or absent; named by the message, so a resend overwrites it. nodemailer (the
+ * RFC 822 writer) is loaded by the first e-mail, not at start-up.
  */
 export class OutboxFileTransport implements MessageTransport {
   readonly description: string;
-  private readonly builder = createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'windows',
-  });
+  private builder: Transporter | undefined;
 
   constructor(
     private readonly directory: string,
@@ -42,6 +39,8 @@ export class OutboxFileTransport implements MessageTransport {
   }
 
   private async rfc822(message: OutgoingMessage): Promise<Buffer> {
+    const { createTransport } = await import('nodemailer');
+    this.builder ??= createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
     const info = (await this.builder.sendMail(mailOf(message, this.from))) as { message: Buffer };
     return info.message;
   }

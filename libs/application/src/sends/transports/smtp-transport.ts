@@ -1,4 +1,4 @@
-import { createTransport, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import {
   emailMessageIdOf,
   MessageTransport,
@@ -6,36 +6,46 @@ import {
   TransportReceipt,
 } from '../outgoing-message';
 
-/** E-mail through an SMTP server (`SMTP_URL`, e.g. `smtp://user:pass@host:587`), from `SMTP_FROM`. */
+/**
+ * E-mail through an SMTP server (`SMTP_URL`, e.g. `smtp://user:pass@host:587`), from `SMTP_FROM`.
+ * nodemailer is loaded by the first send, not at start-up.
+ */
 export class SmtpMessageTransport implements MessageTransport {
   readonly description: string;
-  private readonly transporter: Transporter;
+  private transporter: Transporter | undefined;
+  private readonly timeoutMs: number;
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly from: string,
     options: { timeoutMs?: number } = {},
   ) {
     const parsed = new URL(url);
     this.description = `SMTP ${parsed.hostname}:${parsed.port || '(default port)'}`;
-    const timeout = options.timeoutMs ?? 30_000;
-    this.transporter = createTransport(url, {
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout,
-    } as object);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
   async send(message: OutgoingMessage): Promise<TransportReceipt> {
     if (message.channel !== 'email') throw new Error('SMTP sends e-mail only');
-    const info = (await this.transporter.sendMail(mailOf(message, this.from))) as {
+    const transporter = await this.connection();
+    const info = (await transporter.sendMail(mailOf(message, this.from))) as {
       messageId?: string;
     };
     return { providerMessageId: info.messageId ?? null };
   }
 
   close(): void {
-    this.transporter.close();
+    this.transporter?.close();
+  }
+
+  private async connection(): Promise<Transporter> {
+    const { createTransport } = await import('nodemailer');
+    this.transporter ??= createTransport(this.url, {
+      connectionTimeout: this.timeoutMs,
+      greetingTimeout: this.timeoutMs,
+      socketTimeout: this.timeoutMs,
+    } as object);
+    return this.transporter;
   }
 }
 
