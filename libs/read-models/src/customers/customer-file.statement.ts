@@ -24,11 +24,15 @@ export interface CustomerFileParts {
   attachments: number;
 }
 
-/** The last returned effect of customer `c` (newest first, as `customerReturns` orders). */
-const LAST_RETURN = `FROM pending_effects r WHERE r.customer_id = c.id::text AND r.status = 'returned'
-  ORDER BY r.returned_at DESC, r.id ASC LIMIT 1`;
+/**
+ * The last returned effect of customer `c` (newest first, as `customerReturns` orders), joined
+ * once as `r`: the last return's column and rule 19's check both read it.
+ */
+const LAST_RETURN = `LEFT JOIN LATERAL (SELECT * FROM pending_effects e
+    WHERE e.customer_id = c.id::text AND e.status = 'returned'
+    ORDER BY e.returned_at DESC, e.id ASC LIMIT 1) r ON true`;
 
-/** Each part as a column of the customer's row: one subquery each, all on indexed keys. */
+/** Each part as a column of the customer's row: one expression each, all on indexed keys. */
 const PART_COLUMNS: Record<string, string> = {
   invoice_figures: `SELECT json_build_object('invoices', count(*),
       'unpaid', count(*) FILTER (WHERE i.outstanding_cents > 0),
@@ -45,17 +49,17 @@ const PART_COLUMNS: Record<string, string> = {
   subscriptions: `SELECT count(*) FROM customer_subscriptions s
     WHERE s.customer_id = c.id AND NOT EXISTS (SELECT 1 FROM customer_contracts d
       WHERE d.id = s.contract_id AND d.customer_id = c.id AND d.status = 'deleted')`,
-  last_return: `SELECT json_build_object('effectId', r.id, 'invoiceId', r.invoice_id,
-      'amountCents', r.amount_cents, 'reasonCode', r.return_code, 'reason', r.return_reason,
-      'returnedAt', r.returned_at) ${LAST_RETURN}`,
+  last_return: `CASE WHEN r.id IS NOT NULL THEN json_build_object('effectId', r.id,
+      'invoiceId', r.invoice_id, 'amountCents', r.amount_cents, 'reasonCode', r.return_code,
+      'reason', r.return_reason, 'returnedAt', r.returned_at) END`,
   last_dunning: `SELECT json_build_object('eventType', h.event_type, 'changes', h.changes)
     FROM customer_history h WHERE h.customer_id = c.id
       AND h.event_type IN ('DunningStepApplied', 'DunningCleared')
     ORDER BY h.position DESC LIMIT 1`,
   interaction_since_return: `SELECT EXISTS (SELECT 1 FROM customer_history h
     WHERE h.customer_id = c.id AND h.event_type = 'InteractionRecorded'
-      AND h.occurred_at >= coalesce((SELECT r.returned_at ${LAST_RETURN}), '1970-01-01')::timestamptz)
-    WHERE (SELECT r.return_code ${LAST_RETURN}) IN (${CONTACT_RETURN_CODES.map((code) => `'${code}'`).join(', ')})`,
+      AND h.occurred_at >= coalesce(r.returned_at, '1970-01-01')::timestamptz)
+    WHERE r.return_code IN (${CONTACT_RETURN_CODES.map((code) => `'${code}'`).join(', ')})`,
   image: `SELECT json_build_object('contentType', m.content_type, 'width', m.width,
       'height', m.height, 'changedAt', m.changed_at)
     FROM customer_images m WHERE m.customer_id = c.id::text`,
@@ -70,7 +74,7 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(v
 /** The statement: the customer's row, then each part as a column. The same text every call. */
 const STATEMENT = `SELECT c.*, ${Object.entries(PART_COLUMNS)
   .map(([name, sql]) => `(${sql}) AS ${name}`)
-  .join(',\n')} FROM customer_file c WHERE c.id = $1`;
+  .join(',\n')} FROM customer_file c ${LAST_RETURN} WHERE c.id = $1`;
 
 /** The row's columns as TypeORM hydrates them (transformers, types), from its metadata. */
 function hydrate(manager: EntityManager, raw: Record<string, unknown>): CustomerFileRow {
