@@ -48,6 +48,37 @@ describeOnPostgres(
       return { position: await appended, commit, done };
     }
 
+    /**
+     * What a live subscriber from the current head receives while `write` runs, and what the
+     * log holds afterwards. Bounded: a reader that skipped an event would otherwise wait for it
+     * forever. The bound's timer is cleared, or it would keep the test worker alive for its 5 s.
+     */
+    async function deliveredWhile(total: number, batchSize: number, write: () => Promise<void>) {
+      const before = await store.headPosition();
+      const received: bigint[] = [];
+      const subscription = store.subscribeToAll({ fromPosition: before, batchSize });
+      const consuming = (async () => {
+        for await (const event of subscription) {
+          received.push(event.position);
+          if (received.length === total) break;
+        }
+      })();
+      await write();
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([
+        consuming,
+        new Promise((resolve) => {
+          bound = setTimeout(resolve, 5000);
+        }),
+      ]);
+      clearTimeout(bound);
+      await subscription.stop();
+      const committed = (await store.readAll({ fromPosition: before, limit: 100_000 })).map(
+        (e) => e.position,
+      );
+      return { received, committed };
+    }
+
     it('hides later positions while an earlier append is open, then delivers all in order', async () => {
       const before = await store.headPosition();
       const slow = await holdOpenAppend(`slow-${uuid()}`);
@@ -90,103 +121,61 @@ describeOnPostgres(
     });
 
     it('delivers every event exactly once to a live subscriber under racing, randomly slow writers', async () => {
-      const before = await store.headPosition();
       const writers = 16;
       const appendsPerWriter = 15;
       const streamOf = (writer: number) => `race-${writer}-${uuid()}`;
-      const received: bigint[] = [];
-      const subscription = store.subscribeToAll({ fromPosition: before, batchSize: 7 });
       const total = writers * appendsPerWriter * 2;
-      const consuming = (async () => {
-        for await (const event of subscription) {
-          received.push(event.position);
-          if (received.length === total) break;
-        }
-      })();
-
-      await Promise.all(
-        Array.from({ length: writers }, async (_, writer) => {
-          const stream = streamOf(writer);
-          for (let i = 0; i < appendsPerWriter; i++) {
-            await opened.db.transaction(async (tx) => {
-              const events = store.prepare(stream, [
-                { type: 'Raced', data: { writer, i } },
-                { type: 'Raced', data: { writer, i, second: true } },
-              ]);
-              await store.appendWithin(tx, stream, events, {});
-              // Hold some transactions open so that commits land out of position order.
-              await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.3 ? 15 : 0));
-            });
-          }
-        }),
-      );
-      // Bounded: a reader that skipped an event would otherwise wait for it forever. The bound's
-      // timer is cleared, or it would keep the test worker alive for its 5 s.
-      let bound: NodeJS.Timeout | undefined;
-      await Promise.race([
-        consuming,
-        new Promise((resolve) => {
-          bound = setTimeout(resolve, 5000);
-        }),
-      ]);
-      clearTimeout(bound);
-      await subscription.stop();
-
-      const committed = (await store.readAll({ fromPosition: before, limit: 100_000 })).map(
-        (e) => e.position,
-      );
+      const { received, committed } = await deliveredWhile(total, 7, async () => {
+        await Promise.all(
+          Array.from({ length: writers }, async (_, writer) => {
+            const stream = streamOf(writer);
+            for (let i = 0; i < appendsPerWriter; i++) {
+              await opened.db.transaction(async (tx) => {
+                const events = store.prepare(stream, [
+                  { type: 'Raced', data: { writer, i } },
+                  { type: 'Raced', data: { writer, i, second: true } },
+                ]);
+                await store.appendWithin(tx, stream, events, {});
+                // Hold some transactions open so that commits land out of position order.
+                await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.3 ? 15 : 0));
+              });
+            }
+          }),
+        );
+      });
       expect(committed).toHaveLength(total);
       expect(received).toEqual(committed);
       expect(new Set(received).size).toBe(total);
     });
 
     it('delivers every event once when one-call appends race transactions held open', async () => {
-      const before = await store.headPosition();
       const writers = 12;
       const appendsPerWriter = 10;
-      const received: bigint[] = [];
-      const subscription = store.subscribeToAll({ fromPosition: before, batchSize: 5 });
       const total = writers * appendsPerWriter;
-      const consuming = (async () => {
-        for await (const event of subscription) {
-          received.push(event.position);
-          if (received.length === total) break;
-        }
-      })();
-      await Promise.all(
-        Array.from({ length: writers }, async (_, writer) => {
-          const stream = `mixed-${writer}-${uuid()}`;
-          for (let i = 0; i < appendsPerWriter; i++) {
-            // Even writers append in one call (es_append); odd ones inside a transaction they
-            // sometimes hold open after reserving, so one-call appends commit past them.
-            if (writer % 2 === 0) {
-              await store.append(stream, [{ type: 'Raced', data: { writer, i } }]);
-              continue;
+      const { received, committed } = await deliveredWhile(total, 5, async () => {
+        await Promise.all(
+          Array.from({ length: writers }, async (_, writer) => {
+            const stream = `mixed-${writer}-${uuid()}`;
+            for (let i = 0; i < appendsPerWriter; i++) {
+              // Even writers append in one call (es_append); odd ones inside a transaction they
+              // sometimes hold open after reserving, so one-call appends commit past them.
+              if (writer % 2 === 0) {
+                await store.append(stream, [{ type: 'Raced', data: { writer, i } }]);
+                continue;
+              }
+              await opened.db.transaction(async (tx) => {
+                await store.appendWithin(
+                  tx,
+                  stream,
+                  store.prepare(stream, [{ type: 'Raced', data: { writer, i } }]),
+                  {},
+                );
+                await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.4 ? 20 : 0));
+              });
             }
-            await opened.db.transaction(async (tx) => {
-              await store.appendWithin(
-                tx,
-                stream,
-                store.prepare(stream, [{ type: 'Raced', data: { writer, i } }]),
-                {},
-              );
-              await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.4 ? 20 : 0));
-            });
-          }
-        }),
-      );
-      let bound: NodeJS.Timeout | undefined;
-      await Promise.race([
-        consuming,
-        new Promise((resolve) => {
-          bound = setTimeout(resolve, 5000);
-        }),
-      ]);
-      clearTimeout(bound);
-      await subscription.stop();
-      const committed = (await store.readAll({ fromPosition: before, limit: 100_000 })).map(
-        (e) => e.position,
-      );
+          }),
+        );
+      });
       expect(committed).toHaveLength(total);
       expect(received).toEqual(committed);
     });
