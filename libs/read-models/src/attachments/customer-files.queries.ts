@@ -71,17 +71,6 @@ export interface CustomerFileFiles {
   attachmentCount: number;
 }
 
-/** The customer file's image block and its attachments counter. */
-export async function customerFilesSummaryOf(
-  source: ReadModelSource,
-  customerId: string,
-): Promise<{ image: CustomerFileImage | null; attachments: number }> {
-  const manager = managerOf(source);
-  const image = await customerImageOf(manager, customerId);
-  const attachments = await manager.getRepository(CustomerAttachmentRow).countBy({ customerId });
-  return { image: imageBlockOf(customerId, image), attachments };
-}
-
 /** The customer file's image block: where to fetch the image and its thumbnail. */
 export const imageBlockOf = (
   customerId: string,

@@ -47,31 +47,6 @@ export interface CollectionsSummary {
   dunningStage: string | null;
 }
 
-export async function collectionsSummaryOf(
-  source: ReadModelSource,
-  customerId: string,
-): Promise<CollectionsSummary> {
-  const manager = managerOf(source);
-  const contracts = await manager.getRepository(CustomerContractRow).find({
-    where: { customerId },
-    order: { draftedAt: 'ASC', id: 'ASC' },
-  });
-  const [lastReturn] = await customerReturns(manager, customerId);
-  const [lastDunning] = await manager.getRepository(CustomerHistoryRow).find({
-    where: [
-      { customerId, eventType: 'DunningStepApplied' },
-      { customerId, eventType: 'DunningCleared' },
-    ],
-    order: { position: 'DESC' },
-    take: 1,
-  });
-  return {
-    mandates: mandatesOf(contracts),
-    lastReturn: lastReturn ?? null,
-    dunningStage: dunningStageOf(lastDunning ?? null),
-  };
-}
-
 /** The mandates of a customer's signed or terminated contracts (oldest first), valid or not. */
 export const mandatesOf = (
   contracts: readonly Pick<
@@ -105,34 +80,15 @@ export function dunningStageOf(
 export const CONTACT_RETURN_CODES = ['MS02', 'MD06'];
 export const CONTACT_CUSTOMER = 'R19.CONTACT_CUSTOMER';
 
+/** Whether the return asks for the customer to be contacted (MS02, MD06). */
+const contactCustomerAfter = (lastReturn: CustomerReturn | null): boolean =>
+  !!lastReturn?.reasonCode && CONTACT_RETURN_CODES.includes(lastReturn.reasonCode);
+
 /**
  * Rule 19's flag: the customer's last return says they refused the debit (MS02) or asked for a
  * refund (MD06), and no interaction has been recorded since. Cleared by recording one (a call,
  * an e-mail, a note of the conversation).
  */
-export async function contactWarningsOf(
-  source: ReadModelSource,
-  customerId: string,
-  lastReturn: CustomerReturn | null,
-): Promise<{ code: string; message: string }[]> {
-  if (!contactCustomerAfter(lastReturn)) return [];
-  const since = await managerOf(source)
-    .getRepository(CustomerHistoryRow)
-    .createQueryBuilder('h')
-    .where('h.customer_id = :customerId', { customerId })
-    .andWhere("h.event_type = 'InteractionRecorded'")
-    .andWhere('h.occurred_at >= :returnedAt', { returnedAt: lastReturn?.returnedAt ?? EPOCH })
-    .getCount();
-  return contactWarningsFrom(lastReturn, since > 0);
-}
-
-const EPOCH = '1970-01-01';
-
-/** Whether the return asks for the customer to be contacted (MS02, MD06). */
-const contactCustomerAfter = (lastReturn: CustomerReturn | null): boolean =>
-  !!lastReturn?.reasonCode && CONTACT_RETURN_CODES.includes(lastReturn.reasonCode);
-
-/** Rule 19's flag from the last return and whether an interaction was recorded since. */
 export function contactWarningsFrom(
   lastReturn: CustomerReturn | null,
   interactionSince: boolean,

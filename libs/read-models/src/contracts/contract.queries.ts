@@ -52,16 +52,6 @@ export async function findSubscription(
   return row && toSubscriptionView(row);
 }
 
-/** The customer file's counters for the contracts tab: what `customerContracts` lists. */
-export async function contractTabCounts(
-  source: ReadModelSource,
-  customerId: string,
-): Promise<{ contracts: number; subscriptions: number }> {
-  if (!isUuid(customerId)) return { contracts: 0, subscriptions: 0 };
-  const { contracts, subscriptions } = await contractsTabOf(managerOf(source), customerId);
-  return { contracts: contracts.length, subscriptions: subscriptions.length };
-}
-
 /**
  * A customer's contracts and subscriptions, oldest first, leaving out deleted drafts and the
  * subscriptions on them: a draft deleted goes with whatever it held, as rule R6 deletes drafts

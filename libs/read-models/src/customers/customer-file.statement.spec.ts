@@ -6,41 +6,9 @@ import {
   runContract,
   signedContract,
 } from '../contracts/testing/contract-log';
-import { contractTabCounts } from '../contracts/contract.queries';
-import { ibanWarningsOf } from '../contracts/customer-iban-warnings';
-import { collectionsSummaryOf, contactWarningsOf } from '../collections/collections.queries';
-import { withInvoiceFigures } from '../invoices/customer-invoice-figures';
-import { customerFilesSummaryOf } from '../attachments/customer-files.queries';
-import { CustomerFileRow } from './customer-file.entity';
 import { findCustomerFile } from './customer-file.queries';
-import { toCustomerFile } from './customer-file.view';
+import { customerFileReadViewByView } from './testing/customer-file-view-by-view';
 import { CustomerLog, databaseName, IBAN, OTHER_IBAN } from './testing/customer-log';
-import { DataSource } from 'typeorm';
-
-/**
- * The customer file as it was read before it became one statement: the row, then each view in
- * turn through the queries the other tabs still use. The oracle the statement must equal.
- */
-async function fileReadViewByView(dataSource: DataSource, id: string) {
-  const manager = dataSource.manager;
-  const row = await manager.getRepository(CustomerFileRow).findOneBy({ id });
-  if (row === null) return null;
-  const [withFigures] = await withInvoiceFigures(manager, [row]);
-  const file = toCustomerFile(withFigures);
-  const counts = await contractTabCounts(manager, id);
-  const ibanWarnings = await ibanWarningsOf(manager, row);
-  const collections = await collectionsSummaryOf(manager, id);
-  const contactWarnings = await contactWarningsOf(manager, id, collections.lastReturn);
-  const files = await customerFilesSummaryOf(manager, id);
-  return {
-    ...file,
-    image: files.image,
-    attachmentCount: files.attachments,
-    counts: { ...file.counts, ...counts },
-    warnings: [...file.warnings, ...ibanWarnings, ...contactWarnings],
-    collections,
-  };
-}
 
 describe(`The customer file in one statement, on ${databaseName}`, () => {
   let log: CustomerLog;
@@ -137,7 +105,7 @@ describe(`The customer file in one statement, on ${databaseName}`, () => {
       );
 
     for (const id of [full, contacted, plain, randomUUID()]) {
-      const expected = await fileReadViewByView(log.dataSource, id);
+      const expected = await customerFileReadViewByView(log.dataSource, id);
       expect(await findCustomerFile(log.dataSource, id)).toEqual(expected);
     }
     // The parts were there to be compared: the full customer shows each of them.
