@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -10,6 +9,7 @@ import { PostgresDatabase, quoteIdentifier } from '@app/database';
 import { AppProcess, ENTRIES } from './reliability/support/app-process';
 import { waitUntil } from './reliability/support/killable-api';
 import { TEST_API_KEYS } from './support/test-app';
+import { listenPortForChildProcess } from './support/listen-port';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const MB = 1024 * 1024;
@@ -33,14 +33,6 @@ async function writeBigFile(path: string): Promise<string> {
   out.end();
   await once(out, 'finish');
   return hash.digest('hex');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The resident memory of process `pid` (Linux: VmRSS of /proc/<pid>/status), in bytes. */
@@ -91,7 +83,7 @@ describe('a 50 MB attachment is streamed through the API process, not buffered',
     work = await mkdtemp(join(tmpdir(), 'big-upload-'));
     bigFile = join(work, 'escaneo completo.pdf');
     sha256 = await writeBigFile(bigFile);
-    const port = await freePort();
+    const port = await listenPortForChildProcess();
     url = `http://127.0.0.1:${port}`;
     api = AppProcess.start(
       ENTRIES.api,

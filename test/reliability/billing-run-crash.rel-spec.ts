@@ -6,6 +6,7 @@ import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 import { AppProcess } from './support/app-process';
 import { startKillableApi, waitUntil } from './support/killable-api';
 import { recordFigure } from './support/reliability-figures';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 const databaseUrl = process.env.DATABASE_URL;
 const [PERIOD] = recentMonths(1);
@@ -37,9 +38,10 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a billing run',
   let testApp: TestApp;
   let database: PostgresDatabase;
   let api: AppProcess | undefined;
-  const port = 39000 + Math.floor(Math.random() * 1000);
+  let port = 0;
 
   beforeAll(async () => {
+    port = await listenPortForChildProcess();
     // The in-process app seeds the customers and keeps the read models up to date; the
     // billing runs go to a real API process (no projections of its own) that can be killed.
     testApp = await startTestApp();

@@ -9,6 +9,7 @@ import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 import { AppProcess } from './support/app-process';
 import { startKillableApi, waitUntil } from './support/killable-api';
 import { recordFigure } from './support/reliability-figures';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 const databaseUrl = process.env.DATABASE_URL;
 const CUSTOMERS = Number(process.env.BULK_CRASH_CUSTOMERS ?? 10_000);
@@ -37,10 +38,11 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a bulk operatio
   let testApp: TestApp;
   let database: PostgresDatabase;
   let api: AppProcess | undefined;
-  const port = 42000 + Math.floor(Math.random() * 1000);
+  let port = 0;
   const zone = `crash-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
+    port = await listenPortForChildProcess();
     // The in-process app seeds the customers and keeps the read models (the list the filter
     // searches) up to date; it runs no bulk job of its own. The job runs in a real API
     // process (no projections of its own) that can be killed.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { TEST_API_KEYS } from '../support/test-app';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { recordFigure, storageInUse } from './support/reliability-figures';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 const databaseUrl = process.env.DATABASE_URL;
 const KILLS = Number(process.env.IDEMPOTENCY_CRASH_KILLS ?? 4);
@@ -34,11 +35,14 @@ interface Sent {
 describe(`Idempotency-Keys of requests cut by a SIGKILL (${storageInUse()})`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'idempotency-crash-'));
   const schema = `idem_crash_${Date.now().toString(36)}`;
-  const port = 41000 + Math.floor(Math.random() * 1000);
+  let port = 0;
   const url = (path: string) => `http://127.0.0.1:${port}/api${path}`;
   let api: AppProcess | undefined;
   let started = 0;
 
+  beforeAll(async () => {
+    port = await listenPortForChildProcess();
+  });
   afterAll(async () => {
     await api?.kill();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { PostgresDatabase, quoteIdentifier } from '@app/database';
 import request from 'supertest';
 import { LocalSmtpServer } from '../../libs/application/src/sends/testing/local-smtp-server';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { recordFigure, storageInUse } from './support/reliability-figures';
 import { TEST_API_KEYS } from '../support/test-app';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
 const IBAN = 'ES91 2100 0418 4502 0005 1332';
@@ -39,14 +39,6 @@ const SECRETS = [
   ...Object.values(TEST_API_KEYS),
 ];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('logs of the real API process carry no personal data, IBANs or keys', () => {
   let api: AppProcess;
   let baseUrl: string;
@@ -54,7 +46,7 @@ describe('logs of the real API process carry no personal data, IBANs or keys', (
   const schema = `logs_${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    const port = await freePort();
+    const port = await listenPortForChildProcess();
     smtp = await LocalSmtpServer.start();
     baseUrl = `http://127.0.0.1:${port}`;
     api = AppProcess.start(

@@ -2,6 +2,7 @@ import { PostgresDatabase } from '@app/database';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { LocalCluster, postgresBinaries, PrivatePostgres } from './support/private-postgres';
 import { recordFigure } from './support/reliability-figures';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 /**
  * By default the suite runs its own PostgreSQL server (initdb in a temporary directory), so
@@ -51,10 +52,12 @@ describeIfRunnable('PostgreSQL restarted under a write load', () => {
   let target: Target;
   let api: AppProcess;
   let database: PostgresDatabase | undefined;
-  const port = 40000 + Math.floor(Math.random() * 1000);
-  const base = `http://127.0.0.1:${port}/api`;
+  let port = 0;
+  let base = '';
 
   beforeAll(async () => {
+    port = await listenPortForChildProcess();
+    base = `http://127.0.0.1:${port}/api`;
     if (onCluster) {
       const schema = `restart_${Date.now().toString(36)}`;
       const cluster = await LocalCluster.serving(databaseUrl!);

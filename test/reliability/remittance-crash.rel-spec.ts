@@ -7,6 +7,7 @@ import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 import { AppProcess } from './support/app-process';
 import { startKillableApi, waitUntil } from './support/killable-api';
 import { recordFigure } from './support/reliability-figures';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 const databaseUrl = process.env.DATABASE_URL;
 /** A period is billed whenever every effect is remitted, so each round has some to remit. */
@@ -79,9 +80,10 @@ describeOnPostgres('the API killed with SIGKILL in the middle of a remittance', 
   let testApp: TestApp;
   let database: PostgresDatabase;
   let api: AppProcess | undefined;
-  const port = 40000 + Math.floor(Math.random() * 1000);
+  let port = 0;
 
   beforeAll(async () => {
+    port = await listenPortForChildProcess();
     // The in-process app seeds the customers and keeps the read models up to date (the
     // remittance finds the effects due there); the remittances go to a real API process (no
     // projections of its own) that can be killed.

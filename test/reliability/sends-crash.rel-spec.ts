@@ -4,6 +4,7 @@ import { BillingFixtures, operator, recentMonths } from '../support/billing-fixt
 import { startTestApp, TestApp } from '../support/test-app';
 import { AppProcess } from './support/app-process';
 import { startKillableApi } from './support/killable-api';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 const databaseUrl = process.env.DATABASE_URL;
 const [CURRENT] = recentMonths(1);
@@ -29,9 +30,10 @@ describeOnPostgres('the API killed with SIGKILL between sending a message and re
   let database: PostgresDatabase;
   let smtp: LocalSmtpServer;
   let api: AppProcess | undefined;
-  const port = 41000 + Math.floor(Math.random() * 1000);
+  let port = 0;
 
   beforeAll(async () => {
+    port = await listenPortForChildProcess();
     smtp = await LocalSmtpServer.start();
     // The in-process app seeds the customers and keeps the read models up to date; the sends
     // run in a real API process (no projections of its own) that can be killed.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { TEST_API_KEYS } from '../support/test-app';
 import { AppProcess, ENTRIES } from './support/app-process';
 import { recordFigure } from './support/reliability-figures';
+import { listenPortForChildProcess } from '../support/listen-port';
 
 const WRITES = Number(process.env.SINGLE_WRITER_WRITES ?? 150);
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
@@ -16,7 +17,7 @@ const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
  */
 describe('one process per embedded data directory (PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'single-writer-'));
-  const port = 40000 + Math.floor(Math.random() * 1000);
+  let port = 0;
   const processes: AppProcess[] = [];
   let started = 0;
   const env = (extra: Record<string, string> = {}) => ({
@@ -42,6 +43,9 @@ describe('one process per embedded data directory (PGlite)', () => {
   };
   const url = (path: string, at = port) => `http://127.0.0.1:${at}/api${path}`;
 
+  beforeAll(async () => {
+    port = await listenPortForChildProcess();
+  });
   afterAll(async () => {
     for (const child of processes) await child.kill();
     rmSync(dataDir, { recursive: true, force: true });
@@ -105,7 +109,7 @@ describe('one process per embedded data directory (PGlite)', () => {
   it('refuses a second API and the CLI while one runs, and loses no acknowledged write', async () => {
     const first = await startApi();
     // The second API starts while the first takes writes: it must not start at all.
-    const second = start(ENTRIES.api, port + 1);
+    const second = start(ENTRIES.api, await listenPortForChildProcess());
     const [written, secondExit] = await Promise.all([
       register(WRITES, 'Primero'),
       exitWithinAMinute(second),
