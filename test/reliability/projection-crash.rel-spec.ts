@@ -9,6 +9,11 @@ import {
   snapshotDifferences,
   snapshotReadModels,
 } from './support/read-model-snapshot';
+import {
+  logHead,
+  lowestCheckpoint as lowestCheckpointOf,
+  projectionCheckpoints,
+} from './support/projection-progress';
 import { recordFigure } from './support/reliability-figures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -72,25 +77,9 @@ describeOnPostgres(
       runners.push(runner);
       return runner;
     };
-    const head = async () =>
-      BigInt(
-        (
-          await database.query<{ head: string | null }>(
-            'SELECT max(position) AS head FROM es_events',
-          )
-        ).rows[0].head ?? 0,
-      );
-    /** Every projection's checkpoint (0 for one that has none yet). */
-    const checkpoints = async () => {
-      const { rows } = await database.query<{ name: string; position: string }>(
-        'SELECT name, position FROM projection_checkpoints',
-      );
-      const saved = new Map(rows.map((row) => [row.name, BigInt(row.position)]));
-      return projectionNames.map((name) => saved.get(name) ?? 0n);
-    };
-    /** The lowest checkpoint among all projections. */
-    const lowestCheckpoint = async () =>
-      (await checkpoints()).reduce((lowest, position) => (position < lowest ? position : lowest));
+    const head = () => logHead(database);
+    const checkpoints = () => projectionCheckpoints(database);
+    const lowestCheckpoint = () => lowestCheckpointOf(database);
     async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!(await condition())) {

@@ -50,10 +50,11 @@ export interface BilledContract {
 export class BillingFixtures {
   last = 0;
 
-  constructor(private readonly testApp: TestApp) {}
+  /** `target`: the in-process test app, or the base URL of an API process (`http://127.0.0.1:port`). */
+  constructor(private readonly target: TestApp | string) {}
 
   http() {
-    return request(this.testApp.app.getHttpServer());
+    return request(typeof this.target === 'string' ? this.target : this.target.app.getHttpServer());
   }
 
   track<T extends { body: { position?: number | null } }>(res: T): T {
