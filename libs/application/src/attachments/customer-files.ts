@@ -47,7 +47,7 @@ export class CustomerFiles {
   async findAttachment(attachmentId: string): Promise<AttachmentView | null> {
     const found = await attachmentById(this.readModels, attachmentId);
     if (found !== null) return found;
-    await this.progress.waitFor(await this.store.headPosition());
+    await this.progress.waitFor(await this.store.lastCommittedPosition());
     return attachmentById(this.readModels, attachmentId);
   }
 
