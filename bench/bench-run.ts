@@ -17,10 +17,12 @@ import { invoiceNumberingStage, NumberingFigures } from './stages/invoice-number
 import { customerSearchStage, SearchFigures } from './stages/customer-search';
 import { peerEmmettStage, PeerFigures } from './stages/peer-emmett';
 import { startupStage, StartupFigures } from './stages/startup';
+import { scaleOutStage, ScaleOutFigures } from './stages/scale-out';
 
 export const STAGES = [
   'append',
   'http',
+  'scale-out',
   'rebuild',
   'simulation',
   'customer-file',
@@ -45,6 +47,8 @@ export interface RunOptions {
   appendCommands: number;
   /** Rounds of the peer stage per writer count, alternating the sides' order. */
   peerRounds: number;
+  /** Rounds of the scale-out stage per side (one API, two APIs), alternating their order. */
+  scaleOutRounds: number;
   /** Also rebuild applying each event as a batch of one, to compare. */
   rebuildPerEvent: boolean;
   /** Use the PostgreSQL database an earlier run loaded instead of loading it again. */
@@ -86,6 +90,8 @@ export interface RunResult {
   /** The append stage's command beside Emmett's PostgreSQL event store (PostgreSQL only). */
   peerEmmett?: PeerFigures;
   startup?: StartupFigures;
+  /** One projection process with one, then two, API processes (PostgreSQL only). */
+  scaleOut?: ScaleOutFigures;
 }
 
 /** Stages that load no workload: each sets up what it measures. */
@@ -188,6 +194,18 @@ async function runWorkloadStages(options: RunOptions): Promise<RunResult> {
         options.httpSeconds,
       );
       log(`  http: POST /customers ${result.http.registerCustomer.requestsPerSecond} req/s`);
+    }
+    if (want('scale-out')) {
+      if (storage.databaseUrl) {
+        result.scaleOut = await scaleOutStage(storage.db, storage.databaseUrl, customerIds, {
+          seconds: options.httpSeconds,
+          rounds: options.scaleOutRounds,
+          log,
+        });
+        log(
+          `  scale-out: two APIs / one, POST /customers ×${result.scaleOut.writeRatio}, GET /customers/:id ×${result.scaleOut.readRatio}`,
+        );
+      } else log('  scale-out: PostgreSQL only (the embedded store has one process), skipped');
     }
     if (want('customer-file') && storage.kind === 'pglite') {
       result.customerFile = await customerFileInProcess(storage.readModels, customerIds, 2000);

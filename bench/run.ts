@@ -13,7 +13,7 @@ const DEFAULT_CUSTOMERS = 2_000;
 
 const usage = `npm run bench -- [--customers N | --large | --sizes a,b] [--db pg|pglite|both]
                       [--only ${STAGES.join('|')}[,…]] [--http-seconds S] [--append-commands N]
-                      [--peer-rounds N]
+                      [--peer-rounds N] [--scale-out-rounds N]
                       [--rebuild-per-event] [--reuse-database] [--startup-runs N] [--out file]`;
 
 function parseOptions() {
@@ -27,6 +27,7 @@ function parseOptions() {
       'http-seconds': { type: 'string', default: '10' },
       'append-commands': { type: 'string', default: '2000' },
       'peer-rounds': { type: 'string', default: '4' },
+      'scale-out-rounds': { type: 'string', default: '2' },
       'rebuild-per-event': { type: 'boolean', default: false },
       'reuse-database': { type: 'boolean', default: false },
       'startup-runs': { type: 'string', default: '5' },
@@ -60,6 +61,7 @@ function parseOptions() {
     httpSeconds: Number(values['http-seconds']),
     appendCommands: Number(values['append-commands']),
     peerRounds: Number(values['peer-rounds']),
+    scaleOutRounds: Number(values['scale-out-rounds']),
     rebuildPerEvent: values['rebuild-per-event'],
     reuseDatabase: values['reuse-database'],
     startupRuns: Number(values['startup-runs']),

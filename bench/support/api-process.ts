@@ -15,15 +15,15 @@ export interface ApiProcess {
 }
 
 /**
- * The service's compiled entry point, as `npm start` runs it (the bench imports nothing of the
- * app); `npm run bench` builds dist/ first (`prebench`).
+ * The service's compiled entry point, as `npm start` (or `npm run <script>`) runs it (the bench
+ * imports nothing of the app); `npm run bench` builds dist/ first (`prebench`).
  */
-export function serviceEntry(): string {
+export function serviceEntry(script = 'start'): string {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const entry = manifest.scripts.start.split(/\s+/).find((word) => word.endsWith('.js'));
-  if (!entry) throw new Error('package.json has no `start` script running a .js entry point');
+  const entry = manifest.scripts[script]?.split(/\s+/).find((word) => word.endsWith('.js'));
+  if (!entry) throw new Error(`package.json has no \`${script}\` script running a .js entry point`);
   if (!existsSync(join(ROOT, entry))) {
     throw new Error(`${entry} is missing: \`npm run build\` compiles it`);
   }
@@ -32,9 +32,14 @@ export function serviceEntry(): string {
 
 /**
  * The API in its own process on the bench database, as it would run in production
- * (projections in process), with the rate limit out of the way and logs off.
+ * (projections in process unless `env` says otherwise), with the rate limit out of the way
+ * and logs off.
  */
-export async function startApiProcess(databaseUrl: string, port: number): Promise<ApiProcess> {
+export async function startApiProcess(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): Node flags of the API alone.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   const child: ChildProcess = spawnNode([...nodeArgs, serviceEntry()], {
@@ -45,6 +50,7 @@ export async function startApiProcess(databaseUrl: string, port: number): Promis
     EVENT_POLL_INTERVAL_MS: '20',
     RATE_LIMIT_PER_MINUTE: '100000000',
     NODE_ENV: 'production',
+    ...env,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -65,6 +71,32 @@ export async function startApiProcess(databaseUrl: string, port: number): Promis
     url,
     pid,
     peakRssMb: () => peakRssOfProcess(pid),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export interface RunnerProcess {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The standalone projection runner (`npm run projections`) on the bench database. */
+export function startProjectionProcess(databaseUrl: string): RunnerProcess {
+  const child = spawnNode([serviceEntry('projections')], {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    EVENT_POLL_INTERVAL_MS: '20',
+    NODE_ENV: 'production',
+  });
+  child.stderr?.resume();
+  child.stdout?.resume();
+  return {
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on('exit', resolve));

@@ -27,6 +27,8 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
         ) / 100
       : undefined,
     'customer file CPU per request, ms': run.http?.customerFile.cpuMsPerRequest,
+    'scale-out: two APIs / one, POST /customers': run.scaleOut?.writeRatio,
+    'scale-out: two APIs / one, GET /customers/:id': run.scaleOut?.readRatio,
     'rebuild, events/s': run.rebuild?.eventsPerSecond,
     'rebuild peak RSS, MB': run.rebuild?.peakRssMb,
     'cycle simulation, s per 10k customers': run.simulation?.secondsPer10kCustomers,

@@ -18,6 +18,16 @@ export function printRun(run: RunResult): void {
       `  peer ${peer.writers} writer(s): ours ${rate('ours-service')}/s, bare log ${rate('ours-bare')}/s, Emmett ${rate('emmett')}/s, bare INSERT ${rate('bare-insert')}/s: ours/Emmett ×${peer.ratio}, bare log/Emmett ×${peer.bareLogRatio}`,
     );
   }
+  if (run.scaleOut) {
+    const { one, two, cores, rounds } = run.scaleOut;
+    console.log(
+      `  scale-out (one projection process; ${cores} cores shared with PostgreSQL and the load; mean of ${rounds} rounds):`,
+    );
+    for (const side of [one, two])
+      console.log(
+        `    ${side.apis} API(s): POST /customers ${side.registerCustomer.requestsPerSecond} req/s (p99 ${side.registerCustomer.p99Ms} ms; CPU per request: APIs ${side.registerCustomer.apiCpuMsPerRequest} ms, runner ${side.registerCustomer.runnerCpuMsPerRequest} ms), GET /customers/:id ${side.customerFile.requestsPerSecond} req/s (p99 ${side.customerFile.p99Ms} ms; CPU per request: APIs ${side.customerFile.apiCpuMsPerRequest} ms, runner ${side.customerFile.runnerCpuMsPerRequest} ms), runner caught up ${side.projectionCatchUpMs} ms after the writes`,
+      );
+  }
   if (run.rebuild) {
     const r = run.rebuild;
     console.log(
