@@ -10,3 +10,4 @@ export * from './open-database';
 export * from './typeorm-driver';
 export * from './data-directory-lock';
 export * from './process-identity';
+export * from './prepared-statements';

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Pool, PoolClient, PoolConfig } from 'pg';
+import { Pool, PoolClient, PoolConfig, QueryResult } from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { ListenOptions, PostgresListener } from './postgres-listener';
+import { isStalePreparedStatement, preparedStatementName } from './prepared-statements';
 import { quoteIdentifier } from './quote-identifier';
 import { SqlDatabase, SqlExecutor, SqlLease, SqlResult } from './sql-database';
 
@@ -50,9 +51,8 @@ export class PostgresDatabase implements SqlDatabase {
     return new PostgresDatabase(pool, options, config);
   }
 
-  async query<Row>(text: string, params?: unknown[]): Promise<SqlResult<Row>> {
-    const result = await this.pool.query(text, params as unknown[]);
-    return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+  query<Row>(text: string, params?: unknown[]): Promise<SqlResult<Row>> {
+    return runOn(this.pool, text, params);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -98,12 +98,28 @@ export class PostgresDatabase implements SqlDatabase {
 }
 
 function executorOf(client: PoolClient): SqlExecutor {
-  return {
-    async query<Row>(text: string, params?: unknown[]): Promise<SqlResult<Row>> {
-      const result = await client.query(text, params as unknown[]);
-      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
-    },
-  };
+  return { query: (text, params) => runOn(client, text, params) };
+}
+
+/** The query, as the named prepared statement its text is registered as, if it is one. */
+async function runOn<Row>(
+  on: Pool | PoolClient,
+  text: string,
+  params: unknown[] | undefined,
+): Promise<SqlResult<Row>> {
+  const name = preparedStatementName(text);
+  let result: QueryResult;
+  if (name === undefined) {
+    result = await on.query(text, params);
+  } else {
+    try {
+      result = await on.query({ name, text, values: params });
+    } catch (error) {
+      if (!isStalePreparedStatement(error)) throw error;
+      result = await on.query(text, params);
+    }
+  }
+  return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
 }
 
 /**

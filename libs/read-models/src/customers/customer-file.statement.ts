@@ -1,3 +1,4 @@
+import { preparedStatement, quoteIdentifier } from '@app/database';
 import { EntityManager } from 'typeorm';
 import type { CustomerContractRow } from '../contracts/customer-contract.entity';
 import type { CustomerHistoryRow } from './customer-history.entity';
@@ -71,10 +72,25 @@ type PartsRow = Record<keyof typeof PART_COLUMNS, unknown>;
 /** A JSON column as the driver gave it: parsed already (pg, PGlite) or as text. */
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-/** The statement: the customer's row, then each part as a column. The same text every call. */
-const STATEMENT = `SELECT c.*, ${Object.entries(PART_COLUMNS)
-  .map(([name, sql]) => `(${sql}) AS ${name}`)
-  .join(',\n')} FROM customer_file c ${LAST_RETURN} WHERE c.id = $1`;
+/**
+ * The statement: the customer's row (its entity's columns, named: a prepared statement's
+ * columns are fixed), then each part as a column. Built once, on the first call, from the
+ * entity's metadata; a named prepared statement on PostgreSQL, as its planning (about 1 ms,
+ * twenty subqueries) cost more than running it.
+ */
+let statement: string | undefined;
+function statementOf(manager: EntityManager): string {
+  if (statement !== undefined) return statement;
+  const own = manager.connection
+    .getMetadata(CustomerFileRow)
+    .columns.map((column) => `c.${quoteIdentifier(column.databaseName)}`);
+  const parts = Object.entries(PART_COLUMNS).map(([name, sql]) => `(${sql}) AS ${name}`);
+  statement = preparedStatement(
+    'customer_file',
+    `SELECT ${[...own, ...parts].join(',\n')} FROM customer_file c ${LAST_RETURN} WHERE c.id = $1`,
+  );
+  return statement;
+}
 
 /** The row's columns as TypeORM hydrates them (transformers, types), from its metadata. */
 function hydrate(manager: EntityManager, raw: Record<string, unknown>): CustomerFileRow {
@@ -96,7 +112,7 @@ export async function readCustomerFileRow(
   manager: EntityManager,
   id: string,
 ): Promise<{ row: CustomerFileRow; parts: CustomerFileParts } | null> {
-  const [columns] = (await manager.query(STATEMENT, [id])) as (PartsRow &
+  const [columns] = (await manager.query(statementOf(manager), [id])) as (PartsRow &
     Record<string, unknown>)[];
   if (columns === undefined) return null;
   const invoices = json<CustomerFileParts['invoices']>(columns.invoice_figures);
