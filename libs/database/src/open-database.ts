@@ -11,6 +11,8 @@ export interface DatabaseSettings {
   /** PostgreSQL schema (search_path), used by tests to isolate themselves. */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL: run registered texts as named prepared statements (default true). */
+  preparedStatements?: boolean;
 }
 
 /** ARCHITECTURE rule 9: `DATABASE_URL` → PostgreSQL; nothing → embedded PGlite in `DATA_DIR`. */
@@ -20,6 +22,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<SqlDatab
       connectionString: settings.databaseUrl,
       schema: settings.schema,
       poolSize: settings.poolSize,
+      preparedStatements: settings.preparedStatements,
     });
   }
   if (!settings.dataDir || settings.dataDir === 'memory://') return PgliteDatabase.open();

@@ -12,12 +12,18 @@ export interface PostgresDatabaseOptions {
   /** Schema to use as `search_path` (created if missing); default: the server's default. */
   schema?: string;
   poolSize?: number;
+  /**
+   * Run the texts registered by `preparedStatement` as named prepared statements (default
+   * true); `false` behind a pooler that cannot keep them from one transaction to the next.
+   */
+  preparedStatements?: boolean;
 }
 
 /** PostgreSQL through a `pg` pool. */
 export class PostgresDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
   readonly description: string;
+  private readonly prepared: boolean;
 
   private constructor(
     private readonly pool: Pool,
@@ -25,6 +31,7 @@ export class PostgresDatabase implements SqlDatabase {
     private readonly config: PoolConfig,
   ) {
     const url = new URL(options.connectionString);
+    this.prepared = options.preparedStatements ?? true;
     this.description = `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}${
       options.schema ? ` (schema ${options.schema})` : ''
     }`;
@@ -52,14 +59,14 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   query<Row>(text: string, params?: unknown[]): Promise<SqlResult<Row>> {
-    return runOn(this.pool, text, params);
+    return runOn(this.pool, text, params, this.prepared);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(executorOf(client));
+      const result = await work(executorOf(client, this.prepared));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -73,7 +80,7 @@ export class PostgresDatabase implements SqlDatabase {
   async lease(): Promise<SqlLease> {
     const client = await this.pool.connect();
     return {
-      ...executorOf(client),
+      ...executorOf(client, this.prepared),
       copyFrom: (target, chunks) =>
         pipeline(Readable.from(chunks), client.query(copyFromStdin(`COPY ${target} FROM STDIN`))),
       release: () => client.release(),
@@ -97,8 +104,8 @@ export class PostgresDatabase implements SqlDatabase {
   }
 }
 
-function executorOf(client: PoolClient): SqlExecutor {
-  return { query: (text, params) => runOn(client, text, params) };
+function executorOf(client: PoolClient, prepared: boolean): SqlExecutor {
+  return { query: (text, params) => runOn(client, text, params, prepared) };
 }
 
 /** The query, as the named prepared statement its text is registered as, if it is one. */
@@ -106,8 +113,9 @@ async function runOn<Row>(
   on: Pool | PoolClient,
   text: string,
   params: unknown[] | undefined,
+  prepared: boolean,
 ): Promise<SqlResult<Row>> {
-  const name = preparedStatementName(text);
+  const name = prepared ? preparedStatementName(text) : undefined;
   let result: QueryResult;
   if (name === undefined) {
     result = await on.query(text, params);

@@ -73,6 +73,22 @@ describeOnPostgres('prepared statements on PostgreSQL', () => {
     expect(await preparedOnTheConnection()).toContain('spec_count');
   });
 
+  it('with preparedStatements off (a pooler that cannot keep them): every text runs unnamed', async () => {
+    const unprepared = await PostgresDatabase.open({
+      connectionString: databaseUrl!,
+      poolSize: 1,
+      preparedStatements: false,
+    });
+    try {
+      const text = preparedStatement('spec_off', `SELECT a FROM ${table} WHERE a = $1`);
+      expect((await unprepared.query(text, [1])).rows).toEqual([{ a: 1 }]);
+      const { rows } = await unprepared.query('SELECT name FROM pg_prepared_statements');
+      expect(rows).toEqual([]);
+    } finally {
+      await unprepared.close();
+    }
+  });
+
   it('a migration changing its result columns: the query answers unprepared, not an error', async () => {
     const text = preparedStatement('spec_star', `SELECT * FROM ${table}`);
     expect((await db.query(text)).rows).toEqual([{ a: 1 }]);

@@ -65,6 +65,15 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * Hot statements (the customer file's) as named prepared statements on PostgreSQL, planned
+   * once per connection. `false` behind a pooler that cannot keep them (PgBouncer in
+   * transaction mode before 1.21, or without `max_prepared_statements`).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
+
   /** Run the projection runner inside the API process (default) or standalone only. */
   @Transform(toBoolean)
   @IsBoolean()

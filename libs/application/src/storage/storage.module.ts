@@ -22,6 +22,7 @@ import { APP_CONFIG, SQL_DATABASE } from './tokens';
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           schema: config.DATABASE_SCHEMA,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         }),
     },
     {
