@@ -11,7 +11,7 @@ import { bareCopyBaseline, bareInsertBaseline } from './stages/bare-insert-basel
 import { cycleSimulationStage, SimulationFigures } from './stages/cycle-simulation';
 import { customerFileInProcess, QueryFigures } from './stages/customer-file-in-process';
 import { httpStages, HttpStageFigures, HttpStageOptions } from './stages/http-stages';
-import { bareCustomerFileBaseline, HttpQueryFigures } from './stages/bare-customer-file';
+import { bareApiBaseline, HttpQueryFigures } from './stages/bare-api';
 import { emptyReadModels, rebuildProjections, RebuildFigures } from './stages/rebuild-projections';
 import { invoiceNumberingStage, NumberingFigures } from './stages/invoice-numbering';
 import { customerSearchStage, SearchFigures } from './stages/customer-search';
@@ -81,6 +81,8 @@ export interface RunResult {
     apiPeakRssMb: number | null;
     /** The customer-file query's baseline: a bare node:http + pg server, the same row. */
     bareCustomerFile: HttpQueryFigures;
+    /** The registration's baseline: the same server writing the same rows in one statement. */
+    bareRegisterCustomer: HttpQueryFigures;
   };
   customerFile?: QueryFigures;
   rebuild?: RebuildResult;
@@ -312,12 +314,13 @@ async function httpStage(
     await api.stop();
   }
   // After the API stopped, so the two never share the machine.
-  const bareCustomerFile = await bareCustomerFileBaseline(
-    databaseUrl,
-    targets.customerIds,
-    seconds,
-  );
-  return { ...figures, apiPeakRssMb, bareCustomerFile };
+  const bare = await bareApiBaseline(databaseUrl, targets.customerIds, seconds);
+  return {
+    ...figures,
+    apiPeakRssMb,
+    bareCustomerFile: bare.customerFile,
+    bareRegisterCustomer: bare.registerCustomer,
+  };
 }
 
 export const processPeakRssMb = (): number => megabytes(process.resourceUsage().maxRSS * 1024);

@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
 import { HttpFigures, loadHttp } from './http-load';
-import { HttpQueryFigures, loadCustomerFile } from './bare-customer-file';
+import { HttpQueryFigures, loadCustomerFile, loadRegisterCustomer } from './bare-api';
 
 export interface HttpStageFigures {
-  registerCustomer: HttpFigures;
+  registerCustomer: HttpQueryFigures;
   subscriptionStateChange: HttpFigures;
   customerFile: HttpQueryFigures;
 }
@@ -12,7 +12,7 @@ export interface HttpStageOptions {
   seconds: number;
   customerIds: readonly string[];
   subscriptionIds: readonly string[];
-  /** The API process, whose CPU per customer-file request is measured. */
+  /** The API process, whose CPU per registration and per customer-file request is measured. */
   apiPid: number;
 }
 
@@ -25,24 +25,12 @@ export async function httpStages(
   url: string,
   options: HttpStageOptions,
 ): Promise<HttpStageFigures> {
-  let registered = 0;
-  const registerCustomer = await loadHttp(url, 8, options.seconds, [
-    {
-      method: 'POST',
-      path: '/api/customers',
-      setupRequest: (request) => {
-        registered++;
-        return {
-          ...request,
-          body: JSON.stringify({
-            personType: 'legal',
-            name: `HTTP Bench ${registered}`,
-            email: `http-${Date.now()}-${registered}@bench.example`,
-          }),
-        };
-      },
-    },
-  ]);
+  const registerCustomer = await loadRegisterCustomer(
+    url,
+    options.apiPid,
+    options.seconds,
+    'HTTP Bench',
+  );
   let nextSubscription = 0;
   const bySubscription = (action: string) => ({
     method: 'POST' as const,

@@ -8,6 +8,7 @@ import {
   startProjectionProcess,
 } from '../support/api-process';
 import { cpuMsOfProcess, round } from '../support/measure';
+import { registerCustomerRequest } from './bare-api';
 import { HttpFigures, loadHttp } from './http-load';
 
 /** One deployment's figures: its API processes' loads summed. */
@@ -76,12 +77,12 @@ export async function scaleOutStage(
     rounds,
     one,
     two,
-    writeRatio: round(two.registerCustomer.requestsPerSecond / one.registerCustomer.requestsPerSecond),
+    writeRatio: round(
+      two.registerCustomer.requestsPerSecond / one.registerCustomer.requestsPerSecond,
+    ),
     readRatio: round(two.customerFile.requestsPerSecond / one.customerFile.requestsPerSecond),
   };
 }
-
-let registered = 0;
 
 async function measureSide(
   db: SqlDatabase,
@@ -101,21 +102,9 @@ async function measureSide(
     const pids = { apis: apis.map((api) => api.pid), runner: runner.pid };
     const urls = apis.map((api) => api.url.replace(/\/api$/, ''));
 
-    const registerCustomer = await spread(pids, urls, WRITE_CONNECTIONS, seconds, () => ({
-      method: 'POST',
-      path: '/api/customers',
-      setupRequest: (request) => {
-        registered++;
-        return {
-          ...request,
-          body: JSON.stringify({
-            personType: 'legal',
-            name: `Escala ${registered}`,
-            email: `scale-${process.pid}-${Date.now()}-${registered}@bench.example`,
-          }),
-        };
-      },
-    }));
+    const registerCustomer = await spread(pids, urls, WRITE_CONNECTIONS, seconds, () =>
+      registerCustomerRequest(`Escala ${apiCount}`),
+    );
     const caughtUpFrom = Date.now();
     const head = await logHead(db);
     while ((await lowestCheckpoint(db)) < head)

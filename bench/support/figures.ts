@@ -1,5 +1,13 @@
 import type { RunResult } from '../bench-run';
 
+type Throughput = { requestsPerSecond: number } | undefined;
+
+/** A load's throughput over its baseline's, to two decimals (absent if either is). */
+const ratio = (load: Throughput, baseline: Throughput): number | undefined =>
+  load && baseline
+    ? Math.round((100 * load.requestsPerSecond) / baseline.requestsPerSecond) / 100
+    : undefined;
+
 /** The headline figures of a run, by name: what the report prints and the scaling compares. */
 export function headlineFigures(run: RunResult): Record<string, number | null | undefined> {
   const append = (writers: number) => run.append?.find((a) => a.writers === writers);
@@ -17,15 +25,18 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'peer 32 writers, ours / Emmett': peer(32)?.ratio,
     'POST /customers, req/s': run.http?.registerCustomer.requestsPerSecond,
     'POST /customers p99, ms': run.http?.registerCustomer.p99Ms,
+    'POST /customers, ratio to bare node:http + pg': ratio(
+      run.http?.registerCustomer,
+      run.http?.bareRegisterCustomer,
+    ),
+    'POST /customers CPU per request, ms': run.http?.registerCustomer.cpuMsPerRequest,
     'subscription suspend/resume, req/s': run.http?.subscriptionStateChange.requestsPerSecond,
     'customer file p99 (50 clients), ms': run.http?.customerFile.p99Ms ?? run.customerFile?.p99Ms,
     'customer file req/s (50 clients)': run.http?.customerFile.requestsPerSecond,
-    'customer file, ratio to bare node:http + pg': run.http
-      ? Math.round(
-          (100 * run.http.customerFile.requestsPerSecond) /
-            run.http.bareCustomerFile.requestsPerSecond,
-        ) / 100
-      : undefined,
+    'customer file, ratio to bare node:http + pg': ratio(
+      run.http?.customerFile,
+      run.http?.bareCustomerFile,
+    ),
     'customer file CPU per request, ms': run.http?.customerFile.cpuMsPerRequest,
     'scale-out: two APIs / one, POST /customers': run.scaleOut?.writeRatio,
     'scale-out: two APIs / one, GET /customers/:id': run.scaleOut?.readRatio,

@@ -80,6 +80,7 @@ export function printRun(run: RunResult): void {
   if (http) {
     for (const [name, f] of Object.entries({
       'POST /customers': http.registerCustomer,
+      'POST /customers, bare node:http + pg, the same rows (baseline)': http.bareRegisterCustomer,
       'suspend/resume': http.subscriptionStateChange,
       'GET /customers/:id': http.customerFile,
       'GET /customers/:id, bare node:http + pg (baseline)': http.bareCustomerFile,
