@@ -7,8 +7,8 @@
  * - `POST /api/customers`: what registering a customer appends, done bare in one statement:
  *   two streams opened (the customer's and its e-mail's reservation, each refused if it
  *   exists, as `no_stream` is), their two events, and the customer's personal-data key —
- *   into tables of its own (`bench_bare_*`, made afresh at start, dropped at exit). No validation, no decision,
- *   no sealing: the floor for the same writes.
+ *   into tables of its own (`bench_bare_*`, made afresh at start, dropped at exit). No
+ *   validation, no decision, no sealing: the floor for the same writes.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ROOT, spawnTs } from '../support/child-process';
+import { ROOT, spawnTs, stopChild } from '../support/child-process';
 import { cpuMsOfProcess, round } from '../support/measure';
 import { HttpFigures, loadHttp } from './http-load';
 
@@ -110,10 +110,6 @@ export async function bareApiBaseline(
     const customerFile = await loadCustomerFile(url, server.pid!, customerIds, seconds);
     return { registerCustomer, customerFile };
   } finally {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.on('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopChild(server);
   }
 }

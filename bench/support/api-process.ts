@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, spawnNode } from './child-process';
+import { ROOT, spawnNode, stopChild } from './child-process';
 import { peakRssOfProcess } from './measure';
 
 export const BENCH_API_KEY = 'bench-admin-key-0001';
@@ -71,12 +71,7 @@ export async function startApiProcess(
     url,
     pid,
     peakRssMb: () => peakRssOfProcess(pid),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => stopChild(child),
   };
 }
 
@@ -97,11 +92,6 @@ export function startProjectionProcess(databaseUrl: string): RunnerProcess {
   child.stdout?.resume();
   return {
     pid: child.pid!,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => stopChild(child),
   };
 }

@@ -29,6 +29,14 @@ export function spawnNode(
   });
 }
 
+/** Sends SIGTERM and waits until the child has exited (at once if it already has). */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 /** Runs an entry point to its end and answers the JSON its last stdout line holds. */
 export async function runTsForJson<T>(entry: string, env: Record<string, string>): Promise<T> {
   const child = spawnTs(entry, env);
