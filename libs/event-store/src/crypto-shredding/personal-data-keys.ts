@@ -49,14 +49,25 @@ export class SqlPersonalDataKeys implements PersonalDataKeys {
     return new SqlPersonalDataKeys(db);
   }
 
+  /**
+   * Created and read in one statement. When it answers no row — a concurrent creator committed
+   * after this statement's snapshot, so the conflict is seen but the row is not — the key is
+   * read again.
+   */
   async keyFor(subject: string): Promise<SubjectKey> {
-    await this.db.query(
-      `INSERT INTO personal_data_keys (subject, data_key) VALUES ($1, $2)
-       ON CONFLICT (subject) DO NOTHING`,
+    const { rows } = await this.db.query<{ data_key: string | null }>(
+      `WITH created AS (
+         INSERT INTO personal_data_keys (subject, data_key) VALUES ($1, $2)
+         ON CONFLICT (subject) DO NOTHING RETURNING data_key
+       )
+       SELECT data_key FROM created
+       UNION ALL
+       SELECT data_key FROM personal_data_keys
+       WHERE subject = $1 AND NOT EXISTS (SELECT 1 FROM created)`,
       [subject, newDataKey().toString('base64')],
     );
-    const keys = await this.keysOf([subject]);
-    return keys.get(subject) ?? 'erased';
+    if (rows.length === 0) return (await this.keysOf([subject])).get(subject) ?? 'erased';
+    return rows[0].data_key === null ? 'erased' : Buffer.from(rows[0].data_key, 'base64');
   }
 
   async keysOf(subjects: readonly string[]): Promise<Map<string, SubjectKey>> {

@@ -75,4 +75,46 @@ describe(`an append is one round trip (${databaseUrl ? 'PostgreSQL' : 'PGlite'})
     expect((await store.readStream('rt-2')).map((e) => e.type)).toEqual(['A']);
     expect(await store.readStream('rt-3')).toEqual([]);
   });
+
+  it('appends several streams in one statement, all or none', async () => {
+    await store.append('rtm-existing', [{ type: 'A', data: {} }]);
+    const sent = counted(opened.db);
+    const results = await store.appendMany([
+      { stream: 'rtm-new', events: [{ type: 'A', data: {} }], expectedRevision: 'no_stream' },
+      {
+        stream: 'rtm-existing',
+        events: [
+          { type: 'B', data: {} },
+          { type: 'C', data: {} },
+        ],
+        expectedRevision: 0n,
+      },
+    ]);
+    expect(sent).toEqual({ statements: 1, transactions: 0 });
+    expect(results.map((r) => r.nextRevision)).toEqual([0n, 2n]);
+    expect(results[1].position - results[0].position).toBe(2n);
+    const written = await store.readStream('rtm-existing');
+    expect(written.map((e) => [e.type, e.revision, e.position])).toEqual([
+      ['A', 0n, written[0].position],
+      ['B', 1n, results[0].position + 1n],
+      ['C', 2n, results[1].position],
+    ]);
+  });
+
+  it('refuses the whole appendMany when a later stream is stale, naming it, writing nothing', async () => {
+    await store.append('rtm-stale', [{ type: 'A', data: {} }]);
+    const sent = counted(opened.db);
+    const refusal = store.appendMany([
+      { stream: 'rtm-fresh', events: [{ type: 'A', data: {} }], expectedRevision: 'no_stream' },
+      { stream: 'rtm-stale', events: [{ type: 'B', data: {} }], expectedRevision: 'no_stream' },
+    ]);
+    await expect(refusal).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(refusal).rejects.toMatchObject({ stream: 'rtm-stale', actual: 0n });
+    expect(sent.transactions).toBe(0);
+    expect(await store.readStream('rtm-fresh')).toEqual([]);
+    expect(await store.streamRevision('rtm-fresh')).toBeUndefined();
+    expect((await store.readStream('rtm-stale')).map((e) => e.type)).toEqual(['A']);
+    // The stream left unwritten can still be opened: the refusal held nothing.
+    await store.append('rtm-fresh', [{ type: 'A', data: {} }], { expectedRevision: 'no_stream' });
+  });
 });

@@ -73,3 +73,53 @@ export async function appendInOneCall(
   }
   return { nextRevision: BigInt(row.next_revision), position: BigInt(row.last_position) };
 }
+
+/** One stream's share of `appendManyInOneCall`. */
+export interface StreamAppendSql {
+  stream: string;
+  events: readonly PreparedEvent[];
+  expected: ExpectedRevision;
+}
+
+/**
+ * Several streams' appends outside any caller's transaction as one call of `es_append_many`:
+ * all or none, one round trip where a transaction took 4 + 2 per stream. The same rows, the
+ * same ordering guarantee as the transaction it replaces.
+ */
+export async function appendManyInOneCall(
+  db: SqlExecutor,
+  appends: readonly StreamAppendSql[],
+  notifyChannel: string | null,
+): Promise<AppendResult[]> {
+  const events = appends.flatMap((append) => append.events);
+  const { rows } = await db.query<{
+    next_revisions: string[] | null;
+    last_positions: string[] | null;
+    failed_index: number | null;
+    current_revision: string | null;
+  }>(
+    `SELECT next_revisions::text[], last_positions::text[], failed_index, current_revision::text
+     FROM es_append_many($1::text[], $2::text[], $3::bigint[], $4::int[], $5::uuid[],
+                         $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::timestamptz[],
+                         $11)`,
+    [
+      appends.map((append) => append.stream),
+      appends.map(({ expected }) => (typeof expected === 'bigint' ? 'revision' : expected)),
+      appends.map(({ expected }) => (typeof expected === 'bigint' ? expected.toString() : null)),
+      appends.map((append) => append.events.length),
+      ...eventColumns(events),
+      notifyChannel,
+    ],
+  );
+  const [row] = rows;
+  if (row.failed_index !== null || !row.next_revisions || !row.last_positions) {
+    const failed = appends[(row.failed_index ?? 1) - 1];
+    const current = row.current_revision === null ? 'no_stream' : BigInt(row.current_revision);
+    throw new WrongExpectedRevisionError(failed.stream, failed.expected, current);
+  }
+  const { next_revisions: revisions, last_positions: positions } = row;
+  return appends.map((_, index) => ({
+    nextRevision: BigInt(revisions[index]),
+    position: BigInt(positions[index]),
+  }));
+}

@@ -105,6 +105,88 @@ BEGIN
   current_revision := advanced;
   RETURN NEXT;
 END $$;
+-- Several streams' appends in one call, all or none (appendMany outside a caller's
+-- transaction): one round trip where BEGIN, the reservation, each stream's check and INSERT,
+-- the notification and COMMIT took 4 + 2 per stream. The events come flat, in the streams'
+-- order, counts saying how many belong to each. The positions are reserved first, for
+-- every event at once. A wrong expectation undoes every stream already written (the block's
+-- subtransaction) and answers failed_index, the stream's 1-based index, and its current
+-- revision (NULL: no stream).
+CREATE OR REPLACE FUNCTION es_append_many(
+  streams text[], expected_kinds text[], expecteds bigint[], counts int[], ids uuid[],
+  types text[], versions int[], datas jsonb[], metadatas jsonb[], occurred timestamptz[],
+  notify_channel text
+) RETURNS TABLE (next_revisions bigint[], last_positions bigint[], failed_index integer,
+                 current_revision bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  reserved record;
+  total integer := cardinality(ids);
+  k integer;
+  n integer;
+  offset_in integer := 0;
+  advanced bigint;
+  failed integer;
+BEGIN
+  BEGIN
+    SELECT * INTO reserved FROM es_reserve_positions(total);
+    next_revisions := '{}';
+    last_positions := '{}';
+    FOR k IN 1 .. cardinality(streams) LOOP
+      n := counts[k];
+      advanced := NULL;
+      IF expected_kinds[k] = 'no_stream' THEN
+        INSERT INTO es_streams (stream_id, revision) VALUES (streams[k], n - 1)
+          ON CONFLICT (stream_id) DO NOTHING RETURNING revision INTO advanced;
+      ELSIF expected_kinds[k] = 'any' THEN
+        INSERT INTO es_streams (stream_id, revision) VALUES (streams[k], n - 1)
+          ON CONFLICT (stream_id) DO UPDATE SET revision = es_streams.revision + n
+          RETURNING revision INTO advanced;
+      ELSIF expected_kinds[k] = 'stream_exists' THEN
+        UPDATE es_streams SET revision = revision + n WHERE stream_id = streams[k]
+          RETURNING revision INTO advanced;
+      ELSE
+        UPDATE es_streams SET revision = revision + n
+          WHERE stream_id = streams[k] AND revision = expecteds[k]
+          RETURNING revision INTO advanced;
+      END IF;
+      IF advanced IS NULL THEN
+        failed := k;
+        RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision';
+      END IF;
+      INSERT INTO es_events
+        (position, transaction_id, stream_id, revision, event_id, event_type, schema_version,
+         data, metadata, occurred_at)
+      SELECT reserved.first_position + offset_in + e.i - 1, reserved.transaction_id,
+             streams[k], advanced - n + e.i, e.id, e.type, e.version, e.data, e.metadata,
+             e.occurred_at
+      FROM unnest(ids[offset_in + 1 : offset_in + n], types[offset_in + 1 : offset_in + n],
+                  versions[offset_in + 1 : offset_in + n], datas[offset_in + 1 : offset_in + n],
+                  metadatas[offset_in + 1 : offset_in + n],
+                  occurred[offset_in + 1 : offset_in + n])
+           WITH ORDINALITY AS e(id, type, version, data, metadata, occurred_at, i);
+      offset_in := offset_in + n;
+      next_revisions := next_revisions || advanced;
+      last_positions := last_positions || (reserved.first_position + offset_in - 1);
+    END LOOP;
+  EXCEPTION
+    WHEN SQLSTATE 'ES409' THEN
+      next_revisions := NULL;
+      last_positions := NULL;
+      failed_index := failed;
+      SELECT s.revision INTO current_revision FROM es_streams s WHERE s.stream_id = streams[failed];
+      RETURN NEXT;
+      RETURN;
+    WHEN OTHERS THEN
+      -- The position lock is the session's: never leave it held on a pooled connection.
+      PERFORM pg_advisory_unlock_all();
+      RAISE;
+  END;
+  IF notify_channel IS NOT NULL THEN
+    PERFORM pg_notify(notify_channel, (reserved.first_position + total - 1)::text);
+  END IF;
+  RETURN NEXT;
+END $$;
 `;
 
 /** Creating the schema from several processes at once must not race on the catalog. */

@@ -19,7 +19,13 @@ import { PollingLogSubscription } from '../log-subscription';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { eventStoreSchemaSql, SCHEMA_LOCK_KEY } from './event-store-schema';
 import { appendStreamsInBulk, StreamEvents } from './bulk-append';
-import { appendInOneCall, eventColumns, NOTIFY_CHANNEL, reservePositions } from './append-sql';
+import {
+  appendInOneCall,
+  appendManyInOneCall,
+  eventColumns,
+  NOTIFY_CHANNEL,
+  reservePositions,
+} from './append-sql';
 import { checkAndAdvanceStream } from './stream-revision';
 
 export interface PostgresEventStoreOptions {
@@ -90,7 +96,7 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  /** Every append in one transaction: all are written, or none. */
+  /** Every append in one call of `es_append_many`: all are written, or none. */
   async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) throw new InvalidAppendError('No streams to append to');
     const streams = new Set(appends.map((append) => append.stream));
@@ -100,19 +106,15 @@ export class PostgresEventStore implements EventStore {
       ...append,
       events: prepareEvents(append.stream, append.events, this.upcasters, this.clock),
     }));
-    const results = await this.db.transaction(async (tx) => {
-      const total = prepared.reduce((sum, append) => sum + append.events.length, 0);
-      const reserved = await reservePositions(tx, total);
-      const written: AppendResult[] = [];
-      let next = reserved.firstPosition;
-      for (const append of prepared) {
-        const at = { transactionId: reserved.transactionId, firstPosition: next };
-        written.push(await this.insertAt(tx, at, append.stream, append.events, append));
-        next += BigInt(append.events.length);
-      }
-      await this.notifyAppended(tx, next - 1n);
-      return written;
-    });
+    const results = await appendManyInOneCall(
+      this.db,
+      prepared.map((append) => ({
+        stream: append.stream,
+        events: append.events,
+        expected: append.expectedRevision ?? 'any',
+      })),
+      this.db.kind === 'postgres' ? NOTIFY_CHANNEL : null,
+    );
     this.appended.emit('appended');
     return results;
   }
