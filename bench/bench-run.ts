@@ -18,6 +18,7 @@ import { customerSearchStage, SearchFigures } from './stages/customer-search';
 import { peerEmmettStage, PeerFigures } from './stages/peer-emmett';
 import { startupStage, StartupFigures } from './stages/startup';
 import { scaleOutStage, ScaleOutFigures } from './stages/scale-out';
+import { simulationHttpStage, SimulationHttpFigures } from './stages/simulation-http';
 
 export const STAGES = [
   'append',
@@ -25,6 +26,7 @@ export const STAGES = [
   'scale-out',
   'rebuild',
   'simulation',
+  'simulation-http',
   'customer-file',
   'numbering',
   'search',
@@ -87,6 +89,8 @@ export interface RunResult {
   customerFile?: QueryFigures;
   rebuild?: RebuildResult;
   simulation?: SimulationFigures;
+  /** `POST /billing/simulations` for every customer: the API's memory (PostgreSQL only). */
+  simulationHttp?: SimulationHttpFigures;
   numbering?: NumberingFigures;
   search?: SearchFigures;
   /** The append stage's command beside Emmett's PostgreSQL event store (PostgreSQL only). */
@@ -178,6 +182,23 @@ async function runWorkloadStages(options: RunOptions): Promise<RunResult> {
       log(
         `  simulation: ${simulation.secondsPer10kCustomers} s per 10,000 customers in batches (RSS +${simulation.rssGrowthMB} MB), ${simulation.wholeSecondsPer10kCustomers} s whole (RSS +${simulation.wholeRssGrowthMB} MB)`,
       );
+    }
+    if (want('simulation-http')) {
+      if (storage.databaseUrl) {
+        result.simulationHttp = await simulationHttpStage(
+          storage.databaseUrl,
+          options.customers,
+          '2026-01-01',
+        );
+        const { ndjson, ndjsonCapped: capped, json } = result.simulationHttp;
+        log(
+          `  simulation over HTTP: NDJSON ${ndjson.secondsPer10kCustomers} s per 10,000, API RSS ${ndjson.rssBeforeMb} → +${ndjson.rssGrowthMb} MB; in a ${capped.heapCapMb} MB heap ${capped.secondsPer10kCustomers} s, +${capped.rssGrowthMb} MB` +
+            (json
+              ? `; JSON ${json.secondsPer10kCustomers} s per 10,000, +${json.rssGrowthMb} MB`
+              : ''),
+        );
+      } else
+        log('  simulation-http: PostgreSQL only (the API runs in a process of its own), skipped');
     }
     if (want('numbering')) {
       result.numbering = invoiceNumberingStage(options.customers);

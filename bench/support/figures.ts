@@ -46,6 +46,13 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'cycle simulation RSS growth, MB': run.simulation?.rssGrowthMB,
     'simulation whole answer, s per 10k customers': run.simulation?.wholeSecondsPer10kCustomers,
     'simulation whole answer RSS growth, MB': run.simulation?.wholeRssGrowthMB,
+    'simulation over HTTP (NDJSON), s per 10k customers':
+      run.simulationHttp?.ndjson.secondsPer10kCustomers,
+    'simulation over HTTP (NDJSON), API RSS growth, MB': run.simulationHttp?.ndjson.rssGrowthMb,
+    'simulation over HTTP (NDJSON), API peak RSS, MB': run.simulationHttp?.ndjson.peakRssMb,
+    'simulation over HTTP (NDJSON, heap capped), API peak RSS, MB':
+      run.simulationHttp?.ndjsonCapped.peakRssMb,
+    'simulation over HTTP (JSON), API RSS growth, MB': run.simulationHttp?.json?.rssGrowthMb,
     'API peak RSS, MB': run.http?.apiPeakRssMb,
     'numbering a run, ms': run.numbering?.run.ms,
     'numbering a credit note, ms': run.numbering?.creditNote.ms,

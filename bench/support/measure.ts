@@ -69,3 +69,14 @@ export function cpuMsOfProcess(pid: number): number | null {
     return null;
   }
 }
+
+/** The resident set of a running process now, in MB (`VmRSS`). Linux only; `null` elsewhere. */
+export function rssOfProcess(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+    return match ? round(Number(match[1]) / 1024, 1) : null;
+  } catch {
+    return null;
+  }
+}
