@@ -26,13 +26,7 @@ export const megabytes = (bytes: number): number => round(bytes / 1024 / 1024, 1
  * no sampling gap can miss a short peak. Linux only; `null` elsewhere.
  */
 export function peakRssOfProcess(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
-    return match ? round(Number(match[1]) / 1024, 1) : null;
-  } catch {
-    return null;
-  }
+  return statusFieldMb(pid, 'VmHWM');
 }
 
 /** Runs `count` tasks with at most `concurrency` in flight; answers each task's latency (ms). */
@@ -72,9 +66,14 @@ export function cpuMsOfProcess(pid: number): number | null {
 
 /** The resident set of a running process now, in MB (`VmRSS`). Linux only; `null` elsewhere. */
 export function rssOfProcess(pid: number): number | null {
+  return statusFieldMb(pid, 'VmRSS');
+}
+
+/** A size field of `/proc/<pid>/status` (kB there), in MB. */
+function statusFieldMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(status);
     return match ? round(Number(match[1]) / 1024, 1) : null;
   } catch {
     return null;
