@@ -34,6 +34,7 @@ import { PortalModule } from './portal/portal.module';
 import { SendsModule } from './sends/sends.module';
 import { ImportsModule } from './imports/imports.module';
 import { AttachmentsModule } from './attachments/attachments.module';
+import { ConsoleModule } from './console/console.module';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
     }),
     CqrsModule.forRoot(),
     HealthModule,
+    ConsoleModule,
     CustomersModule,
     ContractsModule,
     SubscriptionsModule,

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { urlencoded } from 'body-parser';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -13,7 +14,8 @@ import { APP_CONFIG } from '@app/application';
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  // The back-office console's pages live beside the API, under /console (docs/console.md).
+  app.setGlobalPrefix('api', { exclude: ['console', 'console/{*path}'] });
   // Nest's type leaves `verify` out (it is used for rawBody, which is off) but passes it on.
   const jsonOptions = { limit: config.BODY_LIMIT, verify: verifyUtf8Body };
   app.useBodyParser('json', jsonOptions);
@@ -29,6 +31,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     limit: MAX_IMPORT_FILE_CHARACTERS,
     verify: verifyUtf8Body,
   });
+  // The console's forms (application/x-www-form-urlencoded), under /console only: the API
+  // itself takes JSON.
+  app.use('/console', urlencoded({ extended: false, limit: '256kb', verify: verifyUtf8Body }));
   app.use(requestInputGuard);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());

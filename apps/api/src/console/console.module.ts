@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
+import { APP_CONFIG, AppConfig, portalTokenSecret } from '@app/application';
+import { ConsoleAssetsController } from './console-assets.controller';
+import { ConsoleCustomersController } from './console-customers.controller';
+import { ConsoleLoginController } from './console-login.controller';
+import { ConsoleSessions } from './console-session';
+import { ConsoleSessionGuard } from './console-session.guard';
+import { ConsoleTimelineController } from './console-timeline.controller';
+import { ConsoleViews } from './console-views';
+
+/**
+ * `/console`: the back office's pages, server-rendered (Eta) with htmx, on the same
+ * application layer as the API (docs/console.md).
+ */
+@Module({
+  controllers: [
+    ConsoleLoginController,
+    ConsoleCustomersController,
+    ConsoleTimelineController,
+    ConsoleAssetsController,
+  ],
+  providers: [
+    ConsoleViews,
+    ConsoleSessionGuard,
+    {
+      // Keyed from the portal's secret (PORTAL_TOKEN_SECRET, or the one kept in DATA_DIR), a
+      // key of its own derived from it: every API process sharing it serves the same sessions.
+      provide: ConsoleSessions,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) =>
+        new ConsoleSessions(
+          createHmac('sha256', await portalTokenSecret(config))
+            .update('console-session')
+            .digest(),
+        ),
+    },
+  ],
+})
+export class ConsoleModule {}
