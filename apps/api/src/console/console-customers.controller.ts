@@ -159,16 +159,20 @@ export class ConsoleCustomersController {
         formError: refusal,
         form,
       });
-      response.status(422).type('html');
-      response.send(isHtmx(request) ? html : this.fileHtml(frame, file, 'interactions', html));
+      // A whole page says 422; htmx gets its fragment as 200, the refusal inside it, so the
+      // browser logs no failed request and htmx swaps it in without special handling.
+      if (isHtmx(request)) response.status(200).type('html').send(html);
+      else
+        response
+          .status(422)
+          .type('html')
+          .send(this.fileHtml(frame, file, 'interactions', html));
       return;
     }
-    if (isHtmx(request)) {
-      const file = await this.fileOf(id);
-      response.type('html').send(await this.renderTab(frame, file, 'history', {}));
-      return;
-    }
-    response.redirect(303, `/console/customers/${id}?tab=history`);
+    const historyTab = `/console/customers/${id}?tab=history`;
+    // htmx follows HX-Redirect with a whole page load, so the tabs' nav shows History too.
+    if (isHtmx(request)) response.setHeader('HX-Redirect', historyTab).status(204).end();
+    else response.redirect(303, historyTab);
   }
 
   private fileHtml(frame: PageFrame, file: CustomerFile, tab: CustomerTab, tabBody: string) {

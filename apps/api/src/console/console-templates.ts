@@ -9,6 +9,7 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><%= it.pageTitle %> · <%= it.t.title %></title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/console/assets/console.css">
 <script src="/console/assets/htmx.min.js" defer></script>
 </head>

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import request from 'supertest';
+import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
+
+/** Debian's Chromium, which `.ci/run` installs (`apt-get install chromium`). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The screenshots the README links to. */
+const ARTIFACTS = join(__dirname, '..', 'artifacts', 'console');
+const AXE = require.resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2 A and AA rules over the page as it is now. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(
+    "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })" +
+      '.then((result) => result.violations)',
+  );
+  return (violations as AxeViolation[]).map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('the console in Chromium', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const consoleErrors: string[] = [];
+  let customerId: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
+      );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    testApp = await startTestApp();
+    await testApp.app.listen(0, '127.0.0.1');
+    const { port } = testApp.app.getHttpServer().address() as AddressInfo;
+    base = `http://127.0.0.1:${port}`;
+    const registered = await request(testApp.app.getHttpServer())
+      .post('/api/customers')
+      .set({ Authorization: `Bearer ${TEST_API_KEYS.operator}` })
+      .send({
+        personType: 'legal',
+        name: 'Telecomunicaciones Ñandú SL',
+        email: 'navegador@example.es',
+        address: { street: 'Calle Mayor 1', city: 'Logroño', postalCode: '26001' },
+      })
+      .expect(201);
+    customerId = registered.body.id;
+    await request(testApp.app.getHttpServer())
+      .patch(`/api/customers/${customerId}`)
+      .set({ Authorization: `Bearer ${TEST_API_KEYS.operator}` })
+      .send({ email: 'cambiado@example.es' })
+      .expect(200);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    });
+    page = await browser.newPage({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  it('logs in with the keyboard alone', async () => {
+    await page.goto(`${base}/console/customers`);
+    expect(page.url()).toBe(`${base}/console/login`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Tab'); // the key (autofocus may already be there)
+    await page.locator('#apiKey').focus();
+    await page.keyboard.type(TEST_API_KEYS.admin);
+    await Promise.all([page.waitForURL(`${base}/console/customers`), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').textContent()).toBe('Clientes');
+    expect(await page.evaluate('document.cookie')).not.toContain('console_session');
+  });
+
+  it('searches a customer and opens the file, accessible', async () => {
+    await page.fill('#q', 'Ñandú');
+    await Promise.all([page.waitForURL(/q=/), page.press('#q', 'Enter')]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await Promise.all([
+      page.waitForURL(`${base}/console/customers/${customerId}`),
+      page.click(`a[href="/console/customers/${customerId}"]`),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe('Telecomunicaciones Ñandú SL');
+    expect(await page.locator('#tab').textContent()).toContain('Logroño');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'customer-file.png'), fullPage: true });
+  });
+
+  it('opens each tab through htmx', async () => {
+    for (const [tab, heading] of [
+      ['addresses', 'Direcciones'],
+      ['contacts', 'Contactos'],
+      ['history', 'Histórico'],
+      ['interactions', 'Interacciones'],
+      ['profile', 'Ficha'],
+    ]) {
+      await page.click(`nav.tabs a[href$="tab=${tab}"]`);
+      await page.waitForFunction(`document.querySelector('#tab h2')?.textContent === '${heading}'`);
+      expect(page.url()).toContain(`tab=${tab}`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    }
+  });
+
+  it('records an interaction and sees it in the history; a refusal shows in place', async () => {
+    await page.click('nav.tabs a[href$="tab=interactions"]');
+    await page.waitForSelector('#text');
+    await page.selectOption('#kind', 'call');
+    await page.fill('#text', 'Pide la factura de marzo en papel');
+    await Promise.all([page.waitForURL(/tab=history/), page.click('form.inline-form button')]);
+    expect(await page.locator('#tab').textContent()).toContain('Interaction recorded: call');
+    expect(await page.locator('nav.tabs a[aria-current="page"]').textContent()).toBe('Histórico');
+
+    await page.click('nav.tabs a[href$="tab=interactions"]');
+    await page.waitForSelector('#text');
+    await page.fill('#text', 'x'.repeat(10_001));
+    await page.click('form.inline-form button');
+    await page.waitForSelector('#tab .error[role="alert"]');
+    expect(await page.locator('#tab .error').textContent()).toContain('text');
+    expect((await page.inputValue('#text')).length).toBe(10_001);
+  });
+
+  it('scrubs the timeline to version 1, the changed e-mail marked', async () => {
+    await Promise.all([page.waitForURL(/timeline/), page.click('a[href$="/timeline"]')]);
+    await page.focus('#version');
+    await page.keyboard.press('Home');
+    expect(await page.inputValue('#version')).toBe('1');
+    await Promise.all([page.waitForURL(/version=1/), page.click('form.slider button')]);
+    expect(await page.locator('#at-title').textContent()).toContain('1');
+    const changed = page.locator('section[aria-labelledby="at-title"] tr.changed');
+    expect(await changed.first().textContent()).toContain('navegador@example.es');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'timeline.png'), fullPage: true });
+  });
+
+  it('wrote nothing to the browser console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
