@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
+import { BillingFixtures, CUSTOMER_IBAN } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
 /** Debian's Chromium, which `.ci/run` installs (`apt-get install chromium`). */
@@ -65,6 +66,22 @@ describe('the console in Chromium', () => {
       .set({ Authorization: `Bearer ${TEST_API_KEYS.operator}` })
       .send({ email: 'cambiado@example.es' })
       .expect(200);
+    const given = new BillingFixtures(testApp);
+    // A customer-level IBAN other than the signature's: the contracts tab warns (rule R4).
+    await request(testApp.app.getHttpServer())
+      .put(`/api/customers/${customerId}/billing-settings`)
+      .set({ Authorization: `Bearer ${TEST_API_KEYS.operator}` })
+      .send({
+        billingEnabled: true,
+        paymentMethod: 'direct_debit',
+        billingDay: 1,
+        iban: CUSTOMER_IBAN,
+      })
+      .expect(200);
+    const { contractId } = await given
+      .signedContract(customerId)
+      .then((id) => ({ contractId: id }));
+    await given.activeSubscription(contractId, 3990);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
@@ -112,6 +129,7 @@ describe('the console in Chromium', () => {
     for (const [tab, heading] of [
       ['addresses', 'Direcciones'],
       ['contacts', 'Contactos'],
+      ['contracts', 'Contratos y suscripciones'],
       ['history', 'Histórico'],
       ['interactions', 'Interacciones'],
       ['profile', 'Ficha'],
@@ -139,6 +157,20 @@ describe('the console in Chromium', () => {
     await page.waitForSelector('#tab .error[role="alert"]');
     expect(await page.locator('#tab .error').textContent()).toContain('text');
     expect((await page.inputValue('#text')).length).toBe(10_001);
+  });
+
+  it('moves a subscription to active-not-billable and sees the contracts tab change', async () => {
+    await page.click('nav.tabs a[href$="tab=contracts"]');
+    await page.waitForSelector('td.status');
+    expect(await page.locator('td.status').textContent()).toBe('active');
+    expect(await page.locator('#tab .warning').count()).toBeGreaterThan(0);
+    await Promise.all([
+      page.waitForURL(/tab=contracts/),
+      page.click('button[value="active-not-billable"]'),
+    ]);
+    await page.waitForSelector('button[value="active-billable"]');
+    expect(await page.locator('td.status').textContent()).toBe('active-not-billable');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('scrubs the timeline to version 1, the changed e-mail marked', async () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { BillingFixtures } from '../support/billing-fixtures';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
@@ -110,7 +111,14 @@ describe('the console: login, session cookie, CSRF, roles, languages', () => {
 
   it('shows the customer file and each tab, as a page and as an htmx fragment', async () => {
     const { cookie } = await logIn(testApp, TEST_API_KEYS.operator);
-    for (const tab of ['profile', 'addresses', 'contacts', 'interactions', 'history']) {
+    for (const tab of [
+      'profile',
+      'addresses',
+      'contacts',
+      'contracts',
+      'interactions',
+      'history',
+    ]) {
       const page = await http()
         .get(`/console/customers/${customerId}`)
         .query({ tab })
@@ -193,6 +201,55 @@ describe('the console: login, session cookie, CSRF, roles, languages', () => {
     expect(refused.text).toContain('kind');
     expect(refused.text).toContain('Texto que se conserva');
     expect(await countEvents(testApp)).toBe(before);
+  });
+
+  it('moves a subscription to active-not-billable from the contracts tab, which shows the IBAN warning', async () => {
+    const given = new BillingFixtures(testApp);
+    const { customerId: billed, contractId } = await given.billedContract('CON');
+    const { cookie, csrf } = await logIn(testApp, TEST_API_KEYS.operator);
+    const tab = () =>
+      http()
+        .get(`/console/customers/${billed}`)
+        .query({ tab: 'contracts' })
+        .set('Cookie', cookie)
+        .set('X-Min-Position', String(given.last))
+        .expect(200);
+    const before = await tab();
+    expect(before.text).toMatch(/<dd>ES91[^<]*1332<\/dd>/);
+    expect(before.text).toMatch(/class="warning" role="note">⚠/);
+    expect(before.text).toMatch(/<td class="status">active<\/td>/);
+    const subscriptionId = /data-subscription="([0-9a-f-]{36})"/.exec(before.text)![1];
+    const move = (name: string, form: object) =>
+      http()
+        .post(`/console/customers/${billed}/subscriptions/${subscriptionId}/${name}`)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrf, ...form });
+
+    const events = await countEvents(testApp);
+    const noReason = await move('suspend', {}).expect(422);
+    expect(noReason.text).toMatch(/role="alert">reason/);
+    expect(await countEvents(testApp)).toBe(events);
+
+    const moved = await move('active-not-billable', { reason: 'Línea propia' }).expect(303);
+    expect(moved.headers.location).toBe(`/console/customers/${billed}?tab=contracts`);
+    const after = await tab();
+    expect(after.text).toMatch(/<td class="status">active-not-billable<\/td>/);
+    const api = await http().get(`/api/contracts/${contractId}`).set(operator).expect(200);
+    expect(api.body.subscriptions[0]).toMatchObject({
+      status: 'active-not-billable',
+      billable: false,
+    });
+
+    const refused = await move('active-not-billable', {}).expect(422);
+    expect(refused.text).toContain('role="alert"');
+    await move('no-such-move', {}).expect(404);
+    await http()
+      .post(`/console/customers/${customerId}/subscriptions/${subscriptionId}/active-billable`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(404);
   });
 
   it('lets an auditor read but not post, and shows the timeline to auditors only', async () => {

@@ -13,19 +13,14 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { v4 as uuid } from 'uuid';
-import {
-  CommandOutcome,
-  ProjectionProgress,
-  READ_MODELS,
-  RecordInteractionCommand,
-} from '@app/application';
+import { READ_MODELS, RecordInteractionCommand } from '@app/application';
 import { INTERACTION_DIRECTIONS, INTERACTION_KINDS } from '@app/domain';
 import {
+  customerContracts,
   customerHistory,
   customerInteractions,
   CustomerFile,
@@ -33,22 +28,20 @@ import {
   searchCustomers,
 } from '@app/read-models';
 import { CommandEndpoint } from '../auth/access.decorator';
-import { ErrorResponseFilter } from '../http/error-response.filter';
 import { Public } from '../http/public.decorator';
 import { RecordInteractionDto } from '../customers/record-interaction/record-interaction.http.controller';
-import { consoleCommandContext } from './console-command-context';
+import { ConsoleCommandRunner } from './console-command-runner';
+import { movesFrom, SUBSCRIPTION_MOVES, SubscriptionMove } from './subscription-moves';
 import { ConsoleExceptionFilter } from './console-exception.filter';
-import { formProblems } from './console-form';
 import { ConsoleRequest, frameOf, isHtmx } from './console-request';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleViews, PageFrame } from './console-views';
-
-const API_ERRORS = new ErrorResponseFilter();
 
 export const CUSTOMER_TABS = [
   'profile',
   'addresses',
   'contacts',
+  'contracts',
   'interactions',
   'history',
 ] as const;
@@ -71,8 +64,7 @@ const pageNumber = (value: unknown) => {
 export class ConsoleCustomersController {
   constructor(
     private readonly views: ConsoleViews,
-    private readonly bus: CommandBus,
-    private readonly progress: ProjectionProgress,
+    private readonly commands: ConsoleCommandRunner,
     @Inject(READ_MODELS) private readonly readModels: DataSource,
   ) {}
 
@@ -127,52 +119,76 @@ export class ConsoleCustomersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const frame = frameOf(request);
     const form = {
       kind: body.kind,
       text: body.text,
       ...(body.direction ? { direction: body.direction } : {}),
     };
-    const problems = await formProblems(RecordInteractionDto, form);
-    let refusal = problems;
-    if (!refusal) {
-      try {
-        const outcome: CommandOutcome = await this.bus.execute(
-          new RecordInteractionCommand(
-            id,
-            { ...(form as unknown as RecordInteractionDto), interactionId: uuid() },
-            consoleCommandContext(request),
-          ),
-        );
-        if (outcome.position !== null) await this.progress.waitFor(BigInt(outcome.position));
-      } catch (error) {
-        // Classified as the API answers it: a refusal (4xx) is shown in the form, the rest
-        // (a lost database, a fault) goes to the error page.
-        const answer = API_ERRORS.toResponse(error);
-        if (answer.statusCode >= 500) throw error;
-        refusal = answer.message;
-      }
-    }
+    const refusal = await this.commands.run(
+      request,
+      RecordInteractionDto,
+      form,
+      (body, context) =>
+        new RecordInteractionCommand(id, { ...body, interactionId: uuid() }, context),
+    );
+    await this.answerForm(request, response, id, refusal, { tab: 'interactions', form }, 'history');
+  }
+
+  /** The contracts tab's moves of a subscription, each the API's command for it. */
+  @Post(':id/subscriptions/:subscriptionId/:move')
+  @CommandEndpoint()
+  async moveSubscription(
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('subscriptionId', ParseUUIDPipe) subscriptionId: string,
+    @Param('move') move: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const subscriptionMove = SUBSCRIPTION_MOVES[move as SubscriptionMove];
+    if (!subscriptionMove) throw new NotFoundException(`No move ${move}`);
+    const contracts = await customerContracts(this.readModels, id);
+    const owned = contracts.some((contract) =>
+      contract.subscriptions.some((subscription) => subscription.id === subscriptionId),
+    );
+    if (!owned) throw new NotFoundException(`No subscription ${subscriptionId} on this customer`);
+    const form =
+      typeof body.reason === 'string' && body.reason !== '' ? { reason: body.reason } : {};
+    const refusal = await this.commands.run(request, subscriptionMove.dto, form, (valid, context) =>
+      subscriptionMove.command(subscriptionId, valid, context),
+    );
+    await this.answerForm(request, response, id, refusal, { tab: 'contracts', form }, 'contracts');
+  }
+
+  /**
+   * After a form: a refusal shows in its tab with the input kept (422 for a page; 200 for an
+   * htmx fragment, the refusal inside it, so the browser logs no failed request); success goes
+   * to `then` (htmx follows HX-Redirect with a whole page load, so the tabs' nav follows).
+   */
+  private async answerForm(
+    request: ConsoleRequest,
+    response: Response,
+    id: string,
+    refusal: string | null,
+    shown: { tab: CustomerTab; form: object },
+    then: CustomerTab,
+  ): Promise<void> {
     if (refusal) {
+      const frame = frameOf(request);
       const file = await this.fileOf(id);
-      const html = await this.renderTab(frame, file, 'interactions', {
-        formError: refusal,
-        form,
-      });
-      // A whole page says 422; htmx gets its fragment as 200, the refusal inside it, so the
-      // browser logs no failed request and htmx swaps it in without special handling.
+      const extra = { formError: refusal, form: shown.form };
+      const html = await this.renderTab(frame, file, shown.tab, extra);
       if (isHtmx(request)) response.status(200).type('html').send(html);
       else
         response
           .status(422)
           .type('html')
-          .send(this.fileHtml(frame, file, 'interactions', html));
+          .send(this.fileHtml(frame, file, shown.tab, html));
       return;
     }
-    const historyTab = `/console/customers/${id}?tab=history`;
-    // htmx follows HX-Redirect with a whole page load, so the tabs' nav shows History too.
-    if (isHtmx(request)) response.setHeader('HX-Redirect', historyTab).status(204).end();
-    else response.redirect(303, historyTab);
+    const next = `/console/customers/${id}?tab=${then}`;
+    if (isHtmx(request)) response.setHeader('HX-Redirect', next).status(204).end();
+    else response.redirect(303, next);
   }
 
   private fileHtml(frame: PageFrame, file: CustomerFile, tab: CustomerTab, tabBody: string) {
@@ -203,6 +219,10 @@ export class ConsoleCustomersController {
       data.interactions = await customerInteractions(this.readModels, file.id, { pageSize: 50 });
       data.kinds = INTERACTION_KINDS;
       data.directions = INTERACTION_DIRECTIONS;
+    }
+    if (tab === 'contracts') {
+      data.contracts = await customerContracts(this.readModels, file.id);
+      data.moves = movesFrom;
     }
     if (tab === 'history')
       data.history = await customerHistory(this.readModels, file.id, { pageSize: 50 });

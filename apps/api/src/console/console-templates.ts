@@ -114,6 +114,42 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
 <ul><% it.file.contacts.forEach(function (c) { %><li><%= c.name %> <%= c.role || '' %> <%= c.email || '' %> <%= c.phone || '' %></li><% }) %></ul>
 <% } %>`,
 
+  '@tab-contracts': `<h2><%= it.t.contracts %></h2>
+<% if (it.formError) { %><p class="error" role="alert"><%= it.formError %></p><% } %>
+<% if (it.contracts.length === 0) { %><p><%= it.t.none %></p><% } %>
+<% it.contracts.forEach(function (c) { %>
+<section class="contract" aria-labelledby="contract-<%= c.id %>">
+  <h3 id="contract-<%= c.id %>"><%= it.t.contract %> <%= c.status %> · <%= c.paymentMethod %></h3>
+  <dl>
+    <dt><%= it.t.iban %></dt><dd><%= c.maskedIban || '—' %></dd>
+    <dt><%= it.t.mandate %></dt><dd><%= c.mandateReference || '—' %></dd>
+    <dt><%= it.t.signatory %></dt><dd><%= c.signatory || '—' %></dd>
+  </dl>
+  <% it.file.warnings.filter(function (w) { return w.contractId === c.id; }).forEach(function (w) { %>
+  <p class="warning" role="note">⚠ <%= w.message %></p>
+  <% }) %>
+  <% if (c.subscriptions.length > 0) { %>
+  <table>
+    <caption><%= it.t.subscriptions %></caption>
+    <thead><tr><th scope="col"><%= it.t.tariff %></th><th scope="col"><%= it.t.price %></th><th scope="col"><%= it.t.status %></th><th scope="col"><%= it.t.billable %></th><th scope="col"></th></tr></thead>
+    <tbody><% c.subscriptions.forEach(function (s) { %>
+    <tr data-subscription="<%= s.id %>">
+      <td><%= s.tariff %></td><td class="num"><%= it.money(s.monthlyPriceCents) %></td>
+      <td class="status"><%= s.status %></td><td><%= s.billable ? it.t.yes : it.t.no %></td>
+      <td><% if (it.canCommand) { it.moves(s.status).forEach(function (m) { %>
+        <form method="post" action="/console/customers/<%= it.file.id %>/subscriptions/<%= s.id %>/<%= m.move %>" hx-post="/console/customers/<%= it.file.id %>/subscriptions/<%= s.id %>/<%= m.move %>" hx-target="#tab" class="move">
+          <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+          <% if (m.reason) { %><label for="reason-<%= s.id %>-<%= m.move %>"><%= it.t.reason %></label><input id="reason-<%= s.id %>-<%= m.move %>" name="reason" maxlength="500"><% } %>
+          <button type="submit" name="move" value="<%= m.move %>"><%= it.t.moves[m.move] %></button>
+        </form>
+      <% }) } %></td>
+    </tr>
+    <% }) %></tbody>
+  </table>
+  <% } %>
+</section>
+<% }) %>`,
+
   '@tab-interactions': `<h2><%= it.t.interactions %></h2>
 <% if (it.canCommand) { %>
 <form method="post" action="/console/customers/<%= it.file.id %>/interactions" hx-post="/console/customers/<%= it.file.id %>/interactions" hx-target="#tab" class="inline-form">
@@ -210,6 +246,8 @@ label { display: block; margin-top: .5rem; font-weight: 600; }
 input, select, textarea, button { font: inherit; padding: .3rem .5rem; }
 button { background: #0b3d6b; color: #fff; border: 0; border-radius: 4px; margin-top: .5rem; cursor: pointer; }
 .error { color: #a4000f; font-weight: 600; }
+.warning { color: #6b4500; background: #fff3c4; padding: .3rem .5rem; }
+form.move { display: inline-block; margin-right: .5rem; }
 .hint, .meta { color: #4a4a4a; font-size: .9rem; }
 .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 tr.changed { background: #fff3c4; }

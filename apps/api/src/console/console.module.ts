@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { APP_CONFIG, AppConfig, portalTokenSecret } from '@app/application';
 import { ConsoleAssetsController } from './console-assets.controller';
+import { ConsoleCommandRunner } from './console-command-runner';
 import { ConsoleCustomersController } from './console-customers.controller';
 import { ConsoleLoginController } from './console-login.controller';
 import { ConsoleSessions } from './console-session';
@@ -23,6 +24,7 @@ import { ConsoleViews } from './console-views';
   providers: [
     ConsoleViews,
     ConsoleSessionGuard,
+    ConsoleCommandRunner,
     {
       // Keyed from the portal's secret (PORTAL_TOKEN_SECRET, or the one kept in DATA_DIR), a
       // key of its own derived from it: every API process sharing it serves the same sessions.
