@@ -89,14 +89,7 @@ export class ConsoleCustomersController {
     const frame = frameOf(request);
     const file = await this.fileOf(id);
     const chosen = tabOf(tab);
-    const tabBody = await this.renderTab(frame, file, chosen, {});
-    return this.html(frame, '@customer', file.displayName, {
-      file,
-      tab: chosen,
-      tabs: CUSTOMER_TABS.map((id) => ({ id, label: this.views.messages(frame.lang)[id] })),
-      tabBody,
-      canAudit: frame.session?.role !== 'operator',
-    });
+    return this.fileHtml(frame, file, chosen, await this.renderTab(frame, file, chosen, {}));
   }
 
   @Get(':id/tabs/:tab')
