@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { Public } from '../http/public.decorator';
 import { CONSOLE_CSS } from './console-templates';
 
-/** htmx, from its npm package (no CDN), read once. */
-const HTMX = readFileSync(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8');
+/** htmx, from its npm package (no CDN): read on the first request for it, not at start-up. */
+let htmx: string | undefined;
 
 /** The console's static files: its style sheet and htmx. */
 @ApiExcludeController()
@@ -23,6 +23,7 @@ export class ConsoleAssetsController {
   @Header('Content-Type', 'text/javascript; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=3600')
   htmx(): string {
-    return HTMX;
+    htmx ??= readFileSync(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8');
+    return htmx;
   }
 }

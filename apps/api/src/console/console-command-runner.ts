@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CommandContext, CommandOutcome, ProjectionProgress } from '@app/application';
 import { ErrorResponseFilter } from '../http/error-response.filter';
 import { consoleCommandContext } from './console-command-context';
-import { formProblems } from './console-form';
+import { checkForm } from './console-form';
 import { ConsoleRequest } from './console-request';
 
 const API_ERRORS = new ErrorResponseFilter();
@@ -27,11 +27,11 @@ export class ConsoleCommandRunner {
     form: Record<string, unknown>,
     command: (body: Body, context: CommandContext) => object,
   ): Promise<string | null> {
-    const problems = await formProblems(dto, form);
-    if (problems) return problems;
+    const checked = await checkForm(dto, form);
+    if (checked.problems !== null) return checked.problems;
     try {
       const outcome: CommandOutcome = await this.bus.execute(
-        command(form as Body, consoleCommandContext(request)),
+        command(checked.body, consoleCommandContext(request)),
       );
       if (outcome.position !== null) await this.progress.waitFor(BigInt(outcome.position));
       return null;

@@ -77,7 +77,8 @@ export class ConsoleCustomersController {
       pageSize: 25,
     });
     const frame = frameOf(request);
-    return this.html(frame, '@customers', this.views.messages(frame.lang).customers, { q, page });
+    const title = this.views.messages(frame.lang).customers;
+    return this.views.page('@customers', frame, title, { q, page });
   }
 
   @Get(':id')
@@ -220,9 +221,5 @@ export class ConsoleCustomersController {
     if (tab === 'history')
       data.history = await customerHistory(this.readModels, file.id, { pageSize: 50 });
     return this.views.fragment(`@tab-${tab}`, frame, data);
-  }
-
-  private html(frame: PageFrame, name: string, title: string, data: object): string {
-    return this.views.page(name, frame, title, data);
   }
 }

@@ -1,20 +1,28 @@
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { BadRequestException } from '@nestjs/common';
+import { FieldProblem, requestValidationPipe } from '../http/validation.pipe';
+
+const validation = requestValidationPipe();
+
+/** A form checked as the API checks a body: either the DTO it becomes, or its problems. */
+export type CheckedForm<Body> = { body: Body; problems: null } | { body: null; problems: string };
 
 /**
- * A form checked by the API's own request DTO (the same class-validator rules): the problems
- * as one sentence, or null when the form is valid.
+ * A form run through the API's own validation pipe and the endpoint's DTO (the same rules,
+ * options and transformation as a JSON body): the DTO, or each field's problems as one line.
  */
-export async function formProblems(
-  dto: new () => object,
+export async function checkForm<Body extends object>(
+  dto: new () => Body,
   form: Record<string, unknown>,
-): Promise<string | null> {
-  const errors = await validate(plainToInstance(dto, form), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-  });
-  if (errors.length === 0) return null;
-  return errors
-    .map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`)
-    .join('; ');
+): Promise<CheckedForm<Body>> {
+  try {
+    const body = (await validation.transform(form, { type: 'body', metatype: dto })) as Body;
+    return { body, problems: null };
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    const { details } = error.getResponse() as { details?: FieldProblem[] };
+    const problems = (details ?? [])
+      .map(({ field, problems: listed }) => `${field}: ${listed.join(', ')}`)
+      .join('; ');
+    return { body: null, problems: problems || error.message };
+  }
 }
