@@ -10,14 +10,14 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { dateInZone, DEFAULT_VAT_RATE_PERCENT } from '@app/domain';
 import { simulateFromView, simulationBatchesFromView } from '@app/read-models';
 import { DataSource } from 'typeorm';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { ReadsProjections } from '../infrastructure/queries/min-position.interceptor';
-import { APP_CONFIG, AppConfig, DEFAULT_ISSUER_ID, READ_MODELS } from '@app/application';
+import { APP_CONFIG, AppConfig, READ_MODELS } from '@app/application';
 import { CycleSimulationDto } from './cycle-simulation.response.dto';
 import { SimulateCyclesDto } from './simulate-cycles.request.dto';
+import { simulationQueryOf } from './simulation-query';
 import { NDJSON, simulationNdjson } from './simulation-ndjson';
 
 /**
@@ -71,15 +71,7 @@ export class SimulationsController {
     @Body() body: SimulateCyclesDto,
     @Headers('accept') accept: string | undefined,
   ): Promise<CycleSimulationDto> | StreamableFile {
-    const query = {
-      customerIds: body.customerIds,
-      from: body.from ?? dateInZone(new Date().toISOString()),
-      cycles: body.cycles ?? 1,
-      vatDefault: body.vatDefault ?? DEFAULT_VAT_RATE_PERCENT,
-      billSuspendedForDebt: this.config.BILL_SUSPENDED_FOR_DEBT,
-      defaultIssuerId: DEFAULT_ISSUER_ID,
-      batchCustomers: this.config.SIMULATION_BATCH_CUSTOMERS,
-    };
+    const query = simulationQueryOf(this.config, body);
     if (!accept?.includes(NDJSON)) return simulateFromView(this.readModels, query);
     const lines = simulationNdjson(simulationBatchesFromView(this.readModels, query), query);
     return new StreamableFile(Readable.from(lines, { objectMode: false }), {

@@ -1,3 +1,5 @@
+import { OPERATIONS_EN, OPERATIONS_ES } from './console-i18n-operations';
+
 /** The console's languages: Spanish by default, English when the browser prefers it. */
 export type ConsoleLanguage = 'es' | 'en';
 
@@ -97,6 +99,7 @@ const es = {
   paymentMethod: 'Forma de pago',
   address: 'Dirección',
   code: 'Código',
+  operations: OPERATIONS_ES,
 };
 
 export type ConsoleMessages = typeof es;
@@ -175,6 +178,7 @@ const en: ConsoleMessages = {
   paymentMethod: 'Payment method',
   address: 'Address',
   code: 'Code',
+  operations: OPERATIONS_EN,
 };
 
 export const CONSOLE_MESSAGES: Record<ConsoleLanguage, ConsoleMessages> = { es, en };

@@ -18,7 +18,7 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
 <header>
   <strong><%= it.t.title %></strong>
   <% if (it.session) { %>
-  <nav aria-label="<%= it.t.title %>"><a href="/console/customers"><%= it.t.customers %></a></nav>
+  <nav aria-label="<%= it.t.title %>"><a href="/console/customers"><%= it.t.customers %></a> <a href="/console/tasks"><%= it.t.operations.tasksCalendar %></a> <a href="/console/remittances"><%= it.t.operations.remittances %></a> <a href="/console/dunning"><%= it.t.operations.dunning %></a></nav>
   <form method="post" action="/console/logout" class="logout">
     <input type="hidden" name="_csrf" value="<%= it.csrf %>">
     <span><%= it.session.keyId %></span> <button type="submit"><%= it.t.logout %></button>
@@ -88,6 +88,7 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
   <a href="/console/customers/<%= it.file.id %>?tab=<%= tab.id %>" hx-get="/console/customers/<%= it.file.id %>/tabs/<%= tab.id %>" hx-target="#tab" hx-push-url="/console/customers/<%= it.file.id %>?tab=<%= tab.id %>"<% if (tab.id === it.tab) { %> aria-current="page"<% } %>><%= tab.label %></a>
   <% }) %>
   <% if (it.canAudit) { %><a href="/console/customers/<%= it.file.id %>/timeline"><%= it.t.timeline %></a><% } %>
+  <% if (it.role !== 'auditor') { %><a href="/console/customers/<%= it.file.id %>/simulation"><%= it.t.operations.cycleSimulation %></a><% } %>
 </nav>
 <section id="tab" class="card" aria-live="polite">
 <%~ it.tabBody %>

@@ -1,6 +1,7 @@
 import { Eta } from 'eta';
 import { ConsoleLanguage, CONSOLE_MESSAGES, ConsoleMessages } from './console-i18n';
 import { ConsoleSession } from './console-session';
+import { OPERATIONS_TEMPLATES } from './console-operations-templates';
 import { CONSOLE_TEMPLATES } from './console-templates';
 
 /** What every page's layout shows: language, the session (if any) and its CSRF token. */
@@ -34,7 +35,10 @@ export class ConsoleViews {
   private readonly eta = new Eta({ autoEscape: true, cache: true, useWith: false });
 
   constructor() {
-    for (const [name, template] of Object.entries(CONSOLE_TEMPLATES))
+    for (const [name, template] of Object.entries({
+      ...CONSOLE_TEMPLATES,
+      ...OPERATIONS_TEMPLATES,
+    }))
       this.eta.loadTemplate(name, template);
   }
 
@@ -50,6 +54,7 @@ export class ConsoleViews {
       t: this.messages(frame.lang),
       csrf: frame.csrf,
       lang: frame.lang,
+      role: frame.session?.role ?? null,
     });
   }
 

@@ -9,6 +9,10 @@ import { ConsoleSessions } from './console-session';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleTimelineController } from './console-timeline.controller';
 import { ConsoleViews } from './console-views';
+import { ConsoleCalendarController } from './console-calendar.controller';
+import { ConsoleDunningController } from './console-dunning.controller';
+import { ConsoleRemittancesController } from './console-remittances.controller';
+import { ConsoleSimulationController } from './console-simulation.controller';
 
 /**
  * `/console`: the back office's pages, server-rendered (Eta) with htmx, on the same
@@ -19,6 +23,10 @@ import { ConsoleViews } from './console-views';
     ConsoleLoginController,
     ConsoleCustomersController,
     ConsoleTimelineController,
+    ConsoleSimulationController,
+    ConsoleCalendarController,
+    ConsoleRemittancesController,
+    ConsoleDunningController,
     ConsoleAssetsController,
   ],
   providers: [

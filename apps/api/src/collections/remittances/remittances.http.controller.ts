@@ -26,14 +26,14 @@ import {
   CommandContext,
   CreateRemittanceCommand,
   READ_MODELS,
-  remittanceFileOf,
   RemittanceOutcome,
 } from '@app/application';
-import { listRemittances, remittanceDetail, remittanceRow } from '@app/read-models';
+import { listRemittances, remittanceDetail } from '@app/read-models';
 import { CommandEndpoint, QueryEndpoint } from '../../auth/access.decorator';
 import { Context } from '../../infrastructure/commands/command-context';
 import { ReadsProjections } from '../../infrastructure/queries/min-position.interceptor';
 import { PagingDto } from '../../customers/queries/customer-list.query.dto';
+import { attachmentNamed, remittanceDownloadOf } from './remittance-download';
 import { RemittanceRequestDto } from './remittance.request.dto';
 import {
   RemittanceDetailResponse,
@@ -98,12 +98,9 @@ export class RemittancesController {
   @ApiOperation({ summary: 'The SEPA Core Direct Debit file to send to the bank' })
   @ApiOkResponse({ description: 'pain.008.001.08 (or .02) XML', schema: { type: 'string' } })
   async file(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const row = await remittanceRow(this.readModels, id);
-    if (!row) throw new NotFoundException(`No remittance ${id}`);
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="remesa-${row.collectionDate}-${row.id.slice(0, 8)}.xml"`,
-    );
-    return remittanceFileOf(row);
+    const download = await remittanceDownloadOf(this.readModels, id);
+    if (!download) throw new NotFoundException(`No remittance ${id}`);
+    res.setHeader('Content-Disposition', attachmentNamed(download.fileName));
+    return download.xml;
   }
 }
