@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
-import { BillingFixtures, CUSTOMER_IBAN } from '../support/billing-fixtures';
+import { BillingFixtures, CUSTOMER_IBAN, recentMonths } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
 /** Debian's Chromium, which `.ci/run` installs (`apt-get install chromium`). */
@@ -11,6 +11,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The screenshots the README links to. */
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'console');
 const AXE = require.resolve('axe-core/axe.min.js');
+const [PERIOD] = recentMonths(1);
 
 interface AxeViolation {
   id: string;
@@ -75,6 +76,7 @@ describe('the console in Chromium', () => {
         billingEnabled: true,
         paymentMethod: 'direct_debit',
         billingDay: 1,
+        invoiceSeries: 'NAV',
         iban: CUSTOMER_IBAN,
       })
       .expect(200);
@@ -82,6 +84,11 @@ describe('the console in Chromium', () => {
       .signedContract(customerId)
       .then((id) => ({ contractId: id }));
     await given.activeSubscription(contractId, 3990);
+    await given.post('/billing/runs', { period: PERIOD, customerIds: [customerId] }, 201);
+    await request(testApp.app.getHttpServer())
+      .get(`/api/customers/${customerId}/invoices`)
+      .set(given.readAfterWrites())
+      .expect(200);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
@@ -127,6 +134,12 @@ describe('the console in Chromium', () => {
 
   it('opens each tab through htmx', async () => {
     for (const [tab, heading] of [
+      ['invoices', 'Facturas de venta'],
+      ['effects', 'Efectos pendientes'],
+      ['sends', 'Envíos'],
+      ['tickets', 'Tickets'],
+      ['tasks', 'Tareas'],
+      ['forms', 'Formularios adicionales'],
       ['addresses', 'Direcciones'],
       ['contacts', 'Contactos'],
       ['contracts', 'Contratos y suscripciones'],
@@ -139,6 +152,34 @@ describe('the console in Chromium', () => {
       expect(page.url()).toContain(`tab=${tab}`);
       expect(await accessibilityViolations(page)).toEqual([]);
     }
+  });
+
+  it('opens an invoice, issues a credit note and records a payment typed in euros', async () => {
+    await page.click('nav.tabs a[href$="tab=invoices"]');
+    await page.waitForSelector('#tab td a[href*="invoice="]');
+    await page.click('#tab td a[href*="invoice="]');
+    await page.waitForSelector('form.credit-note');
+    expect(page.url()).toContain('invoice=');
+    expect(await page.locator('.invoice').textContent()).toContain('Líneas');
+    await page.fill('#credit-reason', 'Avería del 3 al 5');
+    await page.fill('#credit-amount', 'diez');
+    await page.click('form.credit-note button');
+    await page.waitForSelector('.invoice .error[role="alert"]');
+    expect(await page.inputValue('#credit-amount')).toBe('diez');
+    await page.fill('#credit-amount', '10,00');
+    await Promise.all([page.waitForURL(/invoice=/), page.click('form.credit-note button')]);
+    await page.waitForFunction(
+      "document.querySelector('.invoice')?.textContent.includes('Avería del 3 al 5')",
+    );
+    await page.fill('#payment-amount', '5,50');
+    await page.selectOption('#payment-method', 'cash');
+    await Promise.all([page.waitForURL(/invoice=/), page.click('form.payment button')]);
+    await page.waitForFunction("document.querySelector('.invoice')?.textContent.includes('5,50')");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const pdf = await page.request.get(
+      `${base}${await page.locator('.invoice a[type="application/pdf"]').first().getAttribute('href')}`,
+    );
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
   });
 
   it('records an interaction and sees it in the history; a refusal shows in place', async () => {
@@ -170,6 +211,21 @@ describe('the console in Chromium', () => {
     ]);
     await page.waitForSelector('button[value="active-billable"]');
     expect(await page.locator('td.status').textContent()).toBe('active-not-billable');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("changes the signature's IBAN, typed with spaces, and sees the contract's masked IBAN change", async () => {
+    await page.click('nav.tabs a[href$="tab=contracts"]');
+    await page.waitForSelector('form.iban');
+    await page.fill('form.iban input[name="iban"]', 'ES00 1234');
+    await page.fill('form.iban input[name="mandateReference"]', 'MANDATO-NAVEGADOR');
+    await page.click('form.iban button');
+    await page.waitForSelector('form.iban .error[role="alert"]');
+    expect(await page.inputValue('form.iban input[name="iban"]')).toBe('ES00 1234');
+    await page.fill('form.iban input[name="iban"]', 'es76 2077 0024 0031 0257 5766');
+    await Promise.all([page.waitForURL(/tab=contracts/), page.click('form.iban button')]);
+    await page.waitForFunction("document.querySelector('#tab')?.textContent.includes('5766')");
+    expect(await page.locator('form.iban .error').count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

@@ -1,20 +1,10 @@
 import request from 'supertest';
 import { BillingFixtures } from '../support/billing-fixtures';
+import { CUSTOMER_TABS } from '../../apps/api/src/console/console-customer-tabs';
 import { countEvents, startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
+import { logIn } from './console-session';
 
 const operator = { Authorization: `Bearer ${TEST_API_KEYS.operator}` };
-
-/** The session cookie of a login with `key`, and the CSRF token of the page it opens. */
-async function logIn(testApp: TestApp, key: string) {
-  const http = request(testApp.app.getHttpServer());
-  const login = await http.post('/console/login').type('form').send({ apiKey: key }).expect(303);
-  expect(login.headers.location).toBe('/console/customers');
-  const setCookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
-  const cookie = setCookie[0].split(';')[0];
-  const page = await http.get('/console/customers').set('Cookie', cookie).expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
-  return { cookie, setCookie: setCookie[0], csrf: csrf! };
-}
 
 describe('the console: login, session cookie, CSRF, roles, languages', () => {
   let testApp: TestApp;
@@ -111,14 +101,7 @@ describe('the console: login, session cookie, CSRF, roles, languages', () => {
 
   it('shows the customer file and each tab, as a page and as an htmx fragment', async () => {
     const { cookie } = await logIn(testApp, TEST_API_KEYS.operator);
-    for (const tab of [
-      'profile',
-      'addresses',
-      'contacts',
-      'contracts',
-      'interactions',
-      'history',
-    ]) {
+    for (const tab of CUSTOMER_TABS) {
       const page = await http()
         .get(`/console/customers/${customerId}`)
         .query({ tab })

@@ -18,37 +18,24 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { v4 as uuid } from 'uuid';
 import { READ_MODELS, RecordInteractionCommand } from '@app/application';
-import { INTERACTION_DIRECTIONS, INTERACTION_KINDS } from '@app/domain';
-import {
-  customerContracts,
-  customerHistory,
-  customerInteractions,
-  CustomerFile,
-  findCustomerFile,
-  searchCustomers,
-} from '@app/read-models';
+import { customerContracts, searchCustomers } from '@app/read-models';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { Public } from '../http/public.decorator';
 import { RecordInteractionDto } from '../customers/record-interaction/record-interaction.http.controller';
 import { ConsoleCommandRunner } from './console-command-runner';
-import { movesFrom, SUBSCRIPTION_MOVES, SubscriptionMove } from './subscription-moves';
+import { SUBSCRIPTION_MOVES, SubscriptionMove } from './subscription-moves';
 import { ConsoleExceptionFilter } from './console-exception.filter';
-import { ConsoleRequest, frameOf, isHtmx } from './console-request';
+import { ConsoleRequest, frameOf } from './console-request';
 import { ConsoleSessionGuard } from './console-session.guard';
-import { ConsoleViews, PageFrame } from './console-views';
+import { ConsoleViews } from './console-views';
+import { ConsoleCustomerPages } from './console-customer-pages';
+import { ADVANCED_FILTERS, listFiltersOf } from './customer-list-filters';
+import { CustomerTab, isCustomerTab, TabSelection } from './console-customer-tabs';
 
-export const CUSTOMER_TABS = [
-  'profile',
-  'addresses',
-  'contacts',
-  'contracts',
-  'interactions',
-  'history',
-] as const;
-type CustomerTab = (typeof CUSTOMER_TABS)[number];
+const tabOf = (value: unknown): CustomerTab => (isCustomerTab(value) ? value : 'profile');
 
-const tabOf = (value: unknown): CustomerTab =>
-  CUSTOMER_TABS.includes(value as CustomerTab) ? (value as CustomerTab) : 'profile';
+const selectionOf = (invoice: unknown): TabSelection =>
+  typeof invoice === 'string' ? { invoice } : {};
 
 const pageNumber = (value: unknown) => {
   const page = Number(value);
@@ -65,20 +52,35 @@ export class ConsoleCustomersController {
   constructor(
     private readonly views: ConsoleViews,
     private readonly commands: ConsoleCommandRunner,
+    private readonly pages: ConsoleCustomerPages,
     @Inject(READ_MODELS) private readonly readModels: DataSource,
   ) {}
 
   @Get()
-  async list(@Req() request: ConsoleRequest, @Query() query: Record<string, unknown>) {
-    const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
-    const page = await searchCustomers(this.readModels, {
-      ...(q.trim() ? { q: q.trim() } : {}),
-      page: pageNumber(query.page),
-      pageSize: 25,
-    });
+  async list(
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
+    const filters = await listFiltersOf(query);
+    const page = filters.search
+      ? await searchCustomers(this.readModels, {
+          ...filters.search,
+          page: pageNumber(query.page),
+          pageSize: 25,
+        })
+      : null;
     const frame = frameOf(request);
     const title = this.views.messages(frame.lang).customers;
-    return this.views.page('@customers', frame, title, { q, page });
+    const html = this.views.page('@customers', frame, title, {
+      filters,
+      fields: ADVANCED_FILTERS,
+      page,
+    });
+    response
+      .status(page ? 200 : 400)
+      .type('html')
+      .send(html);
   }
 
   @Get(':id')
@@ -86,11 +88,10 @@ export class ConsoleCustomersController {
     @Req() request: ConsoleRequest,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('tab') tab: unknown,
+    @Query('invoice') invoice: unknown,
   ) {
-    const frame = frameOf(request);
-    const file = await this.fileOf(id);
-    const chosen = tabOf(tab);
-    return this.fileHtml(frame, file, chosen, await this.renderTab(frame, file, chosen, {}));
+    const file = await this.pages.fileOf(id);
+    return this.pages.filePage(frameOf(request), file, tabOf(tab), selectionOf(invoice));
   }
 
   @Get(':id/tabs/:tab')
@@ -98,10 +99,11 @@ export class ConsoleCustomersController {
     @Req() request: ConsoleRequest,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('tab') tab: string,
+    @Query('invoice') invoice: unknown,
   ) {
-    if (!CUSTOMER_TABS.includes(tab as CustomerTab)) throw new NotFoundException();
-    const frame = frameOf(request);
-    return this.renderTab(frame, await this.fileOf(id), tabOf(tab), {});
+    if (!isCustomerTab(tab)) throw new NotFoundException(`No tab ${tab}`);
+    const file = await this.pages.fileOf(id);
+    return this.pages.tab(frameOf(request), file, tab, selectionOf(invoice));
   }
 
   /** The interactions tab's form: the API's command, its refusals shown in the form. */
@@ -125,7 +127,14 @@ export class ConsoleCustomersController {
       (body, context) =>
         new RecordInteractionCommand(id, { ...body, interactionId: uuid() }, context),
     );
-    await this.answerForm(request, response, id, refusal, { tab: 'interactions', form }, 'history');
+    await this.pages.answerForm(
+      request,
+      response,
+      id,
+      refusal,
+      { tab: 'interactions', form },
+      'history',
+    );
   }
 
   /** The contracts tab's moves of a subscription, each the API's command for it. */
@@ -151,75 +160,13 @@ export class ConsoleCustomersController {
     const refusal = await this.commands.run(request, subscriptionMove.dto, form, (valid, context) =>
       subscriptionMove.command(subscriptionId, valid, context),
     );
-    await this.answerForm(request, response, id, refusal, { tab: 'contracts', form }, 'contracts');
-  }
-
-  /**
-   * After a form: a refusal shows in its tab with the input kept (422 for a page; 200 for an
-   * htmx fragment, the refusal inside it, so the browser logs no failed request); success goes
-   * to `then` (htmx follows HX-Redirect with a whole page load, so the tabs' nav follows).
-   */
-  private async answerForm(
-    request: ConsoleRequest,
-    response: Response,
-    id: string,
-    refusal: string | null,
-    shown: { tab: CustomerTab; form: object },
-    then: CustomerTab,
-  ): Promise<void> {
-    if (refusal) {
-      const frame = frameOf(request);
-      const file = await this.fileOf(id);
-      const extra = { formError: refusal, form: shown.form };
-      const html = await this.renderTab(frame, file, shown.tab, extra);
-      if (isHtmx(request)) response.status(200).type('html').send(html);
-      else
-        response
-          .status(422)
-          .type('html')
-          .send(this.fileHtml(frame, file, shown.tab, html));
-      return;
-    }
-    const next = `/console/customers/${id}?tab=${then}`;
-    if (isHtmx(request)) response.setHeader('HX-Redirect', next).status(204).end();
-    else response.redirect(303, next);
-  }
-
-  private fileHtml(frame: PageFrame, file: CustomerFile, tab: CustomerTab, tabBody: string) {
-    return this.views.page('@customer', frame, file.displayName, {
-      file,
-      tab,
-      tabs: CUSTOMER_TABS.map((id) => ({ id, label: this.views.messages(frame.lang)[id] })),
-      tabBody,
-      canAudit: frame.session?.role !== 'operator',
-    });
-  }
-
-  private async fileOf(id: string): Promise<CustomerFile> {
-    const file = await findCustomerFile(this.readModels, id);
-    if (!file) throw new NotFoundException(`No customer ${id}`);
-    return file;
-  }
-
-  private async renderTab(
-    frame: PageFrame,
-    file: CustomerFile,
-    tab: CustomerTab,
-    extra: { formError?: string; form?: object },
-  ): Promise<string> {
-    const canCommand = frame.session?.role === 'admin' || frame.session?.role === 'operator';
-    const data: Record<string, unknown> = { file, canCommand, form: {}, formError: null, ...extra };
-    if (tab === 'interactions') {
-      data.interactions = await customerInteractions(this.readModels, file.id, { pageSize: 50 });
-      data.kinds = INTERACTION_KINDS;
-      data.directions = INTERACTION_DIRECTIONS;
-    }
-    if (tab === 'contracts') {
-      data.contracts = await customerContracts(this.readModels, file.id);
-      data.moves = movesFrom;
-    }
-    if (tab === 'history')
-      data.history = await customerHistory(this.readModels, file.id, { pageSize: 50 });
-    return this.views.fragment(`@tab-${tab}`, frame, data);
+    await this.pages.answerForm(
+      request,
+      response,
+      id,
+      refusal,
+      { tab: 'contracts', form },
+      'contracts',
+    );
   }
 }

@@ -13,9 +13,10 @@ export type CheckedForm<Body> = { body: Body; problems: null } | { body: null; p
 export async function checkForm<Body extends object>(
   dto: new () => Body,
   form: Record<string, unknown>,
+  type: 'body' | 'query' = 'body',
 ): Promise<CheckedForm<Body>> {
   try {
-    const body = (await validation.transform(form, { type: 'body', metatype: dto })) as Body;
+    const body = (await validation.transform(form, { type, metatype: dto })) as Body;
     return { body, problems: null };
   } catch (error) {
     if (!(error instanceof BadRequestException)) throw error;

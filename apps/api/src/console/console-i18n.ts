@@ -1,3 +1,5 @@
+import { BILLING_TABS_EN, BILLING_TABS_ES } from './console-i18n-billing';
+
 import { OPERATIONS_EN, OPERATIONS_ES } from './console-i18n-operations';
 
 /** The console's languages: Spanish by default, English when the browser prefers it. */
@@ -25,6 +27,7 @@ export function consoleLanguageOf(acceptLanguage: string | undefined): ConsoleLa
 }
 
 const es = {
+  ...BILLING_TABS_ES,
   title: 'Consola',
   login: 'Entrar',
   logout: 'Salir',
@@ -105,6 +108,7 @@ const es = {
 export type ConsoleMessages = typeof es;
 
 const en: ConsoleMessages = {
+  ...BILLING_TABS_EN,
   title: 'Console',
   login: 'Log in',
   logout: 'Log out',

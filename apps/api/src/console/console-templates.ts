@@ -43,10 +43,26 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
   '@customers': `<h1><%= it.t.customers %></h1>
 <form method="get" action="/console/customers" role="search" class="search">
   <label for="q"><%= it.t.searchLabel %></label>
-  <input id="q" name="q" type="search" value="<%= it.q %>">
+  <input id="q" name="q" type="search" value="<%= it.filters.typed.q || '' %>">
   <button type="submit"><%= it.t.search %></button>
+  <details<% if (it.filters.advanced) { %> open<% } %>>
+    <summary><%= it.t.advancedSearch %></summary>
+    <div class="filters">
+    <% it.fields.forEach(function (f) { var value = it.filters.typed[f.name] || ''; %>
+    <div>
+      <label for="f-<%= f.name %>"><%= it.t.filters[f.name] || f.name %></label>
+      <% if (f.input === 'select') { %>
+      <select id="f-<%= f.name %>" name="<%= f.name %>"><option value=""><%= it.t.any %></option><% f.options.forEach(function (o) { %><option value="<%= o %>"<% if (value === o) { %> selected<% } %>><%= it.t.filterValues[o] || o %></option><% }) %></select>
+      <% } else { %>
+      <input id="f-<%= f.name %>" name="<%= f.name %>" type="<%= f.input %>" value="<%= value %>">
+      <% } %>
+    </div>
+    <% }) %>
+    </div>
+    <button type="submit"><%= it.t.search %></button>
+  </details>
 </form>
-<% if (it.page.items.length === 0) { %><p><%= it.t.noCustomers %></p><% } else { %>
+<% if (it.filters.problems) { %><p class="error" role="alert"><%= it.filters.problems %></p><% } else if (it.page.items.length === 0) { %><p><%= it.t.noCustomers %></p><% } else { %>
 <table>
   <caption><%= it.page.total %> · <%= it.t.page %> <%= it.page.page %></caption>
   <thead><tr><th scope="col"><%= it.t.code %></th><th scope="col"><%= it.t.name %></th><th scope="col"><%= it.t.document %></th><th scope="col"><%= it.t.email %></th><th scope="col"><%= it.t.city %></th><th scope="col"><%= it.t.status %></th><th scope="col"><%= it.t.unpaid %></th></tr></thead>
@@ -65,8 +81,8 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
   </tbody>
 </table>
 <nav aria-label="<%= it.t.page %>" class="pager">
-  <% if (it.page.page > 1) { %><a href="?q=<%= encodeURIComponent(it.q) %>&amp;page=<%= it.page.page - 1 %>"><%= it.t.previous %></a><% } %>
-  <% if (it.page.page * it.page.pageSize < it.page.total) { %><a href="?q=<%= encodeURIComponent(it.q) %>&amp;page=<%= it.page.page + 1 %>"><%= it.t.next %></a><% } %>
+  <% if (it.page.page > 1) { %><a href="?<%= it.filters.queryString %>&amp;page=<%= it.page.page - 1 %>"><%= it.t.previous %></a><% } %>
+  <% if (it.page.page * it.page.pageSize < it.page.total) { %><a href="?<%= it.filters.queryString %>&amp;page=<%= it.page.page + 1 %>"><%= it.t.next %></a><% } %>
 </nav>
 <% } %>`,
 
@@ -116,7 +132,7 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
 <% } %>`,
 
   '@tab-contracts': `<h2><%= it.t.contracts %></h2>
-<% if (it.formError) { %><p class="error" role="alert"><%= it.formError %></p><% } %>
+<% if (it.formError && it.formKind !== 'iban') { %><p class="error" role="alert"><%= it.formError %></p><% } %>
 <% if (it.contracts.length === 0) { %><p><%= it.t.none %></p><% } %>
 <% it.contracts.forEach(function (c) { %>
 <section class="contract" aria-labelledby="contract-<%= c.id %>">
@@ -129,6 +145,20 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
   <% it.file.warnings.filter(function (w) { return w.contractId === c.id; }).forEach(function (w) { %>
   <p class="warning" role="note">⚠ <%= w.message %></p>
   <% }) %>
+  <% if (it.canCommand && c.status === 'signed') { var ibanForm = it.formKind === 'iban' && it.form.contractId === c.id; %>
+  <form method="post" action="/console/customers/<%= it.file.id %>/contracts/<%= c.id %>/iban" hx-post="/console/customers/<%= it.file.id %>/contracts/<%= c.id %>/iban" hx-target="#tab" class="inline-form iban">
+    <fieldset>
+    <legend><%= it.t.changeIban %></legend>
+    <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+    <% if (ibanForm && it.formError) { %><p class="error" role="alert"><%= it.formError %></p><% } %>
+    <label for="iban-<%= c.id %>"><%= it.t.newIban %></label>
+    <input id="iban-<%= c.id %>" name="iban" maxlength="42" autocomplete="off" value="<%= ibanForm ? it.form.iban : '' %>">
+    <label for="mandate-<%= c.id %>"><%= it.t.mandateReference %></label>
+    <input id="mandate-<%= c.id %>" name="mandateReference" maxlength="35" value="<%= ibanForm ? it.form.mandateReference : '' %>">
+    <button type="submit"><%= it.t.changeIban %></button>
+    </fieldset>
+  </form>
+  <% } %>
   <% if (c.subscriptions.length > 0) { %>
   <table>
     <caption><%= it.t.subscriptions %></caption>
@@ -255,7 +285,16 @@ tr.changed { background: #fff3c4; }
 .events { padding-left: 1.2rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 dt { font-weight: 600; }
-.search input { width: 24rem; max-width: 100%; }
+.search input[type="search"] { width: 24rem; max-width: 100%; }
+.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .2rem 1rem; }
+.filters input, .filters select { width: 100%; box-sizing: border-box; }
+summary { margin-top: .6rem; cursor: pointer; color: #0b4f8a; }
 .versions a { padding: 0 .2rem; }
 .versions a[aria-current="page"] { font-weight: 700; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+tr.selected { background: #e3eefa; }
+.invoice table { margin-top: .8rem; }
+.invoice caption, table caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+.forms { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; margin-top: 1rem; }
+fieldset { border: 1px solid #c8c8c8; border-radius: 4px; }
 `;

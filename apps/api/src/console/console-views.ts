@@ -3,6 +3,7 @@ import { ConsoleLanguage, CONSOLE_MESSAGES, ConsoleMessages } from './console-i1
 import { ConsoleSession } from './console-session';
 import { OPERATIONS_TEMPLATES } from './console-operations-templates';
 import { CONSOLE_TEMPLATES } from './console-templates';
+import { CUSTOMER_TAB_TEMPLATES } from './console-customer-tab-templates';
 
 /** What every page's layout shows: language, the session (if any) and its CSRF token. */
 export interface PageFrame {
@@ -38,6 +39,7 @@ export class ConsoleViews {
     for (const [name, template] of Object.entries({
       ...CONSOLE_TEMPLATES,
       ...OPERATIONS_TEMPLATES,
+      ...CUSTOMER_TAB_TEMPLATES,
     }))
       this.eta.loadTemplate(name, template);
   }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { APP_CONFIG, AppConfig, portalTokenSecret } from '@app/application';
+import { APP_CONFIG, AppConfig, IssuerDirectory, portalTokenSecret } from '@app/application';
+import { ConsoleBillingFormsController } from './console-billing-forms.controller';
+import { ConsoleCustomerPages } from './console-customer-pages';
 import { ConsoleAssetsController } from './console-assets.controller';
 import { ConsoleCommandRunner } from './console-command-runner';
 import { ConsoleCustomersController } from './console-customers.controller';
@@ -23,6 +25,7 @@ import { ConsoleSimulationController } from './console-simulation.controller';
     ConsoleLoginController,
     ConsoleCustomersController,
     ConsoleTimelineController,
+    ConsoleBillingFormsController,
     ConsoleSimulationController,
     ConsoleCalendarController,
     ConsoleRemittancesController,
@@ -33,6 +36,8 @@ import { ConsoleSimulationController } from './console-simulation.controller';
     ConsoleViews,
     ConsoleSessionGuard,
     ConsoleCommandRunner,
+    ConsoleCustomerPages,
+    IssuerDirectory,
     {
       // Keyed from the portal's secret (PORTAL_TOKEN_SECRET, or the one kept in DATA_DIR), a
       // key of its own derived from it: every API process sharing it serves the same sessions.

@@ -17,19 +17,10 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  APP_CONFIG,
-  AppConfig,
-  documentLanguageOf,
-  invoiceDocumentModelOf,
-  issuerSnapshotOf,
-  IssuerDirectory,
-  READ_MODELS,
-  renderInvoicePdf,
-} from '@app/application';
-import { findInvoice, invoiceIdOfCreditNote } from '@app/read-models';
+import { APP_CONFIG, AppConfig, IssuerDirectory, READ_MODELS } from '@app/application';
 import { DataSource } from 'typeorm';
 import { QueryEndpoint } from '../../auth/access.decorator';
+import { invoiceDocument } from './invoice-document';
 
 /**
  * The printed invoice (rules 15, 21, 22): an invoice or a credit note as a PDF with the AEAT
@@ -60,22 +51,18 @@ export class InvoiceDocumentController {
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<StreamableFile> {
-    const invoiceId = (await invoiceIdOfCreditNote(this.readModels, id)) ?? id;
-    const invoice = await findInvoice(this.readModels, invoiceId);
-    if (!invoice) throw new NotFoundException(`No invoice or credit note ${id}`);
-    const creditNote = invoice.creditNotes.find((note) => note.id === id);
-    const issuer =
-      invoice.issuer ?? issuerSnapshotOf(await this.issuers.issuerForSeries(invoice.series));
-    const model = invoiceDocumentModelOf(
-      { invoice, creditNote },
-      { issuer, environment: this.config.VERIFACTU_QR_ENVIRONMENT },
+    const document = await invoiceDocument(
+      this.readModels,
+      this.issuers,
+      this.config.VERIFACTU_QR_ENVIRONMENT,
+      id,
+      acceptLanguage,
     );
-    const language = documentLanguageOf(acceptLanguage);
-    const pdf = await renderInvoicePdf(model, language);
-    const name = (creditNote?.formatted ?? invoice.formatted).replace(/[^A-Za-z0-9._-]/g, '_');
+    if (!document) throw new NotFoundException(`No invoice or credit note ${id}`);
+    const { pdf, fileName } = document;
     return new StreamableFile(pdf, {
       type: 'application/pdf',
-      disposition: `inline; filename="${name}.pdf"`,
+      disposition: `inline; filename="${fileName}"`,
       length: pdf.length,
     });
   }
