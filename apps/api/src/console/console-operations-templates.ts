@@ -110,7 +110,7 @@ export const OPERATIONS_TEMPLATES: Record<string, string> = {
     <dt><%= it.t.status %></dt><dd><%= it.remittance.collectionDate > it.today ? it.t.operations.remittanceScheduled : it.t.operations.remittanceCharged %></dd>
     <dt><%= it.t.operations.effects %></dt><dd><%= it.remittance.effects %> (FRST <%= it.remittance.firstCollections %> · RCUR <%= it.remittance.recurringCollections %>)</dd>
     <dt><%= it.t.operations.total %></dt><dd><%= it.money(it.remittance.totalCents) %></dd>
-    <dt><%= it.t.operations.painVersion %></dt><dd>pain.<%= it.remittance.painVersion %></dd>
+    <dt><%= it.t.operations.painVersion %></dt><dd>pain.008.<%= it.remittance.painVersion %></dd>
   </dl>
   <p><a href="/console/remittances/<%= it.remittance.id %>/pain.008.xml" download><%= it.t.operations.downloadPain %></a></p>
 </section>
