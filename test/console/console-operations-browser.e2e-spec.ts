@@ -101,8 +101,9 @@ describe('the console’s operations pages in Chromium', () => {
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.route('**/simulation', async (route) => {
       const response = await route.fetch();
-      const csp = strictCsp ? { 'content-security-policy': SCRIPTS_FROM_SELF_ONLY } : {};
-      await route.fulfill({ response, headers: { ...response.headers(), ...csp } });
+      const headers = response.headers();
+      if (strictCsp) headers['content-security-policy'] = SCRIPTS_FROM_SELF_ONLY;
+      await route.fulfill({ response, headers });
     });
     await page.goto(`${base}/console/login`);
     await page.fill('#apiKey', TEST_API_KEYS.operator);
