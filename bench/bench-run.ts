@@ -19,6 +19,7 @@ import { peerEmmettStage, PeerFigures } from './stages/peer-emmett';
 import { startupStage, StartupFigures } from './stages/startup';
 import { scaleOutStage, ScaleOutFigures } from './stages/scale-out';
 import { simulationHttpStage, SimulationHttpFigures } from './stages/simulation-http';
+import { consoleStage, ConsoleFigures } from './stages/console-pages';
 
 export const STAGES = [
   'append',
@@ -32,6 +33,7 @@ export const STAGES = [
   'search',
   'peer-emmett',
   'startup',
+  'console',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -57,6 +59,8 @@ export interface RunOptions {
   reuseDatabase?: boolean;
   /** Rounds of the start-up stage (each figure is their median). */
   startupRuns: number;
+  /** Customers whose every console page the console stage times (seeded sample). */
+  consoleCustomers: number;
   log(message: string): void;
 }
 
@@ -98,6 +102,8 @@ export interface RunResult {
   startup?: StartupFigures;
   /** One projection process with one, then two, API processes (PostgreSQL only). */
   scaleOut?: ScaleOutFigures;
+  /** Every console page of a sample of customers, one request at a time (PostgreSQL only). */
+  console?: ConsoleFigures;
 }
 
 /** Stages that load no workload: each sets up what it measures. */
@@ -206,6 +212,18 @@ async function runWorkloadStages(options: RunOptions): Promise<RunResult> {
       log(
         `  numbering: a run of ${run.runInvoices} in ${run.seriesNumbers} numbers ${run.ms} ms, a credit note after ${creditNote.allocations} ${creditNote.ms} ms`,
       );
+    }
+    if (want('console')) {
+      if (storage.databaseUrl) {
+        result.console = await consoleStage(storage.databaseUrl, customerIds, {
+          sample: options.consoleCustomers,
+          log,
+        });
+        const slowest = [...result.console.pages].sort((a, b) => b.p95Ms - a.p95Ms)[0];
+        log(
+          `  console: ${result.console.pages.length} kinds of page, ${result.console.customers} customers in ${result.console.seconds} s; slowest p95 ${slowest?.p95Ms} ms (${slowest?.kind}), ${result.console.failures.length} failures`,
+        );
+      } else log('  console: PostgreSQL only (the API runs in a process of its own), skipped');
     }
     if (want('http') && storage.databaseUrl) {
       const subscriptionIds = customers

@@ -14,7 +14,8 @@ const DEFAULT_CUSTOMERS = 2_000;
 const usage = `npm run bench -- [--customers N | --large | --sizes a,b] [--db pg|pglite|both]
                       [--only ${STAGES.join('|')}[,…]] [--http-seconds S] [--append-commands N]
                       [--peer-rounds N] [--scale-out-rounds N]
-                      [--rebuild-per-event] [--reuse-database] [--startup-runs N] [--out file]`;
+                      [--rebuild-per-event] [--reuse-database] [--startup-runs N]
+                      [--console-customers N] [--out file]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -31,6 +32,7 @@ function parseOptions() {
       'rebuild-per-event': { type: 'boolean', default: false },
       'reuse-database': { type: 'boolean', default: false },
       'startup-runs': { type: 'string', default: '5' },
+      'console-customers': { type: 'string', default: '50' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', default: false },
     },
@@ -65,6 +67,7 @@ function parseOptions() {
     rebuildPerEvent: values['rebuild-per-event'],
     reuseDatabase: values['reuse-database'],
     startupRuns: Number(values['startup-runs']),
+    consoleCustomers: Number(values['console-customers']),
     out: resolve(values.out),
   };
 }

@@ -91,6 +91,25 @@ export async function bareApiBaseline(
   customerIds: readonly string[],
   seconds: number,
 ): Promise<BareApiFigures> {
+  const server = await startBareApiServer(databaseUrl);
+  try {
+    const registerCustomer = await loadRegisterCustomer(server.url, server.pid, seconds, 'Bare');
+    const customerFile = await loadCustomerFile(server.url, server.pid, customerIds, seconds);
+    return { registerCustomer, customerFile };
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface BareApiServer {
+  /** `http://127.0.0.1:<port>`; its routes are under `/api`. */
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The bare `node:http` + `pg` server (`bench/baselines/bare-api-server.ts`), listening. */
+export async function startBareApiServer(databaseUrl: string): Promise<BareApiServer> {
   const port = 3990 + Math.floor(Math.random() * 9);
   const server = spawnTs(join(ROOT, 'bench/baselines/bare-api-server.ts'), {
     DATABASE_URL: databaseUrl,
@@ -105,11 +124,9 @@ export async function bareApiBaseline(
       });
       server.on('exit', (code) => failed(new Error(`the bare server exited (${code}): ${stderr}`)));
     });
-    const url = `http://127.0.0.1:${port}`;
-    const registerCustomer = await loadRegisterCustomer(url, server.pid!, seconds, 'Bare');
-    const customerFile = await loadCustomerFile(url, server.pid!, customerIds, seconds);
-    return { registerCustomer, customerFile };
-  } finally {
+  } catch (error) {
     await stopChild(server);
+    throw error;
   }
+  return { url: `http://127.0.0.1:${port}`, pid: server.pid!, stop: () => stopChild(server) };
 }

@@ -62,5 +62,12 @@ export function headlineFigures(run: RunResult): Record<string, number | null | 
     'startup: CLI call (npm run -s cli), ms': run.startup?.cli.viaNpmMs,
     'startup: API healthy (npm start), ms': run.startup?.apiHealthy.viaNpmMs,
     'startup: node -e 0, ms': run.startup?.nodeMs,
+    'console: slowest page kind p95, ms': run.console
+      ? Math.max(...run.console.pages.map((page) => page.p95Ms))
+      : undefined,
+    'console: requests over 100 ms': run.console?.pages.reduce(
+      (sum, page) => sum + page.over100Ms,
+      0,
+    ),
   };
 }

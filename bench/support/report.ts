@@ -1,4 +1,5 @@
 import type { RunResult } from '../bench-run';
+import type { LatencyFigures } from '../stages/console-pages';
 import { headlineFigures } from './figures';
 
 /** One run's figures on the console, each baseline beside its figure. */
@@ -76,6 +77,7 @@ export function printRun(run: RunResult): void {
       `    API healthy: npm start ${apiHealthy.viaNpmMs} ms (×${apiHealthy.viaNpmRatio}; ≤ ${targets.apiHealthyMs} ms ${met(apiHealthy.viaNpmMs, targets.apiHealthyMs)}), node dist/… ${apiHealthy.directMs} ms (×${apiHealthy.directRatio})`,
     );
   }
+  if (run.console) printConsole(run.console);
   const http = run.http;
   if (http) {
     for (const [name, f] of Object.entries({
@@ -91,4 +93,24 @@ export function printRun(run: RunResult): void {
       );
     }
   }
+}
+
+function printConsole(figures: NonNullable<RunResult['console']>): void {
+  const line = (name: string, f: LatencyFigures, ratios = '') =>
+    console.log(
+      `    ${name.padEnd(52)} ${f.requests}× median ${f.medianMs} ms, p95 ${f.p95Ms}, p99 ${f.p99Ms}, max ${f.maxMs}, >100 ms ${f.over100Ms}${ratios}, CPU ${f.cpuMsPerRequest} ms`,
+    );
+  console.log(
+    `  console pages (${figures.customers} customers, one request at a time, ${figures.seconds} s):`,
+  );
+  line('bare node:http + pg GET /api/customers/:id (baseline)', figures.baseline);
+  line('the API: GET /api/health', figures.apiHealth);
+  line('the API: GET /api/customers/:id (JSON)', figures.apiCustomerFile);
+  for (const page of figures.pages)
+    line(page.kind, page, ` (×${page.medianRatio} / ×${page.p95Ratio} the baseline's)`);
+  for (const skip of figures.skipped) console.log(`    not timed: ${skip.url} (${skip.reason})`);
+  for (const [kind, count] of Object.entries(figures.failuresByKind))
+    console.log(`    FAILED ${count}×: ${kind}`);
+  for (const failure of figures.failures.slice(0, 10))
+    console.log(`    ${failure.status} ${failure.url}: ${failure.message}`);
 }
