@@ -2,36 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { accessibilityViolations, CHROMIUM } from './browser-checks';
 import request from 'supertest';
 import { BillingFixtures, CUSTOMER_IBAN, recentMonths } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
-/** Debian's Chromium, which `.ci/run` installs (`apt-get install chromium`). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The screenshots the README links to. */
 const ARTIFACTS = join(__dirname, '..', 'artifacts', 'console');
-const AXE = require.resolve('axe-core/axe.min.js');
 const [PERIOD] = recentMonths(1);
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's WCAG 2 A and AA rules over the page as it is now. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(
-    "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })" +
-      '.then((result) => result.violations)',
-  );
-  return (violations as AxeViolation[]).map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 describe('the console in Chromium', () => {
   let testApp: TestApp;
@@ -148,7 +126,7 @@ describe('the console in Chromium', () => {
       ['profile', 'Ficha'],
     ]) {
       await page.click(`nav.tabs a[href$="tab=${tab}"]`);
-      await page.waitForFunction(`document.querySelector('#tab h2')?.textContent === '${heading}'`);
+      await page.locator('#tab h2', { hasText: new RegExp(`^${heading}$`) }).waitFor();
       expect(page.url()).toContain(`tab=${tab}`);
       expect(await accessibilityViolations(page)).toEqual([]);
     }
@@ -168,13 +146,11 @@ describe('the console in Chromium', () => {
     expect(await page.inputValue('#credit-amount')).toBe('diez');
     await page.fill('#credit-amount', '10,00');
     await Promise.all([page.waitForURL(/invoice=/), page.click('form.credit-note button')]);
-    await page.waitForFunction(
-      "document.querySelector('.invoice')?.textContent.includes('Avería del 3 al 5')",
-    );
+    await page.locator('.invoice', { hasText: 'Avería del 3 al 5' }).waitFor();
     await page.fill('#payment-amount', '5,50');
     await page.selectOption('#payment-method', 'cash');
     await Promise.all([page.waitForURL(/invoice=/), page.click('form.payment button')]);
-    await page.waitForFunction("document.querySelector('.invoice')?.textContent.includes('5,50')");
+    await page.locator('.invoice', { hasText: '5,50' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     const pdf = await page.request.get(
       `${base}${await page.locator('.invoice a[type="application/pdf"]').first().getAttribute('href')}`,
@@ -224,7 +200,7 @@ describe('the console in Chromium', () => {
     expect(await page.inputValue('form.iban input[name="iban"]')).toBe('ES00 1234');
     await page.fill('form.iban input[name="iban"]', 'es76 2077 0024 0031 0257 5766');
     await Promise.all([page.waitForURL(/tab=contracts/), page.click('form.iban button')]);
-    await page.waitForFunction("document.querySelector('#tab')?.textContent.includes('5766')");
+    await page.locator('#tab', { hasText: '5766' }).waitFor();
     expect(await page.locator('form.iban .error').count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
@@ -234,6 +210,8 @@ describe('the console in Chromium', () => {
     await page.focus('#version');
     await page.keyboard.press('Home');
     expect(await page.inputValue('#version')).toBe('1');
+    // The slider's value shown by the console's own script, under its CSP.
+    expect(await page.locator('#version-shown').textContent()).toBe('1');
     await Promise.all([page.waitForURL(/version=1/), page.click('form.slider button')]);
     expect(await page.locator('#at-title').textContent()).toContain('1');
     const changed = page.locator('section[aria-labelledby="at-title"] tr.changed');

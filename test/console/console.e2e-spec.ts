@@ -39,6 +39,20 @@ describe('the console: login, session cookie, CSRF, roles, languages', () => {
     expect(login.text).toContain('API key');
   });
 
+  it("serves every console page with a CSP running only the console's own scripts and styles", async () => {
+    const login = await http().get('/console/login').expect(200);
+    const csp = login.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(login.headers['x-content-type-options']).toBe('nosniff');
+    expect(login.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(login.text).not.toMatch(/\son[a-z]+=/);
+    const api = await http().get('/api/health');
+    expect(api.headers['content-security-policy']).toBeUndefined();
+  });
+
   it('refuses an unknown key and issues no cookie', async () => {
     const refused = await http()
       .post('/console/login')

@@ -7,6 +7,7 @@ import { AppConfig, MAX_BANK_FILE_CHARACTERS } from '@app/application';
 import { MAX_IMPORT_FILE_CHARACTERS } from '@app/domain';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { requestInputGuard, verifyUtf8Body } from './http/request-input';
+import { consoleSecurityHeaders } from './console/console-security-headers';
 import { requestValidationPipe } from './http/validation.pipe';
 import { APP_CONFIG } from '@app/application';
 
@@ -34,6 +35,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // The console's forms (application/x-www-form-urlencoded), under /console only: the API
   // itself takes JSON.
   app.use('/console', urlencoded({ extended: false, limit: '256kb', verify: verifyUtf8Body }));
+  app.use('/console', consoleSecurityHeaders());
   app.use(requestInputGuard);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());

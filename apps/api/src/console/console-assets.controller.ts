@@ -6,13 +6,14 @@ import { Public } from '../http/public.decorator';
 import { OPERATIONS_CSS } from './console-operations-templates';
 import { CONSOLE_CSS } from './console-templates';
 import { SIMULATION_CHART_SCRIPT } from './simulation-chart.script';
+import { CONSOLE_PAGE_SCRIPT } from './console-page.script';
 
 /** htmx, from its npm package (no CDN): read on the first request for it, not at start-up. */
 let htmx: string | undefined;
 /** Chart.js's UMD build, from its package (its exports name no `dist/` file): read the same way. */
 let chartJs: string | undefined;
 
-/** The console's static files: its style sheet, htmx, Chart.js and the simulation's chart. */
+/** The console's static files: its style sheet, htmx, Chart.js, its page script and the chart's. */
 @ApiExcludeController()
 @Public()
 @Controller('console/assets')
@@ -38,6 +39,13 @@ export class ConsoleAssetsController {
   chartJs(): string {
     chartJs ??= readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.js'), 'utf8');
     return chartJs;
+  }
+
+  @Get('console.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=3600')
+  pageScript(): string {
+    return CONSOLE_PAGE_SCRIPT;
   }
 
   @Get('simulation-chart.js')

@@ -11,7 +11,9 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
 <title><%= it.pageTitle %> · <%= it.t.title %></title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/console/assets/console.css">
+<meta name="htmx-config" content='{"includeIndicatorStyles": false, "allowEval": false}'>
 <script src="/console/assets/htmx.min.js" defer></script>
+<script src="/console/assets/console.js" defer></script>
 </head>
 <body<% if (it.csrf) { %> hx-headers='{"X-CSRF-Token": "<%= it.csrf %>"}'<% } %>>
 <a class="skip" href="#main">↓</a>
@@ -217,7 +219,7 @@ export const CONSOLE_TEMPLATES: Record<string, string> = {
   '@timeline': `<h1><%= it.t.timeline %>: <a href="/console/customers/<%= it.id %>"><%= it.displayName %></a></h1>
 <form method="get" action="/console/customers/<%= it.id %>/timeline" class="card slider">
   <label for="version"><%= it.t.version %> <output for="version" id="version-shown"><%= it.version %></output> / <%= it.current.version %></label>
-  <input id="version" name="version" type="range" min="1" max="<%= it.current.version %>" value="<%= it.version %>" oninput="document.getElementById('version-shown').value = this.value">
+  <input id="version" name="version" type="range" min="1" max="<%= it.current.version %>" value="<%= it.version %>" data-shows-in="version-shown">
   <button type="submit"><%= it.t.stateAtVersion %></button>
   <nav aria-label="<%= it.t.version %>" class="versions"><% for (var v = 1; v <= it.current.version; v++) { %><a href="?version=<%= v %>"<% if (v === it.version) { %> aria-current="page"<% } %>><%= v %></a> <% } %></nav>
 </form>
