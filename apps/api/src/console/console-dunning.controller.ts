@@ -92,8 +92,8 @@ export class ConsoleDunningController {
     asOf: string,
     form: { ran: string | null; runAsOf: string; formError: string | null },
   ): Promise<string> {
-    const ageing = await debtAgeing(this.readModels, asOf);
-    const shown = ageing.customers.slice(0, AGEING_CUSTOMERS_SHOWN);
+    const ageing = await debtAgeing(this.readModels, asOf, { top: AGEING_CUSTOMERS_SHOWN });
+    const shown = ageing.customers;
     const suspended = await searchCustomers(this.readModels, {
       disabledBySystem: true,
       pageSize: 100,

@@ -1,7 +1,6 @@
 import { PlainDate } from '@app/domain';
 import { CustomerContractRow } from '../contracts/customer-contract.entity';
 import { PendingEffectRow } from '../invoices/account-statement.entity';
-import { InvoiceRow } from '../invoices/invoice.entity';
 import { CustomerHistoryRow } from '../customers/customer-history.entity';
 import { managerOf, ReadModelSource } from '../customers/read-model-source';
 
@@ -117,53 +116,57 @@ export interface DebtAgeing {
   totals: Record<AgeingBucket, number> & { totalCents: number; customers: number };
 }
 
-const bucketOf = (daysOverdue: number): AgeingBucket =>
-  daysOverdue <= 30 ? '0-30' : daysOverdue <= 60 ? '31-60' : daysOverdue <= 90 ? '61-90' : '90+';
-const emptyBuckets = (): Record<AgeingBucket, number> => ({
-  '0-30': 0,
-  '31-60': 0,
-  '61-90': 0,
-  '90+': 0,
+/** Each overdue invoice's bucket (days past its due date on `$1`) and what it still owes. */
+const OVERDUE_AGED = `SELECT customer_id, outstanding_cents AS cents,
+    CASE WHEN $1::text::date - due_date::date <= 30 THEN '0-30'
+         WHEN $1::text::date - due_date::date <= 60 THEN '31-60'
+         WHEN $1::text::date - due_date::date <= 90 THEN '61-90'
+         ELSE '90+' END AS bucket
+  FROM invoices WHERE outstanding_cents > 0 AND due_date < $1::text`;
+
+const BUCKET_SUMS = AGEING_BUCKETS.map(
+  (bucket, n) => `coalesce(sum(cents) FILTER (WHERE bucket = '${bucket}'), 0) AS b${n}`,
+).join(', ');
+
+type BucketSums = Record<`b${0 | 1 | 2 | 3}`, string | number> & { total: string | number };
+
+const bucketsOf = (row: BucketSums): Record<AgeingBucket, number> => ({
+  '0-30': Number(row.b0),
+  '31-60': Number(row.b1),
+  '61-90': Number(row.b2),
+  '90+': Number(row.b3),
 });
 
 /**
  * Debt ageing on `asOf` (rule 20's picture): what each customer owes on invoices past their due
- * date, by days overdue (0–30, 31–60, 61–90, 90+), and the totals per bucket. Most owed first.
+ * date, by days overdue (0–30, 31–60, 61–90, 90+), and the totals per bucket. Most owed first;
+ * `top` keeps only that many customers (the totals still count every one). Summed by the
+ * database: one row per customer comes back, not one per invoice.
  */
-export async function debtAgeing(source: ReadModelSource, asOf: PlainDate): Promise<DebtAgeing> {
-  const rows: { customerId: string; dueDate: string; outstandingCents: string }[] = await managerOf(
-    source,
-  )
-    .getRepository(InvoiceRow)
-    .createQueryBuilder('i')
-    .select('i.customer_id', 'customerId')
-    .addSelect('i.due_date', 'dueDate')
-    .addSelect('i.outstanding_cents', 'outstandingCents')
-    .where('i.outstanding_cents > 0')
-    .andWhere('i.due_date < :asOf', { asOf })
-    .getRawMany();
-  const byCustomer = new Map<string, CustomerAgeing>();
-  const totals = { ...emptyBuckets(), totalCents: 0, customers: 0 };
-  for (const row of rows) {
-    const days = Math.round(
-      (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${row.dueDate}T00:00:00Z`)) / 86_400_000,
-    );
-    const bucket = bucketOf(days);
-    const cents = Number(row.outstandingCents);
-    const customer = byCustomer.get(row.customerId) ?? {
-      customerId: row.customerId,
-      buckets: emptyBuckets(),
-      totalCents: 0,
-    };
-    customer.buckets[bucket] += cents;
-    customer.totalCents += cents;
-    byCustomer.set(row.customerId, customer);
-    totals[bucket] += cents;
-    totals.totalCents += cents;
-  }
-  const customers = [...byCustomer.values()].sort(
-    (a, b) => b.totalCents - a.totalCents || a.customerId.localeCompare(b.customerId),
+export async function debtAgeing(
+  source: ReadModelSource,
+  asOf: PlainDate,
+  options: { top?: number } = {},
+): Promise<DebtAgeing> {
+  const manager = managerOf(source);
+  const limit = options.top === undefined ? '' : 'LIMIT $2';
+  const perCustomer: (BucketSums & { customer_id: string })[] = await manager.query(
+    `SELECT customer_id, ${BUCKET_SUMS}, sum(cents) AS total FROM (${OVERDUE_AGED}) aged
+      GROUP BY customer_id ORDER BY sum(cents) DESC, customer_id COLLATE "C" ${limit}`,
+    options.top === undefined ? [asOf] : [asOf, options.top],
   );
-  totals.customers = customers.length;
-  return { asOf, customers, totals };
+  const [all]: (BucketSums & { customers: string | number })[] = await manager.query(
+    `SELECT ${BUCKET_SUMS}, coalesce(sum(cents), 0) AS total,
+        count(DISTINCT customer_id) AS customers FROM (${OVERDUE_AGED}) aged`,
+    [asOf],
+  );
+  return {
+    asOf,
+    customers: perCustomer.map((row) => ({
+      customerId: row.customer_id,
+      buckets: bucketsOf(row),
+      totalCents: Number(row.total),
+    })),
+    totals: { ...bucketsOf(all), totalCents: Number(all.total), customers: Number(all.customers) },
+  };
 }
