@@ -148,25 +148,36 @@ export async function debtAgeing(
   asOf: PlainDate,
   options: { top?: number } = {},
 ): Promise<DebtAgeing> {
-  const manager = managerOf(source);
-  const limit = options.top === undefined ? '' : 'LIMIT $2';
-  const perCustomer: (BucketSums & { customer_id: string })[] = await manager.query(
-    `SELECT customer_id, ${BUCKET_SUMS}, sum(cents) AS total FROM (${OVERDUE_AGED}) aged
-      GROUP BY customer_id ORDER BY sum(cents) DESC, customer_id COLLATE "C" ${limit}`,
-    options.top === undefined ? [asOf] : [asOf, options.top],
-  );
-  const [all]: (BucketSums & { customers: string | number })[] = await manager.query(
-    `SELECT ${BUCKET_SUMS}, coalesce(sum(cents), 0) AS total,
-        count(DISTINCT customer_id) AS customers FROM (${OVERDUE_AGED}) aged`,
-    [asOf],
-  );
-  return {
-    asOf,
-    customers: perCustomer.map((row) => ({
-      customerId: row.customer_id,
+  // One pass over the overdue invoices: the per-customer sums, then the largest `top` of them
+  // and the totals of all of them (`LIMIT NULL` is no limit).
+  const rows: (BucketSums & { customer_id: string | null; customers: string | null })[] =
+    await managerOf(source).query(
+      `WITH per_customer AS (
+         SELECT customer_id, ${BUCKET_SUMS}, sum(cents) AS total
+           FROM (${OVERDUE_AGED}) aged GROUP BY customer_id)
+       SELECT * FROM (SELECT *, NULL::bigint AS customers FROM per_customer
+                        ORDER BY total DESC, customer_id COLLATE "C" LIMIT $2) top
+       UNION ALL
+       SELECT NULL, coalesce(sum(b0), 0), coalesce(sum(b1), 0), coalesce(sum(b2), 0),
+              coalesce(sum(b3), 0), coalesce(sum(total), 0), count(*) FROM per_customer`,
+      [asOf, options.top ?? null],
+    );
+  const all = rows.find((row) => row.customer_id === null) as BucketSums & { customers: string };
+  const customers = rows
+    .filter((row) => row.customer_id !== null)
+    .map((row) => ({
+      customerId: row.customer_id as string,
       buckets: bucketsOf(row),
       totalCents: Number(row.total),
-    })),
+    }))
+    .sort(
+      (a, b) =>
+        b.totalCents - a.totalCents ||
+        (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+    );
+  return {
+    asOf,
+    customers,
     totals: { ...bucketsOf(all), totalCents: Number(all.total), customers: Number(all.customers) },
   };
 }

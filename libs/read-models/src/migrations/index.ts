@@ -30,6 +30,7 @@ import { PortalCredentials1765000900000 } from './1765000900000-portal-credentia
 import { CustomerSearchText1765001100000 } from './1765001100000-customer-search-text';
 import { Catalogs1765002000000 } from './1765002000000-catalogs';
 import { CustomerAdvancedSearch1765003000000 } from './1765003000000-customer-advanced-search';
+import { OverdueDebtIndex1765009000000 } from './1765009000000-overdue-debt-index';
 import { CustomerImportFiles1765004000000 } from './1765004000000-customer-import-files';
 import { InterestsAndRenewables1765006000000 } from './1765006000000-interests-and-renewables';
 
@@ -69,4 +70,5 @@ export const readModelMigrations = [
   InterestsAndRenewables1765006000000,
   Forms1765008000000,
   CustomerFiles1765007000000,
+  OverdueDebtIndex1765009000000,
 ];
