@@ -53,6 +53,31 @@ describe('the console: login, session cookie, CSRF, roles, languages', () => {
     expect(api.headers['content-security-policy']).toBeUndefined();
   });
 
+  it('answers hostile raw input (NUL, bad percent-encoding, a form not in UTF-8) with an HTML page, writing nothing', async () => {
+    const { cookie, csrf } = await logIn(testApp, TEST_API_KEYS.operator);
+    const before = await countEvents(testApp);
+    for (const url of [
+      '/console/customers?q=%00',
+      '/console/customers?q=%E0%A4%A',
+      '/console/customers/%00',
+    ]) {
+      const refused = await http().get(url).set('Cookie', cookie).expect(400);
+      expect(refused.headers['content-type']).toMatch(/^text\/html/);
+      expect(refused.text).toContain('<html lang="es">');
+    }
+    const notUtf8 = await http()
+      .post(`/console/customers/${customerId}/interactions`)
+      .set('Cookie', cookie)
+      .set('Content-Type', 'application/x-www-form-urlencoded; charset=utf-8')
+      .send(
+        Buffer.concat([Buffer.from(`_csrf=${csrf}&kind=call&text=`), Buffer.from([0xc3, 0x28])]),
+      );
+    expect(notUtf8.status).toBeGreaterThanOrEqual(400);
+    expect(notUtf8.status).toBeLessThan(500);
+    expect(notUtf8.headers['content-type']).toMatch(/^text\/html/);
+    expect(await countEvents(testApp)).toBe(before);
+  });
+
   it('refuses an unknown key and issues no cookie', async () => {
     const refused = await http()
       .post('/console/login')

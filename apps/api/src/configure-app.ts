@@ -8,6 +8,8 @@ import { MAX_IMPORT_FILE_CHARACTERS } from '@app/domain';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { requestInputGuard, verifyUtf8Body } from './http/request-input';
 import { consoleSecurityHeaders } from './console/console-security-headers';
+import { consoleInputGuards } from './console/console-input-guard';
+import { ConsoleViews } from './console/console-views';
 import { requestValidationPipe } from './http/validation.pipe';
 import { APP_CONFIG } from '@app/application';
 
@@ -34,8 +36,11 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   });
   // The console's forms (application/x-www-form-urlencoded), under /console only: the API
   // itself takes JSON.
-  app.use('/console', urlencoded({ extended: false, limit: '256kb', verify: verifyUtf8Body }));
+  const consoleInput = consoleInputGuards(app.get(ConsoleViews));
   app.use('/console', consoleSecurityHeaders());
+  app.use('/console', consoleInput.checkInput);
+  app.use('/console', urlencoded({ extended: false, limit: '256kb', verify: verifyUtf8Body }));
+  app.use('/console', consoleInput.bodyRefused);
   app.use(requestInputGuard);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
