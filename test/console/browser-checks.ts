@@ -1,8 +1,41 @@
-import { readFileSync } from 'node:fs';
-import { Page } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium, which `.ci/run` installs (`apt-get install chromium`). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The screenshots the README links to. */
+export const ARTIFACTS = join(__dirname, '..', 'artifacts', 'console');
+
+/** A browser, its page (Spanish, 1280×900), and every error its console showed. */
+export interface ConsoleBrowser {
+  browser: Browser;
+  page: Page;
+  consoleErrors: string[];
+}
+
+/**
+ * Debian's Chromium, headless, with a page that records what the browser's console reports
+ * as an error (a CSP violation, a script error, a failed request): the specs expect none.
+ */
+export async function openConsoleBrowser(): Promise<ConsoleBrowser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return { browser, page, consoleErrors };
+}
 
 let axeSource: string | undefined;
 

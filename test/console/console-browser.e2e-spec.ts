@@ -1,14 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { accessibilityViolations, CHROMIUM } from './browser-checks';
+import { Browser, Page } from 'playwright-core';
+import { accessibilityViolations, ARTIFACTS, openConsoleBrowser } from './browser-checks';
 import request from 'supertest';
 import { BillingFixtures, CUSTOMER_IBAN, recentMonths } from '../support/billing-fixtures';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
 
-/** The screenshots the README links to. */
-const ARTIFACTS = join(__dirname, '..', 'artifacts', 'console');
 const [PERIOD] = recentMonths(1);
 
 describe('the console in Chromium', () => {
@@ -16,15 +13,10 @@ describe('the console in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
   let customerId: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
-      );
-    mkdirSync(ARTIFACTS, { recursive: true });
     testApp = await startTestApp();
     await testApp.app.listen(0, '127.0.0.1');
     const { port } = testApp.app.getHttpServer().address() as AddressInfo;
@@ -67,15 +59,7 @@ describe('the console in Chromium', () => {
       .get(`/api/customers/${customerId}/invoices`)
       .set(given.readAfterWrites())
       .expect(200);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-dev-shm-usage'],
-    });
-    page = await browser.newPage({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    ({ browser, page, consoleErrors } = await openConsoleBrowser());
   }, 60_000);
 
   afterAll(async () => {

@@ -1,14 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { accessibilityViolations, CHROMIUM } from './browser-checks';
+import { Browser, Page } from 'playwright-core';
+import { accessibilityViolations, ARTIFACTS, openConsoleBrowser } from './browser-checks';
 import { BillingFixtures, recentMonths } from '../support/billing-fixtures';
 import { TEST_CREDITOR, tomorrow } from '../support/collections';
 import { startTestApp, TEST_API_KEYS, TestApp } from '../support/test-app';
-
-/** The screenshots the README links to. */
-const ARTIFACTS = join(__dirname, '..', 'artifacts', 'console');
 
 /** Today in Madrid, as the calendar opens on it. */
 const madridToday = () =>
@@ -19,15 +15,10 @@ describe('the console’s operations pages in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
   let customerId: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
-      );
-    mkdirSync(ARTIFACTS, { recursive: true });
     testApp = await startTestApp(TEST_CREDITOR);
     await testApp.app.listen(0, '127.0.0.1');
     const { port } = testApp.app.getHttpServer().address() as AddressInfo;
@@ -64,15 +55,7 @@ describe('the console’s operations pages in Chromium', () => {
       },
       201,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-dev-shm-usage'],
-    });
-    page = await browser.newPage({ locale: 'es-ES', viewport: { width: 1280, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    ({ browser, page, consoleErrors } = await openConsoleBrowser());
     await page.goto(`${base}/console/login`);
     await page.fill('#apiKey', TEST_API_KEYS.operator);
     await Promise.all([
