@@ -213,4 +213,55 @@ describe('the console: invoices, pending effects and the money forms of the cust
     for (const tab of ['sends', 'tasks', 'forms'])
       await get(`/console/customers/${customerId}/tabs/${tab}`).expect(200);
   });
+
+  it('reduces, then cancels, the pending effect from its tab; bad amounts and no reason refused in place', async () => {
+    const account = () =>
+      http().get(`/api/customers/${customerId}/account`).set(operator).expect(200);
+    const [effect] = (await account()).body.pendingEffects as { id: string; amountCents: number }[];
+    const path = `/console/customers/${customerId}/effects/${effect.id}`;
+    const before = await countEvents(testApp);
+    const badAmount = await post(path, {
+      invoiceId,
+      action: 'reduce',
+      reason: 'Acuerdo',
+      amount: 'diez',
+    });
+    expect(badAmount.status).toBe(422);
+    expect(badAmount.text).toContain('Importe no válido');
+    const above = await post(path, {
+      invoiceId,
+      action: 'reduce',
+      reason: 'Acuerdo',
+      amount: '999',
+    });
+    expect(above.status).toBe(422);
+    expect(above.text).toContain('role="alert"');
+    const noReason = await post(path, { invoiceId, action: 'cancel', reason: '' });
+    expect(noReason.status).toBe(422);
+    await post(path, {
+      invoiceId: '3f1c1a52-8d7e-4b7a-9a55-1d2f8c7b6e10',
+      action: 'cancel',
+      reason: 'x',
+    }).expect(404);
+    expect(await countEvents(testApp)).toBe(before);
+
+    const reduced = await post(path, {
+      invoiceId,
+      action: 'reduce',
+      reason: 'Acuerdo de pago',
+      amount: '10,00',
+    });
+    expect(reduced.status).toBe(303);
+    expect(reduced.headers.location).toBe(`/console/customers/${customerId}?tab=effects`);
+    expect((await account()).body.pendingEffects[0].amountCents).toBe(1000);
+    const cancelled = await post(path, {
+      invoiceId,
+      action: 'cancel',
+      reason: 'Pagará en ventanilla',
+    });
+    expect(cancelled.status).toBe(303);
+    expect((await account()).body.pendingEffects).toEqual([]);
+    const tab = await get(`/console/customers/${customerId}/tabs/effects`).expect(200);
+    expect(tab.text).toContain('Ningún efecto pendiente');
+  });
 });

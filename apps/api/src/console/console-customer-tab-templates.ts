@@ -98,10 +98,23 @@ export const CUSTOMER_TAB_TEMPLATES: Record<string, string> = {
 <% if (it.account.pendingEffects.length === 0) { %><p><%= it.t.noPendingEffects %></p><% } else { %>
 <table>
   <caption><%= it.t.effects %></caption>
-  <thead><tr><th scope="col"><%= it.t.dueDate %></th><th scope="col" class="num"><%= it.t.amount %></th><th scope="col"><%= it.t.iban %></th><th scope="col"><%= it.t.status %></th><th scope="col"><%= it.t.remittance %></th><th scope="col"><%= it.t.invoice %></th></tr></thead>
-  <tbody><% it.account.pendingEffects.forEach(function (e) { %>
+  <thead><tr><th scope="col"><%= it.t.dueDate %></th><th scope="col" class="num"><%= it.t.amount %></th><th scope="col"><%= it.t.iban %></th><th scope="col"><%= it.t.status %></th><th scope="col"><%= it.t.remittance %></th><th scope="col"><%= it.t.invoice %></th><% if (it.canCommand) { %><th scope="col"><%= it.t.manageEffect %></th><% } %></tr></thead>
+  <tbody><% it.account.pendingEffects.forEach(function (e) { var mine = it.formKind === 'effect' && it.form.effectId === e.id; %>
   <tr><td><%= e.dueDate %></td><td class="num"><%= it.money(e.amountCents) %></td><td><%= e.maskedIban %></td><td><%= e.status %></td><td><%= e.remittanceId ? it.t.inRemittance : it.t.notRemitted %></td>
-  <td><a href="/console/customers/<%= it.file.id %>?tab=invoices&amp;invoice=<%= e.invoiceId %>"><%= it.t.seeInvoice %></a></td></tr>
+  <td><a href="/console/customers/<%= it.file.id %>?tab=invoices&amp;invoice=<%= e.invoiceId %>"><%= it.t.seeInvoice %></a></td>
+  <% if (it.canCommand) { %><td><% if (!e.remittanceId) { %>
+    <form method="post" action="/console/customers/<%= it.file.id %>/effects/<%= e.id %>" hx-post="/console/customers/<%= it.file.id %>/effects/<%= e.id %>" hx-target="#tab" class="effect">
+      <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+      <input type="hidden" name="invoiceId" value="<%= e.invoiceId %>">
+      <% if (mine && it.formError) { %><p class="error" role="alert"><%= it.formError %></p><% } %>
+      <label for="effect-reason-<%= e.id %>"><%= it.t.reason %></label>
+      <input id="effect-reason-<%= e.id %>" name="reason" maxlength="500" value="<%= mine ? it.form.reason : '' %>">
+      <label for="effect-amount-<%= e.id %>"><%= it.t.newAmountEuros %></label>
+      <input id="effect-amount-<%= e.id %>" name="amount" inputmode="decimal" value="<%= mine ? it.form.amount : '' %>">
+      <button type="submit" name="action" value="reduce"><%= it.t.reduceEffect %></button>
+      <button type="submit" name="action" value="cancel"><%= it.t.cancelEffect %></button>
+    </form>
+  <% } %></td><% } %></tr>
   <% }) %></tbody>
 </table>
 <% } %>

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { APP_CONFIG, AppConfig, IssuerDirectory, portalTokenSecret } from '@app/application';
 import { ConsoleBillingFormsController } from './console-billing-forms.controller';
+import { ConsoleEffectFormsController } from './console-effect-forms.controller';
 import { ConsoleCustomerPages } from './console-customer-pages';
 import { ConsoleAssetsController } from './console-assets.controller';
 import { ConsoleCommandRunner } from './console-command-runner';
@@ -26,6 +27,7 @@ import { ConsoleSimulationController } from './console-simulation.controller';
     ConsoleCustomersController,
     ConsoleTimelineController,
     ConsoleBillingFormsController,
+    ConsoleEffectFormsController,
     ConsoleSimulationController,
     ConsoleCalendarController,
     ConsoleRemittancesController,
