@@ -152,12 +152,24 @@ describe('a 50 MB attachment is streamed through the API process, not buffered',
       Buffer.alloc(FILE_BYTES, 'a'),
       Buffer.from('"}'),
     ]);
-    const buffered = await peakRssGrowth(api.pid, () =>
-      request(url)
-        .patch(`/api/customers/${customer.body.id}`)
-        .set({ ...operator, 'Content-Type': 'application/json' })
-        .send(body.toString()),
-    );
+    // The probe must see a buffered body: up to three tries, the largest growth kept. Under
+    // load the allocator sometimes hands the body memory the upload freed and kept resident
+    // (CI once saw +23.9 MB), which hides part of it from RSS.
+    let buffered = 0;
+    for (let attempt = 0; attempt < 3 && buffered <= 50 * MB; attempt++) {
+      let status = 0;
+      const growth = await peakRssGrowth(api.pid, async () => {
+        status = (
+          await request(url)
+            .patch(`/api/customers/${customer.body.id}`)
+            .set({ ...operator, 'Content-Type': 'application/json' })
+            .send(body.toString())
+        ).status;
+      });
+      // Read and parsed whole, then refused for the name's length.
+      expect(status).toBe(400);
+      buffered = Math.max(buffered, growth);
+    }
 
     console.log(
       `API process RSS: +${(streamed / MB).toFixed(1)} MB during a 50 MB upload; ` +
