@@ -28,7 +28,7 @@ import {
   RecordPaymentCommand,
 } from '@app/application';
 import { isPlainDate, startOfDayInZone } from '@app/domain';
-import { findContract, findInvoice } from '@app/read-models';
+import { findContract } from '@app/read-models';
 import { CommandEndpoint, QueryEndpoint } from '../auth/access.decorator';
 import { ChangeSignatureIbanDto } from '../contracts/contract-requests.dto';
 import { Public } from '../http/public.decorator';
@@ -41,8 +41,7 @@ import { ConsoleRequest, frameOf } from './console-request';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleViews } from './console-views';
 import { centsOfEuros } from './euros';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+import { formText } from './console-form';
 
 /**
  * The money forms of the customer file — change a signature's IBAN, issue a credit note,
@@ -101,7 +100,7 @@ export class ConsoleBillingFormsController {
     const contract = await findContract(this.readModels, contractId);
     if (contract?.customerId !== id)
       throw new NotFoundException(`No contract ${contractId} on this customer`);
-    const form = { iban: text(body.iban), mandateReference: text(body.mandateReference) };
+    const form = { iban: formText(body.iban), mandateReference: formText(body.mandateReference) };
     const refusal = await this.commands.run(
       request,
       ChangeSignatureIbanDto,
@@ -128,8 +127,8 @@ export class ConsoleBillingFormsController {
     @Param('invoiceId', ParseUUIDPipe) invoiceId: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    await this.invoiceOf(id, invoiceId);
-    const form = { reason: text(body.reason), amount: text(body.amount) };
+    await this.pages.customerInvoice(id, invoiceId);
+    const form = { reason: formText(body.reason), amount: formText(body.amount) };
     const amountCents = centsOfEuros(form.amount);
     const refusal =
       amountCents === null
@@ -153,11 +152,11 @@ export class ConsoleBillingFormsController {
     @Param('invoiceId', ParseUUIDPipe) invoiceId: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    await this.invoiceOf(id, invoiceId);
+    await this.pages.customerInvoice(id, invoiceId);
     const form = {
-      amount: text(body.amount),
-      method: text(body.method),
-      paidOn: text(body.paidOn),
+      amount: formText(body.amount),
+      method: formText(body.method),
+      paidOn: formText(body.paidOn),
     };
     const amountCents = centsOfEuros(form.amount);
     const paidOnValid = form.paidOn === '' || isPlainDate(form.paidOn);
@@ -182,12 +181,6 @@ export class ConsoleBillingFormsController {
 
   private messages(request: ConsoleRequest) {
     return this.views.messages(frameOf(request).lang);
-  }
-
-  private async invoiceOf(customerId: string, invoiceId: string): Promise<void> {
-    const invoice = await findInvoice(this.readModels, invoiceId);
-    if (invoice?.customerId !== customerId)
-      throw new NotFoundException(`No invoice ${invoiceId} for this customer`);
   }
 
   private answerInvoiceForm(

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { READ_MODELS } from '@app/application';
-import { CustomerFile, findCustomerFile } from '@app/read-models';
+import { CustomerFile, findCustomerFile, findInvoice, InvoiceDetailView } from '@app/read-models';
 import { CUSTOMER_TABS, CustomerTab, tabData, TabSelection } from './console-customer-tabs';
 import { ConsoleRequest, frameOf, isHtmx } from './console-request';
 import { ConsoleViews, PageFrame } from './console-views';
@@ -32,6 +32,14 @@ export class ConsoleCustomerPages {
     const file = await findCustomerFile(this.readModels, id);
     if (!file) throw new NotFoundException(`No customer ${id}`);
     return file;
+  }
+
+  /** One of the customer's invoices (a form's target), or 404: another customer's is none. */
+  async customerInvoice(customerId: string, invoiceId: string): Promise<InvoiceDetailView> {
+    const invoice = await findInvoice(this.readModels, invoiceId);
+    if (invoice?.customerId !== customerId)
+      throw new NotFoundException(`No invoice ${invoiceId} for this customer`);
+    return invoice;
   }
 
   /** The whole page: the account block, the tabs' nav and the chosen tab. */

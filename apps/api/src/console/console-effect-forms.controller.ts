@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -13,9 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { CancelEffectCommand, READ_MODELS, ReduceEffectCommand } from '@app/application';
-import { findInvoice } from '@app/read-models';
+import { CancelEffectCommand, ReduceEffectCommand } from '@app/application';
 import { CommandEndpoint } from '../auth/access.decorator';
 import { Public } from '../http/public.decorator';
 import {
@@ -29,8 +26,7 @@ import { ConsoleRequest, frameOf } from './console-request';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleViews } from './console-views';
 import { centsOfEuros } from './euros';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+import { formText } from './console-form';
 
 /**
  * The pending effects tab's forms ("gestiónalos desde aquí directamente", seed 000): lower an
@@ -47,7 +43,6 @@ export class ConsoleEffectFormsController {
     private readonly commands: ConsoleCommandRunner,
     private readonly pages: ConsoleCustomerPages,
     private readonly views: ConsoleViews,
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
   ) {}
 
   @Post(':id/effects/:effectId')
@@ -59,12 +54,12 @@ export class ConsoleEffectFormsController {
     @Param('effectId', ParseUUIDPipe) effectId: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const invoiceId = await this.invoiceOfEffect(id, text(body.invoiceId), effectId);
+    const invoiceId = await this.invoiceOfEffect(id, formText(body.invoiceId), effectId);
     const form = {
       effectId,
-      action: text(body.action),
-      reason: text(body.reason),
-      amount: text(body.amount),
+      action: formText(body.action),
+      reason: formText(body.reason),
+      amount: formText(body.amount),
     };
     const refusal = await this.refusalOf(request, invoiceId, form);
     await this.pages.answerForm(
@@ -104,9 +99,9 @@ export class ConsoleEffectFormsController {
 
   /** The effect's invoice, if it is this customer's and holds the effect. */
   private async invoiceOfEffect(customerId: string, invoiceId: string, effectId: string) {
-    const invoice = invoiceId ? await findInvoice(this.readModels, invoiceId) : null;
-    if (invoice?.customerId !== customerId || !invoice.effects.some((e) => e.id === effectId))
-      throw new NotFoundException(`No effect ${effectId} for this customer`);
+    const invoice = await this.pages.customerInvoice(customerId, invoiceId);
+    if (!invoice.effects.some((effect) => effect.id === effectId))
+      throw new NotFoundException(`No effect ${effectId} on invoice ${invoiceId}`);
     return invoice.id;
   }
 }

@@ -27,3 +27,6 @@ export async function checkForm<Body extends object>(
     return { body: null, problems: problems || error.message };
   }
 }
+
+/** A form field as typed: its text, or empty when the form did not send one as text. */
+export const formText = (value: unknown): string => (typeof value === 'string' ? value : '');
